@@ -1,0 +1,34 @@
+/* tl-types.h: enumerations and time constants shared by every layer. */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Times are microseconds everywhere inside Tagline. */
+#define TL_USEC_PER_SEC G_GINT64_CONSTANT (1000000)
+#define TL_USEC_PER_MSEC G_GINT64_CONSTANT (1000)
+/* An unknown time (untimed transcripts, articles). */
+#define TL_TIME_NONE G_GINT64_CONSTANT (-1)
+
+typedef enum {
+  TL_SOURCE_KIND_TRANSCRIPT,
+  TL_SOURCE_KIND_VIDEO,
+  TL_SOURCE_KIND_AUDIO,
+  TL_SOURCE_KIND_ARTICLE,
+} TlSourceKind;
+
+typedef enum {
+  TL_TIMING_NONE,
+  TL_TIMING_NATIVE,
+  TL_TIMING_ESTIMATED,
+  TL_TIMING_TAPPED,
+  TL_TIMING_ALIGNED,
+} TlTiming;
+
+const char *tl_source_kind_to_string (TlSourceKind kind);
+gboolean tl_source_kind_from_string (const char *str, TlSourceKind *kind);
+const char *tl_timing_to_string (TlTiming timing);
+gboolean tl_timing_from_string (const char *str, TlTiming *timing);
+
+G_END_DECLS
