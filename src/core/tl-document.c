@@ -203,3 +203,31 @@ tl_document_estimate_times (TlDocument *doc, gint64 duration)
     }
   doc->timing = TL_TIMING_ESTIMATED;
 }
+
+/**
+ * tl_document_apply_media:
+ * @media: (nullable): the probe of the media file paired with the document
+ *
+ * What pairing with media changes: the kind (video or audio), and, for an
+ * untimed or estimated transcript, times estimated over the media's
+ * duration (or over the duration the file states when there is no media).
+ */
+void
+tl_document_apply_media (TlDocument *doc, const TlMediaInfo *media)
+{
+  gint64 duration = doc->duration;
+
+  if (media != NULL)
+    {
+      if (media->has_video)
+        doc->kind = TL_SOURCE_KIND_VIDEO;
+      else if (media->has_audio)
+        doc->kind = TL_SOURCE_KIND_AUDIO;
+      if (media->duration > 0)
+        duration = media->duration;
+    }
+  if (doc->kind == TL_SOURCE_KIND_ARTICLE || duration <= 0)
+    return;
+  if (doc->timing == TL_TIMING_NONE || doc->timing == TL_TIMING_ESTIMATED)
+    tl_document_estimate_times (doc, duration);
+}

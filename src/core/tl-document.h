@@ -3,6 +3,7 @@
 
 #include <glib.h>
 
+#include "tl-media-info.h"
 #include "tl-types.h"
 
 G_BEGIN_DECLS
@@ -76,6 +77,7 @@ void tl_document_warn (TlDocument *doc, guint line, const char *format, ...) G_G
 gboolean tl_document_has_times (TlDocument *doc);
 void tl_document_estimate_times (TlDocument *doc, gint64 duration);
 gint64 tl_document_get_end (TlDocument *doc);
+void tl_document_apply_media (TlDocument *doc, const TlMediaInfo *media);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TlDocument, tl_document_free)
 

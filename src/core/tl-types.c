@@ -3,6 +3,19 @@
 
 #include <string.h>
 
+G_DEFINE_ENUM_TYPE (TlSourceKind, tl_source_kind,
+  G_DEFINE_ENUM_VALUE (TL_SOURCE_KIND_TRANSCRIPT, "transcript"),
+  G_DEFINE_ENUM_VALUE (TL_SOURCE_KIND_VIDEO, "video"),
+  G_DEFINE_ENUM_VALUE (TL_SOURCE_KIND_AUDIO, "audio"),
+  G_DEFINE_ENUM_VALUE (TL_SOURCE_KIND_ARTICLE, "article"))
+
+G_DEFINE_ENUM_TYPE (TlTiming, tl_timing,
+  G_DEFINE_ENUM_VALUE (TL_TIMING_NONE, "none"),
+  G_DEFINE_ENUM_VALUE (TL_TIMING_NATIVE, "native"),
+  G_DEFINE_ENUM_VALUE (TL_TIMING_ESTIMATED, "estimated"),
+  G_DEFINE_ENUM_VALUE (TL_TIMING_TAPPED, "tapped"),
+  G_DEFINE_ENUM_VALUE (TL_TIMING_ALIGNED, "aligned"))
+
 static const char *const kind_names[] = { "transcript", "video", "audio", "article" };
 static const char *const timing_names[] = { "none", "native", "estimated", "tapped", "aligned" };
 

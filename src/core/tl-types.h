@@ -1,7 +1,7 @@
 /* tl-types.h: enumerations and time constants shared by every layer. */
 #pragma once
 
-#include <glib.h>
+#include <glib-object.h>
 
 G_BEGIN_DECLS
 
@@ -25,6 +25,11 @@ typedef enum {
   TL_TIMING_TAPPED,
   TL_TIMING_ALIGNED,
 } TlTiming;
+
+#define TL_TYPE_SOURCE_KIND (tl_source_kind_get_type ())
+#define TL_TYPE_TIMING (tl_timing_get_type ())
+GType tl_source_kind_get_type (void) G_GNUC_CONST;
+GType tl_timing_get_type (void) G_GNUC_CONST;
 
 const char *tl_source_kind_to_string (TlSourceKind kind);
 gboolean tl_source_kind_from_string (const char *str, TlSourceKind *kind);

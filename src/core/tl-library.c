@@ -1,0 +1,1507 @@
+/* tl-library.c: the library file. Opening checks what the file is before
+ * anything is written to it; every change runs in one transaction. */
+#include "tl-library-private.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "tl-model-private.h"
+#include "tl-search.h"
+#include "tl-text.h"
+
+/* 'TGLN': tells our libraries from other programs' SQLite files. */
+#define TL_APPLICATION_ID 0x54474C4E
+
+G_DEFINE_QUARK (tl-library-error-quark, tl_library_error)
+
+typedef sqlite3_stmt *TlOwnedStmt;
+G_DEFINE_AUTO_CLEANUP_FREE_FUNC (TlOwnedStmt, sqlite3_finalize, NULL)
+
+struct _TlLibrary {
+  GObject parent_instance;
+  char *path;
+  sqlite3 *db;
+  GHashTable *statements; /* static SQL text -> prepared statement */
+  int schema_version;
+};
+
+G_DEFINE_FINAL_TYPE (TlLibrary, tl_library, G_TYPE_OBJECT)
+
+/* migrations[N] takes a library from schema N to N + 1. Never edit one
+ * that has shipped: add the next. */
+static const char *const migrations[] = {
+  /* 0 -> 1: the first schema */
+  "CREATE TABLE folder ("
+  "  id INTEGER PRIMARY KEY,"
+  "  parent_id INTEGER REFERENCES folder(id) ON DELETE CASCADE,"
+  "  name TEXT NOT NULL CHECK (name <> '' AND instr(name, '/') = 0),"
+  "  position INTEGER NOT NULL DEFAULT 0,"
+  "  created_at INTEGER NOT NULL);"
+  "CREATE UNIQUE INDEX folder_name ON folder (ifnull(parent_id, 0), name);"
+
+  "CREATE TABLE source ("
+  "  id INTEGER PRIMARY KEY,"
+  "  folder_id INTEGER REFERENCES folder(id) ON DELETE SET NULL,"
+  "  kind TEXT NOT NULL CHECK (kind IN ('transcript', 'video', 'audio', 'article')),"
+  "  title TEXT NOT NULL,"
+  "  outlet TEXT,"
+  "  published TEXT,"
+  "  url TEXT,"
+  "  external_id TEXT,"
+  "  duration_us INTEGER CHECK (duration_us IS NULL OR duration_us >= 0),"
+  "  description TEXT,"
+  "  language TEXT,"
+  "  position INTEGER NOT NULL DEFAULT 0,"
+  "  created_at INTEGER NOT NULL,"
+  "  updated_at INTEGER NOT NULL);"
+  "CREATE INDEX source_folder ON source (folder_id);"
+
+  "CREATE TABLE source_keyword ("
+  "  source_id INTEGER NOT NULL REFERENCES source(id) ON DELETE CASCADE,"
+  "  position INTEGER NOT NULL,"
+  "  keyword TEXT NOT NULL,"
+  "  PRIMARY KEY (source_id, position)) WITHOUT ROWID;"
+
+  "CREATE TABLE media ("
+  "  source_id INTEGER PRIMARY KEY REFERENCES source(id) ON DELETE CASCADE,"
+  "  path TEXT NOT NULL,"
+  "  duration_us INTEGER,"
+  "  fps_num INTEGER,"
+  "  fps_den INTEGER,"
+  "  width INTEGER,"
+  "  height INTEGER,"
+  "  has_video INTEGER NOT NULL DEFAULT 0,"
+  "  has_audio INTEGER NOT NULL DEFAULT 0,"
+  "  video_codec TEXT,"
+  "  audio_codec TEXT,"
+  "  start_timecode TEXT);"
+
+  "CREATE TABLE transcript ("
+  "  id INTEGER PRIMARY KEY,"
+  "  source_id INTEGER NOT NULL REFERENCES source(id) ON DELETE CASCADE,"
+  "  format TEXT NOT NULL,"
+  "  language TEXT,"
+  "  timing TEXT NOT NULL CHECK (timing IN ('none', 'native', 'estimated', 'tapped', 'aligned')),"
+  "  origin_path TEXT,"
+  "  n_segments INTEGER NOT NULL DEFAULT 0,"
+  "  imported_at INTEGER NOT NULL);"
+  "CREATE INDEX transcript_source ON transcript (source_id);"
+
+  "CREATE TABLE segment ("
+  "  id INTEGER PRIMARY KEY,"
+  "  transcript_id INTEGER NOT NULL REFERENCES transcript(id) ON DELETE CASCADE,"
+  "  idx INTEGER NOT NULL,"
+  "  start_us INTEGER,"
+  "  end_us INTEGER,"
+  "  speaker TEXT,"
+  "  text TEXT NOT NULL,"
+  "  non_speech INTEGER NOT NULL DEFAULT 0,"
+  "  confidence REAL,"
+  "  flag TEXT CHECK (flag IS NULL OR flag IN ('unspoken', 'uncertain')),"
+  "  UNIQUE (transcript_id, idx));"
+  "CREATE INDEX segment_time ON segment (transcript_id, start_us);"
+
+  "CREATE TABLE word ("
+  "  segment_id INTEGER NOT NULL REFERENCES segment(id) ON DELETE CASCADE,"
+  "  idx INTEGER NOT NULL,"
+  "  start_us INTEGER,"
+  "  end_us INTEGER,"
+  "  text TEXT NOT NULL,"
+  "  PRIMARY KEY (segment_id, idx)) WITHOUT ROWID;"
+
+  "CREATE TABLE chapter ("
+  "  id INTEGER PRIMARY KEY,"
+  "  source_id INTEGER NOT NULL REFERENCES source(id) ON DELETE CASCADE,"
+  "  start_us INTEGER,"
+  "  segment_idx INTEGER,"
+  "  title TEXT NOT NULL);"
+  "CREATE INDEX chapter_source ON chapter (source_id);"
+
+  "CREATE TABLE topic ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL COLLATE NOCASE UNIQUE CHECK (trim(name) <> ''),"
+  "  color TEXT NOT NULL DEFAULT '#3584e4',"
+  "  key INTEGER UNIQUE CHECK (key IS NULL OR key BETWEEN 1 AND 9),"
+  "  parent_id INTEGER REFERENCES topic(id) ON DELETE SET NULL,"
+  "  keywords TEXT,"
+  "  position INTEGER NOT NULL DEFAULT 0);"
+
+  "CREATE TABLE clip ("
+  "  id INTEGER PRIMARY KEY,"
+  "  source_id INTEGER NOT NULL REFERENCES source(id) ON DELETE CASCADE,"
+  "  in_us INTEGER,"
+  "  out_us INTEGER,"
+  "  first_segment INTEGER,"
+  "  last_segment INTEGER,"
+  "  title TEXT,"
+  "  note TEXT,"
+  "  rating INTEGER NOT NULL DEFAULT 0 CHECK (rating BETWEEN 0 AND 5),"
+  "  position INTEGER NOT NULL DEFAULT 0,"
+  "  created_at INTEGER NOT NULL,"
+  "  updated_at INTEGER NOT NULL,"
+  "  CHECK ((in_us IS NOT NULL AND out_us > in_us AND in_us >= 0)"
+  "      OR (first_segment IS NOT NULL AND last_segment >= first_segment AND first_segment >= 0)));"
+  "CREATE INDEX clip_source ON clip (source_id, in_us);"
+
+  "CREATE TABLE clip_topic ("
+  "  clip_id INTEGER NOT NULL REFERENCES clip(id) ON DELETE CASCADE,"
+  "  topic_id INTEGER NOT NULL REFERENCES topic(id) ON DELETE CASCADE,"
+  "  PRIMARY KEY (clip_id, topic_id)) WITHOUT ROWID;"
+  "CREATE INDEX clip_topic_topic ON clip_topic (topic_id);"
+
+  /* The full-text index reads its text from segment; triggers keep it in step. */
+  "CREATE VIRTUAL TABLE segment_fts USING fts5 ("
+  "  text, content='segment', content_rowid='id',"
+  "  tokenize='unicode61 remove_diacritics 2');"
+  "CREATE TRIGGER segment_fts_insert AFTER INSERT ON segment BEGIN"
+  "  INSERT INTO segment_fts (rowid, text) VALUES (new.id, new.text);"
+  "END;"
+  "CREATE TRIGGER segment_fts_delete AFTER DELETE ON segment BEGIN"
+  "  INSERT INTO segment_fts (segment_fts, rowid, text) VALUES ('delete', old.id, old.text);"
+  "END;"
+  "CREATE TRIGGER segment_fts_update AFTER UPDATE OF text ON segment BEGIN"
+  "  INSERT INTO segment_fts (segment_fts, rowid, text) VALUES ('delete', old.id, old.text);"
+  "  INSERT INTO segment_fts (rowid, text) VALUES (new.id, new.text);"
+  "END;",
+};
+
+G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == TL_LIBRARY_SCHEMA_VERSION);
+
+static void
+tl_library_finalize (GObject *object)
+{
+  TlLibrary *self = TL_LIBRARY (object);
+
+  g_clear_pointer (&self->statements, g_hash_table_unref);
+  if (self->db)
+    sqlite3_close_v2 (self->db);
+  g_free (self->path);
+  G_OBJECT_CLASS (tl_library_parent_class)->finalize (object);
+}
+
+static void
+tl_library_class_init (TlLibraryClass *klass)
+{
+  G_OBJECT_CLASS (klass)->finalize = tl_library_finalize;
+}
+
+static void
+finalize_statement (gpointer stmt)
+{
+  sqlite3_finalize (stmt);
+}
+
+static void
+tl_library_init (TlLibrary *self)
+{
+  self->statements = g_hash_table_new_full (NULL, NULL, NULL, finalize_statement);
+}
+
+/* Sets @error from the connection's last error. Always returns FALSE. */
+gboolean
+tl_library_fail (TlLibrary *self, GError **error)
+{
+  int code = sqlite3_extended_errcode (self->db);
+
+  if ((code & 0xff) == SQLITE_CONSTRAINT)
+    g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID, "%s", sqlite3_errmsg (self->db));
+  else
+    g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_FAILED, "%s: %s",
+                 self->path, sqlite3_errmsg (self->db));
+  return FALSE;
+}
+
+sqlite3 *
+tl_library_get_db (TlLibrary *self)
+{
+  return self->db;
+}
+
+/**
+ * tl_library_prepare:
+ * @sql: a string literal: statements are cached by its address
+ *
+ * Returns: (transfer none): a reset statement, or %NULL with @error set
+ */
+TlStmt *
+tl_library_prepare (TlLibrary *self, const char *sql, GError **error)
+{
+  sqlite3_stmt *stmt = g_hash_table_lookup (self->statements, sql);
+
+  if (stmt != NULL)
+    return stmt;
+  if (sqlite3_prepare_v3 (self->db, sql, -1, SQLITE_PREPARE_PERSISTENT, &stmt, NULL) != SQLITE_OK)
+    {
+      tl_library_fail (self, error);
+      return NULL;
+    }
+  g_hash_table_insert (self->statements, (gpointer) sql, stmt);
+  return stmt;
+}
+
+static gboolean
+exec (TlLibrary *self, const char *sql, GError **error)
+{
+  if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
+    return tl_library_fail (self, error);
+  return TRUE;
+}
+
+/* Takes the write lock at once, so a concurrent writer waits here (busy
+ * timeout) instead of failing half-way through. */
+gboolean
+tl_library_begin (TlLibrary *self, GError **error)
+{
+  return exec (self, "BEGIN IMMEDIATE", error);
+}
+
+gboolean
+tl_library_commit (TlLibrary *self, GError **error)
+{
+  if (!exec (self, "COMMIT", error))
+    {
+      tl_library_rollback (self);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+void
+tl_library_rollback (TlLibrary *self)
+{
+  if (!sqlite3_get_autocommit (self->db))
+    sqlite3_exec (self->db, "ROLLBACK", NULL, NULL, NULL);
+}
+
+char *
+tl_stmt_dup_text (TlStmt *stmt, int column)
+{
+  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+}
+
+static gboolean
+read_int (TlLibrary *self, const char *sql, int *value, GError **error)
+{
+  g_auto(TlOwnedStmt) stmt = NULL;
+
+  if (sqlite3_prepare_v2 (self->db, sql, -1, &stmt, NULL) != SQLITE_OK
+      || sqlite3_step (stmt) != SQLITE_ROW)
+    return tl_library_fail (self, error);
+  *value = sqlite3_column_int (stmt, 0);
+  return TRUE;
+}
+
+static gboolean
+migrate (TlLibrary *self, GError **error)
+{
+  int version;
+
+  if (!tl_library_begin (self, error))
+    return FALSE;
+  /* another process may have migrated while we waited for the lock */
+  if (!read_int (self, "PRAGMA user_version", &version, error))
+    goto fail;
+  if (version > TL_LIBRARY_SCHEMA_VERSION)
+    {
+      g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_NEWER,
+                   "%s was written by a newer version of Tagline (library format %d; "
+                   "this version reads up to %d). Update Tagline to open it.",
+                   self->path, version, TL_LIBRARY_SCHEMA_VERSION);
+      goto fail;
+    }
+  for (; version < TL_LIBRARY_SCHEMA_VERSION; version++)
+    {
+      g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d", version + 1);
+      if (!exec (self, migrations[version], error) || !exec (self, set_version, error))
+        goto fail;
+    }
+  if (!exec (self, "PRAGMA application_id = 1413958734", error))
+    goto fail;
+  self->schema_version = version;
+  return tl_library_commit (self, error);
+
+fail:
+  tl_library_rollback (self);
+  return FALSE;
+}
+
+/* Looks at the file before writing anything to it: an SQLite file of
+ * another program, or of a newer Tagline, is left exactly as it was. */
+static gboolean
+check_file (TlLibrary *self, GError **error)
+{
+  int version, app_id, n_tables;
+
+  if (!read_int (self, "PRAGMA user_version", &version, NULL)
+      || !read_int (self, "PRAGMA application_id", &app_id, NULL)
+      || !read_int (self, "SELECT count(*) FROM sqlite_master", &n_tables, NULL))
+    {
+      g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_OPEN,
+                   "%s is not a Tagline library: %s", self->path, sqlite3_errmsg (self->db));
+      return FALSE;
+    }
+  if (app_id != TL_APPLICATION_ID && n_tables > 0)
+    {
+      g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_NOT_LIBRARY,
+                   "%s is an SQLite database of another program, not a Tagline library",
+                   self->path);
+      return FALSE;
+    }
+  if (version > TL_LIBRARY_SCHEMA_VERSION)
+    {
+      g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_NEWER,
+                   "%s was written by a newer version of Tagline (library format %d; "
+                   "this version reads up to %d). Update Tagline to open it.",
+                   self->path, version, TL_LIBRARY_SCHEMA_VERSION);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * tl_library_open:
+ * @path: the library file; created (with its folder) when missing
+ *
+ * Opens a library for use by one thread at a time (open another
+ * #TlLibrary for another thread or process: WAL lets them share the file).
+ *
+ * Returns: (transfer full): the library, or %NULL with @error set
+ */
+TlLibrary *
+tl_library_open (const char *path, GError **error)
+{
+  g_autoptr(TlLibrary) self = NULL;
+  g_autofree char *dir = NULL;
+  int rc;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  self = g_object_new (TL_TYPE_LIBRARY, NULL);
+  self->path = g_strdup (path);
+  dir = g_path_get_dirname (path);
+  if (g_mkdir_with_parents (dir, 0755) != 0)
+    {
+      g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_OPEN,
+                   "Cannot create the folder %s: %s", dir, g_strerror (errno));
+      return NULL;
+    }
+  rc = sqlite3_open_v2 (path, &self->db,
+                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc != SQLITE_OK)
+    {
+      g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_OPEN, "Cannot open %s: %s",
+                   path, self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
+      return NULL;
+    }
+  sqlite3_extended_result_codes (self->db, 1);
+  sqlite3_busy_timeout (self->db, 5000);
+  if (!check_file (self, error))
+    return NULL;
+  if (!exec (self, "PRAGMA journal_mode = WAL", error)
+      || !exec (self, "PRAGMA synchronous = NORMAL", error)
+      || !exec (self, "PRAGMA foreign_keys = ON", error)
+      || !migrate (self, error))
+    return NULL;
+  return g_steal_pointer (&self);
+}
+
+/* The library a user gets without choosing one. */
+char *
+tl_library_get_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "tagline", "library.db", NULL);
+}
+
+const char *
+tl_library_get_path (TlLibrary *self)
+{
+  g_return_val_if_fail (TL_IS_LIBRARY (self), NULL);
+  return self->path;
+}
+
+int
+tl_library_get_schema_version (TlLibrary *self)
+{
+  g_return_val_if_fail (TL_IS_LIBRARY (self), 0);
+  return self->schema_version;
+}
+
+static void
+bind_text_or_null (TlStmt *stmt, int i, const char *text)
+{
+  if (text != NULL && *text != '\0')
+    sqlite3_bind_text (stmt, i, text, -1, SQLITE_STATIC);
+  else
+    sqlite3_bind_null (stmt, i);
+}
+
+static void
+bind_time (TlStmt *stmt, int i, gint64 usec)
+{
+  if (usec == TL_TIME_NONE)
+    sqlite3_bind_null (stmt, i);
+  else
+    sqlite3_bind_int64 (stmt, i, usec);
+}
+
+static gint64
+column_time (TlStmt *stmt, int i)
+{
+  if (sqlite3_column_type (stmt, i) == SQLITE_NULL)
+    return TL_TIME_NONE;
+  return sqlite3_column_int64 (stmt, i);
+}
+
+/* Inside a transaction: the id of folder @path ("A/B"), created when missing. */
+static gint64
+ensure_folder_locked (TlLibrary *self, const char *path, GError **error)
+{
+  g_auto(GStrv) parts = g_strsplit (path, "/", -1);
+  gint64 parent = 0;
+
+  for (guint i = 0; parts[i] != NULL; i++)
+    {
+      g_autofree char *name = g_strstrip (g_strdup (parts[i]));
+      TlStmt *find, *insert;
+
+      if (*name == '\0')
+        continue;
+      find = tl_library_prepare (self, "SELECT id FROM folder WHERE ifnull(parent_id, 0) = ? AND name = ?", error);
+      if (find == NULL)
+        return 0;
+      sqlite3_bind_int64 (find, 1, parent);
+      sqlite3_bind_text (find, 2, name, -1, SQLITE_STATIC);
+      if (sqlite3_step (find) == SQLITE_ROW)
+        {
+          parent = sqlite3_column_int64 (find, 0);
+          tl_stmt_release (find);
+          continue;
+        }
+      tl_stmt_release (find);
+
+      insert = tl_library_prepare (self, "INSERT INTO folder (parent_id, name, created_at) VALUES (?, ?, ?)", error);
+      if (insert == NULL)
+        return 0;
+      if (parent)
+        sqlite3_bind_int64 (insert, 1, parent);
+      sqlite3_bind_text (insert, 2, name, -1, SQLITE_STATIC);
+      sqlite3_bind_int64 (insert, 3, g_get_real_time ());
+      if (sqlite3_step (insert) != SQLITE_DONE)
+        {
+          tl_library_fail (self, error);
+          tl_stmt_release (insert);
+          return 0;
+        }
+      tl_stmt_release (insert);
+      parent = sqlite3_last_insert_rowid (self->db);
+    }
+  if (parent == 0)
+    g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID, "“%s” is not a folder name", path);
+  return parent;
+}
+
+gint64
+tl_library_ensure_folder (TlLibrary *self, const char *path, GError **error)
+{
+  gint64 id;
+
+  g_return_val_if_fail (TL_IS_LIBRARY (self), 0);
+  if (!tl_library_begin (self, error))
+    return 0;
+  id = ensure_folder_locked (self, path, error);
+  if (id == 0 || !tl_library_commit (self, error))
+    {
+      tl_library_rollback (self);
+      return 0;
+    }
+  return id;
+}
+
+static char *
+title_from_path (const char *path)
+{
+  g_autofree char *base = g_path_get_basename (path);
+  char *dot = strrchr (base, '.');
+
+  if (dot != NULL && dot != base)
+    *dot = '\0';
+  return g_steal_pointer (&base);
+}
+
+#define STEP_DONE(stmt) (sqlite3_step (stmt) == SQLITE_DONE)
+
+static gboolean
+insert_segments (TlLibrary *self, TlDocument *doc, gint64 transcript_id, GError **error)
+{
+  TlStmt *seg_stmt = tl_library_prepare (self,
+    "INSERT INTO segment (transcript_id, idx, start_us, end_us, speaker, text, non_speech)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?)", error);
+  TlStmt *word_stmt = tl_library_prepare (self,
+    "INSERT INTO word (segment_id, idx, start_us, end_us, text) VALUES (?, ?, ?, ?, ?)", error);
+
+  if (seg_stmt == NULL || word_stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < doc->segments->len; i++)
+    {
+      const TlDocSegment *seg = &g_array_index (doc->segments, TlDocSegment, i);
+      gint64 segment_id;
+
+      sqlite3_bind_int64 (seg_stmt, 1, transcript_id);
+      sqlite3_bind_int (seg_stmt, 2, i);
+      bind_time (seg_stmt, 3, seg->start);
+      bind_time (seg_stmt, 4, seg->end);
+      bind_text_or_null (seg_stmt, 5, seg->speaker);
+      sqlite3_bind_text (seg_stmt, 6, seg->text, -1, SQLITE_STATIC);
+      sqlite3_bind_int (seg_stmt, 7, seg->non_speech);
+      if (!STEP_DONE (seg_stmt))
+        {
+          tl_library_fail (self, error);
+          tl_stmt_release (seg_stmt);
+          return FALSE;
+        }
+      sqlite3_reset (seg_stmt);
+      if (seg->n_words == 0)
+        continue;
+      segment_id = sqlite3_last_insert_rowid (self->db);
+      for (guint w = 0; w < seg->n_words; w++)
+        {
+          const TlDocWord *word = &g_array_index (doc->words, TlDocWord, seg->first_word + w);
+          sqlite3_bind_int64 (word_stmt, 1, segment_id);
+          sqlite3_bind_int (word_stmt, 2, w);
+          bind_time (word_stmt, 3, word->start);
+          bind_time (word_stmt, 4, word->end);
+          sqlite3_bind_text (word_stmt, 5, word->text, -1, SQLITE_STATIC);
+          if (!STEP_DONE (word_stmt))
+            {
+              tl_library_fail (self, error);
+              tl_stmt_release (word_stmt);
+              return FALSE;
+            }
+          sqlite3_reset (word_stmt);
+        }
+    }
+  tl_stmt_release (seg_stmt);
+  tl_stmt_release (word_stmt);
+  return TRUE;
+}
+
+static gboolean
+insert_media (TlLibrary *self, gint64 source_id, const TlMediaInfo *media, GError **error)
+{
+  g_autoptr(TlStmt) stmt = tl_library_prepare (self,
+    "INSERT INTO media (source_id, path, duration_us, fps_num, fps_den, width, height,"
+    " has_video, has_audio, video_codec, audio_codec, start_timecode)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, source_id);
+  sqlite3_bind_text (stmt, 2, media->path, -1, SQLITE_STATIC);
+  bind_time (stmt, 3, media->duration);
+  if (media->fps_num > 0 && media->fps_den > 0)
+    {
+      sqlite3_bind_int (stmt, 4, media->fps_num);
+      sqlite3_bind_int (stmt, 5, media->fps_den);
+    }
+  if (media->width > 0)
+    {
+      sqlite3_bind_int (stmt, 6, media->width);
+      sqlite3_bind_int (stmt, 7, media->height);
+    }
+  sqlite3_bind_int (stmt, 8, media->has_video);
+  sqlite3_bind_int (stmt, 9, media->has_audio);
+  bind_text_or_null (stmt, 10, media->video_codec);
+  bind_text_or_null (stmt, 11, media->audio_codec);
+  bind_text_or_null (stmt, 12, media->start_timecode);
+  return STEP_DONE (stmt) || tl_library_fail (self, error);
+}
+
+static gint64
+insert_source (TlLibrary *self, TlDocument *doc, const TlImportOptions *options,
+               gint64 folder_id, GError **error)
+{
+  g_autoptr(TlStmt) stmt = tl_library_prepare (self,
+    "INSERT INTO source (folder_id, kind, title, outlet, published, url, external_id,"
+    " duration_us, description, language, created_at, updated_at)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+  g_autofree char *fallback_title = NULL;
+  const char *title = doc->title;
+  gint64 now = g_get_real_time ();
+  gint64 duration = doc->duration;
+
+  if (stmt == NULL)
+    return 0;
+  if (title == NULL || *title == '\0')
+    title = fallback_title = title_from_path (options->origin_path ? options->origin_path : "Untitled");
+  if (options->media != NULL && options->media->duration > 0)
+    duration = options->media->duration;
+
+  if (folder_id)
+    sqlite3_bind_int64 (stmt, 1, folder_id);
+  sqlite3_bind_text (stmt, 2, tl_source_kind_to_string (doc->kind), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, title, -1, SQLITE_STATIC);
+  bind_text_or_null (stmt, 4, doc->outlet);
+  bind_text_or_null (stmt, 5, doc->published);
+  bind_text_or_null (stmt, 6, doc->url);
+  bind_text_or_null (stmt, 7, doc->external_id);
+  bind_time (stmt, 8, duration > 0 ? duration : TL_TIME_NONE);
+  bind_text_or_null (stmt, 9, doc->description);
+  bind_text_or_null (stmt, 10, doc->language);
+  sqlite3_bind_int64 (stmt, 11, now);
+  sqlite3_bind_int64 (stmt, 12, now);
+  if (!STEP_DONE (stmt))
+    return tl_library_fail (self, error);
+  return sqlite3_last_insert_rowid (self->db);
+}
+
+static gboolean
+insert_document_parts (TlLibrary *self, TlDocument *doc, const TlImportOptions *options,
+                       gint64 source_id, GError **error)
+{
+  TlStmt *stmt;
+  gint64 transcript_id;
+
+  stmt = tl_library_prepare (self, "INSERT INTO source_keyword (source_id, position, keyword) VALUES (?, ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < doc->keywords->len; i++)
+    {
+      sqlite3_bind_int64 (stmt, 1, source_id);
+      sqlite3_bind_int (stmt, 2, i);
+      sqlite3_bind_text (stmt, 3, g_ptr_array_index (doc->keywords, i), -1, SQLITE_STATIC);
+      if (!STEP_DONE (stmt))
+        {
+          tl_stmt_release (stmt);
+          return tl_library_fail (self, error);
+        }
+      sqlite3_reset (stmt);
+    }
+  tl_stmt_release (stmt);
+
+  stmt = tl_library_prepare (self, "INSERT INTO chapter (source_id, start_us, segment_idx, title) VALUES (?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < doc->chapters->len; i++)
+    {
+      const TlDocChapter *chapter = &g_array_index (doc->chapters, TlDocChapter, i);
+      sqlite3_bind_int64 (stmt, 1, source_id);
+      bind_time (stmt, 2, chapter->start);
+      if (chapter->segment_index >= 0)
+        sqlite3_bind_int (stmt, 3, chapter->segment_index);
+      else
+        sqlite3_bind_null (stmt, 3);
+      sqlite3_bind_text (stmt, 4, chapter->title, -1, SQLITE_STATIC);
+      if (!STEP_DONE (stmt))
+        {
+          tl_stmt_release (stmt);
+          return tl_library_fail (self, error);
+        }
+      sqlite3_reset (stmt);
+    }
+  tl_stmt_release (stmt);
+
+  if (options->media != NULL && !insert_media (self, source_id, options->media, error))
+    return FALSE;
+
+  stmt = tl_library_prepare (self,
+    "INSERT INTO transcript (source_id, format, language, timing, origin_path, n_segments, imported_at)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, source_id);
+  sqlite3_bind_text (stmt, 2, doc->format, -1, SQLITE_STATIC);
+  bind_text_or_null (stmt, 3, doc->language);
+  sqlite3_bind_text (stmt, 4, tl_timing_to_string (doc->timing), -1, SQLITE_STATIC);
+  bind_text_or_null (stmt, 5, options->origin_path);
+  sqlite3_bind_int (stmt, 6, doc->segments->len);
+  sqlite3_bind_int64 (stmt, 7, g_get_real_time ());
+  if (!STEP_DONE (stmt))
+    {
+      tl_stmt_release (stmt);
+      return tl_library_fail (self, error);
+    }
+  tl_stmt_release (stmt);
+  transcript_id = sqlite3_last_insert_rowid (self->db);
+
+  return insert_segments (self, doc, transcript_id, error);
+}
+
+/**
+ * tl_library_add_document:
+ *
+ * Stores an imported document as a new source, in one transaction: on any
+ * failure the library is left exactly as it was.
+ *
+ * Returns: the new source's id, or 0 with @error set
+ */
+gint64
+tl_library_add_document (TlLibrary *self, TlDocument *doc, const TlImportOptions *options, GError **error)
+{
+  static const TlImportOptions no_options = { NULL, NULL, NULL };
+  gint64 folder_id = 0, source_id;
+
+  g_return_val_if_fail (TL_IS_LIBRARY (self), 0);
+  g_return_val_if_fail (doc != NULL, 0);
+  if (options == NULL)
+    options = &no_options;
+
+  if (!tl_library_begin (self, error))
+    return 0;
+  if (options->folder != NULL && (folder_id = ensure_folder_locked (self, options->folder, error)) == 0)
+    goto fail;
+  if ((source_id = insert_source (self, doc, options, folder_id, error)) == 0)
+    goto fail;
+  if (!insert_document_parts (self, doc, options, source_id, error))
+    goto fail;
+  if (!tl_library_commit (self, error))
+    return 0;
+  return source_id;
+
+fail:
+  tl_library_rollback (self);
+  return 0;
+}
+
+void
+tl_chapter_free (TlChapter *chapter)
+{
+  if (chapter == NULL)
+    return;
+  g_free (chapter->title);
+  g_free (chapter);
+}
+
+/* Folder id -> "A/B" for every folder, built in one query. */
+static GHashTable *
+load_folder_paths (TlLibrary *self, GError **error)
+{
+  g_autoptr(GHashTable) paths = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
+  g_autoptr(TlStmt) stmt = tl_library_prepare (self,
+    "WITH RECURSIVE tree (id, path) AS ("
+    "  SELECT id, name FROM folder WHERE parent_id IS NULL"
+    "  UNION ALL SELECT f.id, tree.path || '/' || f.name FROM folder f JOIN tree ON f.parent_id = tree.id)"
+    " SELECT id, path FROM tree", error);
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_hash_table_insert (paths, g_memdup2 (&(gint64) { sqlite3_column_int64 (stmt, 0) }, sizeof (gint64)),
+                         tl_stmt_dup_text (stmt, 1));
+  if (rc != SQLITE_DONE)
+    {
+      tl_library_fail (self, error);
+      return NULL;
+    }
+  return g_steal_pointer (&paths);
+}
+
+#define SOURCE_COLUMNS \
+  "s.id, s.kind, s.title, s.outlet, s.published, s.url, s.external_id, s.duration_us," \
+  " s.description, s.language, s.folder_id, t.timing, t.format, t.origin_path, ifnull(t.n_segments, 0)," \
+  " m.path, m.duration_us, m.fps_num, m.fps_den, m.width, m.height, m.has_video, m.has_audio," \
+  " m.video_codec, m.audio_codec, m.start_timecode" \
+  " FROM source s" \
+  " LEFT JOIN transcript t ON t.id = (SELECT max(id) FROM transcript WHERE source_id = s.id)" \
+  " LEFT JOIN media m ON m.source_id = s.id"
+
+static TlSource *
+source_from_row (TlStmt *stmt, GHashTable *folder_paths)
+{
+  TlSource *source = g_object_new (TL_TYPE_SOURCE, NULL);
+
+  source->id = sqlite3_column_int64 (stmt, 0);
+  tl_source_kind_from_string ((const char *) sqlite3_column_text (stmt, 1), &source->kind);
+  source->title = tl_stmt_dup_text (stmt, 2);
+  source->outlet = tl_stmt_dup_text (stmt, 3);
+  source->published = tl_stmt_dup_text (stmt, 4);
+  source->url = tl_stmt_dup_text (stmt, 5);
+  source->external_id = tl_stmt_dup_text (stmt, 6);
+  source->duration = column_time (stmt, 7);
+  source->description = tl_stmt_dup_text (stmt, 8);
+  source->language = tl_stmt_dup_text (stmt, 9);
+  source->folder_id = sqlite3_column_int64 (stmt, 10);
+  if (source->folder_id && folder_paths)
+    source->folder = g_strdup (g_hash_table_lookup (folder_paths, &source->folder_id));
+  tl_timing_from_string ((const char *) sqlite3_column_text (stmt, 11), &source->timing);
+  source->format = tl_stmt_dup_text (stmt, 12);
+  source->origin_path = tl_stmt_dup_text (stmt, 13);
+  source->n_segments = sqlite3_column_int (stmt, 14);
+  if (sqlite3_column_type (stmt, 15) != SQLITE_NULL)
+    {
+      TlMediaInfo *media = tl_media_info_new ();
+      media->path = tl_stmt_dup_text (stmt, 15);
+      media->duration = column_time (stmt, 16);
+      media->fps_num = sqlite3_column_int (stmt, 17);
+      media->fps_den = sqlite3_column_int (stmt, 18);
+      media->width = sqlite3_column_int (stmt, 19);
+      media->height = sqlite3_column_int (stmt, 20);
+      media->has_video = sqlite3_column_int (stmt, 21);
+      media->has_audio = sqlite3_column_int (stmt, 22);
+      media->video_codec = tl_stmt_dup_text (stmt, 23);
+      media->audio_codec = tl_stmt_dup_text (stmt, 24);
+      media->start_timecode = tl_stmt_dup_text (stmt, 25);
+      source->media = media;
+    }
+  return source;
+}
+
+/* Sources in their folders' order, then by title. */
+GPtrArray *
+tl_library_list_sources (TlLibrary *self, GError **error)
+{
+  g_autoptr(GHashTable) folder_paths = NULL;
+  g_autoptr(GPtrArray) sources = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(TlStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (TL_IS_LIBRARY (self), NULL);
+  if ((folder_paths = load_folder_paths (self, error)) == NULL)
+    return NULL;
+  stmt = tl_library_prepare (self, "SELECT " SOURCE_COLUMNS " ORDER BY s.position, s.id", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (sources, source_from_row (stmt, folder_paths));
+  if (rc != SQLITE_DONE)
+    {
+      tl_library_fail (self, error);
+      return NULL;
+    }
+  return g_steal_pointer (&sources);
+}
+
+static gboolean
+not_found (GError **error, const char *what, gint64 id)
+{
+  g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_NOT_FOUND,
+               "No %s with id %" G_GINT64_FORMAT " in this library", what, id);
+  return FALSE;
+}
+
+TlSource *
+tl_library_get_source (TlLibrary *self, gint64 source_id, GError **error)
+{
+  g_autoptr(GHashTable) folder_paths = NULL;
+  g_autoptr(TlSource) source = NULL;
+  g_autoptr(GStrvBuilder) keywords = g_strv_builder_new ();
+  TlStmt *stmt;
+  int rc;
+
+  g_return_val_if_fail (TL_IS_LIBRARY (self), NULL);
+  if ((folder_paths = load_folder_paths (self, error)) == NULL)
+    return NULL;
+  stmt = tl_library_prepare (self, "SELECT " SOURCE_COLUMNS " WHERE s.id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, source_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    source = source_from_row (stmt, folder_paths);
+  tl_stmt_release (stmt);
+  if (rc != SQLITE_ROW)
+    {
+      if (rc == SQLITE_DONE)
+        not_found (error, "source", source_id);
+      else
+        tl_library_fail (self, error);
+      return NULL;
+    }
+
+  stmt = tl_library_prepare (self, "SELECT keyword FROM source_keyword WHERE source_id = ? ORDER BY position", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, source_id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    g_strv_builder_add (keywords, (const char *) sqlite3_column_text (stmt, 0));
+  tl_stmt_release (stmt);
+  source->keywords = g_strv_builder_end (keywords);
+  return g_steal_pointer (&source);
+}
+
+static TlSegment *
+segment_from_row (TlStmt *stmt)
+{
+  TlSegment *segment = g_object_new (TL_TYPE_SEGMENT, NULL);
+
+  segment->id = sqlite3_column_int64 (stmt, 0);
+  segment->index = sqlite3_column_int (stmt, 1);
+  segment->start = column_time (stmt, 2);
+  segment->end = column_time (stmt, 3);
+  segment->speaker = tl_stmt_dup_text (stmt, 4);
+  segment->text = tl_stmt_dup_text (stmt, 5);
+  segment->non_speech = sqlite3_column_int (stmt, 6);
+  segment->confidence = sqlite3_column_type (stmt, 7) == SQLITE_NULL ? -1 : sqlite3_column_double (stmt, 7);
+  segment->flag = tl_stmt_dup_text (stmt, 8);
+  return segment;
+}
+
+#define SEGMENT_COLUMNS "g.id, g.idx, g.start_us, g.end_us, g.speaker, g.text, g.non_speech, g.confidence, g.flag"
+#define CURRENT_TRANSCRIPT "(SELECT max(id) FROM transcript WHERE source_id = ?)"
+
+static GPtrArray *
+collect_segments (TlLibrary *self, TlStmt *stmt, GError **error)
+{
+  g_autoptr(GPtrArray) segments = g_ptr_array_new_with_free_func (g_object_unref);
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (segments, segment_from_row (stmt));
+  if (rc != SQLITE_DONE)
+    {
+      tl_library_fail (self, error);
+      return NULL;
+    }
+  return g_steal_pointer (&segments);
+}
+
+/* The lines of a source's current transcript, in order. */
+GPtrArray *
+tl_library_get_segments (TlLibrary *self, gint64 source_id, GError **error)
+{
+  g_autoptr(TlStmt) stmt = NULL;
+
+  g_return_val_if_fail (TL_IS_LIBRARY (self), NULL);
+  stmt = tl_library_prepare (self, "SELECT " SEGMENT_COLUMNS " FROM segment g"
+                             " WHERE g.transcript_id = " CURRENT_TRANSCRIPT " ORDER BY g.idx", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, source_id);
+  return collect_segments (self, stmt, error);
+}
+
+/* The lines that overlap [@in, @out): those a clip over that range holds. */
+GPtrArray *
+tl_library_get_segments_in_range (TlLibrary *self, gint64 source_id, gint64 in, gint64 out, GError **error)
+{
+  g_autoptr(TlStmt) stmt = NULL;
+
+  g_return_val_if_fail (TL_IS_LIBRARY (self), NULL);
+  stmt = tl_library_prepare (self, "SELECT " SEGMENT_COLUMNS " FROM segment g"
+                             " WHERE g.transcript_id = " CURRENT_TRANSCRIPT
+                             " AND g.start_us < ?2 AND ifnull(g.end_us, g.start_us + 1) > ?3"
+                             " ORDER BY g.idx", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, source_id);
+  sqlite3_bind_int64 (stmt, 2, out);
+  sqlite3_bind_int64 (stmt, 3, in);
+  return collect_segments (self, stmt, error);
+}
+
+GPtrArray *
+tl_library_get_chapters (TlLibrary *self, gint64 source_id, GError **error)
+{
+  g_autoptr(GPtrArray) chapters = g_ptr_array_new_with_free_func ((GDestroyNotify) tl_chapter_free);
+  g_autoptr(TlStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (TL_IS_LIBRARY (self), NULL);
+  stmt = tl_library_prepare (self, "SELECT start_us, segment_idx, title FROM chapter WHERE source_id = ?"
+                             " ORDER BY ifnull(start_us, 0), ifnull(segment_idx, 0), id", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, source_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      TlChapter *chapter = g_new0 (TlChapter, 1);
+      chapter->start = column_time (stmt, 0);
+      chapter->segment_index = sqlite3_column_type (stmt, 1) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, 1);
+      chapter->title = tl_stmt_dup_text (stmt, 2);
+      g_ptr_array_add (chapters, chapter);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      tl_library_fail (self, error);
+      return NULL;
+    }
+  return g_steal_pointer (&chapters);
+}
+
+/* Topics */
+
+static const char *const default_colors[] = {
+  "#3584e4", "#e66100", "#2ec27e", "#c01c28", "#9141ac", "#f5c211", "#1c71d8", "#865e3c", "#26a269",
+};
+
+static gboolean
+valid_color (const char *color)
+{
+  if (color == NULL || strlen (color) != 7 || color[0] != '#')
+    return FALSE;
+  for (int i = 1; i < 7; i++)
+    if (!g_ascii_isxdigit (color[i]))
+      return FALSE;
+  return TRUE;
+}
+
+static TlTopic *
+topic_from_row (TlStmt *stmt)
+{
+  TlTopic *topic = g_object_new (TL_TYPE_TOPIC, NULL);
+
+  topic->id = sqlite3_column_int64 (stmt, 0);
+  topic->name = tl_stmt_dup_text (stmt, 1);
+  topic->color = tl_stmt_dup_text (stmt, 2);
+  topic->key = sqlite3_column_int (stmt, 3);
+  topic->parent_id = sqlite3_column_int64 (stmt, 4);
+  topic->n_clips = sqlite3_column_int (stmt, 5);
+  return topic;
+}
+
+#define TOPIC_COLUMNS \
+  "t.id, t.name, t.color, t.key, t.parent_id," \
+  " (SELECT count(*) FROM clip_topic ct WHERE ct.topic_id = t.id) FROM topic t"
+
+/**
+ * tl_library_add_topic:
+ * @key: 1–9, or 0 for none
+ * @color: (nullable): "#rrggbb", or %NULL for the next colour of the palette
+ */
+TlTopic *
+tl_library_add_topic (TlLibrary *self, const char *name, guint key, const char *color, GError **error)
+{
+  g_autofree char *clean = NULL;
+  g_autoptr(TlStmt) stmt = NULL;
+  int n_topics = 0;
+  gint64 id;
+
+  g_return_val_if_fail (TL_IS_LIBRARY (self), NULL);
+  clean = g_strstrip (g_strdup (name ? name : ""));
+  if (*clean == '\0')
+    {
+      g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID, "A topic needs a name");
+      return NULL;
+    }
+  if (key > 9)
+    {
+      g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID, "Topic keys are 1 to 9, not %u", key);
+      return NULL;
+    }
+  if (color != NULL && !valid_color (color))
+    {
+      g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID,
+                   "“%s” is not a colour: use #rrggbb, e.g. #3584e4", color);
+      return NULL;
+    }
+  if (!read_int (self, "SELECT count(*) FROM topic", &n_topics, error))
+    return NULL;
+  if (color == NULL)
+    color = default_colors[n_topics % G_N_ELEMENTS (default_colors)];
+
+  stmt = tl_library_prepare (self, "INSERT INTO topic (name, color, key, position) VALUES (?, ?, ?, ?)", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, clean, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 2, color, -1, SQLITE_STATIC);
+  if (key > 0)
+    sqlite3_bind_int (stmt, 3, key);
+  sqlite3_bind_int (stmt, 4, n_topics);
+  if (!STEP_DONE (stmt))
+    {
+      if ((sqlite3_extended_errcode (self->db) & 0xff) == SQLITE_CONSTRAINT)
+        {
+          g_autoptr(TlTopic) clash = tl_library_find_topic (self, clean, NULL);
+          if (clash != NULL)
+            g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_EXISTS,
+                         "There is already a topic “%s”", clash->name);
+          else
+            g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_EXISTS,
+                         "Key %u is already taken by another topic", key);
+          return NULL;
+        }
+      tl_library_fail (self, error);
+      return NULL;
+    }
+  id = sqlite3_last_insert_rowid (self->db);
+  tl_stmt_release (stmt);
+
+  stmt = tl_library_prepare (self, "SELECT " TOPIC_COLUMNS " WHERE t.id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      tl_library_fail (self, error);
+      return NULL;
+    }
+  return topic_from_row (stmt);
+}
+
+GPtrArray *
+tl_library_list_topics (TlLibrary *self, GError **error)
+{
+  g_autoptr(GPtrArray) topics = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(TlStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (TL_IS_LIBRARY (self), NULL);
+  stmt = tl_library_prepare (self, "SELECT " TOPIC_COLUMNS " ORDER BY t.position, t.id", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (topics, topic_from_row (stmt));
+  if (rc != SQLITE_DONE)
+    {
+      tl_library_fail (self, error);
+      return NULL;
+    }
+  return g_steal_pointer (&topics);
+}
+
+/* Topic names compare without regard to case. */
+TlTopic *
+tl_library_find_topic (TlLibrary *self, const char *name, GError **error)
+{
+  g_autoptr(TlStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (TL_IS_LIBRARY (self), NULL);
+  stmt = tl_library_prepare (self, "SELECT " TOPIC_COLUMNS " WHERE t.name = trim(?)", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return topic_from_row (stmt);
+  if (rc == SQLITE_DONE)
+    g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_NOT_FOUND, "No topic “%s” in this library", name);
+  else
+    tl_library_fail (self, error);
+  return NULL;
+}
+
+/* Clips */
+
+static gboolean
+check_clip_spec (TlLibrary *self, const TlClipSpec *spec, TlSource *source, GError **error)
+{
+  if (spec->rating > 5)
+    {
+      g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID, "Ratings go from 0 to 5, not %u", spec->rating);
+      return FALSE;
+    }
+  if (source->kind == TL_SOURCE_KIND_ARTICLE || source->timing == TL_TIMING_NONE)
+    {
+      if (spec->first_segment < 0 || spec->last_segment < spec->first_segment
+          || (guint) spec->last_segment >= source->n_segments)
+        {
+          g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID,
+                       "“%s” has no times: a clip of it is a range of its paragraphs, 0 to %u",
+                       source->title, source->n_segments ? source->n_segments - 1 : 0);
+          return FALSE;
+        }
+      return TRUE;
+    }
+  if (spec->in < 0 || spec->out <= spec->in)
+    {
+      g_autofree char *in = tl_format_clock (spec->in, TRUE, '.');
+      g_autofree char *out = tl_format_clock (spec->out, TRUE, '.');
+      g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID,
+                   "The clip must end after it starts (in %s, out %s)", in, out);
+      return FALSE;
+    }
+  if (source->duration > 0 && spec->in >= source->duration)
+    {
+      g_autofree char *in = tl_format_clock (spec->in, TRUE, '.');
+      g_autofree char *end = tl_format_clock (source->duration, TRUE, '.');
+      g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID,
+                   "The clip starts at %s, after the end of “%s” (%s)", in, source->title, end);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * tl_library_add_clip:
+ *
+ * Stores a clip with its topics in one transaction. For sources without
+ * times (articles, untimed transcripts) the clip is a paragraph range.
+ *
+ * Returns: the new clip's id, or 0 with @error set
+ */
+gint64
+tl_library_add_clip (TlLibrary *self, const TlClipSpec *spec, GError **error)
+{
+  g_autoptr(TlSource) source = NULL;
+  g_autoptr(GArray) topic_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  TlStmt *stmt;
+  gboolean by_paragraph;
+  gint64 clip_id, now = g_get_real_time ();
+
+  g_return_val_if_fail (TL_IS_LIBRARY (self), 0);
+  g_return_val_if_fail (spec != NULL, 0);
+
+  if ((source = tl_library_get_source (self, spec->source_id, error)) == NULL)
+    return 0;
+  if (!check_clip_spec (self, spec, source, error))
+    return 0;
+  for (guint i = 0; spec->topics != NULL && spec->topics[i] != NULL; i++)
+    {
+      g_autoptr(TlTopic) topic = tl_library_find_topic (self, spec->topics[i], error);
+      if (topic == NULL)
+        return 0;
+      g_array_append_val (topic_ids, topic->id);
+    }
+  by_paragraph = source->kind == TL_SOURCE_KIND_ARTICLE || source->timing == TL_TIMING_NONE;
+
+  if (!tl_library_begin (self, error))
+    return 0;
+  stmt = tl_library_prepare (self,
+    "INSERT INTO clip (source_id, in_us, out_us, first_segment, last_segment, title, note, rating,"
+    " position, created_at, updated_at)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, (SELECT ifnull(max(position), 0) + 1 FROM clip), ?, ?)", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, spec->source_id);
+  if (by_paragraph)
+    {
+      sqlite3_bind_int (stmt, 4, spec->first_segment);
+      sqlite3_bind_int (stmt, 5, spec->last_segment);
+    }
+  else
+    {
+      sqlite3_bind_int64 (stmt, 2, spec->in);
+      sqlite3_bind_int64 (stmt, 3, source->duration > 0 ? MIN (spec->out, source->duration) : spec->out);
+    }
+  bind_text_or_null (stmt, 6, spec->title);
+  bind_text_or_null (stmt, 7, spec->note);
+  sqlite3_bind_int (stmt, 8, spec->rating);
+  sqlite3_bind_int64 (stmt, 9, now);
+  sqlite3_bind_int64 (stmt, 10, now);
+  if (!STEP_DONE (stmt))
+    {
+      tl_library_fail (self, error);
+      tl_stmt_release (stmt);
+      goto fail;
+    }
+  tl_stmt_release (stmt);
+  clip_id = sqlite3_last_insert_rowid (self->db);
+
+  stmt = tl_library_prepare (self, "INSERT OR IGNORE INTO clip_topic (clip_id, topic_id) VALUES (?, ?)", error);
+  if (stmt == NULL)
+    goto fail;
+  for (guint i = 0; i < topic_ids->len; i++)
+    {
+      sqlite3_bind_int64 (stmt, 1, clip_id);
+      sqlite3_bind_int64 (stmt, 2, g_array_index (topic_ids, gint64, i));
+      if (!STEP_DONE (stmt))
+        {
+          tl_library_fail (self, error);
+          tl_stmt_release (stmt);
+          goto fail;
+        }
+      sqlite3_reset (stmt);
+    }
+  tl_stmt_release (stmt);
+  if (!tl_library_commit (self, error))
+    return 0;
+  return clip_id;
+
+fail:
+  tl_library_rollback (self);
+  return 0;
+}
+
+#define CLIP_COLUMNS \
+  "c.id, c.source_id, c.in_us, c.out_us, c.first_segment, c.last_segment, c.title, c.note," \
+  " c.rating, c.created_at, c.updated_at," \
+  " (SELECT group_concat(name, char(31)) FROM (SELECT t.name FROM clip_topic ct" \
+  "   JOIN topic t ON t.id = ct.topic_id WHERE ct.clip_id = c.id ORDER BY t.position, t.id))" \
+  " FROM clip c JOIN source s ON s.id = c.source_id"
+
+static TlClip *
+clip_from_row (TlStmt *stmt)
+{
+  TlClip *clip = g_object_new (TL_TYPE_CLIP, NULL);
+  const char *topics = (const char *) sqlite3_column_text (stmt, 11);
+
+  clip->id = sqlite3_column_int64 (stmt, 0);
+  clip->source_id = sqlite3_column_int64 (stmt, 1);
+  clip->in = column_time (stmt, 2);
+  clip->out = column_time (stmt, 3);
+  clip->first_segment = sqlite3_column_type (stmt, 4) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, 4);
+  clip->last_segment = sqlite3_column_type (stmt, 5) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, 5);
+  clip->title = tl_stmt_dup_text (stmt, 6);
+  clip->note = tl_stmt_dup_text (stmt, 7);
+  clip->rating = sqlite3_column_int (stmt, 8);
+  clip->created = sqlite3_column_int64 (stmt, 9);
+  clip->updated = sqlite3_column_int64 (stmt, 10);
+  clip->topics = topics ? g_strsplit (topics, "\x1f", -1) : g_new0 (char *, 1);
+  return clip;
+}
+
+TlClip *
+tl_library_get_clip (TlLibrary *self, gint64 clip_id, GError **error)
+{
+  g_autoptr(TlStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (TL_IS_LIBRARY (self), NULL);
+  stmt = tl_library_prepare (self, "SELECT " CLIP_COLUMNS " WHERE c.id = ?", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, clip_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    return clip_from_row (stmt);
+  if (rc == SQLITE_DONE)
+    not_found (error, "clip", clip_id);
+  else
+    tl_library_fail (self, error);
+  return NULL;
+}
+
+/**
+ * tl_library_list_clips:
+ * @filter: (nullable): which clips, in which order; %NULL for all
+ */
+GPtrArray *
+tl_library_list_clips (TlLibrary *self, const TlClipFilter *filter, GError **error)
+{
+  static const TlClipFilter all = { 0 };
+  g_autoptr(GString) sql = g_string_new ("SELECT " CLIP_COLUMNS " WHERE 1");
+  g_autoptr(GPtrArray) clips = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autofree char *match = NULL;
+  g_auto(TlOwnedStmt) stmt = NULL;
+  gint64 folder_id = 0;
+  int rc, n = 0;
+
+  g_return_val_if_fail (TL_IS_LIBRARY (self), NULL);
+  if (filter == NULL)
+    filter = &all;
+
+  if (filter->topics != NULL && filter->topics[0] != NULL)
+    {
+      g_string_append (sql, " AND EXISTS (SELECT 1 FROM clip_topic ct JOIN topic t ON t.id = ct.topic_id"
+                            " WHERE ct.clip_id = c.id AND t.name IN (");
+      for (guint i = 0; filter->topics[i] != NULL; i++)
+        g_string_append (sql, i ? ", ?" : "?");
+      g_string_append (sql, "))");
+    }
+  if (filter->n_source_ids > 0)
+    {
+      g_string_append (sql, " AND c.source_id IN (");
+      for (guint i = 0; i < filter->n_source_ids; i++)
+        g_string_append (sql, i ? ", ?" : "?");
+      g_string_append (sql, ")");
+    }
+  if (filter->folder != NULL)
+    {
+      g_autoptr(GHashTable) paths = load_folder_paths (self, error);
+      GHashTableIter iter;
+      gpointer key, value;
+
+      if (paths == NULL)
+        return NULL;
+      g_hash_table_iter_init (&iter, paths);
+      while (g_hash_table_iter_next (&iter, &key, &value))
+        if (g_strcmp0 (value, filter->folder) == 0)
+          folder_id = *(gint64 *) key;
+      if (folder_id == 0)
+        {
+          g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_NOT_FOUND,
+                       "No folder “%s” in this library", filter->folder);
+          return NULL;
+        }
+      g_string_append (sql, " AND s.folder_id IN (WITH RECURSIVE sub (id) AS (SELECT ?"
+                            " UNION ALL SELECT f.id FROM folder f JOIN sub ON f.parent_id = sub.id)"
+                            " SELECT id FROM sub)");
+    }
+  if (filter->min_rating > 0)
+    g_string_append (sql, " AND c.rating >= ?");
+  if (filter->query != NULL && *filter->query != '\0')
+    {
+      if ((match = tl_search_build_match (filter->query, error)) == NULL)
+        return NULL;
+      g_string_append (sql, " AND EXISTS (SELECT 1 FROM segment_fts JOIN segment g ON g.id = segment_fts.rowid"
+                            " WHERE segment_fts MATCH ? AND g.transcript_id ="
+                            " (SELECT max(id) FROM transcript WHERE source_id = c.source_id)"
+                            " AND ((c.in_us IS NOT NULL AND g.start_us < c.out_us AND ifnull(g.end_us, g.start_us + 1) > c.in_us)"
+                            "   OR (c.first_segment IS NOT NULL AND g.idx BETWEEN c.first_segment AND c.last_segment)))");
+    }
+  switch (filter->order)
+    {
+    case TL_CLIP_ORDER_TOPIC:
+      g_string_append (sql, " ORDER BY (SELECT min(t.position) FROM clip_topic ct JOIN topic t ON t.id = ct.topic_id"
+                            " WHERE ct.clip_id = c.id) NULLS LAST, s.position, s.id, ifnull(c.in_us, c.first_segment)");
+      break;
+    case TL_CLIP_ORDER_RATING:
+      g_string_append (sql, " ORDER BY c.rating DESC, s.position, s.id, ifnull(c.in_us, c.first_segment)");
+      break;
+    case TL_CLIP_ORDER_CREATED:
+      g_string_append (sql, " ORDER BY c.created_at, c.id");
+      break;
+    case TL_CLIP_ORDER_SOURCE:
+    default:
+      g_string_append (sql, " ORDER BY s.position, s.id, ifnull(c.in_us, c.first_segment), c.id");
+      break;
+    }
+
+  if (sqlite3_prepare_v2 (self->db, sql->str, -1, &stmt, NULL) != SQLITE_OK)
+    {
+      tl_library_fail (self, error);
+      return NULL;
+    }
+  for (guint i = 0; filter->topics != NULL && filter->topics[i] != NULL; i++)
+    sqlite3_bind_text (stmt, ++n, filter->topics[i], -1, SQLITE_STATIC);
+  for (guint i = 0; i < filter->n_source_ids; i++)
+    sqlite3_bind_int64 (stmt, ++n, filter->source_ids[i]);
+  if (folder_id)
+    sqlite3_bind_int64 (stmt, ++n, folder_id);
+  if (filter->min_rating > 0)
+    sqlite3_bind_int (stmt, ++n, filter->min_rating);
+  if (match)
+    sqlite3_bind_text (stmt, ++n, match, -1, SQLITE_STATIC);
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (clips, clip_from_row (stmt));
+  if (rc != SQLITE_DONE)
+    {
+      tl_library_fail (self, error);
+      return NULL;
+    }
+  return g_steal_pointer (&clips);
+}
+
+/* The words said in a clip: the text of the lines it covers, joined. */
+char *
+tl_library_get_clip_text (TlLibrary *self, TlClip *clip, GError **error)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(TlStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (TL_IS_LIBRARY (self), NULL);
+  stmt = tl_library_prepare (self,
+    "SELECT g.text FROM segment g WHERE g.transcript_id = " CURRENT_TRANSCRIPT
+    " AND g.non_speech = 0"
+    " AND ((?2 IS NOT NULL AND g.start_us < ?3 AND ifnull(g.end_us, g.start_us + 1) > ?2)"
+    "   OR (?4 IS NOT NULL AND g.idx BETWEEN ?4 AND ?5))"
+    " ORDER BY g.idx", error);
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, clip->source_id);
+  if (clip->in != TL_TIME_NONE)
+    {
+      sqlite3_bind_int64 (stmt, 2, clip->in);
+      sqlite3_bind_int64 (stmt, 3, clip->out);
+    }
+  if (clip->first_segment >= 0)
+    {
+      sqlite3_bind_int (stmt, 4, clip->first_segment);
+      sqlite3_bind_int (stmt, 5, clip->last_segment);
+    }
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      if (text->len > 0)
+        g_string_append_c (text, ' ');
+      g_string_append (text, (const char *) sqlite3_column_text (stmt, 0));
+    }
+  if (rc != SQLITE_DONE)
+    {
+      tl_library_fail (self, error);
+      return NULL;
+    }
+  return g_string_free (g_steal_pointer (&text), FALSE);
+}

@@ -1,0 +1,119 @@
+/* tl-library.h: one SQLite file is one library: open, migrate, import,
+ * read, tag. Every change is its own transaction. */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "tl-clip.h"
+#include "tl-document.h"
+#include "tl-media-info.h"
+#include "tl-segment.h"
+#include "tl-source.h"
+#include "tl-topic.h"
+
+G_BEGIN_DECLS
+
+#define TL_LIBRARY_ERROR (tl_library_error_quark ())
+
+typedef enum {
+  TL_LIBRARY_ERROR_OPEN,        /* cannot be opened, or not a database */
+  TL_LIBRARY_ERROR_NOT_LIBRARY, /* a database of some other program */
+  TL_LIBRARY_ERROR_NEWER,       /* written by a newer Tagline */
+  TL_LIBRARY_ERROR_FAILED,      /* SQLite failed (disk full, busy, corrupt) */
+  TL_LIBRARY_ERROR_NOT_FOUND,   /* no such source, topic, clip */
+  TL_LIBRARY_ERROR_INVALID,     /* a value the library cannot take */
+  TL_LIBRARY_ERROR_EXISTS,      /* a name or key already taken */
+} TlLibraryError;
+
+GQuark tl_library_error_quark (void);
+
+/* The newest schema this build reads and writes (PRAGMA user_version). */
+#define TL_LIBRARY_SCHEMA_VERSION 1
+
+#define TL_TYPE_LIBRARY (tl_library_get_type ())
+G_DECLARE_FINAL_TYPE (TlLibrary, tl_library, TL, LIBRARY, GObject)
+
+TlLibrary *tl_library_open (const char *path, GError **error);
+char *tl_library_get_default_path (void);
+const char *tl_library_get_path (TlLibrary *self);
+int tl_library_get_schema_version (TlLibrary *self);
+
+/* Import */
+typedef struct {
+  const char *origin_path;    /* the transcript file, stored for reference */
+  const char *folder;         /* "News/Summit", created when missing; NULL: top level */
+  const TlMediaInfo *media;   /* the media file's probe, or NULL */
+} TlImportOptions;
+
+gint64 tl_library_add_document (TlLibrary *self,
+                                TlDocument *doc,
+                                const TlImportOptions *options,
+                                GError **error);
+gint64 tl_library_ensure_folder (TlLibrary *self, const char *path, GError **error);
+
+/* Sources and their transcripts */
+typedef struct {
+  gint64 start;       /* µs or TL_TIME_NONE */
+  gint segment_index; /* for article sections, else -1 */
+  char *title;
+} TlChapter;
+
+void tl_chapter_free (TlChapter *chapter);
+
+GPtrArray *tl_library_list_sources (TlLibrary *self, GError **error);
+TlSource *tl_library_get_source (TlLibrary *self, gint64 source_id, GError **error);
+GPtrArray *tl_library_get_segments (TlLibrary *self, gint64 source_id, GError **error);
+GPtrArray *tl_library_get_chapters (TlLibrary *self, gint64 source_id, GError **error);
+GPtrArray *tl_library_get_segments_in_range (TlLibrary *self,
+                                             gint64 source_id,
+                                             gint64 in,
+                                             gint64 out,
+                                             GError **error);
+
+/* Topics */
+TlTopic *tl_library_add_topic (TlLibrary *self,
+                               const char *name,
+                               guint key,
+                               const char *color,
+                               GError **error);
+GPtrArray *tl_library_list_topics (TlLibrary *self, GError **error);
+TlTopic *tl_library_find_topic (TlLibrary *self, const char *name, GError **error);
+
+/* Clips */
+typedef struct {
+  gint64 source_id;
+  gint64 in;           /* µs, for sources with times */
+  gint64 out;
+  gint first_segment;  /* for articles: paragraphs, inclusive; else -1 */
+  gint last_segment;
+  const char *title;
+  const char *note;
+  guint rating;        /* 0–5 */
+  const char *const *topics; /* topic names, each must exist */
+} TlClipSpec;
+
+typedef enum {
+  TL_CLIP_ORDER_SOURCE, /* by source, then time */
+  TL_CLIP_ORDER_TOPIC,
+  TL_CLIP_ORDER_RATING,
+  TL_CLIP_ORDER_CREATED,
+} TlClipOrder;
+
+typedef struct {
+  const char *const *topics;  /* any of these names; NULL: all */
+  const gint64 *source_ids;   /* any of these; NULL: all */
+  guint n_source_ids;
+  const char *folder;         /* sources in this folder (and below) */
+  guint min_rating;
+  const char *query;          /* clips whose lines match this search */
+  TlClipOrder order;
+} TlClipFilter;
+
+gint64 tl_library_add_clip (TlLibrary *self, const TlClipSpec *spec, GError **error);
+TlClip *tl_library_get_clip (TlLibrary *self, gint64 clip_id, GError **error);
+GPtrArray *tl_library_list_clips (TlLibrary *self, const TlClipFilter *filter, GError **error);
+char *tl_library_get_clip_text (TlLibrary *self, TlClip *clip, GError **error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TlChapter, tl_chapter_free)
+
+G_END_DECLS

@@ -1,0 +1,23 @@
+/* tl-segment.h: one line of a transcript (or one paragraph of an article). */
+#pragma once
+
+#include <glib-object.h>
+
+#include "tl-types.h"
+
+G_BEGIN_DECLS
+
+#define TL_TYPE_SEGMENT (tl_segment_get_type ())
+G_DECLARE_FINAL_TYPE (TlSegment, tl_segment, TL, SEGMENT, GObject)
+
+gint64 tl_segment_get_id (TlSegment *self);
+guint tl_segment_get_index (TlSegment *self);
+gint64 tl_segment_get_start (TlSegment *self);
+gint64 tl_segment_get_end (TlSegment *self);
+const char *tl_segment_get_speaker (TlSegment *self);
+const char *tl_segment_get_text (TlSegment *self);
+gboolean tl_segment_get_non_speech (TlSegment *self);
+double tl_segment_get_confidence (TlSegment *self);
+const char *tl_segment_get_flag (TlSegment *self);
+
+G_END_DECLS

@@ -1,0 +1,73 @@
+/* tl-timecode.c: SMPTE timecode. Frames are counted from the real rate
+ * (30000/1001, not 29.97); drop-frame numbering at 29.97 and 59.94. */
+#include "tl-timecode.h"
+
+/* The nearest frame to @usec: in/out points snap to the frame grid the same
+ * way everywhere. */
+gint64
+tl_timecode_usec_to_frames (gint64 usec, int fps_num, int fps_den)
+{
+  g_return_val_if_fail (fps_num > 0 && fps_den > 0, 0);
+  /* usec * num may overflow past ~29 hours at 60000/1001 in 64 bits: use double for the product */
+  if (usec < G_GINT64_CONSTANT (3600000000) * 24)
+    return (usec * fps_num + (gint64) fps_den * 500000) / ((gint64) fps_den * 1000000);
+  return (gint64) ((double) usec * fps_num / ((double) fps_den * 1e6) + 0.5);
+}
+
+gint64
+tl_timecode_frames_to_usec (gint64 frames, int fps_num, int fps_den)
+{
+  g_return_val_if_fail (fps_num > 0 && fps_den > 0, 0);
+  return (frames * fps_den * 1000000 + fps_num / 2) / fps_num;
+}
+
+/* 29.97 and 59.94 are counted in drop-frame timecode by convention. */
+gboolean
+tl_timecode_is_drop_frame_rate (int fps_num, int fps_den)
+{
+  return fps_den == 1001 && (fps_num == 30000 || fps_num == 60000);
+}
+
+/**
+ * tl_timecode_format_frames:
+ *
+ * Returns: (transfer full): "HH:MM:SS:FF", or "HH:MM:SS;FF" in drop-frame,
+ *   where frame numbers 0 and 1 (0–3 at 59.94) are skipped at the start of
+ *   every minute except each tenth: frame 1800 at 29.97 is 00:01:00;02.
+ */
+char *
+tl_timecode_format_frames (gint64 frames, int fps_num, int fps_den, gboolean drop_frame)
+{
+  int nominal = (fps_num + fps_den / 2) / fps_den;
+  gint64 number = MAX (frames, 0);
+
+  g_return_val_if_fail (fps_num > 0 && fps_den > 0, NULL);
+  if (drop_frame && tl_timecode_is_drop_frame_rate (fps_num, fps_den))
+    {
+      int drop = nominal == 60 ? 4 : 2;
+      gint64 per_minute = (gint64) nominal * 60 - drop;
+      gint64 per_ten = per_minute * 10 + drop;
+      gint64 tens = number / per_ten, rest = number % per_ten;
+
+      number += (gint64) drop * 9 * tens;
+      if (rest >= drop)
+        number += drop * ((rest - drop) / per_minute);
+    }
+  else
+    drop_frame = FALSE;
+
+  return g_strdup_printf ("%02" G_GINT64_FORMAT ":%02" G_GINT64_FORMAT ":%02" G_GINT64_FORMAT "%c%02" G_GINT64_FORMAT,
+                          number / ((gint64) nominal * 3600),
+                          (number / ((gint64) nominal * 60)) % 60,
+                          (number / nominal) % 60,
+                          drop_frame ? ';' : ':',
+                          number % nominal);
+}
+
+/* Timecode of @usec at the given rate, drop-frame where that is the custom. */
+char *
+tl_timecode_format (gint64 usec, int fps_num, int fps_den)
+{
+  return tl_timecode_format_frames (tl_timecode_usec_to_frames (usec, fps_num, fps_den), fps_num, fps_den,
+                                    tl_timecode_is_drop_frame_rate (fps_num, fps_den));
+}
