@@ -21,7 +21,7 @@ tl_search_results_free (TlSearchResults *results)
 {
   if (results == NULL)
     return;
-  g_ptr_array_unref (results->hits);
+  g_clear_pointer (&results->hits, g_ptr_array_unref);
   g_free (results);
 }
 

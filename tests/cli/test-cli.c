@@ -1,0 +1,340 @@
+/* test-cli.c: runs the built tagline-cli on real files and a real library
+ * file, and checks its JSON, its exit status and its one-line errors. */
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "tl-test-media.h"
+#include "tl-test-util.h"
+
+typedef struct {
+  char *dir;
+  char *library;
+} Fixture;
+
+typedef struct {
+  int status;
+  char *out;
+  char *err;
+} Run;
+
+static void
+run_free (Run *run)
+{
+  g_free (run->out);
+  g_free (run->err);
+  g_free (run);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Run, run_free)
+
+static Run *
+run_cli (Fixture *f, ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GError) error = NULL;
+  Run *run = g_new0 (Run, 1);
+  const char *arg;
+  va_list args;
+
+  g_ptr_array_add (argv, (char *) g_getenv ("TAGLINE_CLI"));
+  va_start (args, f);
+  while ((arg = va_arg (args, const char *)) != NULL)
+    g_ptr_array_add (argv, (char *) arg);
+  va_end (args);
+  g_ptr_array_add (argv, "--library");
+  g_ptr_array_add (argv, f->library);
+  g_ptr_array_add (argv, NULL);
+
+  proc = g_subprocess_newv ((const char *const *) argv->pdata,
+                            G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (proc, NULL, NULL, &run->out, &run->err, &error);
+  g_assert_no_error (error);
+  run->status = g_subprocess_get_exit_status (proc);
+  return run;
+}
+
+static JsonObject *
+parse_object (JsonParser *parser, const char *text)
+{
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)));
+  return json_node_get_object (json_parser_get_root (parser));
+}
+
+static void
+assert_one_line (const char *text)
+{
+  g_assert_nonnull (text);
+  g_assert_true (g_str_has_suffix (text, "\n"));
+  g_assert_null (strchr (text, '\n') + 1 == text + strlen (text) ? NULL : "more than one line");
+}
+
+static char *
+write_file (Fixture *f, const char *name, const char *contents)
+{
+  char *path = g_build_filename (f->dir, name, NULL);
+
+  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+  return path;
+}
+
+static const char *const summit_srt =
+  "1\n00:00:01,000 --> 00:00:04,000\nThe summit opened with a parade.\n\n"
+  "2\n00:00:04,500 --> 00:00:08,250\nAmmunition supplies were discussed, at length.\n\n"
+  "3\n00:00:09,000 --> 00:00:12,000\nNorth Korea denied the weapons trade.\n";
+
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  f->dir = tl_test_tmpdir_new ();
+  f->library = g_build_filename (f->dir, "library.db", NULL);
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  g_free (f->library);
+  tl_test_tmpdir_free (f->dir);
+}
+
+static gint64
+n_sources (Fixture *f)
+{
+  g_autoptr(Run) run = run_cli (f, "sources", "--json", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+
+  g_assert_cmpint (run->status, ==, 0);
+  return json_array_get_length (json_object_get_array_member (parse_object (parser, run->out), "sources"));
+}
+
+static void
+test_import_json (Fixture *f, gconstpointer data)
+{
+  g_autofree char *good = write_file (f, "summit.srt", summit_srt);
+  g_autofree char *empty = write_file (f, "empty.vtt", "");
+  g_autoptr(Run) run = run_cli (f, "import", "--json", "--folder", "News/Summit", good, empty, NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *root = parse_object (parser, run->out);
+  JsonArray *imported = json_object_get_array_member (root, "imported");
+  JsonArray *failed = json_object_get_array_member (root, "failed");
+  JsonObject *first;
+
+  g_assert_cmpint (run->status, ==, 1);
+  g_assert_cmpuint (json_array_get_length (imported), ==, 1);
+  first = json_array_get_object_element (imported, 0);
+  g_assert_cmpint (json_object_get_int_member (first, "id"), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (first, "title"), ==, "summit");
+  g_assert_cmpstr (json_object_get_string_member (first, "kind"), ==, "transcript");
+  g_assert_cmpstr (json_object_get_string_member (first, "format"), ==, "srt");
+  g_assert_cmpint (json_object_get_int_member (first, "segments"), ==, 3);
+  g_assert_cmpstr (json_object_get_string_member (first, "timing"), ==, "native");
+
+  g_assert_cmpuint (json_array_get_length (failed), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (failed, 0), "file"), ==, empty);
+  g_assert_true (json_object_get_null_member (json_array_get_object_element (failed, 0), "line"));
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (failed, 0), "error"), ==,
+                   "The file is empty");
+  assert_one_line (run->err);
+  g_assert_nonnull (strstr (run->err, empty));
+}
+
+/* A file refused leaves the library exactly as it was. */
+static void
+test_failed_import_changes_nothing (Fixture *f, gconstpointer data)
+{
+  g_autofree char *good = write_file (f, "summit.srt", summit_srt);
+  g_autofree char *binary = g_build_filename (f->dir, "photo.srt", NULL);
+  g_autoptr(Run) first = run_cli (f, "import", good, NULL);
+  g_autoptr(Run) second = NULL;
+
+  g_assert_cmpint (first->status, ==, 0);
+  g_assert_true (g_file_set_contents (binary, "\x89PNG\r\n\x1A\n\0\0\0\rIHDR", 16, NULL));
+  second = run_cli (f, "import", binary, NULL);
+  g_assert_cmpint (second->status, ==, 1);
+  g_assert_cmpstr (second->out, ==, "");
+  assert_one_line (second->err);
+  g_assert_nonnull (strstr (second->err, binary));
+  g_assert_nonnull (strstr (second->err, "binary"));
+  g_assert_cmpint (n_sources (f), ==, 1);
+}
+
+static void
+test_import_with_media (Fixture *f, gconstpointer data)
+{
+  g_autofree char *video = tl_test_make_video (f->dir, "clip.webm", 2, "30000/1001");
+  g_autofree char *text = write_file (f, "clip.txt", "First thing said.\nSecond thing said, a little longer.\n"
+                                                     "Third and last thing said here.\n");
+  g_autoptr(Run) run = NULL, show = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *root, *media;
+  JsonArray *segments;
+
+  /* the media beside the transcript, with the same name, is found */
+  run = run_cli (f, "import", "--json", text, NULL);
+  g_assert_cmpint (run->status, ==, 0);
+  show = run_cli (f, "show", "1", "--json", NULL);
+  g_assert_cmpint (show->status, ==, 0);
+  root = parse_object (parser, show->out);
+  g_assert_cmpstr (json_object_get_string_member (root, "kind"), ==, "video");
+  g_assert_cmpstr (json_object_get_string_member (root, "timing"), ==, "estimated");
+  media = json_object_get_object_member (root, "media");
+  g_assert_cmpstr (json_object_get_string_member (media, "framerate"), ==, "30000/1001");
+  g_assert_cmpint (json_object_get_int_member (media, "width"), ==, 320);
+  g_assert_true (json_object_get_boolean_member (media, "has_audio"));
+  g_assert_true (json_object_get_null_member (media, "start_timecode"));
+  segments = json_object_get_array_member (root, "segments");
+  g_assert_cmpuint (json_array_get_length (segments), ==, 3);
+  g_assert_cmpfloat (json_object_get_double_member (json_array_get_object_element (segments, 0), "start"), ==, 0.0);
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (json_array_get_object_element (segments, 2), "end"),
+                                  json_object_get_double_member (media, "duration"), 1e-6);
+}
+
+static void
+test_show_json (Fixture *f, gconstpointer data)
+{
+  g_autofree char *good = write_file (f, "summit.srt", summit_srt);
+  g_autoptr(Run) import = run_cli (f, "import", good, NULL);
+  g_autoptr(Run) run = run_cli (f, "show", "1", "--json", NULL);
+  g_autoptr(Run) missing = run_cli (f, "show", "7", "--json", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *root = parse_object (parser, run->out);
+  JsonObject *seg;
+  static const char *const fields[] = {
+    "id", "title", "kind", "format", "outlet", "published", "url", "external_id", "duration",
+    "description", "keywords", "chapters", "timing", "media", "segments",
+  };
+
+  g_assert_cmpint (run->status, ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
+    g_assert_true (json_object_has_member (root, fields[i]));
+  g_assert_true (json_object_get_null_member (root, "outlet"));
+  g_assert_true (json_object_get_null_member (root, "media"));
+  g_assert_true (json_object_get_null_member (root, "duration"));
+  seg = json_array_get_object_element (json_object_get_array_member (root, "segments"), 1);
+  g_assert_cmpint (json_object_get_int_member (seg, "index"), ==, 1);
+  g_assert_cmpfloat (json_object_get_double_member (seg, "start"), ==, 4.5);
+  g_assert_cmpfloat (json_object_get_double_member (seg, "end"), ==, 8.25);
+  g_assert_true (json_object_get_null_member (seg, "speaker"));
+  g_assert_false (json_object_get_boolean_member (seg, "non_speech"));
+  /* times print as people wrote them */
+  g_assert_nonnull (strstr (run->out, "\"end\": 8.25,"));
+
+  g_assert_cmpint (missing->status, ==, 1);
+  assert_one_line (missing->err);
+  g_assert_nonnull (strstr (missing->err, f->library));
+}
+
+static void
+test_search_tag_clips_export (Fixture *f, gconstpointer data)
+{
+  g_autofree char *good = write_file (f, "summit.srt", summit_srt);
+  g_autofree char *csv_path = g_build_filename (f->dir, "clips.csv", NULL);
+  g_autofree char *csv = NULL;
+  g_autoptr(Run) run = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *root, *hit, *clip;
+  g_auto(GStrv) lines = NULL;
+
+  g_clear_pointer (&run, run_free);
+  run = run_cli (f, "import", good, NULL);
+  g_clear_pointer (&run, run_free);
+  run = run_cli (f, "search", "ammunition", "--json", NULL);
+  root = parse_object (parser, run->out);
+  g_assert_cmpint (json_object_get_int_member (root, "total"), ==, 1);
+  hit = json_array_get_object_element (json_object_get_array_member (root, "hits"), 0);
+  g_assert_cmpint (json_object_get_int_member (hit, "source_id"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (hit, "segment_index"), ==, 1);
+  g_assert_cmpfloat (json_object_get_double_member (hit, "start"), ==, 4.5);
+  g_assert_cmpstr (json_object_get_string_member (hit, "snippet"), ==,
+                   "**Ammunition** supplies were discussed, at length.");
+
+  g_clear_pointer (&run, run_free);
+  run = run_cli (f, "topics", "add", "Weapons", "--key", "1", "--color", "#c01c28", NULL);
+  g_assert_cmpint (run->status, ==, 0);
+  g_assert_cmpstr (run->out, ==, "1\n");
+  g_clear_pointer (&run, run_free);
+  run = run_cli (f, "topics", "add", "weapons", NULL);
+  g_assert_cmpint (run->status, ==, 1);
+  assert_one_line (run->err);
+
+  g_clear_pointer (&run, run_free);
+  run = run_cli (f, "tag", "1", "4.5", "00:00:12", "Weapons", "--note", "=cmd|' /C calc'!A0, \"quoted\"",
+                 "--rating", "4", NULL);
+  g_assert_cmpint (run->status, ==, 0);
+  g_assert_cmpstr (run->out, ==, "1\n");
+  g_clear_pointer (&run, run_free);
+  run = run_cli (f, "tag", "1", "9", "5", "Weapons", NULL);
+  g_assert_cmpint (run->status, ==, 1);
+  assert_one_line (run->err);
+  g_clear_pointer (&run, run_free);
+  run = run_cli (f, "tag", "1", "1", "2", "Economy", NULL);
+  g_assert_cmpint (run->status, ==, 1);
+  g_assert_nonnull (strstr (run->err, "topics add"));
+  g_clear_pointer (&run, run_free);
+  run = run_cli (f, "tag", "1", "soon", "2", "Weapons", NULL);
+  g_assert_cmpint (run->status, ==, 2);
+
+  g_clear_pointer (&run, run_free);
+  run = run_cli (f, "clips", "--json", "--topic", "weapons", NULL);
+  root = parse_object (parser, run->out);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "clips")), ==, 1);
+  clip = json_array_get_object_element (json_object_get_array_member (root, "clips"), 0);
+  g_assert_cmpfloat (json_object_get_double_member (clip, "in"), ==, 4.5);
+  g_assert_cmpfloat (json_object_get_double_member (clip, "out"), ==, 12.0);
+  g_assert_cmpint (json_object_get_int_member (clip, "rating"), ==, 4);
+  g_assert_cmpstr (json_object_get_string_member (clip, "text"), ==,
+                   "Ammunition supplies were discussed, at length. North Korea denied the weapons trade.");
+
+  g_clear_pointer (&run, run_free);
+  run = run_cli (f, "export", "--format", "csv", "-o", csv_path, NULL);
+  g_assert_cmpint (run->status, ==, 0);
+  g_assert_true (g_file_get_contents (csv_path, &csv, NULL, NULL));
+  lines = g_strsplit (csv, "\r\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 3);
+  g_assert_true (g_str_has_prefix (lines[0], "source_id,source,outlet,kind,media,in,out,"));
+  /* the formula is neutralised, commas and quotes survive */
+  g_assert_nonnull (strstr (lines[1], ",\"'=cmd|' /C calc'!A0, \"\"quoted\"\"\","));
+  g_assert_nonnull (strstr (lines[1], ",4.500000,12.000000,"));
+
+  g_clear_pointer (&run, run_free);
+  run = run_cli (f, "export", "--format", "json", "-o", "-", "--min-rating", "5", NULL);
+  g_assert_cmpint (run->status, ==, 1);
+  g_assert_nonnull (strstr (run->err, "No clips match"));
+}
+
+static void
+test_usage_errors (Fixture *f, gconstpointer data)
+{
+  g_autoptr(Run) unknown = run_cli (f, "frobnicate", NULL);
+  g_autoptr(Run) no_files = run_cli (f, "import", NULL);
+  g_autoptr(Run) bad_format = run_cli (f, "export", "--format", "doc", "-o", "x", NULL);
+
+  g_assert_cmpint (unknown->status, ==, 2);
+  assert_one_line (unknown->err);
+  g_assert_cmpint (no_files->status, ==, 2);
+  g_assert_cmpint (bad_format->status, ==, 2);
+  g_assert_nonnull (strstr (bad_format->err, "csv"));
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  if (g_getenv ("TAGLINE_CLI") == NULL)
+    g_error ("TAGLINE_CLI must name the tagline-cli binary");
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/cli/import/json", test_import_json);
+  ADD ("/cli/import/failure-changes-nothing", test_failed_import_changes_nothing);
+  ADD ("/cli/import/media-beside", test_import_with_media);
+  ADD ("/cli/show/json", test_show_json);
+  ADD ("/cli/search-tag-clips-export", test_search_tag_clips_export);
+  ADD ("/cli/usage-errors", test_usage_errors);
+#undef ADD
+  return g_test_run ();
+}

@@ -1,0 +1,80 @@
+/* tl-test-util.c: helpers the tests share. */
+#include "tl-test-util.h"
+
+#include <string.h>
+
+#include "tl-library-private.h"
+
+char *
+tl_test_tmpdir_new (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *path = g_dir_make_tmp ("tagline-test-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return path;
+}
+
+static void
+remove_tree (const char *path)
+{
+  if (g_file_test (path, G_FILE_TEST_IS_DIR))
+    {
+      g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+      const char *name;
+      while (dir && (name = g_dir_read_name (dir)) != NULL)
+        {
+          g_autofree char *child = g_build_filename (path, name, NULL);
+          remove_tree (child);
+        }
+      g_rmdir (path);
+    }
+  else
+    g_unlink (path);
+}
+
+void
+tl_test_tmpdir_free (char *path)
+{
+  if (path == NULL)
+    return;
+  remove_tree (path);
+  g_free (path);
+}
+
+/* The path of a file in tests/data. */
+char *
+tl_test_sample (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", name, NULL);
+}
+
+/* The sample whose name starts with @prefix ("000_"). */
+char *
+tl_test_sample_named (const char *prefix)
+{
+  g_autofree char *dir_path = g_test_build_filename (G_TEST_DIST, "data", NULL);
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  const char *name;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    if (g_str_has_prefix (name, prefix))
+      return g_build_filename (dir_path, name, NULL);
+  g_assert_not_reached ();
+  return NULL;
+}
+
+gint64
+tl_test_count_rows (TlLibrary *library, const char *table)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM %s", table);
+  sqlite3_stmt *stmt = NULL;
+  gint64 n;
+
+  g_assert_cmpint (sqlite3_prepare_v2 (tl_library_get_db (library), sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
+  n = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  return n;
+}

@@ -1,0 +1,19 @@
+/* tl-test-util.h: helpers the tests share: temporary library files and the
+ * sample transcripts in tests/data. */
+#pragma once
+
+#include <glib.h>
+#include <glib/gstdio.h>
+
+#include "tl-library.h"
+
+G_BEGIN_DECLS
+
+/* A fresh folder under the system's temp dir, removed by tl_test_tmpdir_free(). */
+char *tl_test_tmpdir_new (void);
+void tl_test_tmpdir_free (char *path);
+char *tl_test_sample (const char *name);
+char *tl_test_sample_named (const char *prefix);
+gint64 tl_test_count_rows (TlLibrary *library, const char *table);
+
+G_END_DECLS
