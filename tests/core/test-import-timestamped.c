@@ -229,6 +229,48 @@ test_continuation (void)
   assert_segment (doc, 2, S (40), TL_TIME_NONE, "Anna", "Again.");
 }
 
+/* the time and the name on one line, the words on the next (Trint) */
+static void
+test_name_above_text (void)
+{
+  g_autoptr(TlDocument) doc = import_sniffed (
+    "00:00:00 Speaker 1\n"
+    "Hello, this is a test\n"
+    "of two lines.\n"
+    "00:00:05 Jane Doe\n"
+    "Yes it is.\n"
+    "00:00:09 Okay.\n"
+    "More from whoever spoke.\n"
+    "00:00:12 Right\n"
+    "00:00:13 Said on the line.\n");
+
+  g_assert_cmpuint (doc->segments->len, ==, 5);
+  assert_segment (doc, 0, 0, S (5), "Speaker 1", "Hello, this is a test of two lines.");
+  assert_segment (doc, 1, S (5), S (9), "Jane Doe", "Yes it is.");
+  /* "Okay." is said, not a name; "Right" has no words under it */
+  assert_segment (doc, 2, S (9), S (12), NULL, "Okay. More from whoever spoke.");
+  assert_segment (doc, 3, S (12), S (13), NULL, "Right");
+  assert_segment (doc, 4, S (13), TL_TIME_NONE, NULL, "Said on the line.");
+}
+
+/* LRC lyrics: tags in brackets, one after the other, are not text */
+static void
+test_lrc (void)
+{
+  g_autoptr(TlDocument) doc = import_sniffed (
+    "[ti:A Song]\n"
+    "[ar:Someone]\n"
+    "[length: 03:10]\n"
+    "\n"
+    "[00:12.00]Line one\n"
+    "[00:15.30]Line two\n");
+
+  g_assert_cmpuint (doc->segments->len, ==, 2);
+  assert_segment (doc, 0, S (12), 15300000, NULL, "Line one");
+  assert_segment (doc, 1, 15300000, TL_TIME_NONE, NULL, "Line two");
+  g_assert_cmpuint (doc->warnings->len, ==, 0);
+}
+
 /* a time alone on its line (YouTube's transcript panel), the text below */
 static void
 test_time_alone (void)
@@ -363,6 +405,8 @@ main (int argc, char **argv)
   g_test_add_func ("/core/import/timestamped/fractions", test_fractions);
   g_test_add_func ("/core/import/timestamped/timecode-and-ranges", test_timecode_and_ranges);
   g_test_add_func ("/core/import/timestamped/continuation", test_continuation);
+  g_test_add_func ("/core/import/timestamped/name-above-text", test_name_above_text);
+  g_test_add_func ("/core/import/timestamped/lrc", test_lrc);
   g_test_add_func ("/core/import/timestamped/time-alone", test_time_alone);
   g_test_add_func ("/core/import/timestamped/markdown", test_markdown);
   g_test_add_func ("/core/import/timestamped/leading-text", test_leading_text);

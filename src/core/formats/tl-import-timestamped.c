@@ -296,6 +296,26 @@ read_speaker (const char **rest, const char *end, const char **name)
   return len;
 }
 
+/* Whether the text after a time is only a name, with what the person said
+ * on the next line: "00:00:05 Jane Doe" then "Yes it is". A name ends in a
+ * letter, a digit or ')': "Okay." or "Right?" alone on a line are said. */
+static gboolean
+is_name_above_text (const char *rest, const char *end, const TlLineReader *reader)
+{
+  TlLineReader peek = *reader;
+  const char *next;
+  gsize next_len;
+  gint64 start, stop;
+  const char *next_rest;
+
+  if (rest == end || !(g_ascii_isalnum (end[-1]) || end[-1] == ')' || (guchar) end[-1] >= 0x80)
+      || !looks_like_name (rest, end - rest))
+    return FALSE;
+  if (!tl_line_reader_next (&peek, &next, &next_len) || tl_text_is_blank (next, next_len))
+    return FALSE;
+  return !read_leading_time (next, next + next_len, &start, &stop, &next_rest);
+}
+
 /* A stage direction on a line of its own: "(Intro music: Electro Swing)",
  * "[Crosstalk]", "*(laughter)*". */
 static gboolean
@@ -556,6 +576,13 @@ timestamped_parse (TlImportContext *ctx, GError **error)
             }
           if (!header)
             name_len = read_speaker (&rest, end, &name);
+          if (!header && name_len == 0 && is_name_above_text (rest, end, &reader))
+            {
+              /* "00:00:05 Jane Doe", her words on the lines below */
+              name = rest;
+              name_len = end - rest;
+              rest = end;
+            }
           if (name_len > 0)
             cue_set_speaker (&cue, name, name_len);
           if (!header)
@@ -563,7 +590,9 @@ timestamped_parse (TlImportContext *ctx, GError **error)
         }
       else if (after_blank && is_stage_direction (line, end))
         {
-          /* not words said, and no time to hang them on */
+          /* not words said, and no time to hang them on; a run of them
+           * ("[ti:Title]" "[ar:Artist]") stands alone too */
+          continue;
         }
       else if (is_rule (line, end))
         {
