@@ -69,5 +69,8 @@ gboolean tl_import_fail (TlImportContext *ctx,
 
 /* The importers, one per file in src/core/formats/. */
 extern const TlImporter tl_importer_srt;
+extern const TlImporter tl_importer_whisper_json;
+extern const TlImporter tl_importer_timestamped;
+extern const TlImporter tl_importer_audacity;
 
 G_END_DECLS

@@ -1,0 +1,442 @@
+/* tl-import-whisper-json.c: the JSON written by openai-whisper (and the tools
+ * that copy its shape: faster-whisper, WhisperX) and by whisper.cpp's -oj/-ojf. */
+#include "tl-import.h"
+
+#include <json-glib/json-glib.h>
+#include <math.h>
+#include <string.h>
+
+#include "tl-text.h"
+
+static guint
+whisper_json_sniff (const char *text, gsize length)
+{
+  gsize window = MIN (length, 4096), i = 0;
+
+  while (i < window && g_ascii_isspace (text[i]))
+    i++;
+  if (i >= window || text[i] != '{')
+    return 0;
+  /* with the quotes, so "audio_segments" of other tools does not count */
+  if (g_strstr_len (text + i, window - i, "\"segments\"")
+      || g_strstr_len (text + i, window - i, "\"transcription\""))
+    return 90;
+  return 0;
+}
+
+/* Seconds as a JSON number (or, from some tools, a numeric string). */
+static gboolean
+get_seconds (JsonObject *obj, const char *member, gint64 *usec)
+{
+  JsonNode *node = json_object_get_member (obj, member);
+  GType type;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
+    return FALSE;
+  type = json_node_get_value_type (node);
+  if (type == G_TYPE_DOUBLE || type == G_TYPE_INT64)
+    {
+      double seconds = json_node_get_double (node);
+      if (!isfinite (seconds))
+        return FALSE;
+      *usec = (gint64) round (seconds * TL_USEC_PER_SEC);
+      return TRUE;
+    }
+  if (type == G_TYPE_STRING)
+    {
+      const char *end;
+      const char *str = json_node_get_string (node);
+      return tl_parse_seconds (str, &end, usec) && *end == '\0';
+    }
+  return FALSE;
+}
+
+static const char *
+get_string (JsonObject *obj, const char *member)
+{
+  JsonNode *node = json_object_get_member (obj, member);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node)
+      || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
+static JsonObject *
+get_object (JsonObject *obj, const char *member)
+{
+  JsonNode *node = json_object_get_member (obj, member);
+
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return NULL;
+  return json_node_get_object (node);
+}
+
+static JsonArray *
+get_array (JsonObject *obj, const char *member)
+{
+  JsonNode *node = json_object_get_member (obj, member);
+
+  if (node == NULL || !JSON_NODE_HOLDS_ARRAY (node))
+    return NULL;
+  return json_node_get_array (node);
+}
+
+/* whisper.cpp gives each range twice: "offsets" in milliseconds, exact, and
+ * "timestamps" as clock strings, rounded for display; the first wins. */
+static gboolean
+get_cpp_range (JsonObject *obj, gint64 *start, gint64 *end)
+{
+  JsonObject *range = get_object (obj, "offsets");
+  const char *from, *to;
+
+  if (range != NULL
+      && json_object_has_member (range, "from") && json_object_has_member (range, "to"))
+    {
+      JsonNode *f = json_object_get_member (range, "from");
+      JsonNode *t = json_object_get_member (range, "to");
+      if (JSON_NODE_HOLDS_VALUE (f) && JSON_NODE_HOLDS_VALUE (t)
+          && json_node_get_value_type (f) == G_TYPE_INT64
+          && json_node_get_value_type (t) == G_TYPE_INT64)
+        {
+          *start = json_node_get_int (f) * TL_USEC_PER_MSEC;
+          *end = json_node_get_int (t) * TL_USEC_PER_MSEC;
+          return TRUE;
+        }
+    }
+  range = get_object (obj, "timestamps");
+  if (range == NULL)
+    return FALSE;
+  from = get_string (range, "from");
+  to = get_string (range, "to");
+  return from != NULL && to != NULL
+         && tl_parse_clock (from, NULL, start) && tl_parse_clock (to, NULL, end);
+}
+
+/* Whisper pads texts with a leading space; the cleaner trims it. */
+static void
+set_clean (GString *buf, const char *text)
+{
+  g_string_truncate (buf, 0);
+  if (text != NULL)
+    tl_text_append_clean (buf, text, strlen (text));
+}
+
+/* whisper.cpp --diarize names speakers "0", "1", or "?" when unsure. */
+static void
+set_speaker (TlDocument *doc, TlDocSegment *seg, const char *speaker)
+{
+  g_autofree char *trimmed = NULL;
+
+  if (speaker == NULL)
+    return;
+  trimmed = g_strstrip (g_strdup (speaker));
+  if (trimmed[0] == '\0' || strcmp (trimmed, "?") == 0)
+    return;
+  if (strspn (trimmed, "0123456789") == strlen (trimmed))
+    {
+      g_autofree char *named = g_strdup_printf ("Speaker %s", trimmed);
+      seg->speaker = tl_document_strdup (doc, named);
+    }
+  else
+    seg->speaker = tl_document_strdup (doc, trimmed);
+}
+
+/* openai-whisper: {"segments": [{"start", "end", "text", "words": […]}]} */
+static guint
+read_openai (TlDocument *doc, JsonArray *segments, GString *buf)
+{
+  guint n_read = 0;
+
+  for (guint i = 0; i < json_array_get_length (segments); i++)
+    {
+      JsonNode *node = json_array_get_element (segments, i);
+      JsonObject *obj;
+      JsonArray *words;
+      TlDocSegment *seg;
+      gint64 start, end;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        continue;
+      obj = json_node_get_object (node);
+      if (!get_seconds (obj, "start", &start) || !get_seconds (obj, "end", &end))
+        {
+          tl_document_warn (doc, 0, "segment %u has no start or end time; left out", i + 1);
+          continue;
+        }
+      n_read++;
+      set_clean (buf, get_string (obj, "text"));
+      if (buf->len == 0)
+        continue; /* a segment of silence says nothing */
+      seg = tl_document_add_segment (doc, start, end, buf->str, buf->len);
+      set_speaker (doc, seg, get_string (obj, "speaker"));
+
+      words = get_array (obj, "words");
+      for (guint j = 0; words != NULL && j < json_array_get_length (words); j++)
+        {
+          JsonNode *wnode = json_array_get_element (words, j);
+          JsonObject *word;
+          const char *text;
+          gint64 wstart = TL_TIME_NONE, wend = TL_TIME_NONE;
+
+          if (!JSON_NODE_HOLDS_OBJECT (wnode))
+            continue;
+          word = json_node_get_object (wnode);
+          /* whisper-timestamped calls it "text" */
+          text = get_string (word, "word");
+          if (text == NULL)
+            text = get_string (word, "text");
+          set_clean (buf, text);
+          if (buf->len == 0)
+            continue;
+          /* WhisperX leaves the times out of words it could not align */
+          if (!get_seconds (word, "start", &wstart) || !get_seconds (word, "end", &wend))
+            wstart = wend = TL_TIME_NONE;
+          tl_document_add_word (doc, wstart, wend, buf->str, buf->len);
+        }
+    }
+  return n_read;
+}
+
+/* whisper.cpp -ojf lists tokens, not words: " Americ" "ans" ","; a token
+ * that starts with a space starts a word, the others continue it. Special
+ * tokens ("[_BEG_]", "[_TT_150]", "<|endoftext|>") are not text. */
+static void
+read_cpp_tokens (TlDocument *doc, JsonArray *tokens, GString *buf, GString *word)
+{
+  guint n_tokens = json_array_get_length (tokens);
+  guint first = doc->words->len;
+  gint64 start = TL_TIME_NONE, end = TL_TIME_NONE;
+
+  g_string_truncate (buf, 0);
+  for (guint j = 0; j <= n_tokens; j++)
+    {
+      const char *text = NULL;
+      gint64 tstart = TL_TIME_NONE, tend = TL_TIME_NONE;
+
+      if (j < n_tokens)
+        {
+          JsonNode *node = json_array_get_element (tokens, j);
+          JsonObject *token;
+
+          if (!JSON_NODE_HOLDS_OBJECT (node))
+            continue;
+          token = json_node_get_object (node);
+          text = get_string (token, "text");
+          if (text == NULL || text[0] == '\0'
+              || (g_str_has_prefix (text, "[_") && g_str_has_suffix (text, "]"))
+              || (g_str_has_prefix (text, "<|") && g_str_has_suffix (text, "|>")))
+            continue;
+          /* tokens without times (plain -ojf) make no timed words */
+          if (!get_cpp_range (token, &tstart, &tend))
+            {
+              g_array_set_size (doc->words, first);
+              tl_document_get_segment (doc, doc->segments->len - 1)->n_words = 0;
+              return;
+            }
+        }
+      /* the end of the tokens ends the last word too */
+      if ((text == NULL || g_ascii_isspace (text[0])) && buf->len > 0)
+        {
+          set_clean (word, buf->str);
+          /* a character split over two tokens is whole once joined */
+          if (word->len > 0 && g_utf8_validate (word->str, word->len, NULL))
+            tl_document_add_word (doc, start, end, word->str, word->len);
+          g_string_truncate (buf, 0);
+        }
+      if (text == NULL)
+        break;
+      if (buf->len == 0)
+        start = tstart;
+      end = tend;
+      g_string_append (buf, text);
+    }
+}
+
+/* whisper.cpp: {"transcription": [{"offsets": {"from", "to"}, "text", "tokens"}]} */
+static guint
+read_cpp (TlDocument *doc, JsonArray *items, GString *buf)
+{
+  g_autoptr(GString) word = g_string_sized_new (32);
+  guint n_read = 0;
+
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    {
+      JsonNode *node = json_array_get_element (items, i);
+      JsonObject *obj;
+      JsonArray *tokens;
+      TlDocSegment *seg;
+      gint64 start, end;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        continue;
+      obj = json_node_get_object (node);
+      if (!get_cpp_range (obj, &start, &end))
+        {
+          tl_document_warn (doc, 0, "segment %u has no start or end time; left out", i + 1);
+          continue;
+        }
+      n_read++;
+      set_clean (buf, get_string (obj, "text"));
+      if (buf->len == 0)
+        continue;
+      seg = tl_document_add_segment (doc, start, end, buf->str, buf->len);
+      set_speaker (doc, seg, get_string (obj, "speaker"));
+      tokens = get_array (obj, "tokens");
+      if (tokens != NULL)
+        read_cpp_tokens (doc, tokens, buf, word);
+    }
+  return n_read;
+}
+
+static gboolean
+is_word_char (char c)
+{
+  return g_ascii_isalnum (c) || c == '_' || c == '"';
+}
+
+/* Python's json module writes NaN and Infinity (a failed avg_logprob),
+ * which JSON does not allow. Outside strings they become 0, padded with
+ * spaces so that lines and columns stay where they were. */
+static char *
+replace_non_finite (const char *text, gsize length)
+{
+  static const char *const names[] = { "-Infinity", "Infinity", "NaN" };
+  char *copy = g_strndup (text, length);
+  gboolean in_string = FALSE, changed = FALSE;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = copy[i];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+          continue;
+        }
+      if (c == '"')
+        {
+          in_string = TRUE;
+          continue;
+        }
+      for (guint k = 0; k < G_N_ELEMENTS (names); k++)
+        {
+          gsize n = strlen (names[k]);
+          if (i + n <= length && memcmp (copy + i, names[k], n) == 0
+              && (i == 0 || !is_word_char (copy[i - 1]))
+              && (i + n == length || !is_word_char (copy[i + n])))
+            {
+              memset (copy + i, ' ', n);
+              copy[i] = '0';
+              i += n - 1;
+              changed = TRUE;
+              break;
+            }
+        }
+    }
+  if (!changed)
+    g_clear_pointer (&copy, g_free);
+  return copy;
+}
+
+static void
+on_parse_error (JsonParser *parser, gpointer error, gpointer user_data)
+{
+  guint *line = user_data;
+
+  *line = json_parser_get_current_line (parser);
+}
+
+/* Loads the JSON; on failure reports json-glib's line and its message
+ * without the "<data>:4:2: Parse error: " it puts in front. */
+static JsonParser *
+load_json (TlImportContext *ctx, GError **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *fixed = NULL;
+  const char *msg;
+  guint line = 0;
+
+  g_signal_connect (parser, "error", G_CALLBACK (on_parse_error), &line);
+  if (json_parser_load_from_data (parser, ctx->text, ctx->length, &local_error))
+    return g_steal_pointer (&parser);
+
+  /* if NaN was all that was wrong, read on; if not, what is left is the
+   * fault to report */
+  fixed = replace_non_finite (ctx->text, ctx->length);
+  if (fixed != NULL)
+    {
+      g_clear_error (&local_error);
+      if (json_parser_load_from_data (parser, fixed, ctx->length, &local_error))
+        return g_steal_pointer (&parser);
+    }
+
+  msg = strstr (local_error->message, "Parse error: ");
+  msg = msg ? msg + strlen ("Parse error: ") : local_error->message;
+  tl_import_fail (ctx, error, line, "Broken JSON: %s", msg);
+  return NULL;
+}
+
+static TlDocument *
+whisper_json_parse (TlImportContext *ctx, GError **error)
+{
+  g_autoptr(TlDocument) doc = tl_document_new ("whisper-json");
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GString) buf = g_string_sized_new (256);
+  JsonNode *root;
+  JsonObject *obj, *result;
+  JsonArray *items;
+  const char *language = NULL;
+  guint n_read;
+
+  parser = load_json (ctx, error);
+  if (parser == NULL)
+    return NULL;
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      tl_import_fail (ctx, error, 0, "JSON without whisper segments");
+      return NULL;
+    }
+  obj = json_node_get_object (root);
+
+  if ((items = get_array (obj, "segments")) != NULL)
+    {
+      n_read = read_openai (doc, items, buf);
+      language = get_string (obj, "language");
+    }
+  else if ((items = get_array (obj, "transcription")) != NULL)
+    {
+      n_read = read_cpp (doc, items, buf);
+      if ((result = get_object (obj, "result")) != NULL)
+        language = get_string (result, "language");
+      /* what was asked for, when whisper.cpp did not detect it */
+      if (language == NULL && (result = get_object (obj, "params")) != NULL)
+        language = get_string (result, "language");
+    }
+  else
+    {
+      tl_import_fail (ctx, error, 0, "JSON without whisper segments");
+      return NULL;
+    }
+
+  if (n_read == 0 && json_array_get_length (items) > 0)
+    {
+      tl_import_fail (ctx, error, 0, "Whisper segments without start and end times");
+      return NULL;
+    }
+  if (language != NULL && language[0] != '\0' && strcmp (language, "auto") != 0)
+    doc->language = tl_document_strdup (doc, language);
+  return g_steal_pointer (&doc);
+}
+
+const TlImporter tl_importer_whisper_json = {
+  .name = "whisper-json",
+  .label = "Whisper JSON",
+  .sniff = whisper_json_sniff,
+  .parse = whisper_json_parse,
+};
