@@ -14,6 +14,7 @@ static const TlImporter *const importers[] = {
   &tl_importer_srt,
   &tl_importer_ttml,
   &tl_importer_ssa,
+  &tl_importer_eaf,
 };
 
 const TlImporter *const *

@@ -71,5 +71,6 @@ gboolean tl_import_fail (TlImportContext *ctx,
 extern const TlImporter tl_importer_srt;
 extern const TlImporter tl_importer_ttml;
 extern const TlImporter tl_importer_ssa;
+extern const TlImporter tl_importer_eaf;
 
 G_END_DECLS
