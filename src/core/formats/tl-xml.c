@@ -35,7 +35,8 @@ keep_first_error (void *user_data, xmlError *err)
  * declaration says, so the declared encoding is ignored; no DTD, external
  * entity or network resource is ever loaded (no XML_PARSE_NOENT,
  * XML_PARSE_DTDLOAD), and libxml2 prints nothing: a malformed document
- * fails with libxml2's message and line.
+ * fails with libxml2's message and line. Small text nodes are stored
+ * compactly (fewer allocations on big files), so the tree is read-only.
  *
  * Returns: (transfer full): the document, or %NULL with @error set
  */
