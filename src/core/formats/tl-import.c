@@ -15,6 +15,9 @@ static const TlImporter *const importers[] = {
   &tl_importer_whisper_json,
   &tl_importer_timestamped,
   &tl_importer_audacity,
+  &tl_importer_ttml,
+  &tl_importer_ssa,
+  &tl_importer_eaf,
 };
 
 const TlImporter *const *

@@ -72,5 +72,8 @@ extern const TlImporter tl_importer_srt;
 extern const TlImporter tl_importer_whisper_json;
 extern const TlImporter tl_importer_timestamped;
 extern const TlImporter tl_importer_audacity;
+extern const TlImporter tl_importer_ttml;
+extern const TlImporter tl_importer_ssa;
+extern const TlImporter tl_importer_eaf;
 
 G_END_DECLS
