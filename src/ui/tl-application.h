@@ -1,0 +1,14 @@
+/* tl-application.h: the Tagline application. */
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define TL_TYPE_APPLICATION (tl_application_get_type ())
+G_DECLARE_FINAL_TYPE (TlApplication, tl_application, TL, APPLICATION, AdwApplication)
+
+TlApplication *tl_application_new (void);
+GSettings *tl_application_get_settings (TlApplication *self);
+
+G_END_DECLS

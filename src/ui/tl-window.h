@@ -1,0 +1,17 @@
+/* tl-window.h: the main window. */
+#pragma once
+
+#include <adwaita.h>
+
+#include "tl-application.h"
+#include "tl-library.h"
+
+G_BEGIN_DECLS
+
+#define TL_TYPE_WINDOW (tl_window_get_type ())
+G_DECLARE_FINAL_TYPE (TlWindow, tl_window, TL, WINDOW, AdwApplicationWindow)
+
+TlWindow *tl_window_new (TlApplication *app, TlLibrary *library, const GError *open_error);
+TlLibrary *tl_window_get_library (TlWindow *self);
+
+G_END_DECLS
