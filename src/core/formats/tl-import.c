@@ -69,6 +69,28 @@ tl_import_fail (TlImportContext *ctx, GError **error, guint line, const char *fo
   return FALSE;
 }
 
+/* The name of the timed format a file's extension promises, or NULL for
+ * extensions that any text may carry (.txt, .md, none). */
+static const char *
+structured_extension (const char *path)
+{
+  static const struct {
+    const char *ext;
+    const char *label;
+  } table[] = {
+    { "srt", "SubRip" }, { "vtt", "WebVTT" }, { "sbv", "SBV" }, { "ttml", "TTML" }, { "dfxp", "DFXP" },
+    { "ass", "ASS" }, { "ssa", "SSA" }, { "eaf", "ELAN" }, { "json", "JSON" },
+  };
+  const char *dot = path ? strrchr (path, '.') : NULL;
+
+  if (dot == NULL || strchr (dot, '/') != NULL)
+    return NULL;
+  for (guint i = 0; i < G_N_ELEMENTS (table); i++)
+    if (g_ascii_strcasecmp (dot + 1, table[i].ext) == 0)
+      return table[i].label;
+  return NULL;
+}
+
 static gint
 compare_start (gconstpointer a, gconstpointer b)
 {
@@ -156,11 +178,19 @@ tl_import_text (const char *path, const char *text, gsize length, const char *fo
     }
   else
     {
+      const char *promised = structured_extension (path);
+
       importer = tl_importer_sniff (text, length);
-      if (importer == NULL)
+      if (importer == NULL || (promised != NULL && strcmp (importer->name, "text") == 0))
         {
-          g_set_error (error, TL_IMPORT_ERROR, TL_IMPORT_ERROR_UNKNOWN,
-                       "Not a transcript or subtitle format Tagline knows");
+          /* A file named .srt or .vtt whose content is no such thing is a
+           * broken subtitle file, not prose to import as it is. */
+          if (promised != NULL)
+            g_set_error (error, TL_IMPORT_ERROR, TL_IMPORT_ERROR_UNKNOWN,
+                         "Named like a %s file, but is not one: no cues or timing lines found", promised);
+          else
+            g_set_error (error, TL_IMPORT_ERROR, TL_IMPORT_ERROR_UNKNOWN,
+                         "Not a transcript or subtitle format Tagline knows");
           return NULL;
         }
     }
