@@ -69,5 +69,7 @@ gboolean tl_import_fail (TlImportContext *ctx,
 
 /* The importers, one per file in src/core/formats/. */
 extern const TlImporter tl_importer_srt;
+extern const TlImporter tl_importer_webvtt;
+extern const TlImporter tl_importer_sbv;
 
 G_END_DECLS
