@@ -28,6 +28,10 @@ static const struct {
   /* invalid WebVTT times read tolerantly (".04" is 40 ms) */
   { "vtt_astisub_bom_note_style_region.vtt", 6, 99.0, 153.44 },
   { "vtt_astisub_utf16le_bom.vtt", 6, 99.0, 153.44 },
+  /* rolling auto-captions: one segment per caption line, no line repeated
+   * ("yeah", "what", "this will happen is I'm telling"); the last cue only
+   * repeats the line before it and carries its end to 305.4 */
+  { "vtt_webvttpy_youtube_autocaption_wordtags.vtt", 3, 286.07, 305.4 },
   /* "00:00:01 --> 00:00:10": read tolerantly */
   { "srt_pysrt_invalid_no_millis.srt", 1, 1.0, 10.0 },
 };

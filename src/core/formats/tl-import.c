@@ -18,6 +18,8 @@ static const TlImporter *const importers[] = {
   &tl_importer_ttml,
   &tl_importer_ssa,
   &tl_importer_eaf,
+  &tl_importer_webvtt,
+  &tl_importer_sbv,
 };
 
 const TlImporter *const *

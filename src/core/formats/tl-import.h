@@ -75,5 +75,7 @@ extern const TlImporter tl_importer_audacity;
 extern const TlImporter tl_importer_ttml;
 extern const TlImporter tl_importer_ssa;
 extern const TlImporter tl_importer_eaf;
+extern const TlImporter tl_importer_webvtt;
+extern const TlImporter tl_importer_sbv;
 
 G_END_DECLS
