@@ -12,6 +12,7 @@ G_DEFINE_QUARK (tl-import-error-quark, tl_import_error)
 /* Order matters only between importers that give the same sniff score. */
 static const TlImporter *const importers[] = {
   &tl_importer_srt,
+  &tl_importer_video_page,
 };
 
 const TlImporter *const *
