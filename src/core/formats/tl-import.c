@@ -13,6 +13,7 @@ G_DEFINE_QUARK (tl-import-error-quark, tl_import_error)
 static const TlImporter *const importers[] = {
   &tl_importer_srt,
   &tl_importer_video_page,
+  &tl_importer_summary_page,
 };
 
 const TlImporter *const *

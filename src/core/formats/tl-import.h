@@ -70,5 +70,6 @@ gboolean tl_import_fail (TlImportContext *ctx,
 /* The importers, one per file in src/core/formats/. */
 extern const TlImporter tl_importer_srt;
 extern const TlImporter tl_importer_video_page;
+extern const TlImporter tl_importer_summary_page;
 
 G_END_DECLS
