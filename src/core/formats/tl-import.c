@@ -14,6 +14,7 @@ static const TlImporter *const importers[] = {
   &tl_importer_srt,
   &tl_importer_video_page,
   &tl_importer_summary_page,
+  &tl_importer_web_page,
 };
 
 const TlImporter *const *

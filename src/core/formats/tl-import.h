@@ -71,5 +71,6 @@ gboolean tl_import_fail (TlImportContext *ctx,
 extern const TlImporter tl_importer_srt;
 extern const TlImporter tl_importer_video_page;
 extern const TlImporter tl_importer_summary_page;
+extern const TlImporter tl_importer_web_page;
 
 G_END_DECLS
