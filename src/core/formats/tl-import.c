@@ -15,6 +15,7 @@ static const TlImporter *const importers[] = {
   &tl_importer_video_page,
   &tl_importer_summary_page,
   &tl_importer_web_page,
+  &tl_importer_article,
 };
 
 const TlImporter *const *

@@ -72,5 +72,6 @@ extern const TlImporter tl_importer_srt;
 extern const TlImporter tl_importer_video_page;
 extern const TlImporter tl_importer_summary_page;
 extern const TlImporter tl_importer_web_page;
+extern const TlImporter tl_importer_article;
 
 G_END_DECLS
