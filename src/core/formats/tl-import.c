@@ -16,6 +16,7 @@ static const TlImporter *const importers[] = {
   &tl_importer_summary_page,
   &tl_importer_web_page,
   &tl_importer_article,
+  &tl_importer_text,
 };
 
 const TlImporter *const *

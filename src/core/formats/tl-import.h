@@ -73,5 +73,6 @@ extern const TlImporter tl_importer_video_page;
 extern const TlImporter tl_importer_summary_page;
 extern const TlImporter tl_importer_web_page;
 extern const TlImporter tl_importer_article;
+extern const TlImporter tl_importer_text;
 
 G_END_DECLS
