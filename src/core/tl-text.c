@@ -28,12 +28,15 @@ parse_uint (const char *p, gint64 *value, guint *n_digits)
 }
 
 /* Reads digits after a decimal separator as a fraction of a second,
- * so ".04" is 40 ms and ".5" is 500 ms whatever the number of digits. */
+ * so ".04" is 40 ms and ".5" is 500 ms whatever the number of digits.
+ * Digits past the microsecond round rather than truncate: seconds printed
+ * from a double ("71.03999999999999") mean the nearest µs (71.04 s). */
 static const char *
 parse_fraction (const char *p, gint64 *usec)
 {
   gint64 v = 0;
   guint n = 0;
+  gboolean round_up = FALSE;
 
   while (is_digit (*p))
     {
@@ -42,11 +45,16 @@ parse_fraction (const char *p, gint64 *usec)
           v = v * 10 + (*p - '0');
           n++;
         }
+      else if (n == 6)
+        {
+          round_up = *p >= '5';
+          n++;
+        }
       p++;
     }
   for (; n < 6; n++)
     v *= 10;
-  *usec = v;
+  *usec = v + (round_up ? 1 : 0);
   return p;
 }
 

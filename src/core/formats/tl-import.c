@@ -20,6 +20,11 @@ static const TlImporter *const importers[] = {
   &tl_importer_eaf,
   &tl_importer_webvtt,
   &tl_importer_sbv,
+  &tl_importer_video_page,
+  &tl_importer_summary_page,
+  &tl_importer_web_page,
+  &tl_importer_article,
+  &tl_importer_text,
 };
 
 const TlImporter *const *

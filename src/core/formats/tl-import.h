@@ -77,5 +77,10 @@ extern const TlImporter tl_importer_ssa;
 extern const TlImporter tl_importer_eaf;
 extern const TlImporter tl_importer_webvtt;
 extern const TlImporter tl_importer_sbv;
+extern const TlImporter tl_importer_video_page;
+extern const TlImporter tl_importer_summary_page;
+extern const TlImporter tl_importer_web_page;
+extern const TlImporter tl_importer_article;
+extern const TlImporter tl_importer_text;
 
 G_END_DECLS
