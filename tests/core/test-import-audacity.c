@@ -69,8 +69,8 @@ test_precise (void)
   g_assert_no_error (error);
   g_assert_cmpuint (doc->segments->len, ==, 3);
   assert_segment (doc, 0, 0, 769818, "SIL", 1);
-  assert_segment (doc, 1, 28345310, 29101334, "E", 2);
-  assert_segment (doc, 2, 3599999999, 3600000000, "last", 3);
+  assert_segment (doc, 1, 28345311, 29101334, "E", 2); /* rounded to the nearest µs */
+  assert_segment (doc, 2, 3600000000, 3600000001, "last", 3);
 }
 
 /* labels with a frequency range are followed by "\<TAB>low<TAB>high" */

@@ -184,8 +184,8 @@ test_fractions (void)
 
   g_assert_cmpuint (doc->segments->len, ==, 3);
   assert_segment (doc, 0, 83450000, 84500000, NULL, "Hundredths.");
-  assert_segment (doc, 1, 84500000, 85123456, NULL, "Comma.");
-  assert_segment (doc, 2, 85123456, TL_TIME_NONE, NULL, "More digits than µs.");
+  assert_segment (doc, 1, 84500000, 85123457, NULL, "Comma."); /* rounded to the nearest µs */
+  assert_segment (doc, 2, 85123457, TL_TIME_NONE, NULL, "More digits than µs.");
 }
 
 /* frames of an SMPTE timecode are dropped; a range gives the end */
