@@ -111,7 +111,7 @@ test_overlaps (void)
   assert_segment (doc, 0, 2000000, 7000000, "under both", 3);
   assert_segment (doc, 1, 2000000, 2500000, "same start", 4);
   assert_segment (doc, 2, 4875515, 5534965, "H", 1);
-  assert_segment (doc, 3, 5523928, 6555870, "E", 2);
+  assert_segment (doc, 3, 5523928, 6555871, "E", 2);
   g_assert_cmpuint (doc->warnings->len, ==, 0);
 }
 
