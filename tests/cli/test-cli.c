@@ -307,6 +307,77 @@ test_search_tag_clips_export (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (run->err, "No clips match"));
 }
 
+/* The five samples the product was specified from, through the CLI. */
+static void
+test_import_samples (Fixture *f, gconstpointer data)
+{
+  static const struct {
+    const char *prefix, *kind, *format, *timing;
+    gint64 segments;
+  } expected[] = {
+    { "000_", "transcript", "video-page", "native", 28 },
+    { "001_", "transcript", "summary-page", "native", 289 },
+    { "002_", "transcript", "web-page", "none", 26 },
+    { "003_", "transcript", "web-page", "estimated", 63 },
+    { "004_", "article", "article", "none", 25 },
+  };
+  g_autofree char *s0 = tl_test_sample_named ("000_"), *s1 = tl_test_sample_named ("001_");
+  g_autofree char *s2 = tl_test_sample_named ("002_"), *s3 = tl_test_sample_named ("003_");
+  g_autofree char *s4 = tl_test_sample_named ("004_");
+  g_autoptr(Run) run = run_cli (f, "import", "--json", s0, s1, s2, s3, s4, NULL);
+  g_autoptr(Run) show = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(JsonParser) show_parser = json_parser_new ();
+  JsonArray *imported;
+  JsonObject *source;
+
+  g_assert_cmpint (run->status, ==, 0);
+  g_assert_cmpstr (run->err, ==, "");
+  imported = json_object_get_array_member (parse_object (parser, run->out), "imported");
+  g_assert_cmpuint (json_array_get_length (imported), ==, 5);
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      JsonObject *item = json_array_get_object_element (imported, i);
+      g_assert_true (strstr (json_object_get_string_member (item, "file"), expected[i].prefix) != NULL);
+      g_assert_cmpstr (json_object_get_string_member (item, "kind"), ==, expected[i].kind);
+      g_assert_cmpstr (json_object_get_string_member (item, "format"), ==, expected[i].format);
+      g_assert_cmpstr (json_object_get_string_member (item, "timing"), ==, expected[i].timing);
+      g_assert_cmpint (json_object_get_int_member (item, "segments"), ==, expected[i].segments);
+    }
+
+  /* the summary page keeps its chapters and its precise duration */
+  show = run_cli (f, "show", "2", "--json", NULL);
+  source = parse_object (show_parser, show->out);
+  g_assert_cmpstr (json_object_get_string_member (source, "outlet"), ==, "BBC News");
+  g_assert_cmpstr (json_object_get_string_member (source, "published"), ==, "2024-06-19");
+  g_assert_cmpfloat (json_object_get_double_member (source, "duration"), ==, 688.0);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (source, "chapters")), ==, 3);
+  g_assert_cmpfloat (json_object_get_double_member (json_array_get_object_element (
+                       json_object_get_array_member (source, "chapters"), 1), "start"), ==, 303.0);
+}
+
+/* A parse error names the file and its line, on stderr and in the JSON. */
+static void
+test_parse_error_line (Fixture *f, gconstpointer data)
+{
+  g_autofree char *broken = write_file (f, "broken.ttml",
+                                        "<?xml version=\"1.0\"?>\n<tt xmlns=\"http://www.w3.org/ns/ttml\">\n"
+                                        "<body><div>\n<p begin=\"1s\" end=\"2s\">one</p>\n"
+                                        "<p begin=\"3s\" end=\"4s\">two</div>\n</body></tt>\n");
+  g_autoptr(Run) run = run_cli (f, "import", "--json", broken, NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *failure;
+  g_autofree char *prefix = g_strdup_printf ("tagline-cli: %s:5: ", broken);
+
+  g_assert_cmpint (run->status, ==, 1);
+  failure = json_array_get_object_element (json_object_get_array_member (parse_object (parser, run->out), "failed"), 0);
+  g_assert_cmpstr (json_object_get_string_member (failure, "file"), ==, broken);
+  g_assert_cmpint (json_object_get_int_member (failure, "line"), ==, 5);
+  assert_one_line (run->err);
+  g_assert_true (g_str_has_prefix (run->err, prefix));
+  g_assert_cmpint (n_sources (f), ==, 0);
+}
+
 static void
 test_usage_errors (Fixture *f, gconstpointer data)
 {
@@ -335,6 +406,8 @@ main (int argc, char **argv)
   ADD ("/cli/show/json", test_show_json);
   ADD ("/cli/search-tag-clips-export", test_search_tag_clips_export);
   ADD ("/cli/usage-errors", test_usage_errors);
+  ADD ("/cli/import/samples", test_import_samples);
+  ADD ("/cli/import/parse-error-line", test_parse_error_line);
 #undef ADD
   return g_test_run ();
 }
