@@ -197,6 +197,13 @@ add_failure (JsonBuilder *failed, GPtrArray *lines, const char *file, guint line
     g_ptr_array_add (lines, g_strdup_printf ("%s: %s", file, message));
 }
 
+/* g_ptr_array_sort() hands over pointers to the elements. */
+static gint
+compare_paths (gconstpointer a, gconstpointer b)
+{
+  return g_utf8_collate (*(const char *const *) a, *(const char *const *) b);
+}
+
 /* Turns the command's FILE arguments into transcript (+ media) pairs:
  * a folder stands for the transcripts in it; a media file for the
  * transcript beside it with the same base name. */
@@ -219,7 +226,7 @@ collect_jobs (char **files, const char *media, GPtrArray *jobs, JsonBuilder *fai
           while (dir && (name = g_dir_read_name (dir)) != NULL)
             if (name[0] != '.' && !tl_media_path_looks_like_media (name))
               g_ptr_array_add (names, g_build_filename (path, name, NULL));
-          g_ptr_array_sort (names, (GCompareFunc) g_strcmp0);
+          g_ptr_array_sort (names, compare_paths);
           for (guint n = 0; n < names->len; n++)
             {
               const char *file = g_ptr_array_index (names, n);

@@ -356,6 +356,29 @@ test_import_samples (Fixture *f, gconstpointer data)
                        json_object_get_array_member (source, "chapters"), 1), "start"), ==, 303.0);
 }
 
+/* A folder stands for the transcripts in it, taken in name order. */
+static void
+test_import_folder (Fixture *f, gconstpointer data)
+{
+  g_autofree char *folder = g_test_build_filename (G_TEST_DIST, "data", NULL);
+  g_autoptr(Run) run = run_cli (f, "import", "--json", "--folder", "Summit/Day 1", folder, NULL);
+  g_autoptr(Run) sources = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonArray *imported;
+
+  g_assert_cmpint (run->status, ==, 0);
+  imported = json_object_get_array_member (parse_object (parser, run->out), "imported");
+  g_assert_cmpuint (json_array_get_length (imported), ==, 5);
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autofree char *prefix = g_strdup_printf ("00%u_", i);
+      g_autofree char *base = g_path_get_basename (json_object_get_string_member (json_array_get_object_element (imported, i), "file"));
+      g_assert_true (g_str_has_prefix (base, prefix));
+    }
+  sources = run_cli (f, "sources", "--json", NULL);
+  g_assert_nonnull (strstr (sources->out, "\"folder\": \"Summit/Day 1\""));
+}
+
 /* A parse error names the file and its line, on stderr and in the JSON. */
 static void
 test_parse_error_line (Fixture *f, gconstpointer data)
@@ -407,6 +430,7 @@ main (int argc, char **argv)
   ADD ("/cli/search-tag-clips-export", test_search_tag_clips_export);
   ADD ("/cli/usage-errors", test_usage_errors);
   ADD ("/cli/import/samples", test_import_samples);
+  ADD ("/cli/import/folder", test_import_folder);
   ADD ("/cli/import/parse-error-line", test_parse_error_line);
 #undef ADD
   return g_test_run ();
