@@ -148,6 +148,17 @@ static const char *const transcript_extensions[] = {
   "srt", "vtt", "sbv", "json", "ttml", "dfxp", "xml", "ass", "ssa", "eaf", "txt", "md",
 };
 
+static gboolean
+named_like_transcript (const char *name)
+{
+  const char *dot = strrchr (name, '.');
+
+  for (guint i = 0; dot != NULL && i < G_N_ELEMENTS (transcript_extensions); i++)
+    if (g_ascii_strcasecmp (dot + 1, transcript_extensions[i]) == 0)
+      return TRUE;
+  return FALSE;
+}
+
 static char *
 find_transcript_beside (const char *media_path)
 {
@@ -223,8 +234,10 @@ collect_jobs (char **files, const char *media, GPtrArray *jobs, JsonBuilder *fai
           g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
           const char *name;
 
+          /* a folder holds other things too (pictures, project files):
+           * take what is named like a transcript */
           while (dir && (name = g_dir_read_name (dir)) != NULL)
-            if (name[0] != '.' && !tl_media_path_looks_like_media (name))
+            if (name[0] != '.' && named_like_transcript (name))
               g_ptr_array_add (names, g_build_filename (path, name, NULL));
           g_ptr_array_sort (names, compare_paths);
           for (guint n = 0; n < names->len; n++)

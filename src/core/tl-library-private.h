@@ -5,10 +5,22 @@
 #include <sqlite3.h>
 
 #include "tl-library.h"
+#include "tl-model-private.h"
 
 G_BEGIN_DECLS
 
 typedef sqlite3_stmt TlStmt;
+
+struct _TlLibrary {
+  GObject parent_instance;
+  char *path;
+  sqlite3 *db;
+  GHashTable *statements; /* static SQL text -> prepared statement */
+  int schema_version;
+  gint64 data_version;    /* PRAGMA data_version when last checked */
+  gint64 edit_step;       /* the undo step being recorded, 0 when none */
+  TlLibraryChange edit_changes;
+};
 
 sqlite3 *tl_library_get_db (TlLibrary *self);
 TlStmt *tl_library_prepare (TlLibrary *self, const char *sql, GError **error);
@@ -17,6 +29,40 @@ gboolean tl_library_begin (TlLibrary *self, GError **error);
 gboolean tl_library_commit (TlLibrary *self, GError **error);
 void tl_library_rollback (TlLibrary *self);
 char *tl_stmt_dup_text (TlStmt *stmt, int column);
+void tl_library_emit_changed (TlLibrary *self, TlLibraryChange what);
+
+/* Edits: one transaction and one undo step each (tl-library-undo.c). */
+gboolean tl_library_undo_install (TlLibrary *self, GError **error);
+gboolean tl_library_edit_begin (TlLibrary *self, const char *label, TlLibraryChange what, GError **error);
+gboolean tl_library_edit_commit (TlLibrary *self, GError **error);
+void tl_library_edit_rollback (TlLibrary *self);
+gboolean tl_library_check_time_range (TlSource *source, gint64 in, gint64 out, GError **error);
+
+static inline void
+tl_stmt_bind_text_or_null (TlStmt *stmt, int i, const char *text)
+{
+  if (text != NULL && *text != '\0')
+    sqlite3_bind_text (stmt, i, text, -1, SQLITE_STATIC);
+  else
+    sqlite3_bind_null (stmt, i);
+}
+
+static inline void
+tl_stmt_bind_time (TlStmt *stmt, int i, gint64 usec)
+{
+  if (usec < 0)
+    sqlite3_bind_null (stmt, i);
+  else
+    sqlite3_bind_int64 (stmt, i, usec);
+}
+
+static inline gint64
+tl_stmt_column_time (TlStmt *stmt, int i)
+{
+  if (sqlite3_column_type (stmt, i) == SQLITE_NULL)
+    return -1;
+  return sqlite3_column_int64 (stmt, i);
+}
 
 /* Cached statements are reset, not finalized, when they go out of scope. */
 static inline void

@@ -17,15 +17,21 @@ G_DEFINE_QUARK (tl-library-error-quark, tl_library_error)
 typedef sqlite3_stmt *TlOwnedStmt;
 G_DEFINE_AUTO_CLEANUP_FREE_FUNC (TlOwnedStmt, sqlite3_finalize, NULL)
 
-struct _TlLibrary {
-  GObject parent_instance;
-  char *path;
-  sqlite3 *db;
-  GHashTable *statements; /* static SQL text -> prepared statement */
-  int schema_version;
+G_DEFINE_FINAL_TYPE (TlLibrary, tl_library, G_TYPE_OBJECT)
+
+enum {
+  SIGNAL_CHANGED,
+  N_SIGNALS
 };
 
-G_DEFINE_FINAL_TYPE (TlLibrary, tl_library, G_TYPE_OBJECT)
+static guint signals[N_SIGNALS];
+
+G_DEFINE_FLAGS_TYPE (TlLibraryChange, tl_library_change,
+  G_DEFINE_ENUM_VALUE (TL_LIBRARY_CHANGE_SOURCES, "sources"),
+  G_DEFINE_ENUM_VALUE (TL_LIBRARY_CHANGE_FOLDERS, "folders"),
+  G_DEFINE_ENUM_VALUE (TL_LIBRARY_CHANGE_TOPICS, "topics"),
+  G_DEFINE_ENUM_VALUE (TL_LIBRARY_CHANGE_CLIPS, "clips"),
+  G_DEFINE_ENUM_VALUE (TL_LIBRARY_CHANGE_SEGMENTS, "segments"))
 
 /* migrations[N] takes a library from schema N to N + 1. Never edit one
  * that has shipped: add the next. */
@@ -160,9 +166,40 @@ static const char *const migrations[] = {
   "CREATE TRIGGER segment_fts_delete AFTER DELETE ON segment BEGIN"
   "  INSERT INTO segment_fts (segment_fts, rowid, text) VALUES ('delete', old.id, old.text);"
   "END;"
-  "CREATE TRIGGER segment_fts_update AFTER UPDATE OF text ON segment BEGIN"
+  "CREATE TRIGGER segment_fts_update AFTER UPDATE OF text ON segment WHEN old.text IS NOT new.text BEGIN"
   "  INSERT INTO segment_fts (segment_fts, rowid, text) VALUES ('delete', old.id, old.text);"
   "  INSERT INTO segment_fts (rowid, text) VALUES (new.id, new.text);"
+  "END;",
+
+  /* 1 -> 2: undo across restarts, and deletes that can be undone. A
+   * deleted source or folder is hidden, not removed; its lines leave the
+   * full-text index and come back if the delete is undone. */
+  "ALTER TABLE source ADD COLUMN deleted INTEGER NOT NULL DEFAULT 0;"
+  "ALTER TABLE folder ADD COLUMN deleted INTEGER NOT NULL DEFAULT 0;"
+  /* a deleted folder's name is free again */
+  "DROP INDEX folder_name;"
+  "CREATE UNIQUE INDEX folder_name ON folder (ifnull(parent_id, 0), name) WHERE deleted = 0;"
+  "CREATE TABLE undo_step ("
+  "  id INTEGER PRIMARY KEY,"
+  "  label TEXT NOT NULL,"
+  "  undone INTEGER NOT NULL DEFAULT 0,"
+  "  created_at INTEGER NOT NULL);"
+  "CREATE TABLE undo_log ("
+  "  seq INTEGER PRIMARY KEY,"
+  "  step_id INTEGER NOT NULL REFERENCES undo_step(id) ON DELETE CASCADE,"
+  "  sql TEXT NOT NULL);"
+  "CREATE INDEX undo_log_step ON undo_log (step_id, seq);"
+  "CREATE TRIGGER source_fts_hide AFTER UPDATE OF deleted ON source"
+  "  WHEN new.deleted AND NOT old.deleted BEGIN"
+  "  INSERT INTO segment_fts (segment_fts, rowid, text)"
+  "    SELECT 'delete', g.id, g.text FROM segment g JOIN transcript t ON t.id = g.transcript_id"
+  "    WHERE t.source_id = new.id;"
+  "END;"
+  "CREATE TRIGGER source_fts_show AFTER UPDATE OF deleted ON source"
+  "  WHEN old.deleted AND NOT new.deleted BEGIN"
+  "  INSERT INTO segment_fts (rowid, text)"
+  "    SELECT g.id, g.text FROM segment g JOIN transcript t ON t.id = g.transcript_id"
+  "    WHERE t.source_id = new.id;"
   "END;",
 };
 
@@ -184,6 +221,57 @@ static void
 tl_library_class_init (TlLibraryClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = tl_library_finalize;
+
+  /**
+   * TlLibrary::changed:
+   * @what: the kinds of rows that changed
+   *
+   * Emitted after a change to the library is committed: an edit, an
+   * import, an undo or redo, or a change by another process noticed by
+   * tl_library_check_outside_changes().
+   */
+  signals[SIGNAL_CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                          NULL, NULL, NULL, G_TYPE_NONE, 1, TL_TYPE_LIBRARY_CHANGE);
+}
+
+void
+tl_library_emit_changed (TlLibrary *self, TlLibraryChange what)
+{
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0, what);
+}
+
+/* PRAGMA data_version changes when another connection commits. */
+static gint64
+read_data_version (TlLibrary *self)
+{
+  g_autoptr(TlStmt) stmt = tl_library_prepare (self, "PRAGMA data_version", NULL);
+
+  if (stmt == NULL || sqlite3_step (stmt) != SQLITE_ROW)
+    return -1;
+  return sqlite3_column_int64 (stmt, 0);
+}
+
+/**
+ * tl_library_check_outside_changes:
+ *
+ * Notices changes committed by another process (tagline-cli, a second
+ * window) since the last call, and emits #TlLibrary::changed for them.
+ * Cheap enough to call every second.
+ *
+ * Returns: %TRUE if something changed
+ */
+gboolean
+tl_library_check_outside_changes (TlLibrary *self)
+{
+  gint64 version;
+
+  g_return_val_if_fail (TL_IS_LIBRARY (self), FALSE);
+  version = read_data_version (self);
+  if (version == self->data_version)
+    return FALSE;
+  self->data_version = version;
+  tl_library_emit_changed (self, TL_LIBRARY_CHANGE_ALL);
+  return TRUE;
 }
 
 static void
@@ -405,8 +493,10 @@ tl_library_open (const char *path, GError **error)
        * the WAL over and over */
       || !exec (self, "PRAGMA cache_size = -32768", error)
       || !exec (self, "PRAGMA foreign_keys = ON", error)
-      || !migrate (self, error))
+      || !migrate (self, error)
+      || !tl_library_undo_install (self, error))
     return NULL;
+  self->data_version = read_data_version (self);
   return g_steal_pointer (&self);
 }
 
@@ -471,7 +561,7 @@ ensure_folder_locked (TlLibrary *self, const char *path, GError **error)
 
       if (*name == '\0')
         continue;
-      find = tl_library_prepare (self, "SELECT id FROM folder WHERE ifnull(parent_id, 0) = ? AND name = ?", error);
+      find = tl_library_prepare (self, "SELECT id FROM folder WHERE ifnull(parent_id, 0) = ? AND name = ? AND deleted = 0", error);
       if (find == NULL)
         return 0;
       sqlite3_bind_int64 (find, 1, parent);
@@ -774,6 +864,7 @@ tl_library_add_document (TlLibrary *self, TlDocument *doc, const TlImportOptions
     goto fail;
   if (!tl_library_commit (self, error))
     return 0;
+  tl_library_emit_changed (self, TL_LIBRARY_CHANGE_SOURCES | TL_LIBRARY_CHANGE_FOLDERS);
   return source_id;
 
 fail:
@@ -877,7 +968,7 @@ tl_library_list_sources (TlLibrary *self, GError **error)
   g_return_val_if_fail (TL_IS_LIBRARY (self), NULL);
   if ((folder_paths = load_folder_paths (self, error)) == NULL)
     return NULL;
-  stmt = tl_library_prepare (self, "SELECT " SOURCE_COLUMNS " ORDER BY s.position, s.id", error);
+  stmt = tl_library_prepare (self, "SELECT " SOURCE_COLUMNS " WHERE s.deleted = 0 ORDER BY s.position, s.id", error);
   if (stmt == NULL)
     return NULL;
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -1070,7 +1161,8 @@ topic_from_row (TlStmt *stmt)
 
 #define TOPIC_COLUMNS \
   "t.id, t.name, t.color, t.key, t.parent_id," \
-  " (SELECT count(*) FROM clip_topic ct WHERE ct.topic_id = t.id) FROM topic t"
+  " (SELECT count(*) FROM clip_topic ct JOIN clip c ON c.id = ct.clip_id JOIN source s ON s.id = c.source_id" \
+  "  WHERE ct.topic_id = t.id AND s.deleted = 0) FROM topic t"
 
 /**
  * tl_library_add_topic:
@@ -1108,9 +1200,14 @@ tl_library_add_topic (TlLibrary *self, const char *name, guint key, const char *
   if (color == NULL)
     color = default_colors[n_topics % G_N_ELEMENTS (default_colors)];
 
+  if (!tl_library_edit_begin (self, "New Topic", TL_LIBRARY_CHANGE_TOPICS, error))
+    return NULL;
   stmt = tl_library_prepare (self, "INSERT INTO topic (name, color, key, position) VALUES (?, ?, ?, ?)", error);
   if (stmt == NULL)
-    return NULL;
+    {
+      tl_library_edit_rollback (self);
+      return NULL;
+    }
   sqlite3_bind_text (stmt, 1, clean, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 2, color, -1, SQLITE_STATIC);
   if (key > 0)
@@ -1127,13 +1224,17 @@ tl_library_add_topic (TlLibrary *self, const char *name, guint key, const char *
           else
             g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_EXISTS,
                          "Key %u is already taken by another topic", key);
-          return NULL;
         }
-      tl_library_fail (self, error);
+      else
+        tl_library_fail (self, error);
+      tl_stmt_release (stmt);
+      tl_library_edit_rollback (self);
       return NULL;
     }
   id = sqlite3_last_insert_rowid (self->db);
   tl_stmt_release (stmt);
+  if (!tl_library_edit_commit (self, error))
+    return NULL;
 
   stmt = tl_library_prepare (self, "SELECT " TOPIC_COLUMNS " WHERE t.id = ?", error);
   if (stmt == NULL)
@@ -1212,23 +1313,7 @@ check_clip_spec (TlLibrary *self, const TlClipSpec *spec, TlSource *source, GErr
         }
       return TRUE;
     }
-  if (spec->in < 0 || spec->out <= spec->in)
-    {
-      g_autofree char *in = tl_format_clock (spec->in, TRUE, '.');
-      g_autofree char *out = tl_format_clock (spec->out, TRUE, '.');
-      g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID,
-                   "The clip must end after it starts (in %s, out %s)", in, out);
-      return FALSE;
-    }
-  if (source->duration > 0 && spec->in >= source->duration)
-    {
-      g_autofree char *in = tl_format_clock (spec->in, TRUE, '.');
-      g_autofree char *end = tl_format_clock (source->duration, TRUE, '.');
-      g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID,
-                   "The clip starts at %s, after the end of “%s” (%s)", in, source->title, end);
-      return FALSE;
-    }
-  return TRUE;
+  return tl_library_check_time_range (source, spec->in, spec->out, error);
 }
 
 /**
@@ -1264,7 +1349,7 @@ tl_library_add_clip (TlLibrary *self, const TlClipSpec *spec, GError **error)
     }
   by_paragraph = source->kind == TL_SOURCE_KIND_ARTICLE || source->timing == TL_TIMING_NONE;
 
-  if (!tl_library_begin (self, error))
+  if (!tl_library_edit_begin (self, "New Clip", TL_LIBRARY_CHANGE_CLIPS | TL_LIBRARY_CHANGE_TOPICS, error))
     return 0;
   stmt = tl_library_prepare (self,
     "INSERT INTO clip (source_id, in_us, out_us, first_segment, last_segment, title, note, rating,"
@@ -1313,12 +1398,12 @@ tl_library_add_clip (TlLibrary *self, const TlClipSpec *spec, GError **error)
       sqlite3_reset (stmt);
     }
   tl_stmt_release (stmt);
-  if (!tl_library_commit (self, error))
+  if (!tl_library_edit_commit (self, error))
     return 0;
   return clip_id;
 
 fail:
-  tl_library_rollback (self);
+  tl_library_edit_rollback (self);
   return 0;
 }
 
@@ -1379,7 +1464,7 @@ GPtrArray *
 tl_library_list_clips (TlLibrary *self, const TlClipFilter *filter, GError **error)
 {
   static const TlClipFilter all = { 0 };
-  g_autoptr(GString) sql = g_string_new ("SELECT " CLIP_COLUMNS " WHERE 1");
+  g_autoptr(GString) sql = g_string_new ("SELECT " CLIP_COLUMNS " WHERE s.deleted = 0");
   g_autoptr(GPtrArray) clips = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *match = NULL;
   g_auto(TlOwnedStmt) stmt = NULL;

@@ -6,6 +6,7 @@
 
 #include "tl-clip.h"
 #include "tl-document.h"
+#include "tl-folder.h"
 #include "tl-media-info.h"
 #include "tl-segment.h"
 #include "tl-source.h"
@@ -28,7 +29,21 @@ typedef enum {
 GQuark tl_library_error_quark (void);
 
 /* The newest schema this build reads and writes (PRAGMA user_version). */
-#define TL_LIBRARY_SCHEMA_VERSION 1
+#define TL_LIBRARY_SCHEMA_VERSION 2
+
+/* What a change touched, for views that reload only what they show. */
+typedef enum {
+  TL_LIBRARY_CHANGE_SOURCES = 1 << 0,
+  TL_LIBRARY_CHANGE_FOLDERS = 1 << 1,
+  TL_LIBRARY_CHANGE_TOPICS = 1 << 2,
+  TL_LIBRARY_CHANGE_CLIPS = 1 << 3,
+  TL_LIBRARY_CHANGE_SEGMENTS = 1 << 4,
+} TlLibraryChange;
+
+#define TL_LIBRARY_CHANGE_ALL (TL_LIBRARY_CHANGE_SOURCES | TL_LIBRARY_CHANGE_FOLDERS | TL_LIBRARY_CHANGE_TOPICS \
+                               | TL_LIBRARY_CHANGE_CLIPS | TL_LIBRARY_CHANGE_SEGMENTS)
+#define TL_TYPE_LIBRARY_CHANGE (tl_library_change_get_type ())
+GType tl_library_change_get_type (void) G_GNUC_CONST;
 
 #define TL_TYPE_LIBRARY (tl_library_get_type ())
 G_DECLARE_FINAL_TYPE (TlLibrary, tl_library, TL, LIBRARY, GObject)
@@ -37,6 +52,7 @@ TlLibrary *tl_library_open (const char *path, GError **error);
 char *tl_library_get_default_path (void);
 const char *tl_library_get_path (TlLibrary *self);
 int tl_library_get_schema_version (TlLibrary *self);
+gboolean tl_library_check_outside_changes (TlLibrary *self);
 
 /* Import */
 typedef struct {
@@ -113,6 +129,35 @@ gint64 tl_library_add_clip (TlLibrary *self, const TlClipSpec *spec, GError **er
 TlClip *tl_library_get_clip (TlLibrary *self, gint64 clip_id, GError **error);
 GPtrArray *tl_library_list_clips (TlLibrary *self, const TlClipFilter *filter, GError **error);
 char *tl_library_get_clip_text (TlLibrary *self, TlClip *clip, GError **error);
+
+/* Edits: each is one transaction and one undo step (tl-library-edit.c) */
+gboolean tl_library_set_clip_range (TlLibrary *self, gint64 clip_id, gint64 in, gint64 out, GError **error);
+gboolean tl_library_set_clip_paragraphs (TlLibrary *self, gint64 clip_id, gint first, gint last, GError **error);
+gboolean tl_library_set_clip_title (TlLibrary *self, gint64 clip_id, const char *title, GError **error);
+gboolean tl_library_set_clip_note (TlLibrary *self, gint64 clip_id, const char *note, GError **error);
+gboolean tl_library_set_clip_rating (TlLibrary *self, gint64 clip_id, guint rating, GError **error);
+gboolean tl_library_set_clip_topic (TlLibrary *self, gint64 clip_id, gint64 topic_id, gboolean on, GError **error);
+gboolean tl_library_delete_clip (TlLibrary *self, gint64 clip_id, GError **error);
+
+gboolean tl_library_rename_topic (TlLibrary *self, gint64 topic_id, const char *name, GError **error);
+gboolean tl_library_set_topic_color (TlLibrary *self, gint64 topic_id, const char *color, GError **error);
+gboolean tl_library_set_topic_key (TlLibrary *self, gint64 topic_id, guint key, GError **error);
+gboolean tl_library_delete_topic (TlLibrary *self, gint64 topic_id, GError **error);
+
+GPtrArray *tl_library_list_folders (TlLibrary *self, GError **error);
+gint64 tl_library_add_folder (TlLibrary *self, gint64 parent_id, const char *name, GError **error);
+gboolean tl_library_rename_folder (TlLibrary *self, gint64 folder_id, const char *name, GError **error);
+gboolean tl_library_move_folder (TlLibrary *self, gint64 folder_id, gint64 parent_id, GError **error);
+gboolean tl_library_delete_folder (TlLibrary *self, gint64 folder_id, GError **error);
+gboolean tl_library_move_source (TlLibrary *self, gint64 source_id, gint64 folder_id, GError **error);
+gboolean tl_library_rename_source (TlLibrary *self, gint64 source_id, const char *title, GError **error);
+gboolean tl_library_delete_source (TlLibrary *self, gint64 source_id, GError **error);
+
+/* Undo and redo, across restarts (tl-library-undo.c) */
+gboolean tl_library_undo (TlLibrary *self, char **label, GError **error);
+gboolean tl_library_redo (TlLibrary *self, char **label, GError **error);
+char *tl_library_get_undo_label (TlLibrary *self);
+char *tl_library_get_redo_label (TlLibrary *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TlChapter, tl_chapter_free)
 

@@ -3,6 +3,7 @@
 #pragma once
 
 #include "tl-clip.h"
+#include "tl-folder.h"
 #include "tl-segment.h"
 #include "tl-source.h"
 #include "tl-topic.h"
@@ -29,6 +30,13 @@ struct _TlSource {
   gint64 duration;   /* µs or TL_TIME_NONE */
   guint n_segments;
   TlMediaInfo *media; /* NULL when the source has no media */
+};
+
+struct _TlFolder {
+  GObject parent_instance;
+  gint64 id;
+  gint64 parent_id; /* 0 at the top level */
+  char *name;
 };
 
 struct _TlSegment {

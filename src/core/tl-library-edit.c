@@ -1,0 +1,544 @@
+/* tl-library-edit.c: what the editor changes by hand: clips (trim, title,
+ * note, rating, topics, delete), topics, folders and sources. Each call is
+ * one transaction and one undo step. */
+#include "tl-library-private.h"
+
+#include <string.h>
+
+#include "tl-model-private.h"
+#include "tl-text.h"
+
+typedef enum {
+  ARG_NONE,
+  ARG_TEXT,
+  ARG_INT,
+} ArgKind;
+
+static gboolean
+row_not_found (GError **error, const char *kind, gint64 id)
+{
+  g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_NOT_FOUND,
+               "No %s with id %" G_GINT64_FORMAT " in this library", kind, id);
+  return FALSE;
+}
+
+/* Runs one statement inside an open edit with ?1 = @id, ?2 = the argument
+ * and ?3 = now; an update that touched no row means there is no such row. */
+static gboolean
+run (TlLibrary *self, const char *sql, const char *kind, gint64 id, ArgKind arg, const char *text,
+     gint64 number, GError **error)
+{
+  g_autoptr(TlStmt) stmt = tl_library_prepare (self, sql, error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (arg == ARG_TEXT)
+    tl_stmt_bind_text_or_null (stmt, 2, text);
+  else if (arg == ARG_INT)
+    sqlite3_bind_int64 (stmt, 2, number);
+  sqlite3_bind_int64 (stmt, 3, g_get_real_time ());
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    return tl_library_fail (self, error);
+  if (kind != NULL && sqlite3_changes (self->db) == 0)
+    return row_not_found (error, kind, id);
+  return TRUE;
+}
+
+/* One statement as a whole undoable edit. */
+static gboolean
+edit_row (TlLibrary *self, const char *label, TlLibraryChange what, const char *sql, const char *kind,
+          gint64 id, ArgKind arg, const char *text, gint64 number, GError **error)
+{
+  if (!tl_library_edit_begin (self, label, what, error))
+    return FALSE;
+  if (!run (self, sql, kind, id, arg, text, number, error))
+    {
+      tl_library_edit_rollback (self);
+      return FALSE;
+    }
+  return tl_library_edit_commit (self, error);
+}
+
+/**
+ * tl_library_check_time_range:
+ *
+ * Whether [@in, @out) can be a clip of @source: it starts at or after 0,
+ * ends after it starts, and starts before the source ends.
+ */
+gboolean
+tl_library_check_time_range (TlSource *source, gint64 in, gint64 out, GError **error)
+{
+  if (in < 0 || out <= in)
+    {
+      g_autofree char *in_text = tl_format_clock (in, TRUE, '.');
+      g_autofree char *out_text = tl_format_clock (out, TRUE, '.');
+      g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID,
+                   "The clip must end after it starts (in %s, out %s)", in_text, out_text);
+      return FALSE;
+    }
+  if (source->duration > 0 && in >= source->duration)
+    {
+      g_autofree char *in_text = tl_format_clock (in, TRUE, '.');
+      g_autofree char *end = tl_format_clock (source->duration, TRUE, '.');
+      g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID,
+                   "The clip starts at %s, after the end of “%s” (%s)", in_text, source->title, end);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Clips */
+
+/**
+ * tl_library_set_clip_range:
+ *
+ * Trims a clip to [@in, @out), in µs (clipped to the source's end).
+ */
+gboolean
+tl_library_set_clip_range (TlLibrary *self, gint64 clip_id, gint64 in, gint64 out, GError **error)
+{
+  g_autoptr(TlClip) clip = NULL;
+  g_autoptr(TlSource) source = NULL;
+  g_autoptr(TlStmt) stmt = NULL;
+
+  g_return_val_if_fail (TL_IS_LIBRARY (self), FALSE);
+  if ((clip = tl_library_get_clip (self, clip_id, error)) == NULL
+      || (source = tl_library_get_source (self, clip->source_id, error)) == NULL)
+    return FALSE;
+  if (clip->in < 0)
+    {
+      g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID,
+                   "This clip is a range of paragraphs, not of time");
+      return FALSE;
+    }
+  if (!tl_library_check_time_range (source, in, out, error))
+    return FALSE;
+  if (source->duration > 0)
+    out = MIN (out, source->duration);
+
+  if (!tl_library_edit_begin (self, "Trim Clip", TL_LIBRARY_CHANGE_CLIPS, error))
+    return FALSE;
+  stmt = tl_library_prepare (self, "UPDATE clip SET in_us = ?2, out_us = ?3, updated_at = ?4 WHERE id = ?1", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, clip_id);
+  sqlite3_bind_int64 (stmt, 2, in);
+  sqlite3_bind_int64 (stmt, 3, out);
+  sqlite3_bind_int64 (stmt, 4, g_get_real_time ());
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      tl_library_fail (self, error);
+      goto fail;
+    }
+  return tl_library_edit_commit (self, error);
+
+fail:
+  tl_library_edit_rollback (self);
+  return FALSE;
+}
+
+/* For clips of articles and untimed transcripts: paragraphs @first–@last. */
+gboolean
+tl_library_set_clip_paragraphs (TlLibrary *self, gint64 clip_id, gint first, gint last, GError **error)
+{
+  g_autoptr(TlClip) clip = NULL;
+  g_autoptr(TlSource) source = NULL;
+  g_autoptr(TlStmt) stmt = NULL;
+
+  g_return_val_if_fail (TL_IS_LIBRARY (self), FALSE);
+  if ((clip = tl_library_get_clip (self, clip_id, error)) == NULL
+      || (source = tl_library_get_source (self, clip->source_id, error)) == NULL)
+    return FALSE;
+  if (clip->first_segment < 0 || first < 0 || last < first || (guint) last >= source->n_segments)
+    {
+      g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID,
+                   "A clip of “%s” is a range of its paragraphs, 0 to %u", source->title,
+                   source->n_segments ? source->n_segments - 1 : 0);
+      return FALSE;
+    }
+  if (!tl_library_edit_begin (self, "Trim Clip", TL_LIBRARY_CHANGE_CLIPS, error))
+    return FALSE;
+  stmt = tl_library_prepare (self, "UPDATE clip SET first_segment = ?2, last_segment = ?3, updated_at = ?4"
+                                   " WHERE id = ?1", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, clip_id);
+  sqlite3_bind_int (stmt, 2, first);
+  sqlite3_bind_int (stmt, 3, last);
+  sqlite3_bind_int64 (stmt, 4, g_get_real_time ());
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      tl_library_fail (self, error);
+      goto fail;
+    }
+  return tl_library_edit_commit (self, error);
+
+fail:
+  tl_library_edit_rollback (self);
+  return FALSE;
+}
+
+gboolean
+tl_library_set_clip_title (TlLibrary *self, gint64 clip_id, const char *title, GError **error)
+{
+  g_return_val_if_fail (TL_IS_LIBRARY (self), FALSE);
+  return edit_row (self, "Retitle Clip", TL_LIBRARY_CHANGE_CLIPS,
+                   "UPDATE clip SET title = ?2, updated_at = ?3 WHERE id = ?1", "clip", clip_id,
+                   ARG_TEXT, title, 0, error);
+}
+
+gboolean
+tl_library_set_clip_note (TlLibrary *self, gint64 clip_id, const char *note, GError **error)
+{
+  g_return_val_if_fail (TL_IS_LIBRARY (self), FALSE);
+  return edit_row (self, "Edit Note", TL_LIBRARY_CHANGE_CLIPS,
+                   "UPDATE clip SET note = ?2, updated_at = ?3 WHERE id = ?1", "clip", clip_id,
+                   ARG_TEXT, note, 0, error);
+}
+
+gboolean
+tl_library_set_clip_rating (TlLibrary *self, gint64 clip_id, guint rating, GError **error)
+{
+  g_return_val_if_fail (TL_IS_LIBRARY (self), FALSE);
+  if (rating > 5)
+    {
+      g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID, "Ratings go from 0 to 5, not %u", rating);
+      return FALSE;
+    }
+  return edit_row (self, "Rate Clip", TL_LIBRARY_CHANGE_CLIPS,
+                   "UPDATE clip SET rating = ?2, updated_at = ?3 WHERE id = ?1", "clip", clip_id,
+                   ARG_INT, NULL, rating, error);
+}
+
+/* Adds (@on) or removes a topic from a clip. */
+gboolean
+tl_library_set_clip_topic (TlLibrary *self, gint64 clip_id, gint64 topic_id, gboolean on, GError **error)
+{
+  g_autoptr(TlClip) clip = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (TL_IS_LIBRARY (self), FALSE);
+  if ((clip = tl_library_get_clip (self, clip_id, error)) == NULL)
+    return FALSE;
+  if (!tl_library_edit_begin (self, on ? "Tag Clip" : "Untag Clip", TL_LIBRARY_CHANGE_CLIPS | TL_LIBRARY_CHANGE_TOPICS,
+                              error))
+    return FALSE;
+  if (!run (self, on ? "INSERT OR IGNORE INTO clip_topic (clip_id, topic_id) VALUES (?1, ?2)"
+                     : "DELETE FROM clip_topic WHERE clip_id = ?1 AND topic_id = ?2",
+            NULL, clip_id, ARG_INT, NULL, topic_id, &local_error)
+      || !run (self, "UPDATE clip SET updated_at = ?3 WHERE id = ?1", NULL, clip_id, ARG_NONE, NULL, 0, &local_error))
+    {
+      tl_library_edit_rollback (self);
+      /* the only constraint here is the topic's foreign key */
+      if (g_error_matches (local_error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID))
+        return row_not_found (error, "topic", topic_id);
+      g_propagate_error (error, g_steal_pointer (&local_error));
+      return FALSE;
+    }
+  return tl_library_edit_commit (self, error);
+}
+
+gboolean
+tl_library_delete_clip (TlLibrary *self, gint64 clip_id, GError **error)
+{
+  g_return_val_if_fail (TL_IS_LIBRARY (self), FALSE);
+  return edit_row (self, "Delete Clip", TL_LIBRARY_CHANGE_CLIPS | TL_LIBRARY_CHANGE_TOPICS,
+                   "DELETE FROM clip WHERE id = ?1", "clip", clip_id, ARG_NONE, NULL, 0, error);
+}
+
+/* Topics */
+
+static gboolean
+topic_name_taken (const char *name, GError **error)
+{
+  g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_EXISTS, "There is already a topic “%s”", name);
+  return FALSE;
+}
+
+gboolean
+tl_library_rename_topic (TlLibrary *self, gint64 topic_id, const char *name, GError **error)
+{
+  g_autofree char *clean = g_strstrip (g_strdup (name ? name : ""));
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (TL_IS_LIBRARY (self), FALSE);
+  if (*clean == '\0')
+    {
+      g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID, "A topic needs a name");
+      return FALSE;
+    }
+  if (edit_row (self, "Rename Topic", TL_LIBRARY_CHANGE_TOPICS | TL_LIBRARY_CHANGE_CLIPS,
+                "UPDATE topic SET name = ?2 WHERE id = ?1", "topic", topic_id, ARG_TEXT, clean, 0, &local_error))
+    return TRUE;
+  if (g_error_matches (local_error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID))
+    return topic_name_taken (clean, error);
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
+}
+
+gboolean
+tl_library_set_topic_color (TlLibrary *self, gint64 topic_id, const char *color, GError **error)
+{
+  g_return_val_if_fail (TL_IS_LIBRARY (self), FALSE);
+  if (color == NULL || strlen (color) != 7 || color[0] != '#' || strspn (color + 1, "0123456789abcdefABCDEF") != 6)
+    {
+      g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID,
+                   "“%s” is not a colour: use #rrggbb, e.g. #3584e4", color ? color : "");
+      return FALSE;
+    }
+  return edit_row (self, "Recolour Topic", TL_LIBRARY_CHANGE_TOPICS,
+                   "UPDATE topic SET color = lower(?2) WHERE id = ?1", "topic", topic_id, ARG_TEXT, color, 0, error);
+}
+
+/**
+ * tl_library_set_topic_key:
+ * @key: 1–9, or 0 for none
+ *
+ * Gives a topic its key; the topic that had that key loses it.
+ */
+gboolean
+tl_library_set_topic_key (TlLibrary *self, gint64 topic_id, guint key, GError **error)
+{
+  g_return_val_if_fail (TL_IS_LIBRARY (self), FALSE);
+  if (key > 9)
+    {
+      g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID, "Topic keys are 1 to 9, not %u", key);
+      return FALSE;
+    }
+  if (!tl_library_edit_begin (self, "Change Topic Key", TL_LIBRARY_CHANGE_TOPICS, error))
+    return FALSE;
+  if ((key > 0 && !run (self, "UPDATE topic SET key = NULL WHERE key = ?2 AND id <> ?1", NULL, topic_id,
+                        ARG_INT, NULL, key, error))
+      || !run (self, key > 0 ? "UPDATE topic SET key = ?2 WHERE id = ?1" : "UPDATE topic SET key = NULL WHERE id = ?1",
+               "topic", topic_id, key > 0 ? ARG_INT : ARG_NONE, NULL, key, error))
+    {
+      tl_library_edit_rollback (self);
+      return FALSE;
+    }
+  return tl_library_edit_commit (self, error);
+}
+
+/* Deletes a topic; its clips stay, without it. */
+gboolean
+tl_library_delete_topic (TlLibrary *self, gint64 topic_id, GError **error)
+{
+  g_return_val_if_fail (TL_IS_LIBRARY (self), FALSE);
+  return edit_row (self, "Delete Topic", TL_LIBRARY_CHANGE_TOPICS | TL_LIBRARY_CHANGE_CLIPS,
+                   "DELETE FROM topic WHERE id = ?1", "topic", topic_id, ARG_NONE, NULL, 0, error);
+}
+
+/* Folders and sources */
+
+GPtrArray *
+tl_library_list_folders (TlLibrary *self, GError **error)
+{
+  g_autoptr(GPtrArray) folders = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(TlStmt) stmt = NULL;
+  int rc;
+
+  g_return_val_if_fail (TL_IS_LIBRARY (self), NULL);
+  stmt = tl_library_prepare (self, "SELECT id, ifnull(parent_id, 0), name FROM folder WHERE deleted = 0"
+                                   " ORDER BY position, name COLLATE NOCASE", error);
+  if (stmt == NULL)
+    return NULL;
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      TlFolder *folder = g_object_new (TL_TYPE_FOLDER, NULL);
+      folder->id = sqlite3_column_int64 (stmt, 0);
+      folder->parent_id = sqlite3_column_int64 (stmt, 1);
+      folder->name = tl_stmt_dup_text (stmt, 2);
+      g_ptr_array_add (folders, folder);
+    }
+  if (rc != SQLITE_DONE)
+    {
+      tl_library_fail (self, error);
+      return NULL;
+    }
+  return g_steal_pointer (&folders);
+}
+
+static char *
+clean_folder_name (const char *name, GError **error)
+{
+  g_autofree char *clean = g_strstrip (g_strdup (name ? name : ""));
+
+  if (*clean == '\0' || strchr (clean, '/') != NULL)
+    {
+      g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID,
+                   "A folder needs a name without “/”");
+      return NULL;
+    }
+  return g_steal_pointer (&clean);
+}
+
+static gboolean
+folder_name_taken (const char *name, GError **error)
+{
+  g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_EXISTS, "There is already a folder “%s” here", name);
+  return FALSE;
+}
+
+/**
+ * tl_library_add_folder:
+ * @parent_id: the folder it goes in, or 0 for the top level
+ *
+ * Returns: the new folder's id, or 0 with @error set
+ */
+gint64
+tl_library_add_folder (TlLibrary *self, gint64 parent_id, const char *name, GError **error)
+{
+  g_autofree char *clean = NULL;
+  g_autoptr(TlStmt) stmt = NULL;
+  gint64 id;
+
+  g_return_val_if_fail (TL_IS_LIBRARY (self), 0);
+  if ((clean = clean_folder_name (name, error)) == NULL)
+    return 0;
+  if (!tl_library_edit_begin (self, "New Folder", TL_LIBRARY_CHANGE_FOLDERS, error))
+    return 0;
+  stmt = tl_library_prepare (self, "INSERT INTO folder (parent_id, name, created_at) VALUES (?, ?, ?)", error);
+  if (stmt == NULL)
+    goto fail;
+  if (parent_id > 0)
+    sqlite3_bind_int64 (stmt, 1, parent_id);
+  sqlite3_bind_text (stmt, 2, clean, -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 3, g_get_real_time ());
+  if (sqlite3_step (stmt) != SQLITE_DONE)
+    {
+      if ((sqlite3_extended_errcode (self->db) & 0xff) == SQLITE_CONSTRAINT && sqlite3_extended_errcode (self->db) != SQLITE_CONSTRAINT_FOREIGNKEY)
+        folder_name_taken (clean, error);
+      else if (sqlite3_extended_errcode (self->db) == SQLITE_CONSTRAINT_FOREIGNKEY)
+        row_not_found (error, "folder", parent_id);
+      else
+        tl_library_fail (self, error);
+      goto fail;
+    }
+  id = sqlite3_last_insert_rowid (self->db);
+  tl_stmt_release (stmt);
+  if (!tl_library_edit_commit (self, error))
+    return 0;
+  return id;
+
+fail:
+  tl_library_edit_rollback (self);
+  return 0;
+}
+
+gboolean
+tl_library_rename_folder (TlLibrary *self, gint64 folder_id, const char *name, GError **error)
+{
+  g_autofree char *clean = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  g_return_val_if_fail (TL_IS_LIBRARY (self), FALSE);
+  if ((clean = clean_folder_name (name, error)) == NULL)
+    return FALSE;
+  if (edit_row (self, "Rename Folder", TL_LIBRARY_CHANGE_FOLDERS | TL_LIBRARY_CHANGE_SOURCES,
+                "UPDATE folder SET name = ?2 WHERE id = ?1 AND deleted = 0", "folder", folder_id, ARG_TEXT, clean, 0,
+                &local_error))
+    return TRUE;
+  if (g_error_matches (local_error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID))
+    return folder_name_taken (clean, error);
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
+}
+
+/* Moves a folder into another (0: the top level); never into itself or
+ * one of its own folders. */
+gboolean
+tl_library_move_folder (TlLibrary *self, gint64 folder_id, gint64 parent_id, GError **error)
+{
+  g_autoptr(TlStmt) stmt = NULL;
+  g_autoptr(GError) local_error = NULL;
+  gboolean inside = FALSE;
+
+  g_return_val_if_fail (TL_IS_LIBRARY (self), FALSE);
+  if (parent_id > 0)
+    {
+      stmt = tl_library_prepare (self, "WITH RECURSIVE sub (id) AS (SELECT ?1 UNION ALL"
+                                       " SELECT f.id FROM folder f JOIN sub ON f.parent_id = sub.id)"
+                                       " SELECT count(*) FROM sub WHERE id = ?2", error);
+      if (stmt == NULL)
+        return FALSE;
+      sqlite3_bind_int64 (stmt, 1, folder_id);
+      sqlite3_bind_int64 (stmt, 2, parent_id);
+      inside = sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0) > 0;
+      tl_stmt_release (stmt);
+    }
+  if (inside)
+    {
+      g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID, "A folder cannot go inside itself");
+      return FALSE;
+    }
+  if (edit_row (self, "Move Folder", TL_LIBRARY_CHANGE_FOLDERS | TL_LIBRARY_CHANGE_SOURCES,
+                "UPDATE folder SET parent_id = nullif(?2, 0) WHERE id = ?1 AND deleted = 0", "folder", folder_id,
+                ARG_INT, NULL, parent_id, &local_error))
+    return TRUE;
+  if (g_error_matches (local_error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID))
+    {
+      g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_EXISTS, "There is already a folder of that name there");
+      return FALSE;
+    }
+  g_propagate_error (error, g_steal_pointer (&local_error));
+  return FALSE;
+}
+
+/* Deletes a folder with its folders and sources; undo brings them back. */
+gboolean
+tl_library_delete_folder (TlLibrary *self, gint64 folder_id, GError **error)
+{
+  g_return_val_if_fail (TL_IS_LIBRARY (self), FALSE);
+  if (!tl_library_edit_begin (self, "Delete Folder", TL_LIBRARY_CHANGE_FOLDERS | TL_LIBRARY_CHANGE_SOURCES
+                              | TL_LIBRARY_CHANGE_CLIPS | TL_LIBRARY_CHANGE_TOPICS, error))
+    return FALSE;
+  if (!run (self, "WITH RECURSIVE sub (id) AS (SELECT ?1 UNION ALL"
+                  " SELECT f.id FROM folder f JOIN sub ON f.parent_id = sub.id)"
+                  " UPDATE source SET deleted = 1 WHERE deleted = 0 AND folder_id IN (SELECT id FROM sub)",
+            NULL, folder_id, ARG_NONE, NULL, 0, error)
+      || !run (self, "WITH RECURSIVE sub (id) AS (SELECT ?1 UNION ALL"
+                     " SELECT f.id FROM folder f JOIN sub ON f.parent_id = sub.id)"
+                     " UPDATE folder SET deleted = 1 WHERE deleted = 0 AND id IN (SELECT id FROM sub)",
+               "folder", folder_id, ARG_NONE, NULL, 0, error))
+    {
+      tl_library_edit_rollback (self);
+      return FALSE;
+    }
+  return tl_library_edit_commit (self, error);
+}
+
+/* Puts a source in a folder (0: the top level). */
+gboolean
+tl_library_move_source (TlLibrary *self, gint64 source_id, gint64 folder_id, GError **error)
+{
+  g_return_val_if_fail (TL_IS_LIBRARY (self), FALSE);
+  return edit_row (self, "Move Source", TL_LIBRARY_CHANGE_SOURCES,
+                   "UPDATE source SET folder_id = nullif(?2, 0), updated_at = ?3 WHERE id = ?1 AND deleted = 0",
+                   "source", source_id, ARG_INT, NULL, folder_id, error);
+}
+
+gboolean
+tl_library_rename_source (TlLibrary *self, gint64 source_id, const char *title, GError **error)
+{
+  g_autofree char *clean = g_strstrip (g_strdup (title ? title : ""));
+
+  g_return_val_if_fail (TL_IS_LIBRARY (self), FALSE);
+  if (*clean == '\0')
+    {
+      g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID, "A source needs a title");
+      return FALSE;
+    }
+  return edit_row (self, "Rename Source", TL_LIBRARY_CHANGE_SOURCES,
+                   "UPDATE source SET title = ?2, updated_at = ?3 WHERE id = ?1 AND deleted = 0",
+                   "source", source_id, ARG_TEXT, clean, 0, error);
+}
+
+/* Hides a source with its clips and its lines in search; undo brings it back. */
+gboolean
+tl_library_delete_source (TlLibrary *self, gint64 source_id, GError **error)
+{
+  g_return_val_if_fail (TL_IS_LIBRARY (self), FALSE);
+  return edit_row (self, "Delete Source", TL_LIBRARY_CHANGE_SOURCES | TL_LIBRARY_CHANGE_CLIPS | TL_LIBRARY_CHANGE_TOPICS,
+                   "UPDATE source SET deleted = 1, updated_at = ?3 WHERE id = ?1 AND deleted = 0",
+                   "source", source_id, ARG_NONE, NULL, 0, error);
+}

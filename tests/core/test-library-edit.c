@@ -1,0 +1,527 @@
+/* test-library-edit.c: edits by hand, each one undoable, undo that
+ * survives a restart, deletes that come back, change notices, and the
+ * migration of a library written by schema 1. */
+#include <sqlite3.h>
+#include <string.h>
+
+#include "tl-import.h"
+#include "tl-library-private.h"
+#include "tl-search.h"
+#include "tl-test-util.h"
+
+typedef struct {
+  char *dir;
+  char *path;
+  TlLibrary *library;
+  gint64 source;     /* a timed transcript, 15 s */
+  gint64 article;
+  gint64 weapons;    /* topic, key 1 */
+  gint64 diplomacy;  /* topic, key 2 */
+  gint64 clip;       /* 4–12 s, Weapons */
+} Fixture;
+
+static const char *const srt_text =
+  "1\n00:00:01,000 --> 00:00:04,000\nThe summit opened with a parade.\n\n"
+  "2\n00:00:04,500 --> 00:00:08,250\nAmmunition supplies were discussed.\n\n"
+  "3\n00:00:09,000 --> 00:00:15,000\nNorth Korea denied the weapons trade.\n";
+
+static gint64
+add_text (TlLibrary *library, const char *text, const char *origin, const char *folder)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TlDocument) doc = tl_import_bytes (origin, text, strlen (text), NULL, NULL, &error);
+  TlImportOptions options = { origin, folder, NULL };
+  gint64 id;
+
+  g_assert_no_error (error);
+  doc->duration = 15000000;
+  id = tl_library_add_document (library, doc, &options, &error);
+  g_assert_no_error (error);
+  return id;
+}
+
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TlTopic) weapons = NULL, diplomacy = NULL;
+  g_autofree char *article_path = tl_test_sample_named ("004_");
+  g_autoptr(TlDocument) article = NULL;
+  const char *topics[] = { "Weapons", NULL };
+  TlClipSpec spec = { 0, 4000000, 12000000, -1, -1, NULL, "first note", 2, topics };
+
+  f->dir = tl_test_tmpdir_new ();
+  f->path = g_build_filename (f->dir, "library.db", NULL);
+  f->library = tl_library_open (f->path, &error);
+  g_assert_no_error (error);
+  f->source = add_text (f->library, srt_text, "/x/summit.srt", "News/Summit");
+  article = tl_import_file (article_path, NULL, NULL, &error);
+  g_assert_no_error (error);
+  f->article = tl_library_add_document (f->library, article, NULL, &error);
+  weapons = tl_library_add_topic (f->library, "Weapons", 1, NULL, &error);
+  diplomacy = tl_library_add_topic (f->library, "Diplomacy", 2, NULL, &error);
+  g_assert_no_error (error);
+  f->weapons = tl_topic_get_id (weapons);
+  f->diplomacy = tl_topic_get_id (diplomacy);
+  spec.source_id = f->source;
+  f->clip = tl_library_add_clip (f->library, &spec, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  g_clear_object (&f->library);
+  g_free (f->path);
+  tl_test_tmpdir_free (f->dir);
+}
+
+static TlClip *
+get_clip (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  TlClip *clip = tl_library_get_clip (f->library, f->clip, &error);
+
+  g_assert_no_error (error);
+  return clip;
+}
+
+/* The label undo (or redo) would take now, or NULL. */
+static char *
+next_label (Fixture *f, gboolean redo)
+{
+  return redo ? tl_library_get_redo_label (f->library) : tl_library_get_undo_label (f->library);
+}
+
+static void
+assert_next (Fixture *f, gboolean redo, const char *expected)
+{
+  g_autofree char *label = next_label (f, redo);
+
+  g_assert_cmpstr (label, ==, expected);
+}
+
+static void
+assert_undo (Fixture *f, const char *expected_label)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *label = NULL;
+
+  g_assert_true (tl_library_undo (f->library, &label, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (label, ==, expected_label);
+}
+
+static void
+assert_redo (Fixture *f, const char *expected_label)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *label = NULL;
+
+  g_assert_true (tl_library_redo (f->library, &label, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (label, ==, expected_label);
+}
+
+static void
+test_clip_edits_undo (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  TlClip *clip;
+
+  g_assert_true (tl_library_set_clip_range (f->library, f->clip, 4500000, 9000000, &error));
+  g_assert_true (tl_library_set_clip_title (f->library, f->clip, "Arms & <talk>", &error));
+  g_assert_true (tl_library_set_clip_note (f->library, f->clip, "note, with \"quotes\"\nand a line", &error));
+  g_assert_true (tl_library_set_clip_rating (f->library, f->clip, 5, &error));
+  g_assert_true (tl_library_set_clip_topic (f->library, f->clip, f->diplomacy, TRUE, &error));
+  g_assert_no_error (error);
+
+  clip = get_clip (f);
+  g_assert_cmpint (tl_clip_get_in (clip), ==, 4500000);
+  g_assert_cmpint (tl_clip_get_out (clip), ==, 9000000);
+  g_assert_cmpstr (tl_clip_get_title (clip), ==, "Arms & <talk>");
+  g_assert_cmpstr (tl_clip_get_note (clip), ==, "note, with \"quotes\"\nand a line");
+  g_assert_cmpuint (tl_clip_get_rating (clip), ==, 5);
+  g_assert_cmpuint (g_strv_length ((char **) tl_clip_get_topics (clip)), ==, 2);
+  g_object_unref (clip);
+
+  /* undone one by one, newest first */
+  assert_next (f, FALSE, "Tag Clip");
+  assert_undo (f, "Tag Clip");
+  assert_undo (f, "Rate Clip");
+  assert_undo (f, "Edit Note");
+  assert_undo (f, "Retitle Clip");
+  assert_undo (f, "Trim Clip");
+  clip = get_clip (f);
+  g_assert_cmpint (tl_clip_get_in (clip), ==, 4000000);
+  g_assert_cmpint (tl_clip_get_out (clip), ==, 12000000);
+  g_assert_null (tl_clip_get_title (clip));
+  g_assert_cmpstr (tl_clip_get_note (clip), ==, "first note");
+  g_assert_cmpuint (tl_clip_get_rating (clip), ==, 2);
+  g_assert_cmpuint (g_strv_length ((char **) tl_clip_get_topics (clip)), ==, 1);
+  g_object_unref (clip);
+
+  /* and redone oldest first */
+  assert_redo (f, "Trim Clip");
+  assert_redo (f, "Retitle Clip");
+  clip = get_clip (f);
+  g_assert_cmpint (tl_clip_get_in (clip), ==, 4500000);
+  g_assert_cmpstr (tl_clip_get_title (clip), ==, "Arms & <talk>");
+  g_assert_cmpstr (tl_clip_get_note (clip), ==, "first note");
+  g_object_unref (clip);
+
+  /* a new edit forgets what could be redone */
+  assert_next (f, TRUE, "Edit Note");
+  g_assert_true (tl_library_set_clip_rating (f->library, f->clip, 1, &error));
+  assert_next (f, TRUE, NULL);
+  g_assert_false (tl_library_redo (f->library, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static void
+test_bad_edits_change_nothing (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  TlClip *clip;
+
+  assert_next (f, FALSE, "New Clip");
+
+  g_assert_false (tl_library_set_clip_range (f->library, f->clip, 9000000, 8000000, &error));
+  g_assert_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (tl_library_set_clip_range (f->library, f->clip, 16000000, 17000000, &error));
+  g_assert_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (tl_library_set_clip_rating (f->library, f->clip, 6, &error));
+  g_assert_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (tl_library_set_clip_topic (f->library, f->clip, 999, TRUE, &error));
+  g_assert_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_false (tl_library_set_clip_title (f->library, 999, "x", &error));
+  g_assert_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_false (tl_library_rename_topic (f->library, f->weapons, "DIPLOMACY", &error));
+  g_assert_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_EXISTS);
+  g_clear_error (&error);
+
+  /* out past the end is cut to the end */
+  g_assert_true (tl_library_set_clip_range (f->library, f->clip, 10000000, 99000000, &error));
+  clip = get_clip (f);
+  g_assert_cmpint (tl_clip_get_out (clip), ==, 15000000);
+  g_object_unref (clip);
+  assert_next (f, FALSE, "Trim Clip");
+}
+
+/* Deleting a topic removes it from its clips; undo puts both back. */
+static void
+test_delete_topic (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) topics = NULL;
+  TlClip *clip;
+
+  g_assert_true (tl_library_delete_topic (f->library, f->weapons, &error));
+  clip = get_clip (f);
+  g_assert_cmpuint (g_strv_length ((char **) tl_clip_get_topics (clip)), ==, 0);
+  g_object_unref (clip);
+  g_assert_cmpint (tl_test_count_rows (f->library, "clip_topic"), ==, 0);
+
+  assert_undo (f, "Delete Topic");
+  clip = get_clip (f);
+  g_assert_cmpstr (tl_clip_get_topics (clip)[0], ==, "Weapons");
+  g_object_unref (clip);
+  topics = tl_library_list_topics (f->library, &error);
+  g_assert_cmpuint (topics->len, ==, 2);
+  g_assert_cmpint (tl_topic_get_id (g_ptr_array_index (topics, 0)), ==, f->weapons);
+  g_assert_cmpuint (tl_topic_get_key (g_ptr_array_index (topics, 0)), ==, 1);
+  g_assert_cmpuint (tl_topic_get_n_clips (g_ptr_array_index (topics, 0)), ==, 1);
+}
+
+static guint
+topic_key (Fixture *f, const char *name)
+{
+  g_autoptr(TlTopic) topic = tl_library_find_topic (f->library, name, NULL);
+
+  return tl_topic_get_key (topic);
+}
+
+static void
+test_topic_key_color_rename (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TlTopic) topic = NULL;
+
+  /* key 1 moves to Diplomacy; Weapons loses it */
+  g_assert_true (tl_library_set_topic_key (f->library, f->diplomacy, 1, &error));
+  g_assert_cmpuint (topic_key (f, "Diplomacy"), ==, 1);
+  g_assert_cmpuint (topic_key (f, "Weapons"), ==, 0);
+  assert_undo (f, "Change Topic Key");
+  g_assert_cmpuint (topic_key (f, "Diplomacy"), ==, 2);
+  g_assert_cmpuint (topic_key (f, "Weapons"), ==, 1);
+
+  g_assert_true (tl_library_set_topic_color (f->library, f->weapons, "#C01C28", &error));
+  g_assert_false (tl_library_set_topic_color (f->library, f->weapons, "red", &error));
+  g_assert_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (tl_library_rename_topic (f->library, f->weapons, "  Arms  ", &error));
+  topic = tl_library_find_topic (f->library, "arms", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (tl_topic_get_color (topic), ==, "#c01c28");
+  g_assert_cmpstr (tl_topic_get_name (topic), ==, "Arms");
+}
+
+/* A deleted source leaves the list, its clips and search; undo brings all back. */
+static void
+test_delete_source (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) sources = NULL;
+  g_autoptr(GPtrArray) clips = NULL;
+  g_autoptr(TlSearchResults) hits = NULL;
+
+  g_assert_true (tl_library_delete_source (f->library, f->source, &error));
+  sources = tl_library_list_sources (f->library, &error);
+  g_assert_cmpuint (sources->len, ==, 1);
+  clips = tl_library_list_clips (f->library, NULL, &error);
+  g_assert_cmpuint (clips->len, ==, 0);
+  hits = tl_search (f->library, "ammunition", 10, 0, NULL, NULL, &error);
+  g_assert_cmpuint (hits->total, ==, 0);
+  g_clear_pointer (&sources, g_ptr_array_unref);
+  g_clear_pointer (&clips, g_ptr_array_unref);
+  g_clear_pointer (&hits, tl_search_results_free);
+
+  assert_undo (f, "Delete Source");
+  sources = tl_library_list_sources (f->library, &error);
+  g_assert_cmpuint (sources->len, ==, 2);
+  clips = tl_library_list_clips (f->library, NULL, &error);
+  g_assert_cmpuint (clips->len, ==, 1);
+  hits = tl_search (f->library, "ammunition", 10, 0, NULL, NULL, &error);
+  g_assert_cmpuint (hits->total, ==, 1);
+
+  /* the index agrees with its content table after all that */
+  g_assert_cmpint (sqlite3_exec (tl_library_get_db (f->library),
+                                 "INSERT INTO segment_fts (segment_fts) VALUES ('integrity-check')",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+}
+
+static void
+test_folders (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) folders = NULL;
+  g_autoptr(GPtrArray) sources = NULL;
+  g_autoptr(TlSource) source = tl_library_get_source (f->library, f->source, NULL);
+  gint64 news = 0, summit = tl_source_get_folder_id (source), archive;
+
+  folders = tl_library_list_folders (f->library, &error);
+  g_assert_cmpuint (folders->len, ==, 2);
+  for (guint i = 0; i < folders->len; i++)
+    if (g_str_equal (tl_folder_get_name (g_ptr_array_index (folders, i)), "News"))
+      news = tl_folder_get_id (g_ptr_array_index (folders, i));
+  g_assert_cmpint (news, >, 0);
+  g_clear_pointer (&folders, g_ptr_array_unref);
+
+  archive = tl_library_add_folder (f->library, 0, "Archive", &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (tl_library_add_folder (f->library, 0, "Archive", &error), ==, 0);
+  g_assert_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_EXISTS);
+  g_clear_error (&error);
+  g_assert_cmpint (tl_library_add_folder (f->library, 0, "a/b", &error), ==, 0);
+  g_assert_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* a folder cannot go inside itself */
+  g_assert_false (tl_library_move_folder (f->library, news, summit, &error));
+  g_assert_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_true (tl_library_move_folder (f->library, news, archive, &error));
+  g_clear_object (&source);
+  source = tl_library_get_source (f->library, f->source, NULL);
+  g_assert_cmpstr (tl_source_get_folder (source), ==, "Archive/News/Summit");
+
+  /* deleting Archive hides everything under it, and frees its name */
+  g_assert_true (tl_library_delete_folder (f->library, archive, &error));
+  folders = tl_library_list_folders (f->library, &error);
+  g_assert_cmpuint (folders->len, ==, 0);
+  sources = tl_library_list_sources (f->library, &error);
+  g_assert_cmpuint (sources->len, ==, 1);
+  g_clear_pointer (&folders, g_ptr_array_unref);
+  g_clear_pointer (&sources, g_ptr_array_unref);
+
+  assert_undo (f, "Delete Folder");
+  folders = tl_library_list_folders (f->library, &error);
+  g_assert_cmpuint (folders->len, ==, 3);
+  sources = tl_library_list_sources (f->library, &error);
+  g_assert_cmpuint (sources->len, ==, 2);
+
+  g_assert_true (tl_library_move_source (f->library, f->source, 0, &error));
+  g_assert_true (tl_library_rename_source (f->library, f->source, "Summit, day one", &error));
+  g_clear_object (&source);
+  source = tl_library_get_source (f->library, f->source, NULL);
+  g_assert_null (tl_source_get_folder (source));
+  g_assert_cmpstr (tl_source_get_title (source), ==, "Summit, day one");
+  g_assert_no_error (error);
+}
+
+/* Undo is kept in the library file: a restart does not lose it. */
+static void
+test_undo_after_restart (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  TlClip *clip;
+
+  g_assert_true (tl_library_delete_clip (f->library, f->clip, &error));
+  g_clear_object (&f->library);
+  f->library = tl_library_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_null (tl_library_get_clip (f->library, f->clip, NULL));
+  assert_undo (f, "Delete Clip");
+  clip = get_clip (f);
+  g_assert_cmpstr (tl_clip_get_note (clip), ==, "first note");
+  g_assert_cmpstr (tl_clip_get_topics (clip)[0], ==, "Weapons");
+  g_object_unref (clip);
+  /* the clip before it was made is one more undo away */
+  assert_undo (f, "New Clip");
+  g_assert_null (tl_library_get_clip (f->library, f->clip, NULL));
+}
+
+/* An undo that can no longer apply says why and changes nothing. */
+static void
+test_undo_conflict (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TlTopic) again = NULL;
+
+  g_assert_true (tl_library_delete_topic (f->library, f->diplomacy, &error));
+  /* another process takes the name meanwhile (no undo there) */
+  g_assert_cmpint (sqlite3_exec (tl_library_get_db (f->library),
+                                 "INSERT INTO topic (name, color, position) VALUES ('diplomacy', '#000000', 9)",
+                                 NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_false (tl_library_undo (f->library, NULL, &error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, "Cannot undo “Delete Topic”"));
+  assert_next (f, FALSE, "Delete Topic");
+  again = tl_library_find_topic (f->library, "Diplomacy", NULL);
+  g_assert_cmpstr (tl_topic_get_color (again), ==, "#000000");
+}
+
+typedef struct {
+  guint count;
+  TlLibraryChange what;
+} Notice;
+
+static void
+on_changed (TlLibrary *library, TlLibraryChange what, Notice *notice)
+{
+  notice->count++;
+  notice->what |= what;
+}
+
+static void
+test_change_notices (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TlLibrary) other = tl_library_open (f->path, &error);
+  Notice here = { 0 }, there = { 0 };
+
+  g_signal_connect (f->library, "changed", G_CALLBACK (on_changed), &here);
+  g_signal_connect (other, "changed", G_CALLBACK (on_changed), &there);
+
+  g_assert_true (tl_library_set_clip_rating (f->library, f->clip, 4, &error));
+  g_assert_cmpuint (here.count, ==, 1);
+  g_assert_cmpuint (here.what, ==, TL_LIBRARY_CHANGE_CLIPS);
+  /* a failed edit announces nothing */
+  g_assert_false (tl_library_set_clip_rating (f->library, f->clip, 9, NULL));
+  g_assert_cmpuint (here.count, ==, 1);
+
+  /* the other connection learns of it when it looks, once */
+  g_assert_cmpuint (there.count, ==, 0);
+  g_assert_true (tl_library_check_outside_changes (other));
+  g_assert_cmpuint (there.count, ==, 1);
+  g_assert_false (tl_library_check_outside_changes (other));
+  /* its own change is not an outside change */
+  g_assert_true (tl_library_set_clip_rating (other, f->clip, 3, &error));
+  g_assert_cmpuint (there.count, ==, 2);
+  g_assert_false (tl_library_check_outside_changes (other));
+  g_assert_true (tl_library_check_outside_changes (f->library));
+}
+
+static void
+test_paragraph_clip_edit (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  const char *topics[] = { "Diplomacy", NULL };
+  TlClipSpec spec = { f->article, -1, -1, 2, 3, NULL, NULL, 0, topics };
+  g_autoptr(TlClip) clip = NULL;
+  gint64 id = tl_library_add_clip (f->library, &spec, &error);
+
+  g_assert_no_error (error);
+  g_assert_true (tl_library_set_clip_paragraphs (f->library, id, 1, 4, &error));
+  g_assert_false (tl_library_set_clip_paragraphs (f->library, id, 1, 99, &error));
+  g_assert_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID);
+  g_clear_error (&error);
+  g_assert_false (tl_library_set_clip_range (f->library, id, 0, 1000000, &error));
+  g_assert_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID);
+  clip = tl_library_get_clip (f->library, id, NULL);
+  g_assert_cmpint (tl_clip_get_first_segment (clip), ==, 1);
+  g_assert_cmpint (tl_clip_get_last_segment (clip), ==, 4);
+}
+
+/* A library written by schema 1 (tests/data/library-v1.db, made by that
+ * version's tagline-cli) opens, migrates, and keeps everything. */
+static void
+test_migrate_v1 (void)
+{
+  g_autofree char *dir = tl_test_tmpdir_new ();
+  g_autofree char *fixture = tl_test_sample ("library-v1.db");
+  g_autofree char *path = g_build_filename (dir, "old.db", NULL);
+  g_autofree char *data = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TlLibrary) library = NULL;
+  g_autoptr(GPtrArray) sources = NULL;
+  g_autoptr(GPtrArray) clips = NULL;
+  g_autoptr(TlSearchResults) hits = NULL;
+  gsize len;
+
+  g_assert_true (g_file_get_contents (fixture, &data, &len, NULL));
+  g_assert_true (g_file_set_contents (path, data, len, NULL));
+  library = tl_library_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (tl_library_get_schema_version (library), ==, TL_LIBRARY_SCHEMA_VERSION);
+  sources = tl_library_list_sources (library, &error);
+  g_assert_cmpuint (sources->len, ==, 2);
+  g_assert_cmpstr (tl_source_get_folder (g_ptr_array_index (sources, 0)), ==, "Summit");
+  clips = tl_library_list_clips (library, NULL, &error);
+  g_assert_cmpuint (clips->len, ==, 1);
+  g_assert_cmpstr (tl_clip_get_note (g_ptr_array_index (clips, 0)), ==, "pre-migration clip");
+  hits = tl_search (library, "ballistic", 10, 0, NULL, NULL, &error);
+  g_assert_cmpuint (hits->total, ==, 2);
+  /* edits and undo work on the migrated file */
+  g_assert_true (tl_library_delete_clip (library, tl_clip_get_id (g_ptr_array_index (clips, 0)), &error));
+  g_assert_true (tl_library_undo (library, NULL, &error));
+  g_assert_no_error (error);
+  g_clear_object (&library);
+  tl_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/core/library/edit/clip-edits-undo", test_clip_edits_undo);
+  ADD ("/core/library/edit/bad-edits-change-nothing", test_bad_edits_change_nothing);
+  ADD ("/core/library/edit/delete-topic", test_delete_topic);
+  ADD ("/core/library/edit/topic-key-color-rename", test_topic_key_color_rename);
+  ADD ("/core/library/edit/delete-source", test_delete_source);
+  ADD ("/core/library/edit/folders", test_folders);
+  ADD ("/core/library/edit/undo-after-restart", test_undo_after_restart);
+  ADD ("/core/library/edit/undo-conflict", test_undo_conflict);
+  ADD ("/core/library/edit/change-notices", test_change_notices);
+  ADD ("/core/library/edit/paragraph-clip", test_paragraph_clip_edit);
+  g_test_add_func ("/core/library/migrate-v1", test_migrate_v1);
+#undef ADD
+  return g_test_run ();
+}
