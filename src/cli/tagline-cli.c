@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "tl-export.h"
+#include "tl-import-job.h"
 #include "tl-import.h"
 #include "tl-json.h"
 #include "tl-library.h"
@@ -144,55 +145,6 @@ add_media (JsonBuilder *builder, const TlMediaInfo *media)
 
 /* import */
 
-static const char *const transcript_extensions[] = {
-  "srt", "vtt", "sbv", "json", "ttml", "dfxp", "xml", "ass", "ssa", "eaf", "txt", "md",
-};
-
-static gboolean
-named_like_transcript (const char *name)
-{
-  const char *dot = strrchr (name, '.');
-
-  for (guint i = 0; dot != NULL && i < G_N_ELEMENTS (transcript_extensions); i++)
-    if (g_ascii_strcasecmp (dot + 1, transcript_extensions[i]) == 0)
-      return TRUE;
-  return FALSE;
-}
-
-static char *
-find_transcript_beside (const char *media_path)
-{
-  g_autofree char *dir = g_path_get_dirname (media_path);
-  g_autofree char *base = g_path_get_basename (media_path);
-  char *dot = strrchr (base, '.');
-
-  if (dot)
-    *dot = '\0';
-  for (guint i = 0; i < G_N_ELEMENTS (transcript_extensions); i++)
-    {
-      g_autofree char *name = g_strconcat (base, ".", transcript_extensions[i], NULL);
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      if (g_file_test (path, G_FILE_TEST_IS_REGULAR))
-        return g_steal_pointer (&path);
-    }
-  return NULL;
-}
-
-typedef struct {
-  char *transcript;
-  char *media; /* NULL when none */
-} ImportJob;
-
-static void
-import_job_free (gpointer data)
-{
-  ImportJob *job = data;
-
-  g_free (job->transcript);
-  g_free (job->media);
-  g_free (job);
-}
-
 static void
 add_failure (JsonBuilder *failed, GPtrArray *lines, const char *file, guint line, const char *message)
 {
@@ -208,74 +160,6 @@ add_failure (JsonBuilder *failed, GPtrArray *lines, const char *file, guint line
     g_ptr_array_add (lines, g_strdup_printf ("%s: %s", file, message));
 }
 
-/* g_ptr_array_sort() hands over pointers to the elements. */
-static gint
-compare_paths (gconstpointer a, gconstpointer b)
-{
-  return g_utf8_collate (*(const char *const *) a, *(const char *const *) b);
-}
-
-/* Turns the command's FILE arguments into transcript (+ media) pairs:
- * a folder stands for the transcripts in it; a media file for the
- * transcript beside it with the same base name. */
-static gboolean
-collect_jobs (char **files, const char *media, GPtrArray *jobs, JsonBuilder *failed, GPtrArray *errors)
-{
-  gboolean ok = TRUE;
-
-  for (guint i = 0; files[i] != NULL; i++)
-    {
-      const char *path = files[i];
-      ImportJob *job;
-
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        {
-          g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-          g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-          const char *name;
-
-          /* a folder holds other things too (pictures, project files):
-           * take what is named like a transcript */
-          while (dir && (name = g_dir_read_name (dir)) != NULL)
-            if (name[0] != '.' && named_like_transcript (name))
-              g_ptr_array_add (names, g_build_filename (path, name, NULL));
-          g_ptr_array_sort (names, compare_paths);
-          for (guint n = 0; n < names->len; n++)
-            {
-              const char *file = g_ptr_array_index (names, n);
-              if (!g_file_test (file, G_FILE_TEST_IS_REGULAR))
-                continue;
-              job = g_new0 (ImportJob, 1);
-              job->transcript = g_strdup (file);
-              job->media = tl_media_find_beside (file);
-              g_ptr_array_add (jobs, job);
-            }
-          continue;
-        }
-      job = g_new0 (ImportJob, 1);
-      if (tl_media_path_looks_like_media (path) && media == NULL)
-        {
-          job->transcript = find_transcript_beside (path);
-          job->media = g_strdup (path);
-          if (job->transcript == NULL)
-            {
-              add_failure (failed, errors, path, 0,
-                           "a media file without a transcript beside it (same name, .srt, .vtt, .txt, …)");
-              import_job_free (job);
-              ok = FALSE;
-              continue;
-            }
-        }
-      else
-        {
-          job->transcript = g_strdup (path);
-          job->media = media ? g_strdup (media) : tl_media_find_beside (path);
-        }
-      g_ptr_array_add (jobs, job);
-    }
-  return ok;
-}
-
 static int
 cmd_import (int argc, char **argv)
 {
@@ -287,13 +171,11 @@ cmd_import (int argc, char **argv)
     { NULL }
   };
   g_autoptr(TlLibrary) library = NULL;
+  g_autoptr(TlImportReport) report = NULL;
   g_autoptr(JsonBuilder) imported = json_builder_new ();
   g_autoptr(JsonBuilder) failed = json_builder_new ();
-  g_autoptr(GPtrArray) jobs = g_ptr_array_new_with_free_func (import_job_free);
   g_autoptr(GPtrArray) errors = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) warnings = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(JsonBuilder) out = json_builder_new ();
-  guint n_imported = 0;
 
   if (!parse_options (&argc, &argv, "FILE…", "Import transcripts (and their media) into the library.", entries))
     return 2;
@@ -307,81 +189,59 @@ cmd_import (int argc, char **argv)
       fail ("import: --media pairs one media file with one transcript; name one file");
       return 2;
     }
+  if (opt_format && tl_importer_find (opt_format) == NULL)
+    {
+      fail ("import: unknown format “%s”", opt_format);
+      return 2;
+    }
   if ((library = open_library ()) == NULL)
     return 1;
 
+  report = tl_import_job_run (library, (const char *const *) argv + 1, opt_media, opt_folder, opt_format,
+                              NULL, NULL, NULL);
+
   json_builder_begin_array (imported);
   json_builder_begin_array (failed);
-  collect_jobs (argv + 1, opt_media, jobs, failed, errors);
-
-  for (guint i = 0; i < jobs->len; i++)
+  for (guint i = 0; i < report->items->len; i++)
     {
-      ImportJob *job = g_ptr_array_index (jobs, i);
-      g_autoptr(GError) error = NULL;
-      g_autoptr(TlDocument) doc = NULL;
-      g_autoptr(TlMediaInfo) media = NULL;
-      g_autofree char *origin = g_canonicalize_filename (job->transcript, NULL);
-      TlImportOptions options = { origin, opt_folder, NULL };
-      guint line = 0;
-      gint64 id;
+      TlImportItem *item = g_ptr_array_index (report->items, i);
 
-      doc = tl_import_file (job->transcript, opt_format, &line, &error);
-      if (doc == NULL)
+      if (item->error)
         {
-          add_failure (failed, errors, job->transcript, line, error->message);
+          /* a media file that cannot be read is named in its message */
+          add_failure (failed, errors, item->file, item->error_line, item->error);
           continue;
         }
-      if (job->media != NULL)
-        {
-          media = tl_probe_file (job->media, &error);
-          if (media == NULL)
-            {
-              add_failure (failed, errors, job->media, 0, error->message);
-              continue;
-            }
-          options.media = media;
-        }
-      tl_document_apply_media (doc, media);
-      id = tl_library_add_document (library, doc, &options, &error);
-      if (id == 0)
-        {
-          add_failure (failed, errors, job->transcript, 0, error->message);
-          continue;
-        }
-      n_imported++;
-
       json_builder_begin_object (imported);
-      add_int (imported, "id", id);
-      add_string (imported, "file", job->transcript);
+      add_int (imported, "id", item->source_id);
+      add_string (imported, "file", item->file);
+      add_string (imported, "title", item->title);
+      add_string (imported, "kind", tl_source_kind_to_string (item->kind));
+      add_string (imported, "format", item->format);
+      add_int (imported, "segments", item->n_segments);
+      add_string (imported, "timing", tl_timing_to_string (item->timing));
       {
-        g_autoptr(TlSource) source = tl_library_get_source (library, id, NULL);
-        add_string (imported, "title", source ? tl_source_get_title (source) : doc->title);
+        g_autofree char *media = item->media ? g_canonicalize_filename (item->media, NULL) : NULL;
+        add_string (imported, "media", media);
       }
-      add_string (imported, "kind", tl_source_kind_to_string (doc->kind));
-      add_string (imported, "format", doc->format);
-      add_int (imported, "segments", doc->segments->len);
-      add_string (imported, "timing", tl_timing_to_string (doc->timing));
-      add_string (imported, "media", media ? media->path : NULL);
       json_builder_set_member_name (imported, "warnings");
       json_builder_begin_array (imported);
-      for (guint w = 0; w < doc->warnings->len; w++)
+      for (guint w = 0; w < item->warnings->len; w++)
         {
-          const char *warning = g_ptr_array_index (doc->warnings, w);
+          const char *warning = g_ptr_array_index (item->warnings, w);
           json_builder_add_string_value (imported, warning);
-          g_ptr_array_add (warnings, g_strdup_printf ("%s: %s", job->transcript, warning));
+          fprintf (stderr, "tagline-cli: warning: %s: %s\n", item->file, warning);
         }
       json_builder_end_array (imported);
       json_builder_end_object (imported);
 
       if (!opt_json)
-        printf ("%" G_GINT64_FORMAT "\t%s\t%s, %u lines, %s timing\n", id, job->transcript,
-                doc->format, doc->segments->len, tl_timing_to_string (doc->timing));
+        printf ("%" G_GINT64_FORMAT "\t%s\t%s, %u lines, %s\n", item->source_id, item->file, item->format,
+                item->n_segments, item->timing == TL_TIMING_NONE ? "untimed" : tl_timing_to_string (item->timing));
     }
   json_builder_end_array (imported);
   json_builder_end_array (failed);
 
-  for (guint i = 0; i < warnings->len; i++)
-    fprintf (stderr, "tagline-cli: warning: %s\n", (char *) g_ptr_array_index (warnings, i));
   for (guint i = 0; i < errors->len; i++)
     fail ("%s", (char *) g_ptr_array_index (errors, i));
 
@@ -397,7 +257,7 @@ cmd_import (int argc, char **argv)
       json_builder_end_object (out);
       print_json (out);
     }
-  return errors->len > 0 ? 1 : 0;
+  return report->n_failed > 0 ? 1 : 0;
 }
 
 /* sources */

@@ -479,9 +479,25 @@ test_sniff_subtitles (void)
 
       for (guint k = 0; k < n; k++)
         if (g_strv_contains ((const char *const[]) { "video-page", "summary-page", "web-page", "article", "text", NULL },
-                             importers[k]->name))
+                             importers[k]->name)
+            /* by content that one is prose; its name decides (below) */
+            && !(g_str_equal (importers[k]->name, "text") && g_str_equal (text, "garbage vtt file")))
           g_assert_cmpuint (importers[k]->sniff (text, length), ==, 0);
     }
+
+  /* a file named like a subtitle format that only plain text would take is
+   * refused; the same words in a .txt are a (short) transcript */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(TlDocument) doc = NULL;
+
+    g_assert_null (tl_import_text ("garbage.vtt", "garbage vtt file", 16, NULL, NULL, &error));
+    g_assert_error (error, TL_IMPORT_ERROR, TL_IMPORT_ERROR_UNKNOWN);
+    g_assert_nonnull (strstr (error->message, "WebVTT"));
+    doc = tl_import_text ("notes.txt", "garbage vtt file", 16, NULL, NULL, NULL);
+    g_assert_nonnull (doc);
+    g_assert_cmpstr (doc->format, ==, "text");
+  }
 }
 
 /* A 000-shaped page of three bullets: keywords with quotes, a description

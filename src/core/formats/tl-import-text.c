@@ -15,9 +15,10 @@
 #define SHORT_LINE_BYTES 200
 #define SHORT_LINES_MIN 3
 #define TITLE_MAX_CHARS 120
-/* Fewer words than this is no transcript: a stub, or a broken file of a
- * format Tagline reads ("garbage vtt file"). */
-#define MIN_WORDS 10
+/* A lone word is no transcript; a short note of a few words may be one.
+ * Broken files of timed formats ("garbage vtt file") are refused by their
+ * name in tl-import.c, so this need not guess at them. */
+#define MIN_WORDS 2
 
 /* A line a subtitle or label file would have: "00:01.000 --> …",
  * "0:00:14.2 …", "12.5<TAB>13.0<TAB>label", a cue number alone. */
