@@ -542,3 +542,67 @@ tl_library_delete_source (TlLibrary *self, gint64 source_id, GError **error)
                    "UPDATE source SET deleted = 1, updated_at = ?3 WHERE id = ?1 AND deleted = 0",
                    "source", source_id, ARG_NONE, NULL, 0, error);
 }
+
+/**
+ * tl_library_set_media:
+ * @media: (nullable): the probe of the source's (new) media file, or %NULL
+ *   to unlink it
+ *
+ * Links a source to its media file (relinking a moved file), and sets the
+ * source's kind and duration from it.
+ */
+gboolean
+tl_library_set_media (TlLibrary *self, gint64 source_id, const TlMediaInfo *media, GError **error)
+{
+  TlStmt *stmt;
+
+  g_return_val_if_fail (TL_IS_LIBRARY (self), FALSE);
+  if (!tl_library_edit_begin (self, media ? "Relink Media" : "Unlink Media", TL_LIBRARY_CHANGE_SOURCES, error))
+    return FALSE;
+  if (!run (self, "DELETE FROM media WHERE source_id = ?1", NULL, source_id, ARG_NONE, NULL, 0, error))
+    goto fail;
+  if (media != NULL)
+    {
+      stmt = tl_library_prepare (self,
+        "INSERT INTO media (source_id, path, duration_us, fps_num, fps_den, width, height,"
+        " has_video, has_audio, video_codec, audio_codec, start_timecode)"
+        " VALUES (?, ?, ?, nullif(?, 0), nullif(?, 0), nullif(?, 0), nullif(?, 0), ?, ?, ?, ?, ?)", error);
+      if (stmt == NULL)
+        goto fail;
+      sqlite3_bind_int64 (stmt, 1, source_id);
+      sqlite3_bind_text (stmt, 2, media->path, -1, SQLITE_STATIC);
+      tl_stmt_bind_time (stmt, 3, media->duration);
+      sqlite3_bind_int (stmt, 4, media->fps_num);
+      sqlite3_bind_int (stmt, 5, media->fps_den);
+      sqlite3_bind_int (stmt, 6, media->width);
+      sqlite3_bind_int (stmt, 7, media->height);
+      sqlite3_bind_int (stmt, 8, media->has_video);
+      sqlite3_bind_int (stmt, 9, media->has_audio);
+      tl_stmt_bind_text_or_null (stmt, 10, media->video_codec);
+      tl_stmt_bind_text_or_null (stmt, 11, media->audio_codec);
+      tl_stmt_bind_text_or_null (stmt, 12, media->start_timecode);
+      if (sqlite3_step (stmt) != SQLITE_DONE)
+        {
+          tl_stmt_release (stmt);
+          if (sqlite3_extended_errcode (self->db) == SQLITE_CONSTRAINT_FOREIGNKEY)
+            row_not_found (error, "source", source_id);
+          else
+            tl_library_fail (self, error);
+          goto fail;
+        }
+      tl_stmt_release (stmt);
+      if (!run (self, "UPDATE source SET kind = CASE WHEN ?2 THEN 'video' WHEN kind = 'article' THEN kind"
+                      " ELSE 'audio' END, updated_at = ?3 WHERE id = ?1",
+                "source", source_id, ARG_INT, NULL, media->has_video, error))
+        goto fail;
+      if (media->duration > 0
+          && !run (self, "UPDATE source SET duration_us = ?2 WHERE id = ?1", "source", source_id, ARG_INT, NULL,
+                   media->duration, error))
+        goto fail;
+    }
+  return tl_library_edit_commit (self, error);
+
+fail:
+  tl_library_edit_rollback (self);
+  return FALSE;
+}

@@ -152,6 +152,7 @@ gboolean tl_library_delete_folder (TlLibrary *self, gint64 folder_id, GError **e
 gboolean tl_library_move_source (TlLibrary *self, gint64 source_id, gint64 folder_id, GError **error);
 gboolean tl_library_rename_source (TlLibrary *self, gint64 source_id, const char *title, GError **error);
 gboolean tl_library_delete_source (TlLibrary *self, gint64 source_id, GError **error);
+gboolean tl_library_set_media (TlLibrary *self, gint64 source_id, const TlMediaInfo *media, GError **error);
 
 /* Undo and redo, across restarts (tl-library-undo.c) */
 gboolean tl_library_undo (TlLibrary *self, char **label, GError **error);

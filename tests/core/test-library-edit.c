@@ -468,6 +468,35 @@ test_paragraph_clip_edit (Fixture *f, gconstpointer data)
   g_assert_cmpint (tl_clip_get_last_segment (clip), ==, 4);
 }
 
+/* Relinking media sets kind and duration, and can be undone. */
+static void
+test_relink_media (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TlMediaInfo) media = tl_media_info_new ();
+  g_autoptr(TlSource) linked = NULL, unlinked = NULL;
+
+  media->path = g_strdup ("/footage/summit.mov");
+  media->duration = 15500000;
+  media->has_video = media->has_audio = TRUE;
+  media->fps_num = 25;
+  media->fps_den = 1;
+  g_assert_true (tl_library_set_media (f->library, f->source, media, &error));
+  linked = tl_library_get_source (f->library, f->source, NULL);
+  g_assert_cmpint (tl_source_get_kind (linked), ==, TL_SOURCE_KIND_VIDEO);
+  g_assert_cmpint (tl_source_get_duration (linked), ==, 15500000);
+  g_assert_cmpstr (tl_source_get_media (linked)->path, ==, "/footage/summit.mov");
+  g_assert_cmpint (tl_source_get_media (linked)->fps_num, ==, 25);
+
+  assert_undo (f, "Relink Media");
+  unlinked = tl_library_get_source (f->library, f->source, NULL);
+  g_assert_null (tl_source_get_media (unlinked));
+  g_assert_cmpint (tl_source_get_kind (unlinked), ==, TL_SOURCE_KIND_TRANSCRIPT);
+  g_assert_cmpint (tl_source_get_duration (unlinked), ==, 15000000);
+  g_assert_false (tl_library_set_media (f->library, 999, media, &error));
+  g_assert_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_NOT_FOUND);
+}
+
 /* A library written by schema 1 (tests/data/library-v1.db, made by that
  * version's tagline-cli) opens, migrates, and keeps everything. */
 static void
@@ -521,6 +550,7 @@ main (int argc, char **argv)
   ADD ("/core/library/edit/undo-conflict", test_undo_conflict);
   ADD ("/core/library/edit/change-notices", test_change_notices);
   ADD ("/core/library/edit/paragraph-clip", test_paragraph_clip_edit);
+  ADD ("/core/library/edit/relink-media", test_relink_media);
   g_test_add_func ("/core/library/migrate-v1", test_migrate_v1);
 #undef ADD
   return g_test_run ();

@@ -1,0 +1,800 @@
+/* tl-source-tree.c: the source tree: folders and sources from the library
+ * as a GtkTreeListModel, a filter that narrows it to matching sources, a
+ * context menu (new folder, rename, delete, relink media) and drag and
+ * drop to move sources and folders. Every change goes through the library
+ * as one undoable edit; the tree reloads on the library's "changed". */
+#include "tl-source-tree.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+struct _TlSourceTree {
+  GtkWidget parent_instance;
+
+  TlLibrary *library;
+  gulong changed_handler;
+
+  GtkWidget *filter_entry;
+  GtkWidget *stack;
+  GtkListView *list;
+  GtkSingleSelection *selection;
+  GListStore *root;           /* top-level folders and sources */
+  GHashTable *children;       /* folder id -> GListStore of its folders and sources */
+  GListStore *all_sources;    /* for the filtered (flat) view */
+  GtkFilterListModel *filtered;
+  GtkTreeListModel *tree;
+  GtkWidget *menu;
+  char *filter_text;          /* casefolded, or NULL */
+};
+
+G_DEFINE_FINAL_TYPE (TlSourceTree, tl_source_tree, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_SELECTED_SOURCE,
+  N_PROPS
+};
+
+enum {
+  SIGNAL_TOAST,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static void
+toast (TlSourceTree *self, const char *message, gboolean undoable)
+{
+  g_signal_emit (self, signals[SIGNAL_TOAST], 0, message, undoable);
+}
+
+static GObject *
+row_item (gpointer item)
+{
+  if (GTK_IS_TREE_LIST_ROW (item))
+    return gtk_tree_list_row_get_item (item); /* transfer full */
+  return g_object_ref (item);
+}
+
+static GObject *
+selected_item (TlSourceTree *self)
+{
+  gpointer item = gtk_single_selection_get_selected_item (self->selection);
+
+  return item ? row_item (item) : NULL;
+}
+
+/* Model */
+
+static GListModel *
+create_children (gpointer item, gpointer user_data)
+{
+  TlSourceTree *self = user_data;
+  GListStore *children;
+  gint64 id;
+
+  if (!TL_IS_FOLDER (item))
+    return NULL;
+  id = tl_folder_get_id (item);
+  children = g_hash_table_lookup (self->children, &id);
+  return children ? g_object_ref (G_LIST_MODEL (children)) : G_LIST_MODEL (g_list_store_new (G_TYPE_OBJECT));
+}
+
+static GListStore *
+children_of (TlSourceTree *self, gint64 folder_id)
+{
+  GListStore *store;
+
+  if (folder_id == 0)
+    return self->root;
+  store = g_hash_table_lookup (self->children, &folder_id);
+  if (store == NULL)
+    {
+      store = g_list_store_new (G_TYPE_OBJECT);
+      g_hash_table_insert (self->children, g_memdup2 (&folder_id, sizeof folder_id), store);
+    }
+  return store;
+}
+
+static void
+collect_expanded (TlSourceTree *self, GHashTable *expanded)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->tree));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (G_LIST_MODEL (self->tree), i);
+      g_autoptr(GObject) item = gtk_tree_list_row_get_item (row);
+      if (TL_IS_FOLDER (item) && gtk_tree_list_row_get_expanded (row))
+        g_hash_table_add (expanded, g_memdup2 (&(gint64) { tl_folder_get_id (TL_FOLDER (item)) }, sizeof (gint64)));
+    }
+}
+
+/**
+ * tl_source_tree_reload:
+ *
+ * Reads folders and sources again, keeping open folders open and the
+ * selection where it was.
+ */
+void
+tl_source_tree_reload (TlSourceTree *self)
+{
+  g_autoptr(GHashTable) expanded = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_autoptr(GPtrArray) folders = NULL;
+  g_autoptr(GPtrArray) sources = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GObject) was_selected = selected_item (self);
+  gboolean first_load = g_list_model_get_n_items (G_LIST_MODEL (self->root)) == 0;
+  guint n;
+
+  if (self->library == NULL)
+    return;
+  folders = tl_library_list_folders (self->library, &error);
+  if (folders)
+    sources = tl_library_list_sources (self->library, &error);
+  if (sources == NULL)
+    {
+      toast (self, error->message, FALSE);
+      return;
+    }
+
+  collect_expanded (self, expanded);
+  g_hash_table_remove_all (self->children);
+  g_list_store_remove_all (self->root);
+  for (guint i = 0; i < folders->len; i++)
+    {
+      TlFolder *folder = g_ptr_array_index (folders, i);
+      g_list_store_append (children_of (self, tl_folder_get_parent_id (folder)), folder);
+    }
+  for (guint i = 0; i < sources->len; i++)
+    {
+      TlSource *source = g_ptr_array_index (sources, i);
+      g_list_store_append (children_of (self, tl_source_get_folder_id (source)), source);
+    }
+  g_list_store_splice (self->all_sources, 0, g_list_model_get_n_items (G_LIST_MODEL (self->all_sources)),
+                       sources->pdata, sources->len);
+  /* open what was open (on the first load, everything) */
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->tree));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkTreeListRow) row = g_list_model_get_item (G_LIST_MODEL (self->tree), i);
+      g_autoptr(GObject) item = gtk_tree_list_row_get_item (row);
+      if (TL_IS_FOLDER (item)
+          && (first_load || g_hash_table_contains (expanded, &(gint64) { tl_folder_get_id (TL_FOLDER (item)) })))
+        {
+          gtk_tree_list_row_set_expanded (row, TRUE);
+          n = g_list_model_get_n_items (G_LIST_MODEL (self->tree));
+        }
+    }
+  gtk_stack_set_visible_child_name (GTK_STACK (self->stack), sources->len || folders->len ? "list" : "empty");
+
+  if (TL_IS_SOURCE (was_selected))
+    tl_source_tree_select_source (self, tl_source_get_id (TL_SOURCE (was_selected)));
+}
+
+static void
+on_library_changed (TlLibrary *library, TlLibraryChange what, TlSourceTree *self)
+{
+  if (what & (TL_LIBRARY_CHANGE_SOURCES | TL_LIBRARY_CHANGE_FOLDERS))
+    tl_source_tree_reload (self);
+}
+
+/* Rows */
+
+static char *
+format_duration (gint64 usec)
+{
+  gint64 s = usec / G_USEC_PER_SEC;
+
+  if (usec < 0)
+    return NULL;
+  if (s >= 3600)
+    return g_strdup_printf ("%" G_GINT64_FORMAT ":%02" G_GINT64_FORMAT ":%02" G_GINT64_FORMAT, s / 3600, (s / 60) % 60, s % 60);
+  return g_strdup_printf ("%" G_GINT64_FORMAT ":%02" G_GINT64_FORMAT, s / 60, s % 60);
+}
+
+static const char *
+kind_icon (TlSourceKind kind)
+{
+  switch (kind)
+    {
+    case TL_SOURCE_KIND_VIDEO: return "video-x-generic-symbolic";
+    case TL_SOURCE_KIND_AUDIO: return "audio-x-generic-symbolic";
+    case TL_SOURCE_KIND_ARTICLE: return "x-office-document-symbolic";
+    case TL_SOURCE_KIND_TRANSCRIPT:
+    default: return "text-x-generic-symbolic";
+    }
+}
+
+static char *
+source_details (TlSource *source, gboolean with_folder)
+{
+  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
+  g_autofree char *duration = format_duration (tl_source_get_duration (source));
+  guint n = tl_source_get_n_segments (source);
+
+  if (with_folder && tl_source_get_folder (source))
+    g_ptr_array_add (parts, g_strdup (tl_source_get_folder (source)));
+  if (tl_source_get_outlet (source))
+    g_ptr_array_add (parts, g_strdup (tl_source_get_outlet (source)));
+  if (duration)
+    g_ptr_array_add (parts, g_steal_pointer (&duration));
+  if (tl_source_get_kind (source) == TL_SOURCE_KIND_ARTICLE)
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u paragraph", "%u paragraphs", n), n));
+  else
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u line", "%u lines", n), n));
+  g_ptr_array_add (parts, NULL);
+  return g_strjoinv (" · ", (char **) parts->pdata);
+}
+
+typedef struct {
+  GtkWidget *expander, *icon, *title, *details, *badge;
+} RowWidgets;
+
+static gboolean
+on_drop (GtkDropTarget *target, const GValue *value, double x, double y, GtkListItem *item);
+
+static GdkContentProvider *
+on_drag_prepare (GtkDragSource *drag, double x, double y, GtkListItem *item)
+{
+  g_autoptr(GObject) object = NULL;
+  g_autofree char *payload = NULL;
+
+  if (gtk_list_item_get_item (item) == NULL)
+    return NULL;
+  object = row_item (gtk_list_item_get_item (item));
+  if (TL_IS_SOURCE (object))
+    payload = g_strdup_printf ("tagline-source:%" G_GINT64_FORMAT, tl_source_get_id (TL_SOURCE (object)));
+  else
+    payload = g_strdup_printf ("tagline-folder:%" G_GINT64_FORMAT, tl_folder_get_id (TL_FOLDER (object)));
+  return gdk_content_provider_new_typed (G_TYPE_STRING, payload);
+}
+
+static void
+on_row_setup (GtkSignalListItemFactory *factory, GtkListItem *item, TlSourceTree *self)
+{
+  RowWidgets *w = g_new0 (RowWidgets, 1);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkDragSource *drag = gtk_drag_source_new ();
+  GtkDropTarget *drop = gtk_drop_target_new (G_TYPE_STRING, GDK_ACTION_MOVE);
+
+  w->icon = gtk_image_new ();
+  w->title = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (w->title), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (w->title), PANGO_ELLIPSIZE_END);
+  gtk_label_set_wrap (GTK_LABEL (w->title), TRUE);
+  gtk_label_set_lines (GTK_LABEL (w->title), 2);
+  w->details = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (w->details), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (w->details), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (w->details, "dim-label");
+  gtk_widget_add_css_class (w->details, "caption");
+  w->badge = gtk_label_new (NULL);
+  gtk_widget_add_css_class (w->badge, "badge");
+  gtk_widget_add_css_class (w->badge, "caption");
+  gtk_widget_set_valign (w->badge, GTK_ALIGN_CENTER);
+  gtk_widget_set_valign (w->icon, GTK_ALIGN_CENTER);
+  gtk_widget_set_hexpand (texts, TRUE);
+  gtk_box_append (GTK_BOX (texts), w->title);
+  gtk_box_append (GTK_BOX (texts), w->details);
+  gtk_box_append (GTK_BOX (box), w->icon);
+  gtk_box_append (GTK_BOX (box), texts);
+  gtk_box_append (GTK_BOX (box), w->badge);
+  gtk_widget_set_margin_top (box, 3);
+  gtk_widget_set_margin_bottom (box, 3);
+  gtk_widget_add_css_class (box, "source-row");
+  w->expander = gtk_tree_expander_new ();
+  gtk_tree_expander_set_child (GTK_TREE_EXPANDER (w->expander), box);
+
+  g_signal_connect (drag, "prepare", G_CALLBACK (on_drag_prepare), item);
+  gtk_widget_add_controller (w->expander, GTK_EVENT_CONTROLLER (drag));
+  g_signal_connect (drop, "drop", G_CALLBACK (on_drop), item);
+  gtk_widget_add_controller (w->expander, GTK_EVENT_CONTROLLER (drop));
+  g_object_set_data (G_OBJECT (drop), "tree", self);
+
+  g_object_set_data_full (G_OBJECT (item), "row-widgets", w, g_free);
+  gtk_list_item_set_child (item, w->expander);
+}
+
+static void
+on_row_bind (GtkSignalListItemFactory *factory, GtkListItem *item, TlSourceTree *self)
+{
+  RowWidgets *w = g_object_get_data (G_OBJECT (item), "row-widgets");
+  gpointer row = gtk_list_item_get_item (item);
+  g_autoptr(GObject) object = row_item (row);
+  const char *badge = NULL;
+
+  gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (w->expander), GTK_IS_TREE_LIST_ROW (row) ? row : NULL);
+  if (TL_IS_FOLDER (object))
+    {
+      TlFolder *folder = TL_FOLDER (object);
+      gtk_image_set_from_icon_name (GTK_IMAGE (w->icon), "folder-symbolic");
+      gtk_label_set_text (GTK_LABEL (w->title), tl_folder_get_name (folder));
+      gtk_widget_set_visible (w->details, FALSE);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (w->expander), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      tl_folder_get_name (folder), -1);
+    }
+  else
+    {
+      TlSource *source = TL_SOURCE (object);
+      const TlMediaInfo *media = tl_source_get_media (source);
+      g_autofree char *details = source_details (source, !GTK_IS_TREE_LIST_ROW (row));
+
+      gtk_image_set_from_icon_name (GTK_IMAGE (w->icon), kind_icon (tl_source_get_kind (source)));
+      gtk_label_set_text (GTK_LABEL (w->title), tl_source_get_title (source));
+      gtk_label_set_text (GTK_LABEL (w->details), details);
+      gtk_widget_set_visible (w->details, TRUE);
+      if (media && !g_file_test (media->path, G_FILE_TEST_EXISTS))
+        badge = _("media missing");
+      else if (tl_source_get_kind (source) != TL_SOURCE_KIND_ARTICLE)
+        {
+          if (tl_source_get_timing (source) == TL_TIMING_ESTIMATED)
+            badge = _("estimated");
+          else if (tl_source_get_timing (source) == TL_TIMING_NONE)
+            badge = _("untimed");
+        }
+      gtk_accessible_update_property (GTK_ACCESSIBLE (w->expander), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                      tl_source_get_title (source), -1);
+    }
+  gtk_label_set_text (GTK_LABEL (w->badge), badge ? badge : "");
+  gtk_widget_set_visible (w->badge, badge != NULL);
+  if (badge && g_str_equal (badge, _("media missing")))
+    gtk_widget_add_css_class (w->badge, "error");
+  else
+    gtk_widget_remove_css_class (w->badge, "error");
+}
+
+/* Drag and drop inside the tree */
+
+static gboolean
+move_payload (TlSourceTree *self, const char *payload, gint64 folder_id)
+{
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+  gboolean ok = FALSE;
+
+  if (g_str_has_prefix (payload, "tagline-source:"))
+    {
+      id = g_ascii_strtoll (payload + 15, NULL, 10);
+      ok = tl_library_move_source (self->library, id, folder_id, &error);
+    }
+  else if (g_str_has_prefix (payload, "tagline-folder:"))
+    {
+      id = g_ascii_strtoll (payload + 15, NULL, 10);
+      if (id == folder_id)
+        return FALSE;
+      ok = tl_library_move_folder (self->library, id, folder_id, &error);
+    }
+  if (!ok && error)
+    toast (self, error->message, FALSE);
+  return ok;
+}
+
+/* Dropped on a folder: into it; on a source: beside it. */
+static gboolean
+on_drop (GtkDropTarget *target, const GValue *value, double x, double y, GtkListItem *item)
+{
+  TlSourceTree *self = g_object_get_data (G_OBJECT (target), "tree");
+  g_autoptr(GObject) object = NULL;
+  gint64 folder_id;
+
+  if (gtk_list_item_get_item (item) == NULL)
+    return FALSE;
+  object = row_item (gtk_list_item_get_item (item));
+  folder_id = TL_IS_FOLDER (object) ? tl_folder_get_id (TL_FOLDER (object))
+                                    : tl_source_get_folder_id (TL_SOURCE (object));
+  return move_payload (self, g_value_get_string (value), folder_id);
+}
+
+/* Dropped below the rows: to the top level. */
+static gboolean
+on_drop_top (GtkDropTarget *target, const GValue *value, double x, double y, TlSourceTree *self)
+{
+  return move_payload (self, g_value_get_string (value), 0);
+}
+
+/* Filter */
+
+static gboolean
+filter_match (gpointer item, gpointer user_data)
+{
+  TlSourceTree *self = user_data;
+  TlSource *source = item;
+  g_autofree char *joined = NULL;
+  g_autofree char *haystack = NULL;
+
+  if (self->filter_text == NULL)
+    return TRUE;
+  joined = g_strjoin (" ", tl_source_get_title (source),
+                      tl_source_get_outlet (source) ? tl_source_get_outlet (source) : "",
+                      tl_source_get_folder (source) ? tl_source_get_folder (source) : "", NULL);
+  haystack = g_utf8_casefold (joined, -1);
+  return strstr (haystack, self->filter_text) != NULL;
+}
+
+static void
+on_filter_changed (GtkSearchEntry *entry, TlSourceTree *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+  GtkFilter *filter = gtk_filter_list_model_get_filter (self->filtered);
+
+  g_clear_pointer (&self->filter_text, g_free);
+  if (text && *text)
+    self->filter_text = g_utf8_casefold (text, -1);
+  gtk_filter_changed (filter, GTK_FILTER_CHANGE_DIFFERENT);
+  /* narrowed, the tree is a flat list of the sources that match */
+  gtk_single_selection_set_model (self->selection, self->filter_text ? G_LIST_MODEL (self->filtered)
+                                                                     : G_LIST_MODEL (self->tree));
+}
+
+/* Actions */
+
+static void
+on_selected (GtkSingleSelection *selection, GParamSpec *pspec, TlSourceTree *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_SOURCE]);
+}
+
+typedef struct {
+  TlSourceTree *tree;
+  GtkWidget *entry;
+  GObject *object; /* folder or source; NULL for a new folder */
+  gint64 parent;
+} NameDialog;
+
+static void
+name_dialog_free (gpointer data, GClosure *closure)
+{
+  NameDialog *d = data;
+
+  g_clear_object (&d->object);
+  g_free (d);
+}
+
+static void
+on_name_response (AdwMessageDialog *dialog, const char *response, NameDialog *d)
+{
+  g_autoptr(GError) error = NULL;
+  const char *name = gtk_editable_get_text (GTK_EDITABLE (d->entry));
+
+  if (!g_str_equal (response, "ok"))
+    return;
+  if (d->object == NULL)
+    tl_library_add_folder (d->tree->library, d->parent, name, &error);
+  else if (TL_IS_FOLDER (d->object))
+    tl_library_rename_folder (d->tree->library, tl_folder_get_id (TL_FOLDER (d->object)), name, &error);
+  else
+    tl_library_rename_source (d->tree->library, tl_source_get_id (TL_SOURCE (d->object)), name, &error);
+  if (error)
+    toast (d->tree, error->message, FALSE);
+}
+
+static void
+ask_name (TlSourceTree *self, const char *heading, const char *ok_label, const char *initial, GObject *object,
+          gint64 parent)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), heading, NULL);
+  NameDialog *d = g_new0 (NameDialog, 1);
+
+  d->tree = self;
+  d->object = object ? g_object_ref (object) : NULL;
+  d->parent = parent;
+  d->entry = gtk_entry_new ();
+  gtk_editable_set_text (GTK_EDITABLE (d->entry), initial ? initial : "");
+  gtk_entry_set_activates_default (GTK_ENTRY (d->entry), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (d->entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Name"), -1);
+  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), d->entry);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "ok", ok_label, NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "ok", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "ok");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_data (dialog, "response", G_CALLBACK (on_name_response), d, name_dialog_free, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+  gtk_widget_grab_focus (d->entry);
+}
+
+static void
+new_folder_activated (GtkWidget *widget, const char *action, GVariant *param)
+{
+  TlSourceTree *self = TL_SOURCE_TREE (widget);
+
+  ask_name (self, _("New Folder"), _("_Create"), NULL, NULL, tl_source_tree_get_selected_folder (self));
+}
+
+static void
+rename_activated (GtkWidget *widget, const char *action, GVariant *param)
+{
+  TlSourceTree *self = TL_SOURCE_TREE (widget);
+  g_autoptr(GObject) object = selected_item (self);
+
+  if (TL_IS_FOLDER (object))
+    ask_name (self, _("Rename Folder"), _("_Rename"), tl_folder_get_name (TL_FOLDER (object)), object, 0);
+  else if (TL_IS_SOURCE (object))
+    ask_name (self, _("Rename Source"), _("_Rename"), tl_source_get_title (TL_SOURCE (object)), object, 0);
+}
+
+static void
+delete_activated (GtkWidget *widget, const char *action, GVariant *param)
+{
+  TlSourceTree *self = TL_SOURCE_TREE (widget);
+  g_autoptr(GObject) object = selected_item (self);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+
+  if (TL_IS_FOLDER (object))
+    {
+      if (tl_library_delete_folder (self->library, tl_folder_get_id (TL_FOLDER (object)), &error))
+        message = g_strdup_printf (_("Folder “%s” deleted"), tl_folder_get_name (TL_FOLDER (object)));
+    }
+  else if (TL_IS_SOURCE (object))
+    {
+      if (tl_library_delete_source (self->library, tl_source_get_id (TL_SOURCE (object)), &error))
+        message = g_strdup_printf (_("“%s” deleted"), tl_source_get_title (TL_SOURCE (object)));
+    }
+  if (error)
+    toast (self, error->message, FALSE);
+  else if (message)
+    toast (self, message, TRUE);
+}
+
+static void
+on_relink_response (GtkNativeDialog *dialog, int response, TlSourceTree *self)
+{
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  TlSource *source = g_object_get_data (G_OBJECT (dialog), "source");
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+  if (file != NULL)
+    {
+      g_autofree char *path = g_file_get_path (file);
+      g_signal_emit_by_name (self, "relink-media", source, path);
+    }
+  g_object_unref (dialog);
+}
+
+static void
+relink_activated (GtkWidget *widget, const char *action, GVariant *param)
+{
+  TlSourceTree *self = TL_SOURCE_TREE (widget);
+  g_autoptr(GObject) object = selected_item (self);
+  GtkFileChooserNative *chooser;
+
+  if (!TL_IS_SOURCE (object))
+    return;
+  chooser = gtk_file_chooser_native_new (_("Choose the Media File"), GTK_WINDOW (gtk_widget_get_root (widget)),
+                                         GTK_FILE_CHOOSER_ACTION_OPEN, _("_Link"), _("_Cancel"));
+  g_object_set_data_full (G_OBJECT (chooser), "source", g_object_ref (object), g_object_unref);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_relink_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+on_right_click (GtkGestureClick *gesture, int n_press, double x, double y, TlSourceTree *self)
+{
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->menu), &(GdkRectangle) { x, y, 1, 1 });
+  gtk_popover_popup (GTK_POPOVER (self->menu));
+}
+
+static void
+tl_source_tree_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  switch (prop_id)
+    {
+    case PROP_SELECTED_SOURCE:
+      g_value_set_object (value, tl_source_tree_get_selected_source (TL_SOURCE_TREE (object)));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tl_source_tree_dispose (GObject *object)
+{
+  TlSourceTree *self = TL_SOURCE_TREE (object);
+  GtkWidget *child;
+
+  if (self->library)
+    g_clear_signal_handler (&self->changed_handler, self->library);
+  g_clear_object (&self->library);
+  g_clear_pointer (&self->menu, gtk_widget_unparent);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->tree);
+  g_clear_object (&self->filtered);
+  g_clear_object (&self->root);
+  g_clear_object (&self->all_sources);
+  g_clear_pointer (&self->children, g_hash_table_unref);
+  g_clear_pointer (&self->filter_text, g_free);
+  G_OBJECT_CLASS (tl_source_tree_parent_class)->dispose (object);
+}
+
+static void
+tl_source_tree_class_init (TlSourceTreeClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = tl_source_tree_dispose;
+  object_class->get_property = tl_source_tree_get_property;
+
+  properties[PROP_SELECTED_SOURCE] = g_param_spec_object ("selected-source", NULL, NULL, TL_TYPE_SOURCE,
+                                                          G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * TlSourceTree::toast:
+   * @message: what happened, or what went wrong
+   * @undoable: whether an Undo button belongs with it
+   */
+  signals[SIGNAL_TOAST] = g_signal_new ("toast", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                        G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_BOOLEAN);
+  /* The editor chose a new media file for a source. */
+  g_signal_new ("relink-media", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                G_TYPE_NONE, 2, TL_TYPE_SOURCE, G_TYPE_STRING);
+
+  gtk_widget_class_install_action (widget_class, "tree.new-folder", NULL, new_folder_activated);
+  gtk_widget_class_install_action (widget_class, "tree.rename", NULL, rename_activated);
+  gtk_widget_class_install_action (widget_class, "tree.delete", NULL, delete_activated);
+  gtk_widget_class_install_action (widget_class, "tree.relink", NULL, relink_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "tree.rename", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Delete, 0, "tree.delete", NULL);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "sourcetree");
+}
+
+static void
+tl_source_tree_init (TlSourceTree *self)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkWidget *header = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *new_folder = gtk_button_new_from_icon_name ("folder-new-symbolic");
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkWidget *empty = adw_status_page_new ();
+  GtkGesture *right_click = gtk_gesture_click_new ();
+  GtkDropTarget *drop_top = gtk_drop_target_new (G_TYPE_STRING, GDK_ACTION_MOVE);
+  g_autoptr(GMenu) menu = g_menu_new ();
+  GtkCustomFilter *filter;
+
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
+                                  GTK_ORIENTATION_VERTICAL);
+  self->children = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  self->root = g_list_store_new (G_TYPE_OBJECT);
+  self->all_sources = g_list_store_new (TL_TYPE_SOURCE);
+  self->tree = gtk_tree_list_model_new (g_object_ref (G_LIST_MODEL (self->root)), FALSE, FALSE,
+                                        create_children, self, NULL);
+  filter = gtk_custom_filter_new (filter_match, self, NULL);
+  self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->all_sources)), GTK_FILTER (filter));
+  self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->tree)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  g_signal_connect (self->selection, "notify::selected-item", G_CALLBACK (on_selected), self);
+
+  /* filter box and new folder */
+  self->filter_entry = gtk_search_entry_new ();
+  gtk_search_entry_set_placeholder_text (GTK_SEARCH_ENTRY (self->filter_entry), _("Filter sources"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->filter_entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Filter sources"), -1);
+  gtk_widget_set_hexpand (self->filter_entry, TRUE);
+  g_signal_connect (self->filter_entry, "search-changed", G_CALLBACK (on_filter_changed), self);
+  gtk_widget_set_tooltip_text (new_folder, _("New Folder"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (new_folder), "tree.new-folder");
+  gtk_widget_add_css_class (new_folder, "flat");
+  gtk_box_append (GTK_BOX (header), self->filter_entry);
+  gtk_box_append (GTK_BOX (header), new_folder);
+  gtk_widget_set_margin_start (header, 6);
+  gtk_widget_set_margin_end (header, 6);
+  gtk_widget_set_margin_top (header, 6);
+  gtk_widget_set_margin_bottom (header, 6);
+  gtk_widget_set_parent (header, GTK_WIDGET (self));
+
+  /* the list */
+  g_signal_connect (factory, "setup", G_CALLBACK (on_row_setup), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (on_row_bind), self);
+  self->list = GTK_LIST_VIEW (gtk_list_view_new (GTK_SELECTION_MODEL (g_object_ref (self->selection)), factory));
+  gtk_widget_add_css_class (GTK_WIDGET (self->list), "navigation-sidebar");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Sources"), -1);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), GTK_WIDGET (self->list));
+  g_signal_connect (drop_top, "drop", G_CALLBACK (on_drop_top), self);
+  gtk_widget_add_controller (scroller, GTK_EVENT_CONTROLLER (drop_top));
+
+  adw_status_page_set_icon_name (ADW_STATUS_PAGE (empty), "folder-documents-symbolic");
+  adw_status_page_set_title (ADW_STATUS_PAGE (empty), _("No Sources Yet"));
+  adw_status_page_set_description (ADW_STATUS_PAGE (empty),
+                                   _("Import transcripts and media with the + button, or drop them here"));
+  gtk_widget_add_css_class (empty, "compact");
+  self->stack = gtk_stack_new ();
+  gtk_stack_add_named (GTK_STACK (self->stack), empty, "empty");
+  gtk_stack_add_named (GTK_STACK (self->stack), scroller, "list");
+  gtk_widget_set_vexpand (self->stack, TRUE);
+  gtk_widget_set_parent (self->stack, GTK_WIDGET (self));
+
+  /* context menu */
+  g_menu_append (menu, _("New Folder…"), "tree.new-folder");
+  g_menu_append (menu, _("Rename…"), "tree.rename");
+  g_menu_append (menu, _("Relink Media…"), "tree.relink");
+  g_menu_append (menu, _("Delete"), "tree.delete");
+  self->menu = gtk_popover_menu_new_from_model (G_MENU_MODEL (menu));
+  gtk_popover_set_has_arrow (GTK_POPOVER (self->menu), FALSE);
+  gtk_widget_set_halign (self->menu, GTK_ALIGN_START);
+  gtk_widget_set_parent (self->menu, GTK_WIDGET (self));
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (right_click), GDK_BUTTON_SECONDARY);
+  g_signal_connect (right_click, "pressed", G_CALLBACK (on_right_click), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->list), GTK_EVENT_CONTROLLER (right_click));
+}
+
+GtkWidget *
+tl_source_tree_new (void)
+{
+  return g_object_new (TL_TYPE_SOURCE_TREE, NULL);
+}
+
+void
+tl_source_tree_set_library (TlSourceTree *self, TlLibrary *library)
+{
+  g_return_if_fail (TL_IS_SOURCE_TREE (self));
+  if (self->library)
+    g_clear_signal_handler (&self->changed_handler, self->library);
+  g_set_object (&self->library, library);
+  if (library)
+    self->changed_handler = g_signal_connect (library, "changed", G_CALLBACK (on_library_changed), self);
+  tl_source_tree_reload (self);
+}
+
+/* Returns: (transfer none) (nullable): the selected source */
+TlSource *
+tl_source_tree_get_selected_source (TlSourceTree *self)
+{
+  g_autoptr(GObject) object = NULL;
+
+  g_return_val_if_fail (TL_IS_SOURCE_TREE (self), NULL);
+  object = selected_item (self);
+  /* the row holds the object: a borrowed pointer stays valid */
+  return TL_IS_SOURCE (object) ? TL_SOURCE (object) : NULL;
+}
+
+/* The folder new things go in: the selected folder, or the selected
+ * source's folder; 0 for the top level. */
+gint64
+tl_source_tree_get_selected_folder (TlSourceTree *self)
+{
+  g_autoptr(GObject) object = selected_item (self);
+
+  if (TL_IS_FOLDER (object))
+    return tl_folder_get_id (TL_FOLDER (object));
+  if (TL_IS_SOURCE (object))
+    return tl_source_get_folder_id (TL_SOURCE (object));
+  return 0;
+}
+
+gboolean
+tl_source_tree_select_source (TlSourceTree *self, gint64 source_id)
+{
+  GListModel *model = gtk_single_selection_get_model (self->selection);
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) row = g_list_model_get_item (model, i);
+      g_autoptr(GObject) object = row_item (row);
+      if (TL_IS_SOURCE (object) && tl_source_get_id (TL_SOURCE (object)) == source_id)
+        {
+          gtk_single_selection_set_selected (self->selection, i);
+          gtk_widget_activate_action (GTK_WIDGET (self->list), "list.scroll-to-item", "u", i);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+void
+tl_source_tree_focus_filter (TlSourceTree *self)
+{
+  gtk_widget_grab_focus (self->filter_entry);
+}

@@ -1,0 +1,209 @@
+/* tl-transcript-row.c: one line of the transcript: the clips' topic
+ * colours at its edge, its time, the speaker, the words. */
+#include "tl-transcript-row.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "tl-text.h"
+
+struct _TlTranscriptRow {
+  GtkWidget parent_instance;
+  TlSegment *segment;
+  GtkWidget *heading;
+  GtkWidget *stripes;
+  GtkWidget *time;
+  GtkWidget *speaker;
+  GtkWidget *text;
+};
+
+G_DEFINE_FINAL_TYPE (TlTranscriptRow, tl_transcript_row, GTK_TYPE_WIDGET)
+
+static void
+tl_transcript_row_dispose (GObject *object)
+{
+  TlTranscriptRow *self = TL_TRANSCRIPT_ROW (object);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
+  g_clear_object (&self->segment);
+  G_OBJECT_CLASS (tl_transcript_row_parent_class)->dispose (object);
+}
+
+static void
+tl_transcript_row_class_init (TlTranscriptRowClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = tl_transcript_row_dispose;
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "transcriptrow");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_GROUP);
+}
+
+static void
+tl_transcript_row_init (TlTranscriptRow *self)
+{
+  GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
+  GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
+
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
+                                  GTK_ORIENTATION_VERTICAL);
+
+  /* a chapter or an article's section heading, above its first line */
+  self->heading = gtk_label_new (NULL);
+  gtk_widget_add_css_class (self->heading, "heading");
+  gtk_label_set_xalign (GTK_LABEL (self->heading), 0);
+  gtk_label_set_wrap (GTK_LABEL (self->heading), TRUE);
+  gtk_widget_set_visible (self->heading, FALSE);
+  gtk_widget_set_parent (self->heading, GTK_WIDGET (self));
+  gtk_widget_set_parent (line, GTK_WIDGET (self));
+
+  self->stripes = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 2);
+  gtk_widget_add_css_class (self->stripes, "stripes");
+  gtk_box_append (GTK_BOX (line), self->stripes);
+
+  self->time = gtk_label_new (NULL);
+  gtk_widget_add_css_class (self->time, "time");
+  gtk_widget_add_css_class (self->time, "dim-label");
+  gtk_widget_add_css_class (self->time, "monospace");
+  gtk_label_set_xalign (GTK_LABEL (self->time), 0);
+  gtk_widget_set_valign (self->time, GTK_ALIGN_START);
+  gtk_box_append (GTK_BOX (line), self->time);
+
+  self->speaker = gtk_label_new (NULL);
+  gtk_widget_add_css_class (self->speaker, "speaker");
+  gtk_label_set_xalign (GTK_LABEL (self->speaker), 0);
+  self->text = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (self->text), 0);
+  gtk_label_set_wrap (GTK_LABEL (self->text), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (self->text), PANGO_WRAP_WORD_CHAR);
+  gtk_widget_set_hexpand (texts, TRUE);
+  gtk_box_append (GTK_BOX (texts), self->speaker);
+  gtk_box_append (GTK_BOX (texts), self->text);
+  gtk_box_append (GTK_BOX (line), texts);
+}
+
+GtkWidget *
+tl_transcript_row_new (void)
+{
+  return g_object_new (TL_TYPE_TRANSCRIPT_ROW, NULL);
+}
+
+/* The text with every (case-insensitive) occurrence of @highlight marked. */
+static char *
+highlighted_markup (const char *text, const char *highlight)
+{
+  g_autofree char *folded = g_utf8_casefold (text, -1);
+  g_autoptr(GString) out = g_string_new (NULL);
+  gsize hl_len = strlen (highlight);
+  const char *p = text;
+  const char *f = folded;
+
+  /* casefolding can change byte lengths; mark only when it did not */
+  if (strlen (folded) != strlen (text))
+    return g_markup_escape_text (text, -1);
+  while (*f)
+    {
+      const char *hit = strstr (f, highlight);
+      g_autofree char *before = NULL, *match = NULL;
+
+      if (hit == NULL)
+        break;
+      before = g_markup_escape_text (p, hit - f);
+      match = g_markup_escape_text (p + (hit - f), hl_len);
+      g_string_append (out, before);
+      g_string_append_printf (out, "<span background=\"#f6d32d\" foreground=\"#000000\">%s</span>", match);
+      p += (hit - f) + hl_len;
+      f = hit + hl_len;
+    }
+  {
+    g_autofree char *rest = g_markup_escape_text (p, -1);
+    g_string_append (out, rest);
+  }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/**
+ * tl_transcript_row_set_segment:
+ * @estimated: whether the line's time is an estimate
+ * @highlight: (nullable): casefolded text to mark in the line (find)
+ */
+void
+tl_transcript_row_set_segment (TlTranscriptRow *self, TlSegment *segment, gboolean estimated, const char *highlight)
+{
+  gint64 start = tl_segment_get_start (segment);
+  const char *speaker = tl_segment_get_speaker (segment);
+  g_autofree char *clock = NULL;
+
+  g_set_object (&self->segment, segment);
+  if (start >= 0)
+    {
+      g_autofree char *full = tl_format_clock (start, TRUE, '.');
+      full[8] = '\0'; /* whole seconds read better in a list */
+      clock = estimated ? g_strconcat ("≈", full, NULL) : g_strdup (full);
+    }
+  gtk_label_set_text (GTK_LABEL (self->time), clock ? clock : "");
+  gtk_widget_set_visible (self->time, clock != NULL);
+  gtk_widget_set_tooltip_text (self->time, estimated ? _("Estimated from the transcript’s length") : NULL);
+  if (estimated)
+    gtk_widget_add_css_class (self->time, "estimated");
+  else
+    gtk_widget_remove_css_class (self->time, "estimated");
+
+  gtk_label_set_text (GTK_LABEL (self->speaker), speaker ? speaker : "");
+  gtk_widget_set_visible (self->speaker, speaker != NULL);
+  if (highlight && *highlight)
+    {
+      g_autofree char *markup = highlighted_markup (tl_segment_get_text (segment), highlight);
+      gtk_label_set_markup (GTK_LABEL (self->text), markup);
+    }
+  else
+    gtk_label_set_text (GTK_LABEL (self->text), tl_segment_get_text (segment));
+  if (tl_segment_get_non_speech (segment))
+    gtk_widget_add_css_class (GTK_WIDGET (self), "non-speech");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "non-speech");
+}
+
+void
+tl_transcript_row_set_current (TlTranscriptRow *self, gboolean current)
+{
+  if (current)
+    gtk_widget_add_css_class (GTK_WIDGET (self), "current");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self), "current");
+}
+
+/* One coloured bar per topic of the clips this line is in; the colours
+ * come from the .topic-ID classes the transcript view provides. */
+void
+tl_transcript_row_set_topics (TlTranscriptRow *self, const gint64 *topic_ids, guint n_topics)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (self->stripes)))
+    gtk_box_remove (GTK_BOX (self->stripes), child);
+  for (guint i = 0; i < n_topics && i < 4; i++)
+    {
+      g_autofree char *css_class = g_strdup_printf ("topic-%" G_GINT64_FORMAT, topic_ids[i]);
+      GtkWidget *bar = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+      gtk_widget_add_css_class (bar, "stripe");
+      gtk_widget_add_css_class (bar, css_class);
+      gtk_box_append (GTK_BOX (self->stripes), bar);
+    }
+}
+
+void
+tl_transcript_row_set_heading (TlTranscriptRow *self, const char *heading)
+{
+  gtk_label_set_text (GTK_LABEL (self->heading), heading ? heading : "");
+  gtk_widget_set_visible (self->heading, heading != NULL);
+}
+
+TlSegment *
+tl_transcript_row_get_segment (TlTranscriptRow *self)
+{
+  return self->segment;
+}

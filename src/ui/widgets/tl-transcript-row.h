@@ -1,0 +1,21 @@
+/* tl-transcript-row.h: one line of the transcript view. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "tl-segment.h"
+
+G_BEGIN_DECLS
+
+#define TL_TYPE_TRANSCRIPT_ROW (tl_transcript_row_get_type ())
+G_DECLARE_FINAL_TYPE (TlTranscriptRow, tl_transcript_row, TL, TRANSCRIPT_ROW, GtkWidget)
+
+GtkWidget *tl_transcript_row_new (void);
+void tl_transcript_row_set_segment (TlTranscriptRow *self, TlSegment *segment, gboolean estimated,
+                                    const char *highlight);
+void tl_transcript_row_set_current (TlTranscriptRow *self, gboolean current);
+void tl_transcript_row_set_topics (TlTranscriptRow *self, const gint64 *topic_ids, guint n_topics);
+void tl_transcript_row_set_heading (TlTranscriptRow *self, const char *heading);
+TlSegment *tl_transcript_row_get_segment (TlTranscriptRow *self);
+
+G_END_DECLS

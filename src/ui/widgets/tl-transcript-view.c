@@ -1,0 +1,731 @@
+/* tl-transcript-view.c: the transcript of the chosen source. The line
+ * under the play position is found by binary search and kept in view
+ * while playing, unless the editor scrolls away (then a button brings it
+ * back); lines inside clips show their topics' colours; Ctrl+F finds. */
+#include "tl-transcript-view.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "tl-transcript-row.h"
+
+/* After we scroll the list ourselves, scroll events for this long are ours. */
+#define OWN_SCROLL_USEC (400 * 1000)
+
+struct _TlTranscriptView {
+  GtkWidget parent_instance;
+
+  GtkWidget *find_bar;
+  GtkWidget *find_entry;
+  GtkWidget *find_count;
+  GtkWidget *overlay;
+  GtkWidget *scroller;
+  GtkListView *list;
+  GtkWidget *follow_button;
+
+  GListStore *segments;
+  GtkMultiSelection *selection;
+  GHashTable *bound;        /* GtkListItem * bound to a row */
+  GtkCssProvider *topic_css;
+
+  TlSource *source;
+  GArray *starts;           /* gint64 per line, for the binary search */
+  GPtrArray *line_topics;   /* per line: GArray of topic ids, or NULL */
+  GPtrArray *headings;      /* per line: heading above it, or NULL */
+  int current;              /* the line under the play position, -1 */
+  gboolean following;
+  gint64 own_scroll_until;  /* monotonic time */
+  gboolean quiet;           /* selection changes made by us */
+  char *find_text;          /* casefolded, or NULL */
+};
+
+G_DEFINE_FINAL_TYPE (TlTranscriptView, tl_transcript_view, GTK_TYPE_WIDGET)
+
+enum {
+  PROP_0,
+  PROP_CURRENT,
+  PROP_FOLLOWING,
+  N_PROPS
+};
+
+enum {
+  SIGNAL_LINE_PICKED,
+  SIGNAL_SELECTION_CHANGED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties[N_PROPS];
+static guint signals[N_SIGNALS];
+
+static gboolean
+is_estimated (TlTranscriptView *self)
+{
+  return self->source && tl_source_get_timing (self->source) == TL_TIMING_ESTIMATED;
+}
+
+static void
+bind_row (TlTranscriptView *self, GtkListItem *item)
+{
+  TlTranscriptRow *row = TL_TRANSCRIPT_ROW (gtk_list_item_get_child (item));
+  guint position = gtk_list_item_get_position (item);
+  GArray *topics = position < self->line_topics->len ? g_ptr_array_index (self->line_topics, position) : NULL;
+
+  tl_transcript_row_set_segment (row, gtk_list_item_get_item (item), is_estimated (self), self->find_text);
+  tl_transcript_row_set_current (row, (int) position == self->current);
+  tl_transcript_row_set_topics (row, topics ? (gint64 *) topics->data : NULL, topics ? topics->len : 0);
+  tl_transcript_row_set_heading (row, position < self->headings->len ? g_ptr_array_index (self->headings, position)
+                                                                     : NULL);
+}
+
+static void
+on_setup (GtkSignalListItemFactory *factory, GtkListItem *item, TlTranscriptView *self)
+{
+  gtk_list_item_set_child (item, tl_transcript_row_new ());
+}
+
+static void
+on_bind (GtkSignalListItemFactory *factory, GtkListItem *item, TlTranscriptView *self)
+{
+  g_hash_table_add (self->bound, item);
+  bind_row (self, item);
+}
+
+static void
+on_unbind (GtkSignalListItemFactory *factory, GtkListItem *item, TlTranscriptView *self)
+{
+  g_hash_table_remove (self->bound, item);
+}
+
+/* Rebinds the rows on screen after what they show changed. */
+static void
+refresh_rows (TlTranscriptView *self)
+{
+  GHashTableIter iter;
+  gpointer item;
+
+  g_hash_table_iter_init (&iter, self->bound);
+  while (g_hash_table_iter_next (&iter, &item, NULL))
+    bind_row (self, item);
+}
+
+static void
+scroll_to (TlTranscriptView *self, guint index)
+{
+  self->own_scroll_until = g_get_monotonic_time () + OWN_SCROLL_USEC;
+  gtk_widget_activate_action (GTK_WIDGET (self->list), "list.scroll-to-item", "u", index);
+}
+
+static void
+on_scrolled (GtkAdjustment *adjustment, TlTranscriptView *self)
+{
+  /* the editor scrolled away from the playing line: stop following */
+  if (self->following && g_get_monotonic_time () > self->own_scroll_until && self->current >= 0)
+    tl_transcript_view_set_following (self, FALSE);
+}
+
+static void
+on_selection_changed (GtkSelectionModel *model, guint position, guint n_items, TlTranscriptView *self)
+{
+  guint first, last;
+
+  g_signal_emit (self, signals[SIGNAL_SELECTION_CHANGED], 0);
+  if (self->quiet || !tl_transcript_view_get_selected_range (self, &first, &last) || first != last)
+    return;
+  g_signal_emit (self, signals[SIGNAL_LINE_PICKED], 0, first);
+}
+
+static void
+on_follow_clicked (GtkButton *button, TlTranscriptView *self)
+{
+  tl_transcript_view_set_following (self, TRUE);
+}
+
+/* Find */
+
+static void
+find_update_count (TlTranscriptView *self, int match_index, guint n_matches)
+{
+  g_autofree char *text = NULL;
+
+  if (self->find_text == NULL)
+    text = g_strdup ("");
+  else if (n_matches == 0)
+    text = g_strdup (_("No match"));
+  else if (match_index >= 0)
+    text = g_strdup_printf (_("%d of %u"), match_index + 1, n_matches);
+  else
+    text = g_strdup_printf (ngettext ("%u match", "%u matches", n_matches), n_matches);
+  gtk_label_set_text (GTK_LABEL (self->find_count), text);
+}
+
+static gboolean
+line_matches (TlTranscriptView *self, guint index)
+{
+  TlSegment *segment = g_list_model_get_item (G_LIST_MODEL (self->segments), index);
+  g_autofree char *folded = g_utf8_casefold (tl_segment_get_text (segment), -1);
+
+  g_object_unref (segment);
+  return strstr (folded, self->find_text) != NULL;
+}
+
+/**
+ * tl_transcript_view_find_next:
+ * @backwards: look before the selected line instead of after it
+ *
+ * Selects (and shows) the next line holding the find text, wrapping around.
+ */
+void
+tl_transcript_view_find_next (TlTranscriptView *self, gboolean backwards)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->segments));
+  guint first = 0, last = 0, n_matches = 0;
+  int found = -1, found_rank = -1;
+  gboolean any_selected = tl_transcript_view_get_selected_range (self, &first, &last);
+
+  if (self->find_text == NULL || n == 0)
+    return;
+  for (guint step = 1; step <= n; step++)
+    {
+      guint start = backwards ? (any_selected ? first : 0) : (any_selected ? last : n - 1);
+      guint index = backwards ? (start + n - step) % n : (start + step) % n;
+      if (line_matches (self, index))
+        {
+          found = index;
+          break;
+        }
+    }
+  for (guint i = 0; i < n; i++)
+    if (line_matches (self, i))
+      {
+        if ((int) i == found)
+          found_rank = n_matches;
+        n_matches++;
+      }
+  if (found >= 0)
+    tl_transcript_view_select_line (self, found, TRUE);
+  find_update_count (self, found_rank, n_matches);
+}
+
+static void
+on_find_changed (GtkSearchEntry *entry, TlTranscriptView *self)
+{
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
+
+  g_clear_pointer (&self->find_text, g_free);
+  if (text && *text)
+    self->find_text = g_utf8_casefold (text, -1);
+  refresh_rows (self);
+  if (self->find_text)
+    tl_transcript_view_find_next (self, FALSE);
+  else
+    find_update_count (self, -1, 0);
+}
+
+static void
+on_find_next (GtkWidget *widget, TlTranscriptView *self)
+{
+  tl_transcript_view_find_next (self, FALSE);
+}
+
+static void
+on_find_previous (GtkWidget *widget, TlTranscriptView *self)
+{
+  tl_transcript_view_find_next (self, TRUE);
+}
+
+static void
+on_find_stop (GtkSearchEntry *entry, TlTranscriptView *self)
+{
+  gtk_search_bar_set_search_mode (GTK_SEARCH_BAR (self->find_bar), FALSE);
+  gtk_editable_set_text (GTK_EDITABLE (entry), "");
+  gtk_widget_grab_focus (GTK_WIDGET (self->list));
+}
+
+static void
+tl_transcript_view_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  TlTranscriptView *self = TL_TRANSCRIPT_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_CURRENT: g_value_set_int (value, self->current); break;
+    case PROP_FOLLOWING: g_value_set_boolean (value, self->following); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tl_transcript_view_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
+{
+  TlTranscriptView *self = TL_TRANSCRIPT_VIEW (object);
+
+  switch (prop_id)
+    {
+    case PROP_FOLLOWING: tl_transcript_view_set_following (self, g_value_get_boolean (value)); break;
+    default: G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tl_transcript_view_dispose (GObject *object)
+{
+  TlTranscriptView *self = TL_TRANSCRIPT_VIEW (object);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
+  if (self->topic_css)
+    gtk_style_context_remove_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (self->topic_css));
+  g_clear_object (&self->topic_css);
+  g_clear_object (&self->selection);
+  g_clear_object (&self->segments);
+  g_clear_object (&self->source);
+  g_clear_pointer (&self->bound, g_hash_table_unref);
+  g_clear_pointer (&self->starts, g_array_unref);
+  g_clear_pointer (&self->line_topics, g_ptr_array_unref);
+  g_clear_pointer (&self->headings, g_ptr_array_unref);
+  g_clear_pointer (&self->find_text, g_free);
+  G_OBJECT_CLASS (tl_transcript_view_parent_class)->dispose (object);
+}
+
+static void
+tl_transcript_view_class_init (TlTranscriptViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = tl_transcript_view_dispose;
+  object_class->get_property = tl_transcript_view_get_property;
+  object_class->set_property = tl_transcript_view_set_property;
+
+  properties[PROP_CURRENT] = g_param_spec_int ("current", NULL, NULL, -1, G_MAXINT, -1,
+                                               G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_FOLLOWING] = g_param_spec_boolean ("following", NULL, NULL, TRUE,
+                                                     G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * TlTranscriptView::line-picked:
+   * @index: the line
+   *
+   * The editor picked one line (a click, a key): the player goes there.
+   */
+  signals[SIGNAL_LINE_PICKED] = g_signal_new ("line-picked", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                              NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
+  signals[SIGNAL_SELECTION_CHANGED] = g_signal_new ("selection-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "transcriptview");
+}
+
+static void
+tl_transcript_view_init (TlTranscriptView *self)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkWidget *find_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *previous, *next;
+
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
+                                  GTK_ORIENTATION_VERTICAL);
+  self->current = -1;
+  self->following = TRUE;
+  self->bound = g_hash_table_new (NULL, NULL);
+  self->starts = g_array_new (FALSE, FALSE, sizeof (gint64));
+  self->line_topics = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  self->headings = g_ptr_array_new_with_free_func (g_free);
+
+  /* find in transcript */
+  self->find_entry = gtk_search_entry_new ();
+  gtk_widget_set_hexpand (self->find_entry, TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->find_entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Find in transcript"), -1);
+  self->find_count = gtk_label_new (NULL);
+  gtk_widget_add_css_class (self->find_count, "dim-label");
+  gtk_widget_add_css_class (self->find_count, "numeric");
+  previous = gtk_button_new_from_icon_name ("go-up-symbolic");
+  gtk_widget_set_tooltip_text (previous, _("Previous Match"));
+  next = gtk_button_new_from_icon_name ("go-down-symbolic");
+  gtk_widget_set_tooltip_text (next, _("Next Match"));
+  gtk_box_append (GTK_BOX (find_box), self->find_entry);
+  gtk_box_append (GTK_BOX (find_box), self->find_count);
+  gtk_box_append (GTK_BOX (find_box), previous);
+  gtk_box_append (GTK_BOX (find_box), next);
+  self->find_bar = gtk_search_bar_new ();
+  gtk_search_bar_set_child (GTK_SEARCH_BAR (self->find_bar), find_box);
+  gtk_search_bar_connect_entry (GTK_SEARCH_BAR (self->find_bar), GTK_EDITABLE (self->find_entry));
+  gtk_search_bar_set_show_close_button (GTK_SEARCH_BAR (self->find_bar), TRUE);
+  gtk_widget_set_parent (self->find_bar, GTK_WIDGET (self));
+  g_signal_connect (self->find_entry, "search-changed", G_CALLBACK (on_find_changed), self);
+  g_signal_connect (self->find_entry, "activate", G_CALLBACK (on_find_next), self);
+  g_signal_connect (self->find_entry, "next-match", G_CALLBACK (on_find_next), self);
+  g_signal_connect (self->find_entry, "previous-match", G_CALLBACK (on_find_previous), self);
+  g_signal_connect (self->find_entry, "stop-search", G_CALLBACK (on_find_stop), self);
+  g_signal_connect (next, "clicked", G_CALLBACK (on_find_next), self);
+  g_signal_connect (previous, "clicked", G_CALLBACK (on_find_previous), self);
+
+  /* the lines */
+  self->segments = g_list_store_new (TL_TYPE_SEGMENT);
+  self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->segments)));
+  g_signal_connect (self->selection, "selection-changed", G_CALLBACK (on_selection_changed), self);
+  g_signal_connect (factory, "setup", G_CALLBACK (on_setup), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (on_bind), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (on_unbind), self);
+  self->list = GTK_LIST_VIEW (gtk_list_view_new (GTK_SELECTION_MODEL (g_object_ref (self->selection)), factory));
+  gtk_widget_add_css_class (GTK_WIDGET (self->list), "transcript");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->list), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Transcript"), -1);
+  self->scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), GTK_WIDGET (self->list));
+  gtk_widget_set_vexpand (self->scroller, TRUE);
+  g_signal_connect (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller)), "value-changed",
+                    G_CALLBACK (on_scrolled), self);
+
+  /* brings the playing line back after the editor scrolled away */
+  self->follow_button = gtk_button_new_with_label (_("Follow Playback"));
+  gtk_widget_add_css_class (self->follow_button, "osd");
+  gtk_widget_add_css_class (self->follow_button, "pill");
+  gtk_widget_set_halign (self->follow_button, GTK_ALIGN_END);
+  gtk_widget_set_valign (self->follow_button, GTK_ALIGN_END);
+  gtk_widget_set_margin_end (self->follow_button, 18);
+  gtk_widget_set_margin_bottom (self->follow_button, 18);
+  gtk_widget_set_visible (self->follow_button, FALSE);
+  g_signal_connect (self->follow_button, "clicked", G_CALLBACK (on_follow_clicked), self);
+  self->overlay = gtk_overlay_new ();
+  gtk_overlay_set_child (GTK_OVERLAY (self->overlay), self->scroller);
+  gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), self->follow_button);
+  gtk_widget_set_parent (self->overlay, GTK_WIDGET (self));
+
+  gtk_search_bar_set_key_capture_widget (GTK_SEARCH_BAR (self->find_bar), NULL);
+
+  self->topic_css = gtk_css_provider_new ();
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (self->topic_css),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
+GtkWidget *
+tl_transcript_view_new (void)
+{
+  return g_object_new (TL_TYPE_TRANSCRIPT_VIEW, NULL);
+}
+
+/* First line whose start is after @position, by binary search. */
+static guint
+upper_bound (GArray *starts, gint64 position)
+{
+  guint lo = 0, hi = starts->len;
+
+  while (lo < hi)
+    {
+      guint mid = lo + (hi - lo) / 2;
+      if (g_array_index (starts, gint64, mid) <= position)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+/**
+ * tl_transcript_view_find_line:
+ *
+ * Returns: the line whose time range holds @position, or -1 (before the
+ *   first line, in a gap after a line's end, or an untimed transcript)
+ */
+int
+tl_transcript_view_find_line (TlTranscriptView *self, gint64 position)
+{
+  guint after = upper_bound (self->starts, position);
+  TlSegment *segment;
+  gint64 end;
+
+  if (after == 0 || g_array_index (self->starts, gint64, 0) < 0)
+    return -1;
+  segment = g_list_model_get_item (G_LIST_MODEL (self->segments), after - 1);
+  end = tl_segment_get_end (segment);
+  g_object_unref (segment);
+  /* past its end is a gap (a line without an end lasts until the next) */
+  if (end >= 0 && position >= end)
+    return -1;
+  return after - 1;
+}
+
+static void
+set_current (TlTranscriptView *self, int current)
+{
+  int old = self->current;
+  GHashTableIter iter;
+  gpointer item;
+
+  if (current == old)
+    return;
+  self->current = current;
+  g_hash_table_iter_init (&iter, self->bound);
+  while (g_hash_table_iter_next (&iter, &item, NULL))
+    {
+      int position = gtk_list_item_get_position (item);
+      if (position == old || position == current)
+        tl_transcript_row_set_current (TL_TRANSCRIPT_ROW (gtk_list_item_get_child (item)), position == current);
+    }
+  if (current >= 0 && self->following)
+    scroll_to (self, current);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT]);
+}
+
+/* Moves the highlight to the line under the play position. */
+void
+tl_transcript_view_set_position (TlTranscriptView *self, gint64 position)
+{
+  g_return_if_fail (TL_IS_TRANSCRIPT_VIEW (self));
+  set_current (self, tl_transcript_view_find_line (self, position));
+}
+
+int
+tl_transcript_view_get_current (TlTranscriptView *self)
+{
+  g_return_val_if_fail (TL_IS_TRANSCRIPT_VIEW (self), -1);
+  return self->current;
+}
+
+void
+tl_transcript_view_set_following (TlTranscriptView *self, gboolean following)
+{
+  g_return_if_fail (TL_IS_TRANSCRIPT_VIEW (self));
+  following = !!following;
+  gtk_widget_set_visible (self->follow_button, !following);
+  if (following == self->following)
+    return;
+  self->following = following;
+  if (following && self->current >= 0)
+    scroll_to (self, self->current);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FOLLOWING]);
+}
+
+gboolean
+tl_transcript_view_get_following (TlTranscriptView *self)
+{
+  g_return_val_if_fail (TL_IS_TRANSCRIPT_VIEW (self), FALSE);
+  return self->following;
+}
+
+static void
+add_topic_css (GString *css, GPtrArray *topics)
+{
+  for (guint i = 0; topics && i < topics->len; i++)
+    {
+      TlTopic *topic = g_ptr_array_index (topics, i);
+      g_string_append_printf (css, ".topic-%" G_GINT64_FORMAT " { background-color: %s; }\n",
+                              tl_topic_get_id (topic), tl_topic_get_color (topic));
+    }
+}
+
+/* Which lines each clip covers, and its topics' ids: the colours at the
+ * lines' edge. */
+static void
+compute_line_topics (TlTranscriptView *self, GPtrArray *clips, GPtrArray *topics)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->segments));
+  g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
+
+  g_ptr_array_set_size (self->line_topics, 0);
+  g_ptr_array_set_size (self->line_topics, n);
+  for (guint i = 0; topics && i < topics->len; i++)
+    {
+      TlTopic *topic = g_ptr_array_index (topics, i);
+      g_hash_table_insert (ids, (gpointer) tl_topic_get_name (topic), topic);
+    }
+  for (guint c = 0; clips && c < clips->len; c++)
+    {
+      TlClip *clip = g_ptr_array_index (clips, c);
+      const char *const *names = tl_clip_get_topics (clip);
+      guint first, last;
+
+      if (tl_clip_get_first_segment (clip) >= 0)
+        {
+          first = tl_clip_get_first_segment (clip);
+          last = MIN ((guint) tl_clip_get_last_segment (clip), n ? n - 1 : 0);
+        }
+      else
+        {
+          /* lines that start before the out point and end after the in point */
+          guint before_out = upper_bound (self->starts, tl_clip_get_out (clip) - 1);
+          if (before_out == 0)
+            continue;
+          last = before_out - 1;
+          first = upper_bound (self->starts, tl_clip_get_in (clip));
+          first = first > 0 ? first - 1 : 0;
+          while (first <= last)
+            {
+              TlSegment *segment = g_list_model_get_item (G_LIST_MODEL (self->segments), first);
+              gint64 end = tl_segment_get_end (segment);
+              g_object_unref (segment);
+              if (end < 0 || end > tl_clip_get_in (clip))
+                break;
+              first++;
+            }
+        }
+      for (guint line = first; line <= last && line < n; line++)
+        for (guint t = 0; names && names[t]; t++)
+          {
+            TlTopic *topic = g_hash_table_lookup (ids, names[t]);
+            GArray *line_ids = g_ptr_array_index (self->line_topics, line);
+            gint64 id;
+
+            if (topic == NULL)
+              continue;
+            id = tl_topic_get_id (topic);
+            if (line_ids == NULL)
+              {
+                line_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+                g_ptr_array_index (self->line_topics, line) = line_ids;
+              }
+            for (guint k = 0; k < line_ids->len; k++)
+              if (g_array_index (line_ids, gint64, k) == id)
+                goto next_topic;
+            g_array_append_val (line_ids, id);
+          next_topic:;
+          }
+    }
+}
+
+/**
+ * tl_transcript_view_set_clips:
+ *
+ * The clips of the shown source, and all topics (for their colours).
+ */
+void
+tl_transcript_view_set_clips (TlTranscriptView *self, GPtrArray *clips, GPtrArray *topics)
+{
+  g_autoptr(GString) css = g_string_new (NULL);
+
+  g_return_if_fail (TL_IS_TRANSCRIPT_VIEW (self));
+  add_topic_css (css, topics);
+  gtk_css_provider_load_from_data (self->topic_css, css->str, css->len);
+  compute_line_topics (self, clips, topics);
+  refresh_rows (self);
+}
+
+/**
+ * tl_transcript_view_set_source:
+ * @source: (nullable): the source, or %NULL to show nothing
+ * @segments: its lines, in order
+ * @clips: (nullable): its clips
+ * @topics: (nullable): every topic
+ */
+void
+tl_transcript_view_set_source (TlTranscriptView *self, TlSource *source, GPtrArray *segments, GPtrArray *clips,
+                               GPtrArray *topics)
+{
+  g_return_if_fail (TL_IS_TRANSCRIPT_VIEW (self));
+
+  self->quiet = TRUE;
+  g_set_object (&self->source, source);
+  self->current = -1;
+  g_array_set_size (self->starts, 0);
+  g_ptr_array_set_size (self->headings, 0);
+  for (guint i = 0; segments && i < segments->len; i++)
+    {
+      gint64 start = tl_segment_get_start (g_ptr_array_index (segments, i));
+      g_array_append_val (self->starts, start);
+    }
+  g_ptr_array_set_size (self->headings, segments ? segments->len : 0);
+  g_list_store_splice (self->segments, 0, g_list_model_get_n_items (G_LIST_MODEL (self->segments)),
+                       segments ? segments->pdata : NULL, segments ? segments->len : 0);
+  tl_transcript_view_set_clips (self, clips, topics);
+  self->quiet = FALSE;
+  tl_transcript_view_set_following (self, TRUE);
+  if (segments && segments->len)
+    scroll_to (self, 0);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT]);
+}
+
+/**
+ * tl_transcript_view_set_headings:
+ *
+ * Shows chapter titles above the lines they start at.
+ */
+void
+tl_transcript_view_set_headings (TlTranscriptView *self, GPtrArray *chapters)
+{
+  guint n = self->starts->len;
+
+  g_ptr_array_set_size (self->headings, 0);
+  g_ptr_array_set_size (self->headings, n);
+  for (guint i = 0; chapters && i < chapters->len; i++)
+    {
+      TlChapter *chapter = g_ptr_array_index (chapters, i);
+      guint line;
+
+      if (chapter->segment_index >= 0)
+        line = chapter->segment_index;
+      else if (chapter->start >= 0)
+        line = upper_bound (self->starts, chapter->start - 1);
+      else
+        continue;
+      if (line < n && g_ptr_array_index (self->headings, line) == NULL)
+        g_ptr_array_index (self->headings, line) = g_strdup (chapter->title);
+    }
+  refresh_rows (self);
+}
+
+TlSource *
+tl_transcript_view_get_source (TlTranscriptView *self)
+{
+  g_return_val_if_fail (TL_IS_TRANSCRIPT_VIEW (self), NULL);
+  return self->source;
+}
+
+/* Returns: (transfer none): line @index */
+TlSegment *
+tl_transcript_view_get_segment (TlTranscriptView *self, guint index)
+{
+  TlSegment *segment;
+
+  g_return_val_if_fail (TL_IS_TRANSCRIPT_VIEW (self), NULL);
+  segment = g_list_model_get_item (G_LIST_MODEL (self->segments), index);
+  if (segment)
+    g_object_unref (segment); /* the store keeps it */
+  return segment;
+}
+
+guint
+tl_transcript_view_get_n_segments (TlTranscriptView *self)
+{
+  g_return_val_if_fail (TL_IS_TRANSCRIPT_VIEW (self), 0);
+  return g_list_model_get_n_items (G_LIST_MODEL (self->segments));
+}
+
+/* The first and last selected lines; FALSE when none is selected. */
+gboolean
+tl_transcript_view_get_selected_range (TlTranscriptView *self, guint *first, guint *last)
+{
+  g_autoptr(GtkBitset) selected = NULL;
+
+  g_return_val_if_fail (TL_IS_TRANSCRIPT_VIEW (self), FALSE);
+  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  if (gtk_bitset_is_empty (selected))
+    return FALSE;
+  *first = gtk_bitset_get_minimum (selected);
+  *last = gtk_bitset_get_maximum (selected);
+  return TRUE;
+}
+
+/* Selects one line (emitting line-picked) and, if asked, scrolls to it. */
+void
+tl_transcript_view_select_line (TlTranscriptView *self, guint index, gboolean scroll)
+{
+  g_return_if_fail (TL_IS_TRANSCRIPT_VIEW (self));
+  if (index >= g_list_model_get_n_items (G_LIST_MODEL (self->segments)))
+    return;
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), index, TRUE);
+  if (scroll)
+    scroll_to (self, index);
+}
+
+void
+tl_transcript_view_show_find (TlTranscriptView *self)
+{
+  g_return_if_fail (TL_IS_TRANSCRIPT_VIEW (self));
+  gtk_search_bar_set_search_mode (GTK_SEARCH_BAR (self->find_bar), TRUE);
+  gtk_widget_grab_focus (self->find_entry);
+}

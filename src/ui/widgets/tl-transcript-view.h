@@ -1,0 +1,35 @@
+/* tl-transcript-view.h: a source's transcript as a list that follows the
+ * play position, with lines to select for tagging. */
+#pragma once
+
+#include <adwaita.h>
+
+#include "tl-library.h"
+
+G_BEGIN_DECLS
+
+#define TL_TYPE_TRANSCRIPT_VIEW (tl_transcript_view_get_type ())
+G_DECLARE_FINAL_TYPE (TlTranscriptView, tl_transcript_view, TL, TRANSCRIPT_VIEW, GtkWidget)
+
+GtkWidget *tl_transcript_view_new (void);
+void tl_transcript_view_set_source (TlTranscriptView *self,
+                                    TlSource *source,
+                                    GPtrArray *segments,
+                                    GPtrArray *clips,
+                                    GPtrArray *topics);
+void tl_transcript_view_set_clips (TlTranscriptView *self, GPtrArray *clips, GPtrArray *topics);
+TlSource *tl_transcript_view_get_source (TlTranscriptView *self);
+void tl_transcript_view_set_position (TlTranscriptView *self, gint64 position);
+int tl_transcript_view_get_current (TlTranscriptView *self);
+int tl_transcript_view_find_line (TlTranscriptView *self, gint64 position);
+TlSegment *tl_transcript_view_get_segment (TlTranscriptView *self, guint index);
+guint tl_transcript_view_get_n_segments (TlTranscriptView *self);
+gboolean tl_transcript_view_get_selected_range (TlTranscriptView *self, guint *first, guint *last);
+void tl_transcript_view_select_line (TlTranscriptView *self, guint index, gboolean scroll);
+void tl_transcript_view_set_following (TlTranscriptView *self, gboolean following);
+gboolean tl_transcript_view_get_following (TlTranscriptView *self);
+void tl_transcript_view_set_headings (TlTranscriptView *self, GPtrArray *chapters);
+void tl_transcript_view_show_find (TlTranscriptView *self);
+void tl_transcript_view_find_next (TlTranscriptView *self, gboolean backwards);
+
+G_END_DECLS
