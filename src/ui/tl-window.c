@@ -1,234 +1,66 @@
-/* tl-window.c: the main window: the library's sources on the left, the
- * chosen source's transcript on the right. */
+/* tl-window.c: the main window: sources on the left, the chosen source's
+ * media and transcript in the centre, topics and clips on the right. It
+ * wires the panes together, tags, imports, and keeps in step with the
+ * library (its own edits and other processes'). Actions and keys are in
+ * tl-window-actions.c. */
 #include "config.h"
 
-#include "tl-window.h"
+#include "tl-window-private.h"
 
 #include <glib/gi18n.h>
 
+#include "tl-import-job.h"
+#include "tl-probe.h"
 #include "tl-text.h"
-
-struct _TlWindow {
-  AdwApplicationWindow parent_instance;
-
-  TlLibrary *library;
-  GListStore *sources;
-  GListStore *segments;
-  GtkSingleSelection *source_selection;
-
-  /* template children */
-  AdwWindowTitle *window_title;
-  AdwToastOverlay *toast_overlay;
-  GtkStack *main_stack;
-  AdwStatusPage *error_page;
-  GtkPaned *paned;
-  GtkStack *sources_stack;
-  GtkListView *sources_view;
-  GtkStack *source_stack;
-  GtkLabel *source_title;
-  GtkLabel *source_details;
-  GtkListView *transcript_view;
-};
 
 G_DEFINE_FINAL_TYPE (TlWindow, tl_window, ADW_TYPE_APPLICATION_WINDOW)
 
-/* "1:05:03" or "3:10": how editors read durations. */
-static char *
-format_duration (gint64 usec)
-{
-  gint64 s = usec / TL_USEC_PER_SEC;
+/* How often to look for changes made by other processes (tagline-cli). */
+#define OUTSIDE_POLL_MSEC 1000
 
-  if (usec < 0)
-    return NULL;
-  if (s >= 3600)
-    return g_strdup_printf ("%" G_GINT64_FORMAT ":%02" G_GINT64_FORMAT ":%02" G_GINT64_FORMAT, s / 3600, (s / 60) % 60, s % 60);
-  return g_strdup_printf ("%" G_GINT64_FORMAT ":%02" G_GINT64_FORMAT, s / 60, s % 60);
+void
+tl_window_toast (TlWindow *self, const char *message, gboolean undoable)
+{
+  AdwToast *toast = adw_toast_new (message);
+
+  if (undoable)
+    {
+      adw_toast_set_button_label (toast, _("_Undo"));
+      adw_toast_set_action_name (toast, "win.undo");
+    }
+  adw_toast_set_timeout (toast, undoable ? 6 : 5);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
-static const char *
-kind_icon (TlSourceKind kind)
+static void
+on_child_toast (GtkWidget *child, const char *message, gboolean undoable, TlWindow *self)
 {
-  switch (kind)
-    {
-    case TL_SOURCE_KIND_VIDEO: return "video-x-generic-symbolic";
-    case TL_SOURCE_KIND_AUDIO: return "audio-x-generic-symbolic";
-    case TL_SOURCE_KIND_ARTICLE: return "x-office-document-symbolic";
-    case TL_SOURCE_KIND_TRANSCRIPT:
-    default: return "text-x-generic-symbolic";
-    }
+  tl_window_toast (self, message, undoable);
+}
+
+/* The player (issue 3) plugs in here: until then, the position is the
+ * start of the selected line. */
+gint64
+tl_window_get_position (TlWindow *self)
+{
+  guint first, last;
+
+  if (tl_transcript_view_get_selected_range (self->transcript, &first, &last))
+    return tl_segment_get_start (tl_transcript_view_get_segment (self->transcript, first));
+  return -1;
+}
+
+void
+tl_window_seek (TlWindow *self, gint64 position)
+{
+  if (position >= 0)
+    tl_transcript_view_set_position (self->transcript, position);
 }
 
 static char *
 source_details (TlSource *source)
 {
-  g_autoptr(GPtrArray) parts = g_ptr_array_new_with_free_func (g_free);
-  g_autofree char *duration = format_duration (tl_source_get_duration (source));
-  guint n = tl_source_get_n_segments (source);
-
-  if (tl_source_get_outlet (source))
-    g_ptr_array_add (parts, g_strdup (tl_source_get_outlet (source)));
-  if (duration)
-    g_ptr_array_add (parts, g_steal_pointer (&duration));
-  if (tl_source_get_kind (source) == TL_SOURCE_KIND_ARTICLE)
-    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u paragraph", "%u paragraphs", n), n));
-  else
-    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u line", "%u lines", n), n));
-  g_ptr_array_add (parts, NULL);
-  return g_strjoinv (" · ", (char **) parts->pdata);
-}
-
-static void
-source_row_setup (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
-  GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *icon = gtk_image_new ();
-  GtkWidget *title = gtk_label_new (NULL);
-  GtkWidget *details = gtk_label_new (NULL);
-  GtkWidget *badge = gtk_label_new (NULL);
-
-  gtk_widget_add_css_class (box, "source-row");
-  gtk_widget_set_margin_top (box, 4);
-  gtk_widget_set_margin_bottom (box, 4);
-  gtk_label_set_xalign (GTK_LABEL (title), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (title), PANGO_ELLIPSIZE_END);
-  gtk_label_set_lines (GTK_LABEL (title), 2);
-  gtk_label_set_wrap (GTK_LABEL (title), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (details), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (details), PANGO_ELLIPSIZE_END);
-  gtk_widget_add_css_class (details, "dim-label");
-  gtk_widget_add_css_class (details, "caption");
-  gtk_widget_add_css_class (badge, "badge");
-  gtk_widget_set_valign (badge, GTK_ALIGN_CENTER);
-  gtk_widget_set_valign (icon, GTK_ALIGN_CENTER);
-  gtk_widget_set_hexpand (texts, TRUE);
-  gtk_box_append (GTK_BOX (texts), title);
-  gtk_box_append (GTK_BOX (texts), details);
-  gtk_box_append (GTK_BOX (box), icon);
-  gtk_box_append (GTK_BOX (box), texts);
-  gtk_box_append (GTK_BOX (box), badge);
-  gtk_list_item_set_child (item, box);
-}
-
-static void
-source_row_bind (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
-{
-  TlSource *source = gtk_list_item_get_item (item);
-  GtkWidget *box = gtk_list_item_get_child (item);
-  GtkWidget *icon = gtk_widget_get_first_child (box);
-  GtkWidget *texts = gtk_widget_get_next_sibling (icon);
-  GtkWidget *badge = gtk_widget_get_next_sibling (texts);
-  GtkWidget *title = gtk_widget_get_first_child (texts);
-  GtkWidget *details = gtk_widget_get_next_sibling (title);
-  g_autofree char *details_text = source_details (source);
-  const char *badge_text = NULL;
-
-  gtk_image_set_from_icon_name (GTK_IMAGE (icon), kind_icon (tl_source_get_kind (source)));
-  gtk_label_set_text (GTK_LABEL (title), tl_source_get_title (source));
-  gtk_label_set_text (GTK_LABEL (details), details_text);
-  if (tl_source_get_kind (source) != TL_SOURCE_KIND_ARTICLE)
-    {
-      if (tl_source_get_timing (source) == TL_TIMING_ESTIMATED)
-        badge_text = _("estimated");
-      else if (tl_source_get_timing (source) == TL_TIMING_NONE)
-        badge_text = _("untimed");
-    }
-  gtk_label_set_text (GTK_LABEL (badge), badge_text ? badge_text : "");
-  gtk_widget_set_visible (badge, badge_text != NULL);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (box), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  tl_source_get_title (source), -1);
-}
-
-static void
-segment_row_setup (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *time = gtk_label_new (NULL);
-  GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *speaker = gtk_label_new (NULL);
-  GtkWidget *text = gtk_label_new (NULL);
-
-  gtk_widget_add_css_class (time, "time");
-  gtk_widget_add_css_class (time, "dim-label");
-  gtk_widget_add_css_class (time, "monospace");
-  gtk_label_set_xalign (GTK_LABEL (time), 0);
-  gtk_widget_set_valign (time, GTK_ALIGN_START);
-  gtk_widget_add_css_class (speaker, "speaker");
-  gtk_label_set_xalign (GTK_LABEL (speaker), 0);
-  gtk_label_set_xalign (GTK_LABEL (text), 0);
-  gtk_label_set_wrap (GTK_LABEL (text), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (text), PANGO_WRAP_WORD_CHAR);
-  gtk_widget_set_hexpand (texts, TRUE);
-  gtk_box_append (GTK_BOX (texts), speaker);
-  gtk_box_append (GTK_BOX (texts), text);
-  gtk_box_append (GTK_BOX (box), time);
-  gtk_box_append (GTK_BOX (box), texts);
-  gtk_list_item_set_child (item, box);
-}
-
-static void
-segment_row_bind (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user_data)
-{
-  TlWindow *self = user_data;
-  TlSegment *segment = gtk_list_item_get_item (item);
-  GtkWidget *box = gtk_list_item_get_child (item);
-  GtkWidget *time = gtk_widget_get_first_child (box);
-  GtkWidget *texts = gtk_widget_get_next_sibling (time);
-  GtkWidget *speaker = gtk_widget_get_first_child (texts);
-  GtkWidget *text = gtk_widget_get_next_sibling (speaker);
-  TlSource *source = gtk_single_selection_get_selected_item (self->source_selection);
-  gboolean estimated = source && tl_source_get_timing (source) == TL_TIMING_ESTIMATED;
-  gint64 start = tl_segment_get_start (segment);
-  g_autofree char *clock = NULL;
-
-  if (start >= 0)
-    {
-      clock = tl_format_clock (start, TRUE, '.');
-      clock[8] = '\0'; /* whole seconds read better in a list */
-      if (estimated)
-        {
-          char *approx = g_strconcat ("≈", clock, NULL);
-          g_free (clock);
-          clock = approx;
-        }
-    }
-  gtk_label_set_text (GTK_LABEL (time), clock ? clock : "");
-  gtk_widget_set_visible (time, clock != NULL);
-  gtk_widget_set_tooltip_text (time, estimated ? _("Estimated from the transcript’s length") : NULL);
-  if (estimated)
-    gtk_widget_add_css_class (time, "estimated");
-  else
-    gtk_widget_remove_css_class (time, "estimated");
-  gtk_label_set_text (GTK_LABEL (speaker), tl_segment_get_speaker (segment) ? tl_segment_get_speaker (segment) : "");
-  gtk_widget_set_visible (speaker, tl_segment_get_speaker (segment) != NULL);
-  gtk_label_set_text (GTK_LABEL (text), tl_segment_get_text (segment));
-  if (tl_segment_get_non_speech (segment))
-    gtk_widget_add_css_class (text, "non-speech");
-  else
-    gtk_widget_remove_css_class (text, "non-speech");
-}
-
-static void
-show_source (TlWindow *self, TlSource *source)
-{
-  g_autoptr(GPtrArray) segments = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *details = NULL;
   g_autoptr(GPtrArray) parts = g_ptr_array_new ();
-
-  g_list_store_remove_all (self->segments);
-  if (source == NULL)
-    {
-      gtk_stack_set_visible_child_name (self->source_stack, "none");
-      return;
-    }
-  segments = tl_library_get_segments (self->library, tl_source_get_id (source), &error);
-  if (segments == NULL)
-    {
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
-      return;
-    }
-  g_list_store_splice (self->segments, 0, 0, segments->pdata, segments->len);
 
   if (tl_source_get_outlet (source))
     g_ptr_array_add (parts, (gpointer) tl_source_get_outlet (source));
@@ -253,116 +85,437 @@ show_source (TlWindow *self, TlSource *source)
     default:
       break;
     }
+  if (tl_source_get_media (source) == NULL && tl_source_get_kind (source) != TL_SOURCE_KIND_ARTICLE)
+    g_ptr_array_add (parts, _("no media"));
   g_ptr_array_add (parts, NULL);
-  details = g_strjoinv (" · ", (char **) parts->pdata);
-  gtk_label_set_text (self->source_title, tl_source_get_title (source));
-  gtk_label_set_text (self->source_details, details);
-  gtk_stack_set_visible_child_name (self->source_stack, "source");
+  return g_strjoinv (" · ", (char **) parts->pdata);
 }
 
+/* Shows a source (or nothing) in the centre and the right panel. */
 static void
-on_source_selected (GtkSingleSelection *selection, GParamSpec *pspec, TlWindow *self)
+show_source (TlWindow *self, TlSource *source)
 {
-  show_source (self, gtk_single_selection_get_selected_item (selection));
-}
-
-static void
-load_sources (TlWindow *self)
-{
-  g_autoptr(GPtrArray) sources = NULL;
+  g_autoptr(GPtrArray) segments = NULL;
+  g_autoptr(GPtrArray) chapters = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *details = NULL;
 
-  sources = tl_library_list_sources (self->library, &error);
-  if (sources == NULL)
+  g_set_object (&self->source, source);
+  self->mark_in = self->mark_out = -1;
+  tl_tag_panel_set_source (self->tag_panel, source);
+  if (source == NULL)
     {
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      tl_transcript_view_set_source (self->transcript, NULL, NULL, NULL, NULL);
+      gtk_stack_set_visible_child_name (self->center_stack, "none");
+      tl_window_update_actions (self);
       return;
     }
-  g_list_store_splice (self->sources, 0, g_list_model_get_n_items (G_LIST_MODEL (self->sources)),
-                       sources->pdata, sources->len);
-  gtk_stack_set_visible_child_name (self->sources_stack, sources->len ? "list" : "empty");
-  if (sources->len > 0)
-    gtk_single_selection_set_selected (self->source_selection, 0);
+  segments = tl_library_get_segments (self->library, tl_source_get_id (source), &error);
+  if (segments)
+    chapters = tl_library_get_chapters (self->library, tl_source_get_id (source), &error);
+  if (chapters == NULL)
+    {
+      tl_window_toast (self, error->message, FALSE);
+      return;
+    }
+  tl_transcript_view_set_source (self->transcript, source, segments, tl_tag_panel_get_source_clips (self->tag_panel),
+                                 tl_tag_panel_get_topics (self->tag_panel));
+  tl_transcript_view_set_headings (self->transcript, chapters);
+  gtk_label_set_text (self->source_title, tl_source_get_title (source));
+  details = source_details (source);
+  gtk_label_set_text (self->source_details, details);
+  gtk_widget_set_visible (GTK_WIDGET (self->source_details), *details != '\0');
+  gtk_stack_set_visible_child_name (self->center_stack, "source");
+  tl_window_update_actions (self);
 }
 
 static void
-tl_window_dispose (GObject *object)
+on_source_selected (TlSourceTree *tree, GParamSpec *pspec, TlWindow *self)
 {
-  TlWindow *self = TL_WINDOW (object);
+  TlSource *source = tl_source_tree_get_selected_source (tree);
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), TL_TYPE_WINDOW);
-  g_clear_object (&self->sources);
-  g_clear_object (&self->segments);
-  g_clear_object (&self->source_selection);
-  g_clear_object (&self->library);
-  G_OBJECT_CLASS (tl_window_parent_class)->dispose (object);
+  /* a reload hands over a fresh object for the same source */
+  if (source && self->source && tl_source_get_id (source) == tl_source_get_id (self->source)
+      && tl_source_get_n_segments (source) == tl_source_get_n_segments (self->source))
+    {
+      g_set_object (&self->source, source);
+      gtk_label_set_text (self->source_title, tl_source_get_title (source));
+      return;
+    }
+  if (source || self->source)
+    show_source (self, source);
 }
 
 static void
-tl_window_class_init (TlWindowClass *klass)
+on_line_picked (TlTranscriptView *view, guint index, TlWindow *self)
 {
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  TlSegment *segment = tl_transcript_view_get_segment (view, index);
 
-  G_OBJECT_CLASS (klass)->dispose = tl_window_dispose;
-  gtk_widget_class_set_template_from_resource (widget_class, "/org/tagline/Tagline/tl-window.ui");
-  gtk_widget_class_bind_template_child (widget_class, TlWindow, window_title);
-  gtk_widget_class_bind_template_child (widget_class, TlWindow, toast_overlay);
-  gtk_widget_class_bind_template_child (widget_class, TlWindow, main_stack);
-  gtk_widget_class_bind_template_child (widget_class, TlWindow, error_page);
-  gtk_widget_class_bind_template_child (widget_class, TlWindow, paned);
-  gtk_widget_class_bind_template_child (widget_class, TlWindow, sources_stack);
-  gtk_widget_class_bind_template_child (widget_class, TlWindow, sources_view);
-  gtk_widget_class_bind_template_child (widget_class, TlWindow, source_stack);
-  gtk_widget_class_bind_template_child (widget_class, TlWindow, source_title);
-  gtk_widget_class_bind_template_child (widget_class, TlWindow, source_details);
-  gtk_widget_class_bind_template_child (widget_class, TlWindow, transcript_view);
+  if (segment && tl_segment_get_start (segment) >= 0)
+    tl_window_seek (self, tl_segment_get_start (segment));
 }
 
 static void
-tl_window_init (TlWindow *self)
+on_transcript_selection (TlTranscriptView *view, TlWindow *self)
 {
-  GtkListItemFactory *factory;
-
-  gtk_widget_init_template (GTK_WIDGET (self));
-
-  self->sources = g_list_store_new (TL_TYPE_SOURCE);
-  self->segments = g_list_store_new (TL_TYPE_SEGMENT);
-  self->source_selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->sources)));
-  gtk_single_selection_set_autoselect (self->source_selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->source_selection, TRUE);
-  g_signal_connect (self->source_selection, "notify::selected-item", G_CALLBACK (on_source_selected), self);
-  gtk_list_view_set_model (self->sources_view, GTK_SELECTION_MODEL (self->source_selection));
-
-  factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (source_row_setup), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (source_row_bind), self);
-  gtk_list_view_set_factory (self->sources_view, factory);
-  g_object_unref (factory);
-
-  factory = gtk_signal_list_item_factory_new ();
-  g_signal_connect (factory, "setup", G_CALLBACK (segment_row_setup), self);
-  g_signal_connect (factory, "bind", G_CALLBACK (segment_row_bind), self);
-  gtk_list_view_set_factory (self->transcript_view, factory);
-  gtk_list_view_set_model (self->transcript_view,
-                           GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->segments)))));
-  g_object_unref (factory);
+  tl_window_update_actions (self);
 }
 
-/* Window state is read once and written once, on close: writing on every
- * resize would hit the settings backend on each frame. */
+static void
+on_clip_activated (TlTagPanel *panel, TlClip *clip, TlWindow *self)
+{
+  if (self->source == NULL || tl_clip_get_source_id (clip) != tl_source_get_id (self->source))
+    {
+      /* a clip of another source (the "All" list): go to that source */
+      if (!tl_source_tree_select_source (self->source_tree, tl_clip_get_source_id (clip)))
+        return;
+      tl_tag_panel_select_clip (self->tag_panel, tl_clip_get_id (clip));
+    }
+  if (tl_clip_get_in (clip) >= 0)
+    tl_window_seek (self, tl_clip_get_in (clip));
+  else if (tl_clip_get_first_segment (clip) >= 0)
+    tl_transcript_view_select_line (self->transcript, tl_clip_get_first_segment (clip), TRUE);
+  tl_window_update_actions (self);
+}
+
+/* A search hit: open its source at that line, selected, so that a topic
+ * key tags it. */
+static void
+on_hit_activated (TlSearchPanel *panel, gint64 source_id, guint index, TlWindow *self)
+{
+  if (self->source == NULL || tl_source_get_id (self->source) != source_id)
+    {
+      /* the tree may be filtered: find the source in the whole tree */
+      if (!tl_source_tree_select_source (self->source_tree, source_id))
+        return;
+    }
+  tl_transcript_view_select_line (self->transcript, index, TRUE);
+}
+
+static void
+on_search_closed (TlSearchPanel *panel, TlWindow *self)
+{
+  tl_window_show_search (self, FALSE);
+}
+
+/* Shows the library search in the left pane (or the sources again). */
+void
+tl_window_show_search (TlWindow *self, gboolean show)
+{
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "search-library");
+
+  gtk_stack_set_visible_child_name (self->left_stack, show ? "search" : "sources");
+  if (action)
+    g_simple_action_set_state (G_SIMPLE_ACTION (action), g_variant_new_boolean (show));
+  if (show)
+    tl_search_panel_focus (self->search_panel);
+}
+
+static void
+on_topic_activated (TlTagPanel *panel, gint64 topic_id, TlWindow *self)
+{
+  tl_window_tag_with_topic (self, topic_id);
+}
+
+static void
+on_library_changed (TlLibrary *library, TlLibraryChange what, TlWindow *self)
+{
+  if (self->source && (what & (TL_LIBRARY_CHANGE_CLIPS | TL_LIBRARY_CHANGE_TOPICS)))
+    tl_transcript_view_set_clips (self->transcript, tl_tag_panel_get_source_clips (self->tag_panel),
+                                  tl_tag_panel_get_topics (self->tag_panel));
+  if (self->source && (what & TL_LIBRARY_CHANGE_SEGMENTS))
+    show_source (self, self->source);
+  tl_window_update_actions (self);
+}
+
+static gboolean
+poll_outside_changes (gpointer user_data)
+{
+  TlWindow *self = user_data;
+
+  tl_library_check_outside_changes (self->library);
+  return G_SOURCE_CONTINUE;
+}
+
+/* Tagging */
+
+/* The time range of lines @first–@last: from the first's start to the
+ * last's end (or the next line's start, for lines without an end). */
+static gboolean
+lines_range (TlWindow *self, guint first, guint last, gint64 *in, gint64 *out)
+{
+  TlSegment *a = tl_transcript_view_get_segment (self->transcript, first);
+  TlSegment *b = tl_transcript_view_get_segment (self->transcript, last);
+  TlSegment *next = tl_transcript_view_get_segment (self->transcript, last + 1);
+
+  *in = tl_segment_get_start (a);
+  *out = tl_segment_get_end (b);
+  if (*out < 0 && next)
+    *out = tl_segment_get_start (next);
+  if (*out < 0 && tl_source_get_duration (self->source) > 0)
+    *out = tl_source_get_duration (self->source);
+  return *in >= 0 && *out > *in;
+}
+
+/* The clip of the shown source that holds [@in, @out) (or paragraphs
+ * @first–@last), if there is one. */
+static TlClip *
+clip_holding (TlWindow *self, gint64 in, gint64 out, int first, int last)
+{
+  GPtrArray *clips = tl_tag_panel_get_source_clips (self->tag_panel);
+
+  for (guint i = 0; clips && i < clips->len; i++)
+    {
+      TlClip *clip = g_ptr_array_index (clips, i);
+      if (first >= 0 && tl_clip_get_first_segment (clip) >= 0)
+        {
+          if (tl_clip_get_first_segment (clip) <= first && tl_clip_get_last_segment (clip) >= last)
+            return clip;
+        }
+      else if (in >= 0 && tl_clip_get_in (clip) <= in && tl_clip_get_out (clip) >= out)
+        return clip;
+    }
+  return NULL;
+}
+
+/**
+ * tl_window_tag_with_topic:
+ *
+ * What a topic's key does: the marked range (I/O) or the selected lines
+ * become a clip with this topic; lines already inside a clip have the
+ * topic added to (or removed from) that clip.
+ */
+void
+tl_window_tag_with_topic (TlWindow *self, gint64 topic_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TlTopic) topic = NULL;
+  TlClipSpec spec = { 0 };
+  const char *topics[2] = { NULL, NULL };
+  gboolean by_paragraph;
+  guint first = 0, last = 0;
+  TlClip *existing;
+  GPtrArray *all_topics = tl_tag_panel_get_topics (self->tag_panel);
+
+  if (self->source == NULL)
+    return;
+  for (guint i = 0; all_topics && i < all_topics->len; i++)
+    if (tl_topic_get_id (g_ptr_array_index (all_topics, i)) == topic_id)
+      topic = g_object_ref (g_ptr_array_index (all_topics, i));
+  if (topic == NULL)
+    return;
+
+  by_paragraph = tl_source_get_kind (self->source) == TL_SOURCE_KIND_ARTICLE
+                 || tl_source_get_timing (self->source) == TL_TIMING_NONE;
+  spec.source_id = tl_source_get_id (self->source);
+  spec.first_segment = spec.last_segment = -1;
+  spec.in = spec.out = -1;
+  if (!by_paragraph && self->mark_in >= 0 && self->mark_out > self->mark_in)
+    {
+      spec.in = self->mark_in;
+      spec.out = self->mark_out;
+    }
+  else if (tl_transcript_view_get_selected_range (self->transcript, &first, &last))
+    {
+      if (by_paragraph)
+        {
+          spec.first_segment = first;
+          spec.last_segment = last;
+        }
+      else if (!lines_range (self, first, last, &spec.in, &spec.out))
+        {
+          tl_window_toast (self, _("These lines have no times to make a clip of"), FALSE);
+          return;
+        }
+    }
+  else
+    {
+      tl_window_toast (self, _("Select lines, or mark In and Out (I, O), then press a topic’s key"), FALSE);
+      return;
+    }
+
+  existing = clip_holding (self, spec.in, spec.out, spec.first_segment, spec.last_segment);
+  if (existing)
+    {
+      gboolean on = !g_strv_contains (tl_clip_get_topics (existing), tl_topic_get_name (topic));
+      if (tl_library_set_clip_topic (self->library, tl_clip_get_id (existing), topic_id, on, &error))
+        {
+          g_autofree char *message = g_strdup_printf (on ? _("Added “%s” to the clip") : _("Removed “%s” from the clip"),
+                                                      tl_topic_get_name (topic));
+          tl_window_toast (self, message, TRUE);
+        }
+    }
+  else
+    {
+      gint64 id;
+      topics[0] = tl_topic_get_name (topic);
+      spec.topics = topics;
+      id = tl_library_add_clip (self->library, &spec, &error);
+      if (id > 0)
+        {
+          g_autofree char *message = g_strdup_printf (_("New clip tagged “%s”"), tl_topic_get_name (topic));
+          self->mark_in = self->mark_out = -1;
+          tl_tag_panel_select_clip (self->tag_panel, id);
+          tl_window_toast (self, message, TRUE);
+        }
+    }
+  if (error)
+    tl_window_toast (self, error->message, FALSE);
+}
+
+/* Import */
+
+static void
+on_import_progress (guint done, guint total, const char *file, gpointer user_data)
+{
+  TlWindow *self = user_data;
+  g_autofree char *base = g_path_get_basename (file);
+  g_autofree char *label = g_strdup_printf (_("Importing %s (%u of %u)"), base, done + 1, total);
+
+  gtk_label_set_text (self->import_label, label);
+  gtk_progress_bar_set_fraction (self->import_progress, total ? (double) done / total : 0);
+}
+
+static void
+on_import_done (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr(TlWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TlImportReport) report = tl_import_job_run_finish (result, &error);
+  g_autofree char *message = NULL;
+  gint64 first_new = 0;
+
+  gtk_revealer_set_reveal_child (self->import_revealer, FALSE);
+  g_clear_object (&self->import_cancellable);
+  tl_window_update_actions (self);
+  if (report == NULL)
+    {
+      tl_window_toast (self, error->message, FALSE);
+      return;
+    }
+  /* the import wrote through its own connection */
+  tl_library_check_outside_changes (self->library);
+
+  for (guint i = 0; i < report->items->len; i++)
+    {
+      TlImportItem *item = g_ptr_array_index (report->items, i);
+      if (item->error)
+        {
+          g_autofree char *base = g_path_get_basename (item->file);
+          g_autofree char *line = item->error_line ? g_strdup_printf (_("%s, line %u: %s"), base, item->error_line,
+                                                                      item->error)
+                                                   : g_strdup_printf ("%s: %s", base, item->error);
+          tl_window_toast (self, line, FALSE);
+        }
+      else if (first_new == 0)
+        first_new = item->source_id;
+    }
+  if (report->cancelled)
+    message = g_strdup_printf (ngettext ("Import cancelled after %u source", "Import cancelled after %u sources",
+                                         report->n_imported), report->n_imported);
+  else if (report->n_imported > 0)
+    message = g_strdup_printf (ngettext ("%u source imported", "%u sources imported", report->n_imported),
+                               report->n_imported);
+  if (message)
+    tl_window_toast (self, message, FALSE);
+  if (first_new)
+    tl_source_tree_select_source (self->source_tree, first_new);
+}
+
+/**
+ * tl_window_import:
+ * @paths: transcripts, media files and folders
+ *
+ * Imports in a thread, with progress in the window and a cancel button,
+ * into the folder selected in the source tree.
+ */
+void
+tl_window_import (TlWindow *self, const char *const *paths)
+{
+  g_autoptr(GPtrArray) folders = NULL;
+  g_autofree char *folder = NULL;
+  gint64 folder_id;
+
+  if (self->library == NULL || self->import_cancellable != NULL || paths == NULL || paths[0] == NULL)
+    return;
+  /* the import job takes the folder as a path: find the selected one's */
+  folder_id = tl_source_tree_get_selected_folder (self->source_tree);
+  folders = tl_library_list_folders (self->library, NULL);
+  while (folder_id > 0 && folders)
+    {
+      gint64 parent = 0;
+      for (guint i = 0; i < folders->len; i++)
+        {
+          TlFolder *f = g_ptr_array_index (folders, i);
+          if (tl_folder_get_id (f) == folder_id)
+            {
+              char *joined = folder ? g_strconcat (tl_folder_get_name (f), "/", folder, NULL)
+                                    : g_strdup (tl_folder_get_name (f));
+              g_free (folder);
+              folder = joined;
+              parent = tl_folder_get_parent_id (f);
+            }
+        }
+      folder_id = parent;
+    }
+
+  self->import_cancellable = g_cancellable_new ();
+  gtk_label_set_text (self->import_label, _("Importing…"));
+  gtk_progress_bar_set_fraction (self->import_progress, 0);
+  gtk_revealer_set_reveal_child (self->import_revealer, TRUE);
+  tl_window_update_actions (self);
+  tl_import_job_run_async (tl_library_get_path (self->library), paths, folder, self->import_cancellable,
+                           on_import_progress, self, on_import_done, g_object_ref (self));
+}
+
+static gboolean
+on_files_dropped (GtkDropTarget *target, const GValue *value, double x, double y, TlWindow *self)
+{
+  GSList *files = gdk_file_list_get_files (g_value_get_boxed (value));
+  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+
+  for (GSList *l = files; l; l = l->next)
+    {
+      char *path = g_file_get_path (l->data);
+      if (path)
+        g_ptr_array_add (paths, path);
+    }
+  g_slist_free (files);
+  g_ptr_array_add (paths, NULL);
+  tl_window_import (self, (const char *const *) paths->pdata);
+  return paths->len > 1;
+}
+
+static void
+on_relink_media (TlSourceTree *tree, TlSource *source, const char *path, TlWindow *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TlMediaInfo) media = tl_probe_file (path, &error);
+
+  if (media == NULL || !tl_library_set_media (self->library, tl_source_get_id (source), media, &error))
+    tl_window_toast (self, error->message, FALSE);
+  else
+    tl_window_toast (self, _("Media relinked"), TRUE);
+}
+
+/* Window state */
+
 static void
 restore_state (TlWindow *self, GSettings *settings)
 {
   if (settings == NULL)
     return;
-  gtk_window_set_default_size (GTK_WINDOW (self),
-                               g_settings_get_int (settings, "window-width"),
+  gtk_window_set_default_size (GTK_WINDOW (self), g_settings_get_int (settings, "window-width"),
                                g_settings_get_int (settings, "window-height"));
   if (g_settings_get_boolean (settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
-  gtk_paned_set_position (self->paned, g_settings_get_int (settings, "sources-position"));
+  gtk_paned_set_position (self->outer_paned, g_settings_get_int (settings, "sources-position"));
+  gtk_paned_set_position (self->inner_paned, g_settings_get_int (settings, "tags-position"));
+  gtk_paned_set_position (self->center_paned, g_settings_get_int (settings, "player-position"));
 }
 
+/* Written once, on close: writing on every resize would hit the settings
+ * backend on each frame. */
 static gboolean
 on_close_request (GtkWindow *window, GSettings *settings)
 {
@@ -377,9 +530,90 @@ on_close_request (GtkWindow *window, GSettings *settings)
       g_settings_set_int (settings, "window-width", width);
       g_settings_set_int (settings, "window-height", height);
     }
-  g_settings_set_int (settings, "sources-position", gtk_paned_get_position (self->paned));
+  g_settings_set_int (settings, "sources-position", gtk_paned_get_position (self->outer_paned));
+  g_settings_set_int (settings, "tags-position", gtk_paned_get_position (self->inner_paned));
+  g_settings_set_int (settings, "player-position", gtk_paned_get_position (self->center_paned));
+  if (self->source)
+    g_settings_set_int64 (settings, "last-source", tl_source_get_id (self->source));
   g_settings_apply (settings);
   return FALSE;
+}
+
+static void
+tl_window_dispose (GObject *object)
+{
+  TlWindow *self = TL_WINDOW (object);
+
+  g_clear_handle_id (&self->outside_poll, g_source_remove);
+  if (self->import_cancellable)
+    g_cancellable_cancel (self->import_cancellable);
+  g_clear_object (&self->import_cancellable);
+  if (self->library)
+    g_signal_handlers_disconnect_by_data (self->library, self);
+  gtk_widget_dispose_template (GTK_WIDGET (self), TL_TYPE_WINDOW);
+  g_clear_object (&self->source);
+  g_clear_object (&self->library);
+  G_OBJECT_CLASS (tl_window_parent_class)->dispose (object);
+}
+
+static void
+tl_window_class_init (TlWindowClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = tl_window_dispose;
+
+  g_type_ensure (TL_TYPE_SOURCE_TREE);
+  g_type_ensure (TL_TYPE_SEARCH_PANEL);
+  g_type_ensure (TL_TYPE_TRANSCRIPT_VIEW);
+  g_type_ensure (TL_TYPE_TAG_PANEL);
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/tagline/Tagline/tl-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, TlWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, TlWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, TlWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, TlWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, TlWindow, outer_paned);
+  gtk_widget_class_bind_template_child (widget_class, TlWindow, inner_paned);
+  gtk_widget_class_bind_template_child (widget_class, TlWindow, center_paned);
+  gtk_widget_class_bind_template_child (widget_class, TlWindow, center_stack);
+  gtk_widget_class_bind_template_child (widget_class, TlWindow, player_area);
+  gtk_widget_class_bind_template_child (widget_class, TlWindow, source_title);
+  gtk_widget_class_bind_template_child (widget_class, TlWindow, source_details);
+  gtk_widget_class_bind_template_child (widget_class, TlWindow, left_stack);
+  gtk_widget_class_bind_template_child (widget_class, TlWindow, source_tree);
+  gtk_widget_class_bind_template_child (widget_class, TlWindow, search_panel);
+  gtk_widget_class_bind_template_child (widget_class, TlWindow, transcript);
+  gtk_widget_class_bind_template_child (widget_class, TlWindow, tag_panel);
+  gtk_widget_class_bind_template_child (widget_class, TlWindow, import_revealer);
+  gtk_widget_class_bind_template_child (widget_class, TlWindow, import_progress);
+  gtk_widget_class_bind_template_child (widget_class, TlWindow, import_label);
+}
+
+static void
+tl_window_init (TlWindow *self)
+{
+  GtkDropTarget *drop;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+  self->mark_in = self->mark_out = -1;
+
+  g_signal_connect (self->source_tree, "notify::selected-source", G_CALLBACK (on_source_selected), self);
+  g_signal_connect (self->source_tree, "toast", G_CALLBACK (on_child_toast), self);
+  g_signal_connect (self->source_tree, "relink-media", G_CALLBACK (on_relink_media), self);
+  g_signal_connect (self->transcript, "line-picked", G_CALLBACK (on_line_picked), self);
+  g_signal_connect (self->transcript, "selection-changed", G_CALLBACK (on_transcript_selection), self);
+  g_signal_connect (self->tag_panel, "clip-activated", G_CALLBACK (on_clip_activated), self);
+  g_signal_connect (self->tag_panel, "topic-activated", G_CALLBACK (on_topic_activated), self);
+  g_signal_connect (self->tag_panel, "toast", G_CALLBACK (on_child_toast), self);
+  g_signal_connect (self->search_panel, "hit-activated", G_CALLBACK (on_hit_activated), self);
+  g_signal_connect (self->search_panel, "closed", G_CALLBACK (on_search_closed), self);
+
+  /* files dropped from the file manager are imported */
+  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
+  g_signal_connect (drop, "drop", G_CALLBACK (on_files_dropped), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
+
+  tl_window_actions_init (self);
 }
 
 /**
@@ -392,6 +626,7 @@ tl_window_new (TlApplication *app, TlLibrary *library, const GError *open_error)
 {
   TlWindow *self = g_object_new (TL_TYPE_WINDOW, "application", app, NULL);
   GSettings *settings = tl_application_get_settings (app);
+  g_autofree char *name = NULL;
 
   restore_state (self, settings);
   if (settings)
@@ -400,15 +635,29 @@ tl_window_new (TlApplication *app, TlLibrary *library, const GError *open_error)
     {
       adw_status_page_set_description (self->error_page, open_error ? open_error->message : NULL);
       gtk_stack_set_visible_child_name (self->main_stack, "error");
+      tl_window_update_actions (self);
       return self;
     }
+
   self->library = g_object_ref (library);
-  {
-    g_autofree char *name = g_path_get_basename (tl_library_get_path (library));
-    adw_window_title_set_subtitle (self->window_title, name);
-  }
+  name = g_path_get_basename (tl_library_get_path (library));
+  adw_window_title_set_subtitle (self->window_title, name);
   gtk_stack_set_visible_child_name (self->main_stack, "library");
-  load_sources (self);
+  tl_tag_panel_set_library (self->tag_panel, library);
+  tl_source_tree_set_library (self->source_tree, library);
+  tl_search_panel_set_library (self->search_panel, library);
+  /* after the panes, which reload first */
+  g_signal_connect_after (library, "changed", G_CALLBACK (on_library_changed), self);
+  self->outside_poll = g_timeout_add (OUTSIDE_POLL_MSEC, poll_outside_changes, self);
+
+  /* back where the editor left off, or the first source */
+  if (settings == NULL || !tl_source_tree_select_source (self->source_tree, g_settings_get_int64 (settings, "last-source")))
+    {
+      g_autoptr(GPtrArray) sources = tl_library_list_sources (library, NULL);
+      if (sources && sources->len)
+        tl_source_tree_select_source (self->source_tree, tl_source_get_id (g_ptr_array_index (sources, 0)));
+    }
+  tl_window_update_actions (self);
   return self;
 }
 

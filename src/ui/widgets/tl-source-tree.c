@@ -5,6 +5,8 @@
  * as one undoable edit; the tree reloads on the library's "changed". */
 #include "tl-source-tree.h"
 
+#include "tl-name-dialog.h"
+
 #include <glib/gi18n.h>
 #include <string.h>
 
@@ -439,60 +441,45 @@ on_selected (GtkSingleSelection *selection, GParamSpec *pspec, TlSourceTree *sel
 
 typedef struct {
   TlSourceTree *tree;
-  GtkWidget *entry;
   GObject *object; /* folder or source; NULL for a new folder */
   gint64 parent;
-} NameDialog;
+} NameRequest;
 
 static void
-name_dialog_free (gpointer data, GClosure *closure)
+name_request_free (gpointer data)
 {
-  NameDialog *d = data;
+  NameRequest *r = data;
 
-  g_clear_object (&d->object);
-  g_free (d);
+  g_clear_object (&r->object);
+  g_free (r);
 }
 
 static void
-on_name_response (AdwMessageDialog *dialog, const char *response, NameDialog *d)
+on_name_chosen (const char *name, gpointer user_data)
 {
+  NameRequest *r = user_data;
   g_autoptr(GError) error = NULL;
-  const char *name = gtk_editable_get_text (GTK_EDITABLE (d->entry));
 
-  if (!g_str_equal (response, "ok"))
-    return;
-  if (d->object == NULL)
-    tl_library_add_folder (d->tree->library, d->parent, name, &error);
-  else if (TL_IS_FOLDER (d->object))
-    tl_library_rename_folder (d->tree->library, tl_folder_get_id (TL_FOLDER (d->object)), name, &error);
+  if (r->object == NULL)
+    tl_library_add_folder (r->tree->library, r->parent, name, &error);
+  else if (TL_IS_FOLDER (r->object))
+    tl_library_rename_folder (r->tree->library, tl_folder_get_id (TL_FOLDER (r->object)), name, &error);
   else
-    tl_library_rename_source (d->tree->library, tl_source_get_id (TL_SOURCE (d->object)), name, &error);
+    tl_library_rename_source (r->tree->library, tl_source_get_id (TL_SOURCE (r->object)), name, &error);
   if (error)
-    toast (d->tree, error->message, FALSE);
+    toast (r->tree, error->message, FALSE);
 }
 
 static void
 ask_name (TlSourceTree *self, const char *heading, const char *ok_label, const char *initial, GObject *object,
           gint64 parent)
 {
-  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self))), heading, NULL);
-  NameDialog *d = g_new0 (NameDialog, 1);
+  NameRequest *r = g_new0 (NameRequest, 1);
 
-  d->tree = self;
-  d->object = object ? g_object_ref (object) : NULL;
-  d->parent = parent;
-  d->entry = gtk_entry_new ();
-  gtk_editable_set_text (GTK_EDITABLE (d->entry), initial ? initial : "");
-  gtk_entry_set_activates_default (GTK_ENTRY (d->entry), TRUE);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (d->entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Name"), -1);
-  adw_message_dialog_set_extra_child (ADW_MESSAGE_DIALOG (dialog), d->entry);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "ok", ok_label, NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "ok", ADW_RESPONSE_SUGGESTED);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "ok");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect_data (dialog, "response", G_CALLBACK (on_name_response), d, name_dialog_free, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-  gtk_widget_grab_focus (d->entry);
+  r->tree = self;
+  r->object = object ? g_object_ref (object) : NULL;
+  r->parent = parent;
+  tl_ask_name (GTK_WIDGET (self), heading, ok_label, initial, on_name_chosen, r, name_request_free);
 }
 
 static void
@@ -677,7 +664,8 @@ tl_source_tree_init (TlSourceTree *self)
 
   /* filter box and new folder */
   self->filter_entry = gtk_search_entry_new ();
-  gtk_search_entry_set_placeholder_text (GTK_SEARCH_ENTRY (self->filter_entry), _("Filter sources"));
+  /* the setter is GTK 4.10; the property is older */
+  g_object_set (self->filter_entry, "placeholder-text", _("Filter sources"), NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->filter_entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Filter sources"), -1);
   gtk_widget_set_hexpand (self->filter_entry, TRUE);

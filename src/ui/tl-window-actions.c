@@ -1,0 +1,442 @@
+/* tl-window-actions.c: everything the editor can do in the window, as
+ * actions, and the keys for them: Ctrl shortcuts as accelerators, the
+ * single keys of an editor's hands (Space, J/K/L, I/O, 1–9, arrows) in a
+ * capture-phase controller that stands aside while a text field has the
+ * focus, so that typing a note never plays or tags. */
+#include "config.h"
+
+#include "tl-window-private.h"
+
+#include <glib/gi18n.h>
+
+#include "tl-import-job.h"
+#include "tl-text.h"
+
+static GAction *
+lookup (TlWindow *self, const char *name)
+{
+  return g_action_map_lookup_action (G_ACTION_MAP (self), name);
+}
+
+static void
+set_enabled (TlWindow *self, const char *name, gboolean enabled)
+{
+  GAction *action = lookup (self, name);
+
+  if (action)
+    g_simple_action_set_enabled (G_SIMPLE_ACTION (action), enabled);
+}
+
+/* Actions that make sense only in some states follow them here. */
+void
+tl_window_update_actions (TlWindow *self)
+{
+  gboolean has_library = self->library != NULL;
+  gboolean has_source = self->source != NULL;
+  gboolean importing = self->import_cancellable != NULL;
+  TlClip *clip = has_library ? tl_tag_panel_get_selected_clip (self->tag_panel) : NULL;
+  gboolean timed_clip = clip && tl_clip_get_in (clip) >= 0;
+  g_autofree char *undo = has_library ? tl_library_get_undo_label (self->library) : NULL;
+  g_autofree char *redo = has_library ? tl_library_get_redo_label (self->library) : NULL;
+
+  set_enabled (self, "import", has_library && !importing);
+  set_enabled (self, "import-folder", has_library && !importing);
+  set_enabled (self, "cancel-import", importing);
+  set_enabled (self, "undo", undo != NULL);
+  set_enabled (self, "redo", redo != NULL);
+  set_enabled (self, "find", has_source);
+  set_enabled (self, "search-library", has_library);
+  set_enabled (self, "tag", has_source);
+  set_enabled (self, "mark-in", has_source);
+  set_enabled (self, "mark-out", has_source);
+  set_enabled (self, "clip-nudge-in", timed_clip);
+  set_enabled (self, "clip-nudge-out", timed_clip);
+  set_enabled (self, "clip-in-to-playhead", timed_clip);
+  set_enabled (self, "clip-out-to-playhead", timed_clip);
+  set_enabled (self, "loop-clip", timed_clip);
+}
+
+static void
+import_response (GtkNativeDialog *dialog, int response, TlWindow *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GListModel) files = gtk_file_chooser_get_files (GTK_FILE_CHOOSER (dialog));
+      g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
+      guint n = g_list_model_get_n_items (files);
+
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(GFile) file = g_list_model_get_item (files, i);
+          char *path = g_file_get_path (file);
+          if (path)
+            g_ptr_array_add (paths, path);
+        }
+      g_ptr_array_add (paths, NULL);
+      tl_window_import (self, (const char *const *) paths->pdata);
+    }
+  g_object_unref (dialog);
+}
+
+static void
+choose_files (TlWindow *self, gboolean folder)
+{
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) transcripts = gtk_file_filter_new ();
+  static const char *const patterns[] = {
+    "*.srt", "*.vtt", "*.sbv", "*.json", "*.ttml", "*.dfxp", "*.xml", "*.ass", "*.ssa", "*.eaf", "*.txt", "*.md",
+    "*.mp4", "*.mov", "*.mkv", "*.webm", "*.mxf", "*.m4v", "*.avi", "*.mp3", "*.wav", "*.m4a", "*.ogg", "*.opus",
+    "*.flac",
+  };
+
+  chooser = gtk_file_chooser_native_new (folder ? _("Import a Folder") : _("Import Transcripts and Media"),
+                                         GTK_WINDOW (self),
+                                         folder ? GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER : GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _("_Import"), _("_Cancel"));
+  gtk_file_chooser_set_select_multiple (GTK_FILE_CHOOSER (chooser), TRUE);
+  if (!folder)
+    {
+      gtk_file_filter_set_name (transcripts, _("Transcripts and media"));
+      for (guint i = 0; i < G_N_ELEMENTS (patterns); i++)
+        gtk_file_filter_add_suffix (transcripts, patterns[i] + 2);
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), transcripts);
+      gtk_file_filter_set_name (all, _("All files"));
+      gtk_file_filter_add_pattern (all, "*");
+      gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
+    }
+  g_signal_connect (chooser, "response", G_CALLBACK (import_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+import_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  choose_files (user_data, FALSE);
+}
+
+static void
+import_folder_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  choose_files (user_data, TRUE);
+}
+
+static void
+cancel_import_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  TlWindow *self = user_data;
+
+  if (self->import_cancellable)
+    g_cancellable_cancel (self->import_cancellable);
+}
+
+static void
+undo_or_redo (TlWindow *self, gboolean undo)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *label = NULL;
+  gboolean done = undo ? tl_library_undo (self->library, &label, &error)
+                       : tl_library_redo (self->library, &label, &error);
+
+  if (done)
+    {
+      g_autofree char *message = g_strdup_printf (undo ? _("Undone: %s") : _("Redone: %s"), label);
+      tl_window_toast (self, message, FALSE);
+    }
+  else if (error)
+    tl_window_toast (self, error->message, FALSE);
+  tl_window_update_actions (self);
+}
+
+static void
+undo_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  undo_or_redo (user_data, TRUE);
+}
+
+static void
+redo_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  undo_or_redo (user_data, FALSE);
+}
+
+static void
+find_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  TlWindow *self = user_data;
+
+  tl_transcript_view_show_find (self->transcript);
+}
+
+static void
+filter_sources_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  TlWindow *self = user_data;
+
+  tl_source_tree_focus_filter (self->source_tree);
+}
+
+static void
+search_library_changed (GSimpleAction *action, GVariant *value, gpointer user_data)
+{
+  tl_window_show_search (user_data, g_variant_get_boolean (value));
+}
+
+static void
+fullscreen_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  GtkWindow *window = user_data;
+
+  if (gtk_window_is_fullscreen (window))
+    gtk_window_unfullscreen (window);
+  else
+    gtk_window_fullscreen (window);
+}
+
+/* Topic keys 1–9 */
+static void
+tag_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  TlWindow *self = user_data;
+  guint key = g_variant_get_uint32 (param);
+  GPtrArray *topics = tl_tag_panel_get_topics (self->tag_panel);
+
+  for (guint i = 0; topics && i < topics->len; i++)
+    if (tl_topic_get_key (g_ptr_array_index (topics, i)) == key)
+      {
+        tl_window_tag_with_topic (self, tl_topic_get_id (g_ptr_array_index (topics, i)));
+        return;
+      }
+  {
+    g_autofree char *message = g_strdup_printf (_("No topic has the key %u: give one a key in the Topics list"), key);
+    tl_window_toast (self, message, FALSE);
+  }
+}
+
+static void
+mark_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  TlWindow *self = user_data;
+  gboolean in = g_str_equal (g_action_get_name (G_ACTION (action)), "mark-in");
+  gint64 position = tl_window_get_position (self);
+  g_autofree char *clock = NULL;
+  g_autofree char *message = NULL;
+
+  if (position < 0)
+    return;
+  if (in)
+    self->mark_in = position;
+  else
+    self->mark_out = position;
+  if (self->mark_in >= 0 && self->mark_out >= 0 && self->mark_out <= self->mark_in)
+    {
+      /* an out before the in starts a new range */
+      if (in)
+        self->mark_out = -1;
+      else
+        self->mark_in = -1;
+    }
+  clock = tl_format_clock (position, TRUE, '.');
+  message = g_strdup_printf (in ? _("In at %s") : _("Out at %s"), clock);
+  if (self->mark_in >= 0 && self->mark_out >= 0)
+    {
+      g_autofree char *both = g_strconcat (message, " — ", _("press a topic’s key to tag"), NULL);
+      tl_window_toast (self, both, FALSE);
+    }
+  else
+    tl_window_toast (self, message, FALSE);
+}
+
+/* The length of one frame of the shown source (40 ms when it has no
+ * frame rate: audio or no media). */
+static gint64
+frame_usec (TlWindow *self)
+{
+  const TlMediaInfo *media = self->source ? tl_source_get_media (self->source) : NULL;
+
+  if (media && media->fps_num > 0 && media->fps_den > 0)
+    return (gint64) media->fps_den * G_USEC_PER_SEC / media->fps_num;
+  return 40000;
+}
+
+static void
+trim_selected_clip (TlWindow *self, gint64 in, gint64 out)
+{
+  TlClip *clip = tl_tag_panel_get_selected_clip (self->tag_panel);
+  g_autoptr(GError) error = NULL;
+
+  if (clip == NULL)
+    return;
+  if (!tl_library_set_clip_range (self->library, tl_clip_get_id (clip), in, out, &error))
+    tl_window_toast (self, error->message, FALSE);
+}
+
+static void
+nudge_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  TlWindow *self = user_data;
+  TlClip *clip = tl_tag_panel_get_selected_clip (self->tag_panel);
+  gint64 delta = (gint64) g_variant_get_int32 (param) * frame_usec (self);
+
+  if (clip == NULL || tl_clip_get_in (clip) < 0)
+    return;
+  if (g_str_equal (g_action_get_name (G_ACTION (action)), "clip-nudge-in"))
+    trim_selected_clip (self, MAX (0, tl_clip_get_in (clip) + delta), tl_clip_get_out (clip));
+  else
+    trim_selected_clip (self, tl_clip_get_in (clip), tl_clip_get_out (clip) + delta);
+}
+
+static void
+to_playhead_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  TlWindow *self = user_data;
+  TlClip *clip = tl_tag_panel_get_selected_clip (self->tag_panel);
+  gint64 position = tl_window_get_position (self);
+
+  if (clip == NULL || position < 0 || tl_clip_get_in (clip) < 0)
+    return;
+  if (g_str_equal (g_action_get_name (G_ACTION (action)), "clip-in-to-playhead"))
+    trim_selected_clip (self, position, tl_clip_get_out (clip));
+  else
+    trim_selected_clip (self, tl_clip_get_in (clip), position);
+}
+
+static void
+loop_clip_changed (GSimpleAction *action, GVariant *value, gpointer user_data)
+{
+  g_simple_action_set_state (action, value);
+}
+
+static void
+follow_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  TlWindow *self = user_data;
+
+  tl_transcript_view_set_following (self->transcript, TRUE);
+}
+
+static void
+line_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  TlWindow *self = user_data;
+  int delta = g_variant_get_int32 (param);
+  guint first = 0, last = 0, n = tl_transcript_view_get_n_segments (self->transcript);
+  int current = tl_transcript_view_get_current (self->transcript);
+  int target;
+
+  if (n == 0)
+    return;
+  if (tl_transcript_view_get_selected_range (self->transcript, &first, &last))
+    target = (delta < 0 ? (int) first : (int) last) + delta;
+  else
+    target = current >= 0 ? current + delta : 0;
+  tl_transcript_view_select_line (self->transcript, CLAMP (target, 0, (int) n - 1), TRUE);
+}
+
+static const GActionEntry entries[] = {
+  { "import", import_activated },
+  { "import-folder", import_folder_activated },
+  { "cancel-import", cancel_import_activated },
+  { "undo", undo_activated },
+  { "redo", redo_activated },
+  { "find", find_activated },
+  { "filter-sources", filter_sources_activated },
+  { "search-library", NULL, NULL, "false", search_library_changed },
+  { "fullscreen", fullscreen_activated },
+  { "tag", tag_activated, "u" },
+  { "mark-in", mark_activated },
+  { "mark-out", mark_activated },
+  { "clip-nudge-in", nudge_activated, "i" },
+  { "clip-nudge-out", nudge_activated, "i" },
+  { "clip-in-to-playhead", to_playhead_activated },
+  { "clip-out-to-playhead", to_playhead_activated },
+  { "loop-clip", NULL, NULL, "false", loop_clip_changed },
+  { "follow", follow_activated },
+  { "line", line_activated, "i" },
+};
+
+/* Single keys, active unless a text field has the focus. */
+static const struct {
+  guint key;
+  GdkModifierType mods;
+  const char *action;
+} single_keys[] = {
+  { GDK_KEY_1, 0, "win.tag(uint32 1)" }, { GDK_KEY_2, 0, "win.tag(uint32 2)" },
+  { GDK_KEY_3, 0, "win.tag(uint32 3)" }, { GDK_KEY_4, 0, "win.tag(uint32 4)" },
+  { GDK_KEY_5, 0, "win.tag(uint32 5)" }, { GDK_KEY_6, 0, "win.tag(uint32 6)" },
+  { GDK_KEY_7, 0, "win.tag(uint32 7)" }, { GDK_KEY_8, 0, "win.tag(uint32 8)" },
+  { GDK_KEY_9, 0, "win.tag(uint32 9)" },
+  { GDK_KEY_KP_1, 0, "win.tag(uint32 1)" }, { GDK_KEY_KP_2, 0, "win.tag(uint32 2)" },
+  { GDK_KEY_KP_3, 0, "win.tag(uint32 3)" }, { GDK_KEY_KP_4, 0, "win.tag(uint32 4)" },
+  { GDK_KEY_KP_5, 0, "win.tag(uint32 5)" }, { GDK_KEY_KP_6, 0, "win.tag(uint32 6)" },
+  { GDK_KEY_KP_7, 0, "win.tag(uint32 7)" }, { GDK_KEY_KP_8, 0, "win.tag(uint32 8)" },
+  { GDK_KEY_KP_9, 0, "win.tag(uint32 9)" },
+  { GDK_KEY_i, 0, "win.mark-in" },
+  { GDK_KEY_o, 0, "win.mark-out" },
+  { GDK_KEY_I, GDK_SHIFT_MASK, "win.clip-in-to-playhead" },
+  { GDK_KEY_O, GDK_SHIFT_MASK, "win.clip-out-to-playhead" },
+  { GDK_KEY_Up, GDK_ALT_MASK, "win.line(-1)" },
+  { GDK_KEY_Down, GDK_ALT_MASK, "win.line(1)" },
+};
+
+static gboolean
+typing (TlWindow *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+
+  for (GtkWidget *w = focus; w != NULL; w = gtk_widget_get_parent (w))
+    if (GTK_IS_EDITABLE (w) || GTK_IS_TEXT_VIEW (w))
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+on_single_key (GtkWidget *widget, GVariant *args, gpointer user_data)
+{
+  TlWindow *self = TL_WINDOW (widget);
+  const char *detailed = user_data;
+  g_autofree char *name = NULL;
+  g_autoptr(GVariant) target = NULL;
+
+  if (typing (self))
+    return FALSE;
+  if (!g_action_parse_detailed_name (detailed, &name, &target, NULL))
+    return FALSE;
+  /* "win.tag" -> "tag" */
+  return gtk_widget_activate_action_variant (widget, name, target);
+}
+
+void
+tl_window_actions_init (TlWindow *self)
+{
+  GtkApplication *app = GTK_APPLICATION (g_application_get_default ());
+  GtkEventController *keys = gtk_shortcut_controller_new ();
+  static const struct {
+    const char *action;
+    const char *accels[3];
+  } accels[] = {
+    { "win.import", { "<Control>i", NULL } },
+    { "win.undo", { "<Control>z", NULL } },
+    { "win.redo", { "<Control><Shift>z", "<Control>y", NULL } },
+    { "win.find", { "<Control>f", NULL } },
+    { "win.search-library", { "<Control><Shift>f", NULL } },
+    { "win.filter-sources", { "<Control>l", NULL } },
+    { "win.export", { "<Control>e", NULL } },
+    { "win.fullscreen", { "F11", NULL } },
+  };
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), entries, G_N_ELEMENTS (entries), self);
+  if (app)
+    for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+      gtk_application_set_accels_for_action (app, accels[i].action, accels[i].accels);
+
+  gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
+  for (guint i = 0; i < G_N_ELEMENTS (single_keys); i++)
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (single_keys[i].key,
+                                                                                    single_keys[i].mods),
+                                                            gtk_callback_action_new (on_single_key,
+                                                                                     (gpointer) single_keys[i].action,
+                                                                                     NULL)));
+  gtk_widget_add_controller (GTK_WIDGET (self), keys);
+}

@@ -1,0 +1,54 @@
+/* tl-window-private.h: the window's state, shared by tl-window.c (panes,
+ * loading, tagging) and tl-window-actions.c (actions and keys). */
+#pragma once
+
+#include "tl-window.h"
+#include "widgets/tl-search-panel.h"
+#include "widgets/tl-source-tree.h"
+#include "widgets/tl-tag-panel.h"
+#include "widgets/tl-transcript-view.h"
+
+G_BEGIN_DECLS
+
+struct _TlWindow {
+  AdwApplicationWindow parent_instance;
+
+  TlLibrary *library;
+  TlSource *source;            /* the source shown, or NULL */
+  guint outside_poll;          /* checks for other processes' changes */
+  GCancellable *import_cancellable;
+  gint64 mark_in;              /* I / O marks in µs, -1 when unset */
+  gint64 mark_out;
+
+  /* template children */
+  AdwWindowTitle *window_title;
+  AdwToastOverlay *toast_overlay;
+  GtkStack *main_stack;
+  AdwStatusPage *error_page;
+  GtkPaned *outer_paned;
+  GtkPaned *inner_paned;
+  GtkPaned *center_paned;
+  GtkStack *center_stack;
+  GtkWidget *player_area;
+  GtkLabel *source_title;
+  GtkLabel *source_details;
+  GtkStack *left_stack;
+  TlSourceTree *source_tree;
+  TlSearchPanel *search_panel;
+  TlTranscriptView *transcript;
+  TlTagPanel *tag_panel;
+  GtkRevealer *import_revealer;
+  GtkProgressBar *import_progress;
+  GtkLabel *import_label;
+};
+
+void tl_window_actions_init (TlWindow *self);
+void tl_window_update_actions (TlWindow *self);
+void tl_window_toast (TlWindow *self, const char *message, gboolean undoable);
+void tl_window_import (TlWindow *self, const char *const *paths);
+void tl_window_tag_with_topic (TlWindow *self, gint64 topic_id);
+gint64 tl_window_get_position (TlWindow *self);
+void tl_window_seek (TlWindow *self, gint64 position);
+void tl_window_show_search (TlWindow *self, gboolean show);
+
+G_END_DECLS

@@ -1,0 +1,956 @@
+/* tl-tag-panel.c: the right-hand panel: topics with their colours, keys
+ * and counts; the clips of the source (or of the whole library); and the
+ * editor of the selected clip. Changes go straight to the library, each
+ * one undoable; the panel reloads on the library's "changed". */
+#include "tl-tag-panel.h"
+
+#include <glib/gi18n.h>
+
+#include "tl-name-dialog.h"
+#include "tl-text.h"
+
+struct _TlTagPanel {
+  GtkWidget parent_instance;
+
+  TlLibrary *library;
+  gulong changed_handler;
+  TlSource *source;
+  gboolean all_clips;
+  GPtrArray *topics;          /* TlTopic */
+  GPtrArray *source_clips;    /* TlClip of the source, by time */
+  GListStore *clips;          /* what the list shows */
+  GtkSingleSelection *clip_selection;
+  gboolean loading;
+
+  GtkWidget *topic_list;
+  GtkWidget *clips_view;
+  GtkWidget *clips_stack;
+  GtkWidget *this_source;
+  GtkWidget *everything;
+
+  /* the clip editor */
+  GtkWidget *editor;
+  GtkWidget *range_label;
+  GtkWidget *title_entry;
+  GtkWidget *note_view;
+  GtkWidget *stars[5];
+  GtkWidget *topic_toggles;
+};
+
+G_DEFINE_FINAL_TYPE (TlTagPanel, tl_tag_panel, GTK_TYPE_WIDGET)
+
+enum {
+  SIGNAL_CLIP_ACTIVATED,
+  SIGNAL_TOPIC_ACTIVATED,
+  SIGNAL_TOAST,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+toast (TlTagPanel *self, const char *message, gboolean undoable)
+{
+  g_signal_emit (self, signals[SIGNAL_TOAST], 0, message, undoable);
+}
+
+static void
+report (TlTagPanel *self, GError *error)
+{
+  if (error)
+    toast (self, error->message, FALSE);
+}
+
+static TlTopic *
+topic_by_id (TlTagPanel *self, gint64 id)
+{
+  for (guint i = 0; self->topics && i < self->topics->len; i++)
+    if (tl_topic_get_id (g_ptr_array_index (self->topics, i)) == id)
+      return g_ptr_array_index (self->topics, i);
+  return NULL;
+}
+
+static TlTopic *
+topic_by_name (TlTagPanel *self, const char *name)
+{
+  for (guint i = 0; self->topics && i < self->topics->len; i++)
+    if (g_str_equal (tl_topic_get_name (g_ptr_array_index (self->topics, i)), name))
+      return g_ptr_array_index (self->topics, i);
+  return NULL;
+}
+
+/* Topics */
+
+static GtkWidget *
+color_dot (const char *color)
+{
+  GtkWidget *dot = gtk_label_new (NULL);
+  g_autofree char *markup = g_markup_printf_escaped ("<span foreground=\"%s\" size=\"x-large\">●</span>", color);
+
+  gtk_label_set_markup (GTK_LABEL (dot), markup);
+  return dot;
+}
+
+static GMenuModel *
+topic_menu (TlTopic *topic)
+{
+  GMenu *menu = g_menu_new ();
+  g_autoptr(GMenu) keys = g_menu_new ();
+  g_autoptr(GMenu) section = g_menu_new ();
+  gint64 id = tl_topic_get_id (topic);
+
+  {
+    g_autoptr(GMenuItem) rename = g_menu_item_new (_("Rename…"), NULL);
+    g_autoptr(GMenuItem) recolour = g_menu_item_new (_("Colour…"), NULL);
+    g_autoptr(GMenuItem) remove = g_menu_item_new (_("Delete"), NULL);
+    g_menu_item_set_action_and_target_value (rename, "tag.rename-topic", g_variant_new_int64 (id));
+    g_menu_item_set_action_and_target_value (recolour, "tag.recolour-topic", g_variant_new_int64 (id));
+    g_menu_item_set_action_and_target_value (remove, "tag.delete-topic", g_variant_new_int64 (id));
+    g_menu_append_item (section, rename);
+    g_menu_append_item (section, recolour);
+    g_menu_append_section (menu, NULL, G_MENU_MODEL (section));
+    for (guint key = 1; key <= 10; key++)
+      {
+        g_autofree char *label = key <= 9 ? g_strdup_printf (_("Key %u"), key) : g_strdup (_("No Key"));
+        g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
+        g_menu_item_set_action_and_target_value (item, "tag.topic-key", g_variant_new ("(xu)", id, key % 10));
+        g_menu_append_item (keys, item);
+      }
+    g_menu_append_submenu (menu, _("Key"), G_MENU_MODEL (keys));
+    g_menu_append_item (menu, remove);
+  }
+  return G_MENU_MODEL (menu);
+}
+
+static GtkWidget *
+topic_row (TlTopic *topic)
+{
+  GtkWidget *row = gtk_list_box_row_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 8);
+  GtkWidget *name = gtk_label_new (tl_topic_get_name (topic));
+  GtkWidget *count;
+  GtkWidget *menu_button = gtk_menu_button_new ();
+  g_autoptr(GMenuModel) menu = topic_menu (topic);
+  g_autofree char *count_text = g_strdup_printf ("%u", tl_topic_get_n_clips (topic));
+  g_autofree char *label = NULL;
+
+  gtk_box_append (GTK_BOX (box), color_dot (tl_topic_get_color (topic)));
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (name, TRUE);
+  gtk_box_append (GTK_BOX (box), name);
+  count = gtk_label_new (count_text);
+  gtk_widget_add_css_class (count, "dim-label");
+  gtk_widget_add_css_class (count, "numeric");
+  gtk_widget_set_tooltip_text (count, _("Clips with this topic"));
+  gtk_box_append (GTK_BOX (box), count);
+  if (tl_topic_get_key (topic) > 0)
+    {
+      g_autofree char *key = g_strdup_printf ("%u", tl_topic_get_key (topic));
+      GtkWidget *keycap = gtk_label_new (key);
+      gtk_widget_add_css_class (keycap, "keycap");
+      gtk_widget_set_tooltip_text (keycap, _("Press this key to tag the selected lines"));
+      gtk_box_append (GTK_BOX (box), keycap);
+    }
+  gtk_menu_button_set_icon_name (GTK_MENU_BUTTON (menu_button), "view-more-symbolic");
+  gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (menu_button), menu);
+  gtk_widget_add_css_class (menu_button, "flat");
+  gtk_widget_set_tooltip_text (menu_button, _("Topic Options"));
+  gtk_box_append (GTK_BOX (box), menu_button);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
+  label = g_strdup_printf (_("Tag with %s"), tl_topic_get_name (topic));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (row), GTK_ACCESSIBLE_PROPERTY_LABEL, label, -1);
+  gtk_widget_set_tooltip_text (row, _("Click to tag the selected lines with this topic"));
+  g_object_set_data (G_OBJECT (row), "topic-id", GINT_TO_POINTER ((gint) tl_topic_get_id (topic)));
+  return row;
+}
+
+static void
+on_topic_row_activated (GtkListBox *list, GtkListBoxRow *row, TlTagPanel *self)
+{
+  gint64 id = GPOINTER_TO_INT (g_object_get_data (G_OBJECT (row), "topic-id"));
+
+  if (id > 0)
+    g_signal_emit (self, signals[SIGNAL_TOPIC_ACTIVATED], 0, id);
+}
+
+static void
+fill_topics (TlTagPanel *self)
+{
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (self->topic_list)))
+    gtk_list_box_remove (GTK_LIST_BOX (self->topic_list), child);
+  for (guint i = 0; self->topics && i < self->topics->len; i++)
+    gtk_list_box_append (GTK_LIST_BOX (self->topic_list), topic_row (g_ptr_array_index (self->topics, i)));
+}
+
+/* Clips */
+
+static char *
+format_range (TlClip *clip)
+{
+  gint64 in = tl_clip_get_in (clip), out = tl_clip_get_out (clip);
+  g_autofree char *a = NULL, *b = NULL;
+
+  if (in < 0)
+    {
+      if (tl_clip_get_first_segment (clip) == tl_clip_get_last_segment (clip))
+        return g_strdup_printf (_("Paragraph %d"), tl_clip_get_first_segment (clip) + 1);
+      return g_strdup_printf (_("Paragraphs %d–%d"), tl_clip_get_first_segment (clip) + 1,
+                              tl_clip_get_last_segment (clip) + 1);
+    }
+  a = tl_format_clock (in, TRUE, '.');
+  b = tl_format_clock (out, TRUE, '.');
+  a[8] = b[8] = '\0';
+  return g_strdup_printf ("%s – %s  (%.1f s)", a, b, (out - in) / 1e6);
+}
+
+static char *
+stars (guint rating)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < 5; i++)
+    g_string_append (s, i < rating ? "★" : "☆");
+  return g_string_free (s, FALSE);
+}
+
+static void
+on_clip_setup (GtkSignalListItemFactory *factory, GtkListItem *item, TlTagPanel *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *range = gtk_label_new (NULL);
+  GtkWidget *rating = gtk_label_new (NULL);
+  GtkWidget *topics = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  GtkWidget *words = gtk_label_new (NULL);
+
+  gtk_widget_add_css_class (range, "numeric");
+  gtk_label_set_xalign (GTK_LABEL (range), 0);
+  gtk_widget_set_hexpand (range, TRUE);
+  gtk_widget_add_css_class (rating, "dim-label");
+  gtk_box_append (GTK_BOX (top), range);
+  gtk_box_append (GTK_BOX (top), rating);
+  gtk_label_set_xalign (GTK_LABEL (words), 0);
+  gtk_label_set_wrap (GTK_LABEL (words), TRUE);
+  gtk_label_set_lines (GTK_LABEL (words), 2);
+  gtk_label_set_ellipsize (GTK_LABEL (words), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (words, "dim-label");
+  gtk_widget_add_css_class (words, "caption");
+  gtk_box_append (GTK_BOX (box), top);
+  gtk_box_append (GTK_BOX (box), topics);
+  gtk_box_append (GTK_BOX (box), words);
+  gtk_widget_set_margin_top (box, 4);
+  gtk_widget_set_margin_bottom (box, 4);
+  gtk_list_item_set_child (item, box);
+}
+
+static void
+on_clip_bind (GtkSignalListItemFactory *factory, GtkListItem *item, TlTagPanel *self)
+{
+  TlClip *clip = gtk_list_item_get_item (item);
+  GtkWidget *box = gtk_list_item_get_child (item);
+  GtkWidget *top = gtk_widget_get_first_child (box);
+  GtkWidget *topics = gtk_widget_get_next_sibling (top);
+  GtkWidget *words = gtk_widget_get_next_sibling (topics);
+  const char *const *names = tl_clip_get_topics (clip);
+  const char *text = g_object_get_data (G_OBJECT (clip), "text");
+  g_autofree char *range = format_range (clip);
+  g_autofree char *rating = stars (tl_clip_get_rating (clip));
+  GtkWidget *child;
+
+  /* the words are read when the row is first shown, then kept */
+  if (text == NULL && self->library)
+    {
+      char *fetched = tl_library_get_clip_text (self->library, clip, NULL);
+      g_object_set_data_full (G_OBJECT (clip), "text", fetched ? fetched : g_strdup (""), g_free);
+      text = g_object_get_data (G_OBJECT (clip), "text");
+    }
+  gtk_label_set_text (GTK_LABEL (gtk_widget_get_first_child (top)), range);
+  gtk_label_set_text (GTK_LABEL (gtk_widget_get_last_child (top)), tl_clip_get_rating (clip) ? rating : "");
+  while ((child = gtk_widget_get_first_child (topics)))
+    gtk_box_remove (GTK_BOX (topics), child);
+  for (guint i = 0; names && names[i]; i++)
+    {
+      TlTopic *topic = topic_by_name (self, names[i]);
+      GtkWidget *pill = gtk_label_new (names[i]);
+      g_autofree char *css_class = g_strdup_printf ("topic-%" G_GINT64_FORMAT, topic ? tl_topic_get_id (topic) : 0);
+      gtk_widget_add_css_class (pill, "topic-pill");
+      gtk_widget_add_css_class (pill, css_class);
+      gtk_box_append (GTK_BOX (topics), pill);
+    }
+  gtk_label_set_text (GTK_LABEL (words), tl_clip_get_title (clip) ? tl_clip_get_title (clip) : (text ? text : ""));
+}
+
+/* Editor */
+
+static void
+show_editor (TlTagPanel *self, TlClip *clip)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->note_view));
+  g_autofree char *range = NULL;
+  GtkWidget *child;
+
+  self->loading = TRUE;
+  gtk_widget_set_visible (self->editor, clip != NULL);
+  if (clip == NULL)
+    {
+      self->loading = FALSE;
+      return;
+    }
+  range = format_range (clip);
+  gtk_label_set_text (GTK_LABEL (self->range_label), range);
+  gtk_editable_set_text (GTK_EDITABLE (self->title_entry), tl_clip_get_title (clip) ? tl_clip_get_title (clip) : "");
+  gtk_text_buffer_set_text (buffer, tl_clip_get_note (clip) ? tl_clip_get_note (clip) : "", -1);
+  for (guint i = 0; i < 5; i++)
+    gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->stars[i]), i < tl_clip_get_rating (clip));
+  while ((child = gtk_widget_get_first_child (self->topic_toggles)))
+    gtk_flow_box_remove (GTK_FLOW_BOX (self->topic_toggles), child);
+  for (guint i = 0; self->topics && i < self->topics->len; i++)
+    {
+      TlTopic *topic = g_ptr_array_index (self->topics, i);
+      GtkWidget *toggle = gtk_toggle_button_new_with_label (tl_topic_get_name (topic));
+      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggle),
+                                    g_strv_contains (tl_clip_get_topics (clip), tl_topic_get_name (topic)));
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (toggle), "tag.toggle-topic");
+      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (toggle), g_variant_new_int64 (tl_topic_get_id (topic)));
+      gtk_widget_add_css_class (toggle, "topic-toggle");
+      gtk_flow_box_append (GTK_FLOW_BOX (self->topic_toggles), toggle);
+    }
+  self->loading = FALSE;
+}
+
+static void
+on_clip_selected (GtkSingleSelection *selection, GParamSpec *pspec, TlTagPanel *self)
+{
+  TlClip *clip = gtk_single_selection_get_selected_item (selection);
+
+  show_editor (self, clip);
+  if (clip != NULL && !self->loading)
+    g_signal_emit (self, signals[SIGNAL_CLIP_ACTIVATED], 0, clip);
+}
+
+static void
+commit_title (TlTagPanel *self)
+{
+  TlClip *clip = tl_tag_panel_get_selected_clip (self);
+  const char *title = gtk_editable_get_text (GTK_EDITABLE (self->title_entry));
+  g_autoptr(GError) error = NULL;
+
+  if (clip == NULL || self->loading || g_strcmp0 (title, tl_clip_get_title (clip) ? tl_clip_get_title (clip) : "") == 0)
+    return;
+  tl_library_set_clip_title (self->library, tl_clip_get_id (clip), title, &error);
+  report (self, error);
+}
+
+static void
+commit_note (TlTagPanel *self)
+{
+  TlClip *clip = tl_tag_panel_get_selected_clip (self);
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->note_view));
+  GtkTextIter start, end;
+  g_autofree char *note = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (clip == NULL || self->loading)
+    return;
+  gtk_text_buffer_get_bounds (buffer, &start, &end);
+  note = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+  if (g_strcmp0 (note, tl_clip_get_note (clip) ? tl_clip_get_note (clip) : "") == 0)
+    return;
+  tl_library_set_clip_note (self->library, tl_clip_get_id (clip), note, &error);
+  report (self, error);
+}
+
+static void
+on_title_activate (GtkEntry *entry, TlTagPanel *self)
+{
+  commit_title (self);
+}
+
+static void
+on_title_focus_leave (GtkEventControllerFocus *controller, TlTagPanel *self)
+{
+  commit_title (self);
+}
+
+static void
+on_note_focus_leave (GtkEventControllerFocus *controller, TlTagPanel *self)
+{
+  commit_note (self);
+}
+
+static void
+on_star_clicked (GtkButton *button, TlTagPanel *self)
+{
+  TlClip *clip = tl_tag_panel_get_selected_clip (self);
+  guint rating = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "rating"));
+  g_autoptr(GError) error = NULL;
+
+  if (clip == NULL || self->loading)
+    return;
+  /* clicking the star of the current rating clears it */
+  if (rating == tl_clip_get_rating (clip))
+    rating = 0;
+  tl_library_set_clip_rating (self->library, tl_clip_get_id (clip), rating, &error);
+  report (self, error);
+}
+
+/* Actions */
+
+static void
+add_topic_named (const char *name, gpointer user_data)
+{
+  TlTagPanel *self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TlTopic) topic = NULL;
+  gboolean used[10] = { FALSE };
+  guint key = 0;
+
+  /* the first free key, so that a new topic can be used at once */
+  for (guint i = 0; self->topics && i < self->topics->len; i++)
+    used[tl_topic_get_key (g_ptr_array_index (self->topics, i))] = TRUE;
+  for (guint k = 1; k <= 9 && key == 0; k++)
+    if (!used[k])
+      key = k;
+  topic = tl_library_add_topic (self->library, name, key, NULL, &error);
+  report (self, error);
+}
+
+void
+tl_tag_panel_add_topic (TlTagPanel *self)
+{
+  g_return_if_fail (TL_IS_TAG_PANEL (self));
+  tl_ask_name (GTK_WIDGET (self), _("New Topic"), _("_Add"), NULL, add_topic_named, self, NULL);
+}
+
+static void
+add_topic_activated (GtkWidget *widget, const char *action, GVariant *param)
+{
+  tl_tag_panel_add_topic (TL_TAG_PANEL (widget));
+}
+
+typedef struct {
+  TlTagPanel *panel;
+  gint64 topic_id;
+} TopicRequest;
+
+static void
+rename_topic_named (const char *name, gpointer user_data)
+{
+  TopicRequest *r = user_data;
+  g_autoptr(GError) error = NULL;
+
+  tl_library_rename_topic (r->panel->library, r->topic_id, name, &error);
+  report (r->panel, error);
+}
+
+static void
+rename_topic_activated (GtkWidget *widget, const char *action, GVariant *param)
+{
+  TlTagPanel *self = TL_TAG_PANEL (widget);
+  TopicRequest *r = g_new0 (TopicRequest, 1);
+  TlTopic *topic;
+
+  r->panel = self;
+  r->topic_id = g_variant_get_int64 (param);
+  topic = topic_by_id (self, r->topic_id);
+  tl_ask_name (widget, _("Rename Topic"), _("_Rename"), topic ? tl_topic_get_name (topic) : NULL,
+               rename_topic_named, r, g_free);
+}
+
+static void
+on_color_response (GtkDialog *dialog, int response, TopicRequest *r)
+{
+  if (response == GTK_RESPONSE_OK)
+    {
+      GdkRGBA rgba;
+      g_autofree char *hex = NULL;
+      g_autoptr(GError) error = NULL;
+
+      gtk_color_chooser_get_rgba (GTK_COLOR_CHOOSER (dialog), &rgba);
+      hex = g_strdup_printf ("#%02x%02x%02x", (int) (rgba.red * 255 + 0.5), (int) (rgba.green * 255 + 0.5),
+                             (int) (rgba.blue * 255 + 0.5));
+      tl_library_set_topic_color (r->panel->library, r->topic_id, hex, &error);
+      report (r->panel, error);
+    }
+  gtk_window_destroy (GTK_WINDOW (dialog));
+  g_free (r);
+}
+
+static void
+recolour_topic_activated (GtkWidget *widget, const char *action, GVariant *param)
+{
+  TlTagPanel *self = TL_TAG_PANEL (widget);
+  TopicRequest *r = g_new0 (TopicRequest, 1);
+  TlTopic *topic;
+  GtkWidget *dialog;
+  GdkRGBA rgba;
+
+  r->panel = self;
+  r->topic_id = g_variant_get_int64 (param);
+  topic = topic_by_id (self, r->topic_id);
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  dialog = gtk_color_chooser_dialog_new (_("Topic Colour"), GTK_WINDOW (gtk_widget_get_root (widget)));
+  if (topic && gdk_rgba_parse (&rgba, tl_topic_get_color (topic)))
+    gtk_color_chooser_set_rgba (GTK_COLOR_CHOOSER (dialog), &rgba);
+  gtk_color_chooser_set_use_alpha (GTK_COLOR_CHOOSER (dialog), FALSE);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  gtk_window_set_modal (GTK_WINDOW (dialog), TRUE);
+  g_signal_connect (dialog, "response", G_CALLBACK (on_color_response), r);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+topic_key_activated (GtkWidget *widget, const char *action, GVariant *param)
+{
+  TlTagPanel *self = TL_TAG_PANEL (widget);
+  g_autoptr(GError) error = NULL;
+  gint64 id;
+  guint key;
+
+  g_variant_get (param, "(xu)", &id, &key);
+  tl_library_set_topic_key (self->library, id, key, &error);
+  report (self, error);
+}
+
+static void
+delete_topic_activated (GtkWidget *widget, const char *action, GVariant *param)
+{
+  TlTagPanel *self = TL_TAG_PANEL (widget);
+  TlTopic *topic = topic_by_id (self, g_variant_get_int64 (param));
+  g_autofree char *name = topic ? g_strdup (tl_topic_get_name (topic)) : NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (tl_library_delete_topic (self->library, g_variant_get_int64 (param), &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("Topic “%s” deleted"), name ? name : "");
+      toast (self, message, TRUE);
+    }
+  report (self, error);
+}
+
+static void
+toggle_topic_activated (GtkWidget *widget, const char *action, GVariant *param)
+{
+  TlTagPanel *self = TL_TAG_PANEL (widget);
+  TlClip *clip = tl_tag_panel_get_selected_clip (self);
+  TlTopic *topic = topic_by_id (self, g_variant_get_int64 (param));
+  g_autoptr(GError) error = NULL;
+
+  if (clip == NULL || topic == NULL || self->loading)
+    return;
+  tl_library_set_clip_topic (self->library, tl_clip_get_id (clip), tl_topic_get_id (topic),
+                             !g_strv_contains (tl_clip_get_topics (clip), tl_topic_get_name (topic)), &error);
+  report (self, error);
+}
+
+static void
+delete_clip_activated (GtkWidget *widget, const char *action, GVariant *param)
+{
+  TlTagPanel *self = TL_TAG_PANEL (widget);
+  TlClip *clip = tl_tag_panel_get_selected_clip (self);
+  g_autoptr(GError) error = NULL;
+
+  if (clip == NULL)
+    return;
+  if (tl_library_delete_clip (self->library, tl_clip_get_id (clip), &error))
+    toast (self, _("Clip deleted"), TRUE);
+  report (self, error);
+}
+
+static void
+on_scope_toggled (GtkToggleButton *button, TlTagPanel *self)
+{
+  gboolean all = gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (self->everything));
+
+  if (all == self->all_clips)
+    return;
+  self->all_clips = all;
+  tl_tag_panel_reload (self);
+}
+
+/* Loading */
+
+/**
+ * tl_tag_panel_reload:
+ *
+ * Reads topics and clips again, keeping the selected clip selected.
+ */
+void
+tl_tag_panel_reload (TlTagPanel *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) shown = NULL;
+  TlClip *selected = tl_tag_panel_get_selected_clip (self);
+  gint64 selected_id = selected ? tl_clip_get_id (selected) : 0;
+
+  if (self->library == NULL)
+    return;
+  g_clear_pointer (&self->topics, g_ptr_array_unref);
+  g_clear_pointer (&self->source_clips, g_ptr_array_unref);
+  self->topics = tl_library_list_topics (self->library, &error);
+  if (self->topics == NULL)
+    {
+      report (self, error);
+      return;
+    }
+  if (self->source)
+    {
+      gint64 id = tl_source_get_id (self->source);
+      TlClipFilter filter = { NULL, &id, 1, NULL, 0, NULL, TL_CLIP_ORDER_SOURCE };
+      self->source_clips = tl_library_list_clips (self->library, &filter, &error);
+    }
+  else
+    self->source_clips = g_ptr_array_new_with_free_func (g_object_unref);
+  if (self->source_clips && self->all_clips)
+    shown = tl_library_list_clips (self->library, NULL, &error);
+  else if (self->source_clips)
+    shown = g_ptr_array_ref (self->source_clips);
+  if (shown == NULL)
+    {
+      report (self, error);
+      return;
+    }
+
+  fill_topics (self);
+  self->loading = TRUE;
+  g_list_store_splice (self->clips, 0, g_list_model_get_n_items (G_LIST_MODEL (self->clips)), shown->pdata, shown->len);
+  self->loading = FALSE;
+  gtk_stack_set_visible_child_name (GTK_STACK (self->clips_stack), shown->len ? "list" : "empty");
+  if (selected_id == 0 || !tl_tag_panel_select_clip (self, selected_id))
+    {
+      gtk_single_selection_set_selected (self->clip_selection, GTK_INVALID_LIST_POSITION);
+      show_editor (self, NULL);
+    }
+}
+
+static void
+on_library_changed (TlLibrary *library, TlLibraryChange what, TlTagPanel *self)
+{
+  if (what & (TL_LIBRARY_CHANGE_TOPICS | TL_LIBRARY_CHANGE_CLIPS | TL_LIBRARY_CHANGE_SOURCES))
+    tl_tag_panel_reload (self);
+}
+
+static void
+tl_tag_panel_dispose (GObject *object)
+{
+  TlTagPanel *self = TL_TAG_PANEL (object);
+  GtkWidget *child;
+
+  if (self->library)
+    g_clear_signal_handler (&self->changed_handler, self->library);
+  g_clear_object (&self->library);
+  g_clear_object (&self->source);
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
+    gtk_widget_unparent (child);
+  g_clear_object (&self->clip_selection);
+  g_clear_object (&self->clips);
+  g_clear_pointer (&self->topics, g_ptr_array_unref);
+  g_clear_pointer (&self->source_clips, g_ptr_array_unref);
+  G_OBJECT_CLASS (tl_tag_panel_parent_class)->dispose (object);
+}
+
+static void
+tl_tag_panel_class_init (TlTagPanelClass *klass)
+{
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  G_OBJECT_CLASS (klass)->dispose = tl_tag_panel_dispose;
+
+  /* The editor picked a clip: the player goes to it. */
+  signals[SIGNAL_CLIP_ACTIVATED] = g_signal_new ("clip-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                                 NULL, NULL, NULL, G_TYPE_NONE, 1, TL_TYPE_CLIP);
+  /* The editor clicked a topic: tag the selected lines with it. */
+  signals[SIGNAL_TOPIC_ACTIVATED] = g_signal_new ("topic-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                                  NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
+  signals[SIGNAL_TOAST] = g_signal_new ("toast", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                        G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_BOOLEAN);
+
+  gtk_widget_class_install_action (widget_class, "tag.add-topic", NULL, add_topic_activated);
+  gtk_widget_class_install_action (widget_class, "tag.rename-topic", "x", rename_topic_activated);
+  gtk_widget_class_install_action (widget_class, "tag.recolour-topic", "x", recolour_topic_activated);
+  gtk_widget_class_install_action (widget_class, "tag.topic-key", "(xu)", topic_key_activated);
+  gtk_widget_class_install_action (widget_class, "tag.delete-topic", "x", delete_topic_activated);
+  gtk_widget_class_install_action (widget_class, "tag.toggle-topic", "x", toggle_topic_activated);
+  gtk_widget_class_install_action (widget_class, "tag.delete-clip", NULL, delete_clip_activated);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "tagpanel");
+}
+
+static GtkWidget *
+section_header (const char *title, GtkWidget *end)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *label = gtk_label_new (title);
+
+  gtk_widget_add_css_class (label, "heading");
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_widget_set_hexpand (label, TRUE);
+  gtk_box_append (GTK_BOX (box), label);
+  if (end)
+    gtk_box_append (GTK_BOX (box), end);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 6);
+  gtk_widget_set_margin_top (box, 8);
+  gtk_widget_set_margin_bottom (box, 4);
+  return box;
+}
+
+static GtkWidget *
+build_editor (TlTagPanel *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *range_row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+  GtkWidget *star_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *bottom = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
+  GtkWidget *note_scroller = gtk_scrolled_window_new ();
+  GtkWidget *delete = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  GtkWidget *loop = gtk_toggle_button_new ();
+  GtkEventController *focus;
+  static const struct {
+    const char *icon, *action, *tip;
+  } trims[] = {
+    { "go-first-symbolic", "win.clip-in-to-playhead", N_("Set In to the Play Position (Shift+I)") },
+    { "go-previous-symbolic", "win.clip-nudge-in(-1)", N_("In One Frame Earlier") },
+    { "go-next-symbolic", "win.clip-nudge-in(1)", N_("In One Frame Later") },
+    { NULL, NULL, NULL },
+    { "go-previous-symbolic", "win.clip-nudge-out(-1)", N_("Out One Frame Earlier") },
+    { "go-next-symbolic", "win.clip-nudge-out(1)", N_("Out One Frame Later") },
+    { "go-last-symbolic", "win.clip-out-to-playhead", N_("Set Out to the Play Position (Shift+O)") },
+  };
+
+  self->range_label = gtk_label_new (NULL);
+  gtk_widget_add_css_class (self->range_label, "numeric");
+  gtk_label_set_xalign (GTK_LABEL (self->range_label), 0);
+  gtk_box_append (GTK_BOX (box), self->range_label);
+  for (guint i = 0; i < G_N_ELEMENTS (trims); i++)
+    {
+      GtkWidget *button;
+      if (trims[i].icon == NULL)
+        {
+          GtkWidget *spacer = gtk_label_new ("·");
+          gtk_widget_set_hexpand (spacer, TRUE);
+          gtk_box_append (GTK_BOX (range_row), spacer);
+          continue;
+        }
+      button = gtk_button_new_from_icon_name (trims[i].icon);
+      gtk_actionable_set_detailed_action_name (GTK_ACTIONABLE (button), trims[i].action);
+      gtk_widget_set_tooltip_text (button, _(trims[i].tip));
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _(trims[i].tip), -1);
+      gtk_widget_add_css_class (button, "flat");
+      gtk_box_append (GTK_BOX (range_row), button);
+    }
+  gtk_box_append (GTK_BOX (box), range_row);
+
+  self->title_entry = gtk_entry_new ();
+  gtk_entry_set_placeholder_text (GTK_ENTRY (self->title_entry), _("Title"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->title_entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Clip title"), -1);
+  g_signal_connect (self->title_entry, "activate", G_CALLBACK (on_title_activate), self);
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect (focus, "leave", G_CALLBACK (on_title_focus_leave), self);
+  gtk_widget_add_controller (self->title_entry, focus);
+  gtk_box_append (GTK_BOX (box), self->title_entry);
+
+  self->note_view = gtk_text_view_new ();
+  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (self->note_view), GTK_WRAP_WORD_CHAR);
+  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (self->note_view), 6);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (self->note_view), 6);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->note_view), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Note"), -1);
+  focus = gtk_event_controller_focus_new ();
+  g_signal_connect (focus, "leave", G_CALLBACK (on_note_focus_leave), self);
+  gtk_widget_add_controller (self->note_view, focus);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (note_scroller), self->note_view);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (note_scroller), 56);
+  gtk_widget_add_css_class (note_scroller, "card");
+  gtk_widget_set_tooltip_text (note_scroller, _("Note"));
+  gtk_box_append (GTK_BOX (box), note_scroller);
+
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autofree char *tip = g_strdup_printf (ngettext ("Rate %u Star", "Rate %u Stars", i + 1), i + 1);
+      self->stars[i] = gtk_toggle_button_new_with_label ("★");
+      gtk_widget_add_css_class (self->stars[i], "flat");
+      gtk_widget_add_css_class (self->stars[i], "star");
+      gtk_widget_set_tooltip_text (self->stars[i], tip);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->stars[i]), GTK_ACCESSIBLE_PROPERTY_LABEL, tip, -1);
+      g_object_set_data (G_OBJECT (self->stars[i]), "rating", GUINT_TO_POINTER (i + 1));
+      g_signal_connect (self->stars[i], "clicked", G_CALLBACK (on_star_clicked), self);
+      gtk_box_append (GTK_BOX (star_box), self->stars[i]);
+    }
+
+  self->topic_toggles = gtk_flow_box_new ();
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (self->topic_toggles), GTK_SELECTION_NONE);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (self->topic_toggles), 6);
+  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (self->topic_toggles), 4);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (self->topic_toggles), 4);
+  gtk_box_append (GTK_BOX (box), self->topic_toggles);
+
+  gtk_button_set_icon_name (GTK_BUTTON (loop), "media-playlist-repeat-symbolic");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (loop), "win.loop-clip");
+  gtk_widget_set_tooltip_text (loop, _("Loop the Clip"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (loop), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Loop the clip"), -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (delete), "tag.delete-clip");
+  gtk_widget_set_tooltip_text (delete, _("Delete the Clip"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (delete), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Delete the clip"), -1);
+  gtk_widget_add_css_class (delete, "flat");
+  gtk_widget_set_hexpand (star_box, TRUE);
+  gtk_box_append (GTK_BOX (bottom), star_box);
+  gtk_box_append (GTK_BOX (bottom), loop);
+  gtk_box_append (GTK_BOX (bottom), delete);
+  gtk_box_append (GTK_BOX (box), bottom);
+
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_widget_set_margin_top (box, 6);
+  gtk_widget_set_margin_bottom (box, 12);
+  gtk_widget_add_css_class (box, "clip-editor");
+  gtk_widget_set_visible (box, FALSE);
+  return box;
+}
+
+static void
+tl_tag_panel_init (TlTagPanel *self)
+{
+  GtkWidget *add_topic = gtk_button_new_from_icon_name ("list-add-symbolic");
+  GtkWidget *scope = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *topics_scroller = gtk_scrolled_window_new ();
+  GtkWidget *clips_scroller = gtk_scrolled_window_new ();
+  GtkWidget *empty = gtk_label_new (_("No clips yet. Select lines and press a topic’s key, or click a topic."));
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
+                                  GTK_ORIENTATION_VERTICAL);
+
+  /* topics */
+  gtk_widget_set_tooltip_text (add_topic, _("New Topic"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (add_topic), GTK_ACCESSIBLE_PROPERTY_LABEL, _("New topic"), -1);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (add_topic), "tag.add-topic");
+  gtk_widget_add_css_class (add_topic, "flat");
+  gtk_widget_set_parent (section_header (_("Topics"), add_topic), GTK_WIDGET (self));
+  self->topic_list = gtk_list_box_new ();
+  gtk_list_box_set_selection_mode (GTK_LIST_BOX (self->topic_list), GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (self->topic_list, "navigation-sidebar");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->topic_list), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Topics"), -1);
+  g_signal_connect (self->topic_list, "row-activated", G_CALLBACK (on_topic_row_activated), self);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (topics_scroller), self->topic_list);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (topics_scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (topics_scroller), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (topics_scroller), 240);
+  gtk_widget_set_parent (topics_scroller, GTK_WIDGET (self));
+  gtk_widget_set_parent (gtk_separator_new (GTK_ORIENTATION_HORIZONTAL), GTK_WIDGET (self));
+
+  /* clips of this source or of all */
+  self->this_source = gtk_toggle_button_new_with_label (_("Source"));
+  self->everything = gtk_toggle_button_new_with_label (_("All"));
+  gtk_widget_set_tooltip_text (self->this_source, _("Clips of this source"));
+  gtk_widget_set_tooltip_text (self->everything, _("Clips of the whole library"));
+  gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (self->everything), GTK_TOGGLE_BUTTON (self->this_source));
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->this_source), TRUE);
+  g_signal_connect (self->everything, "toggled", G_CALLBACK (on_scope_toggled), self);
+  gtk_widget_add_css_class (scope, "linked");
+  gtk_box_append (GTK_BOX (scope), self->this_source);
+  gtk_box_append (GTK_BOX (scope), self->everything);
+  gtk_widget_set_parent (section_header (_("Clips"), scope), GTK_WIDGET (self));
+
+  self->clips = g_list_store_new (TL_TYPE_CLIP);
+  self->clip_selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->clips)));
+  gtk_single_selection_set_autoselect (self->clip_selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->clip_selection, TRUE);
+  g_signal_connect (self->clip_selection, "notify::selected-item", G_CALLBACK (on_clip_selected), self);
+  g_signal_connect (factory, "setup", G_CALLBACK (on_clip_setup), self);
+  g_signal_connect (factory, "bind", G_CALLBACK (on_clip_bind), self);
+  self->clips_view = gtk_list_view_new (GTK_SELECTION_MODEL (g_object_ref (self->clip_selection)), factory);
+  gtk_widget_add_css_class (self->clips_view, "navigation-sidebar");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->clips_view), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Clips"), -1);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (clips_scroller), self->clips_view);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (clips_scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_label_set_wrap (GTK_LABEL (empty), TRUE);
+  gtk_label_set_justify (GTK_LABEL (empty), GTK_JUSTIFY_CENTER);
+  gtk_widget_add_css_class (empty, "dim-label");
+  gtk_widget_set_margin_start (empty, 18);
+  gtk_widget_set_margin_end (empty, 18);
+  gtk_widget_set_valign (empty, GTK_ALIGN_START);
+  gtk_widget_set_margin_top (empty, 18);
+  self->clips_stack = gtk_stack_new ();
+  gtk_stack_add_named (GTK_STACK (self->clips_stack), empty, "empty");
+  gtk_stack_add_named (GTK_STACK (self->clips_stack), clips_scroller, "list");
+  gtk_widget_set_vexpand (self->clips_stack, TRUE);
+  gtk_widget_set_parent (self->clips_stack, GTK_WIDGET (self));
+
+  self->editor = build_editor (self);
+  gtk_widget_set_parent (self->editor, GTK_WIDGET (self));
+}
+
+GtkWidget *
+tl_tag_panel_new (void)
+{
+  return g_object_new (TL_TYPE_TAG_PANEL, NULL);
+}
+
+void
+tl_tag_panel_set_library (TlTagPanel *self, TlLibrary *library)
+{
+  g_return_if_fail (TL_IS_TAG_PANEL (self));
+  if (self->library)
+    g_clear_signal_handler (&self->changed_handler, self->library);
+  g_set_object (&self->library, library);
+  if (library)
+    self->changed_handler = g_signal_connect (library, "changed", G_CALLBACK (on_library_changed), self);
+  tl_tag_panel_reload (self);
+}
+
+void
+tl_tag_panel_set_source (TlTagPanel *self, TlSource *source)
+{
+  g_return_if_fail (TL_IS_TAG_PANEL (self));
+  g_set_object (&self->source, source);
+  tl_tag_panel_reload (self);
+}
+
+/* Returns: (transfer none) (nullable): the clip being edited */
+TlClip *
+tl_tag_panel_get_selected_clip (TlTagPanel *self)
+{
+  g_return_val_if_fail (TL_IS_TAG_PANEL (self), NULL);
+  return gtk_single_selection_get_selected_item (self->clip_selection);
+}
+
+gboolean
+tl_tag_panel_select_clip (TlTagPanel *self, gint64 clip_id)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->clips));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TlClip) clip = g_list_model_get_item (G_LIST_MODEL (self->clips), i);
+      if (tl_clip_get_id (clip) == clip_id)
+        {
+          self->loading = TRUE;
+          gtk_single_selection_set_selected (self->clip_selection, i);
+          self->loading = FALSE;
+          show_editor (self, clip);
+          gtk_widget_activate_action (self->clips_view, "list.scroll-to-item", "u", i);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* Returns: (transfer none): every topic, in their order */
+GPtrArray *
+tl_tag_panel_get_topics (TlTagPanel *self)
+{
+  g_return_val_if_fail (TL_IS_TAG_PANEL (self), NULL);
+  return self->topics;
+}
+
+/* Returns: (transfer none): the clips of the source, by time */
+GPtrArray *
+tl_tag_panel_get_source_clips (TlTagPanel *self)
+{
+  g_return_val_if_fail (TL_IS_TAG_PANEL (self), NULL);
+  return self->source_clips;
+}
