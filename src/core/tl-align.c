@@ -28,6 +28,9 @@
 /* mean cosine distance along a line: typical of a good match, and of none */
 #define COST_GOOD 0.35
 #define COST_BAD 0.85
+/* a line said at more than this part of its reading's length has taken in
+ * speech that is not in the transcript */
+#define STRETCHED_RATIO 1.6
 /* this much speech between two lines that the transcript has nothing for
  * is a sentence missing from the transcript */
 #define GAP_SPEECH_FRAMES 100
@@ -347,7 +350,8 @@ count_speech (const TlVad *vad, guint from, guint to)
  * neighbours, with free start and end; keeps the better match. */
 static void
 search_again (const TlFeatures *recording, const TlFeatures *reference, const TlVad *rec_vad,
-              TlAlignLine *lines, Work *work, guint n_lines, guint k, const guint8 *suspect)
+              TlAlignLine *lines, Work *work, guint n_lines, guint k,
+              const guint8 *suspect, const guint8 *unspoken)
 {
   Work *w = &work[k];
   guint from = 0, to = recording->n_frames;
@@ -355,14 +359,15 @@ search_again (const TlFeatures *recording, const TlFeatures *reference, const Tl
   guint s, e;
   double cost;
 
+  /* between the nearest neighbours whose places are trusted */
   for (guint p = k; p-- > 0;)
-    if (work[p].placed && !suspect[p])
+    if (work[p].placed && !suspect[p] && !unspoken[p])
       {
         from = work[p].rec_off;
         break;
       }
   for (guint q = k + 1; q < n_lines; q++)
-    if (work[q].placed && !suspect[q])
+    if (work[q].placed && !suspect[q] && !unspoken[q])
       {
         to = work[q].rec_on;
         break;
@@ -400,6 +405,8 @@ place_again_around_gaps (const TlFeatures *recording, const TlFeatures *referenc
     {
       if (!work[k].placed || unspoken[k])
         continue;
+      if (work[k].ratio > STRETCHED_RATIO)
+        suspect[k] = TRUE;
       /* speech between two said lines that neither holds */
       if (prev != G_MAXUINT && work[k].rec_on > work[prev].rec_off
           && count_speech (rec_vad, work[prev].rec_off, work[k].rec_on) >= GAP_SPEECH_FRAMES)
@@ -426,7 +433,7 @@ place_again_around_gaps (const TlFeatures *recording, const TlFeatures *referenc
     }
   for (guint k = 0; k < n_lines; k++)
     if (suspect[k] && !unspoken[k])
-      search_again (recording, reference, rec_vad, lines, work, n_lines, k, suspect);
+      search_again (recording, reference, rec_vad, lines, work, n_lines, k, suspect, unspoken);
 }
 
 static gint64

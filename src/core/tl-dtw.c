@@ -242,9 +242,9 @@ tl_dtw_fast (const float *x, guint nx, const float *y, guint ny, guint dim, guin
  * @mean_cost: (out) (optional): the mean distance along the match
  *
  * Subsequence DTW: all of @y against any stretch of @x (free start and
- * end). Every step takes one frame of @y and zero, one or two of @x, so
- * that matches of any length compare by the same number of cells and @y
- * can be spoken at up to twice its pace, or slower.
+ * end). Every step takes one frame of @y and zero, one or two of @x (never
+ * zero twice running), so that matches of any length compare by the same
+ * number of cells, and @y may be said at half to twice its pace.
  *
  * Returns: %FALSE when @x is too short to hold @y at all
  */
@@ -252,47 +252,72 @@ gboolean
 tl_dtw_find (const float *x, guint nx, const float *y, guint ny, guint dim,
              guint *x_start, guint *x_end, double *mean_cost)
 {
-  /* staying on one frame of x, or skipping one, costs a little more than
-   * going along: natural tempo is preferred when the cost is otherwise equal */
+  /* leaving the tempo costs a little, so that a natural pace wins when
+   * the match is otherwise as good */
   const double penalty = 0.05;
-  g_autofree double *prev = g_new (double, nx);
-  g_autofree double *cur = g_new (double, nx);
-  g_autofree guint *prev_start = g_new (guint, nx);
-  g_autofree guint *cur_start = g_new (guint, nx);
+  /* two states per frame of x: reached by moving along x, or by staying
+   * on it; staying twice in a row is not allowed, so @y can be squeezed to
+   * half its length at most and cannot shrink onto one frame */
+  g_autofree double *prev_move = g_new (double, nx), *prev_stay = g_new (double, nx);
+  g_autofree double *cur_move = g_new (double, nx), *cur_stay = g_new (double, nx);
+  g_autofree guint *prev_move_start = g_new (guint, nx), *prev_stay_start = g_new (guint, nx);
+  g_autofree guint *cur_move_start = g_new (guint, nx), *cur_stay_start = g_new (guint, nx);
   double best = INFINITY;
   guint best_i = 0;
 
   g_return_val_if_fail (x_start != NULL && x_end != NULL, FALSE);
-  if (nx == 0 || ny == 0 || ny > 2 * (gsize) nx + 1)
+  if (nx == 0 || ny == 0 || ny > 2 * (gsize) nx)
     return FALSE;
 
   for (guint i = 0; i < nx; i++)
     {
-      prev[i] = tl_dtw_distance (x + (gsize) i * dim, y, dim);
-      prev_start[i] = i;
+      prev_move[i] = tl_dtw_distance (x + (gsize) i * dim, y, dim);
+      prev_stay[i] = INFINITY;
+      prev_move_start[i] = prev_stay_start[i] = i;
     }
   for (guint j = 1; j < ny; j++)
     {
       const float *yj = y + (gsize) j * dim;
       for (guint i = 0; i < nx; i++)
         {
-          double c = prev[i] + penalty;
-          guint s = prev_start[i];
+          double d = tl_dtw_distance (x + (gsize) i * dim, yj, dim);
+          double c = INFINITY;
+          guint s = i;
 
-          if (i >= 1 && prev[i - 1] < c)
-            c = prev[i - 1], s = prev_start[i - 1];
-          if (i >= 2 && prev[i - 2] + penalty < c)
-            c = prev[i - 2] + penalty, s = prev_start[i - 2];
-          cur[i] = c + tl_dtw_distance (x + (gsize) i * dim, yj, dim);
-          cur_start[i] = s;
+          /* one frame of x along, from either state */
+          if (i >= 1)
+            {
+              if (prev_move[i - 1] < c)
+                c = prev_move[i - 1], s = prev_move_start[i - 1];
+              if (prev_stay[i - 1] < c)
+                c = prev_stay[i - 1], s = prev_stay_start[i - 1];
+            }
+          /* two frames along: @y said slower */
+          if (i >= 2)
+            {
+              if (prev_move[i - 2] + penalty < c)
+                c = prev_move[i - 2] + penalty, s = prev_move_start[i - 2];
+              if (prev_stay[i - 2] + penalty < c)
+                c = prev_stay[i - 2] + penalty, s = prev_stay_start[i - 2];
+            }
+          cur_move[i] = c + d;
+          cur_move_start[i] = s;
+          /* staying on this frame of x: @y said faster */
+          cur_stay[i] = prev_move[i] + penalty + d;
+          cur_stay_start[i] = prev_move_start[i];
         }
-      { double *t = prev; prev = cur; cur = t; }
-      { guint *t = prev_start; prev_start = cur_start; cur_start = t; }
+      { double *t = prev_move; prev_move = cur_move; cur_move = t; }
+      { double *t = prev_stay; prev_stay = cur_stay; cur_stay = t; }
+      { guint *t = prev_move_start; prev_move_start = cur_move_start; cur_move_start = t; }
+      { guint *t = prev_stay_start; prev_stay_start = cur_stay_start; cur_stay_start = t; }
     }
   for (guint i = 0; i < nx; i++)
-    if (prev[i] < best)
-      best = prev[i], best_i = i;
-  *x_start = prev_start[best_i];
+    {
+      if (prev_move[i] < best)
+        best = prev_move[i], best_i = i, *x_start = prev_move_start[i];
+      if (prev_stay[i] < best)
+        best = prev_stay[i], best_i = i, *x_start = prev_stay_start[i];
+    }
   *x_end = best_i;
   if (mean_cost)
     *mean_cost = best / ny;
