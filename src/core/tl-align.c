@@ -24,6 +24,8 @@
 #define MIN_SPEECH_FRAMES 4
 /* a line said at less than this part of its reading's length was not said */
 #define UNSPOKEN_RATIO 0.3
+/* nor was a line whose span in the recording is nearly all pause */
+#define UNSPOKEN_VOICED 0.25
 #define UNCERTAIN_CONFIDENCE 0.4
 /* mean cosine distance along a line: typical of a good match, and of none */
 #define COST_GOOD 0.35
@@ -174,6 +176,7 @@ typedef struct {
   guint rec_off;
   double cost;      /* mean distance along the path over its speech */
   double ratio;     /* its length in the recording over that of its reading */
+  double voiced;    /* the part of its span in the recording that is speech */
   gboolean placed;
 } Work;
 
@@ -267,6 +270,16 @@ make_chunks (const TlFeatures *recording, const TlFeatures *reference,
   return chunks;
 }
 
+static guint
+count_speech (const TlVad *vad, guint from, guint to)
+{
+  guint n = 0;
+
+  for (guint f = from; f < to && f < vad->n_frames; f++)
+    n += vad->speech[f];
+  return n;
+}
+
 static gboolean
 align_chunk (const TlFeatures *recording, const TlFeatures *reference, const TlVad *rec_vad,
              const Chunk *c, Work *work, GCancellable *cancellable, GError **error)
@@ -321,9 +334,16 @@ align_chunk (const TlFeatures *recording, const TlFeatures *reference, const TlV
         sum += cost[j - c->ry0] / MAX (count[j - c->ry0], 1);
       w->cost = sum / (w->ref_off - w->ref_on);
       w->ratio = (double) (w->rec_off - w->rec_on) / (w->ref_off - w->ref_on);
+      w->voiced = (double) count_speech (rec_vad, w->rec_on, w->rec_off) / (w->rec_off - w->rec_on);
       w->placed = TRUE;
     }
   return TRUE;
+}
+
+static gboolean
+is_unspoken (const Work *w)
+{
+  return w->placed && (w->ratio < UNSPOKEN_RATIO || w->voiced < UNSPOKEN_VOICED);
 }
 
 static double
@@ -334,16 +354,6 @@ confidence_of (const Work *w)
   double by_cost = CLAMP ((COST_BAD - w->cost) / (COST_BAD - COST_GOOD), 0.0, 1.0);
 
   return by_length * by_cost;
-}
-
-static guint
-count_speech (const TlVad *vad, guint from, guint to)
-{
-  guint n = 0;
-
-  for (guint f = from; f < to && f < vad->n_frames; f++)
-    n += vad->speech[f];
-  return n;
 }
 
 /* Places line @k again by searching for its reading between its placed
@@ -387,6 +397,7 @@ search_again (const TlFeatures *recording, const TlFeatures *reference, const Tl
       w->rec_off = MAX (tl_vad_snap_end (rec_vad, from + e + 1, w->rec_on), w->rec_on + 1);
       w->cost = cost;
       w->ratio = (double) (w->rec_off - w->rec_on) / ref_len;
+      w->voiced = (double) count_speech (rec_vad, w->rec_on, w->rec_off) / (w->rec_off - w->rec_on);
     }
 }
 
@@ -399,7 +410,7 @@ place_again_around_gaps (const TlFeatures *recording, const TlFeatures *referenc
   guint prev = G_MAXUINT;
 
   for (guint k = 0; k < n_lines; k++)
-    unspoken[k] = work[k].placed && work[k].ratio < UNSPOKEN_RATIO;
+    unspoken[k] = is_unspoken (&work[k]);
 
   for (guint k = 0; k < n_lines; k++)
     {
@@ -474,7 +485,7 @@ finish_lines (const TlFeatures *recording, TlAlignLine *lines, Work *work, guint
       line->start = CLAMP (frame_start_time (w->rec_on) - w->lead, last_start, duration);
       line->end = MAX (line->start, MIN (frame_start_time (w->rec_off), duration));
       line->confidence = confidence_of (w);
-      if (w->ratio < UNSPOKEN_RATIO)
+      if (is_unspoken (w))
         line->flag = TL_ALIGN_FLAG_UNSPOKEN, line->confidence = MIN (line->confidence, 0.1);
       else if (line->confidence < UNCERTAIN_CONFIDENCE)
         line->flag = TL_ALIGN_FLAG_UNCERTAIN;

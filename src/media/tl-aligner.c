@@ -4,6 +4,8 @@
  * a GTask thread on its own connection to the library file. */
 #include "tl-aligner.h"
 
+#include <math.h>
+
 #include "tl-align.h"
 #include "tl-audio-decode.h"
 #include "tl-mfcc.h"
@@ -292,10 +294,12 @@ tl_aligner_align (const char *library_path, gint64 source_id, TlAlignerFlags fla
   for (guint k = 0; k < segments->len; k++)
     {
       const TlAlignLine *line = &lines[k];
-      TlAlignedSegment out = { k, line->start, line->end, line->confidence,
+      /* three decimals say all there is to say */
+      double confidence = line->confidence >= 0 ? round (line->confidence * 1000) / 1000 : -1;
+      TlAlignedSegment out = { k, line->start, line->end, confidence,
                                tl_align_flag_to_string (line->flag), line->anchor };
 
-      times[k] = (TlSegmentTiming) { line->start, line->end, line->confidence, out.flag, line->anchor };
+      times[k] = (TlSegmentTiming) { line->start, line->end, confidence, out.flag, line->anchor };
       g_array_append_val (report->segments, out);
       if (line->anchor)
         report->n_anchors++;
@@ -305,9 +309,9 @@ tl_aligner_align (const char *library_path, gint64 source_id, TlAlignerFlags fla
         report->n_aligned++;
       report->n_unspoken += line->flag == TL_ALIGN_FLAG_UNSPOKEN;
       report->n_uncertain += line->flag == TL_ALIGN_FLAG_UNCERTAIN;
-      if (line->confidence >= 0 && !line->anchor)
+      if (confidence >= 0 && !line->anchor)
         {
-          sum_confidence += line->confidence;
+          sum_confidence += confidence;
           n_confident++;
         }
     }
