@@ -472,6 +472,7 @@ tl_aligner_align_async (TlLibrary *library, gint64 source_id, TlAlignerFlags fla
 TlAlignReport *
 tl_aligner_align_finish (GAsyncResult *result, GError **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, NULL), NULL);
+  g_return_val_if_fail (G_IS_TASK (result), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == tl_aligner_align_async, NULL);
   return g_task_propagate_pointer (G_TASK (result), error);
 }
