@@ -17,23 +17,26 @@ typedef struct {
   gint no_more_pads;  /* atomic */
 } Decoder;
 
-/* Only sound is decoded; other streams stop at the demuxer. */
+/* Only sound is decoded: other streams stop where they leave the
+ * demuxer, still compressed. A container may well be typefound as
+ * "video/…" (video/webm, video/quicktime): what a demuxer takes goes on. */
 static gboolean
 on_autoplug_continue (GstElement *bin, GstPad *pad, GstCaps *caps, gpointer user_data)
 {
-  const GstStructure *s = gst_caps_get_structure (caps, 0);
-  const char *name = gst_structure_get_name (s);
-  g_autoptr(GstElement) parent = NULL;
-  const char *klass;
+  const char *name = gst_structure_get_name (gst_caps_get_structure (caps, 0));
+  GList *demuxers, *takers;
+  gboolean container;
 
-  if (g_str_has_prefix (name, "audio/") || g_str_has_prefix (name, "application/"))
+  if (!g_str_has_prefix (name, "video/") && !g_str_has_prefix (name, "image/")
+      && !g_str_has_prefix (name, "text/") && !g_str_has_prefix (name, "subpicture/")
+      && !g_str_has_prefix (name, "closedcaption/"))
     return TRUE;
-  parent = gst_pad_get_parent_element (pad);
-  if (parent == NULL)
-    return TRUE;
-  klass = gst_element_class_get_metadata (GST_ELEMENT_GET_CLASS (parent), GST_ELEMENT_METADATA_KLASS);
-  /* a container is typefound as "video/…" too: only a demuxer's streams stop */
-  return klass == NULL || strstr (klass, "Demux") == NULL;
+  demuxers = gst_element_factory_list_get_elements (GST_ELEMENT_FACTORY_TYPE_DEMUXER, GST_RANK_MARGINAL);
+  takers = gst_element_factory_list_filter (demuxers, caps, GST_PAD_SINK, FALSE);
+  container = takers != NULL;
+  gst_plugin_feature_list_free (takers);
+  gst_plugin_feature_list_free (demuxers);
+  return container;
 }
 
 static void
