@@ -3,11 +3,14 @@
  * one line on stderr that names the file (and line). */
 #include "config.h"
 
+#include <glib-unix.h>
 #include <json-glib/json-glib.h>
 #include <locale.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
+#include "tl-aligner.h"
 #include "tl-export.h"
 #include "tl-import-job.h"
 #include "tl-import.h"
@@ -449,9 +452,11 @@ cmd_show (int argc, char **argv)
     {
       TlSegment *seg = g_ptr_array_index (segments, i);
       g_autofree char *start = format_time (tl_segment_get_start (seg));
-      printf ("%4u  %s  %s%s%s\n", tl_segment_get_index (seg), start,
+      printf ("%4u  %s  %s%s%s%s%s%s\n", tl_segment_get_index (seg), start,
               tl_segment_get_speaker (seg) ? tl_segment_get_speaker (seg) : "",
-              tl_segment_get_speaker (seg) ? ": " : "", tl_segment_get_text (seg));
+              tl_segment_get_speaker (seg) ? ": " : "", tl_segment_get_text (seg),
+              tl_segment_get_flag (seg) ? "  [" : "", tl_segment_get_flag (seg) ? tl_segment_get_flag (seg) : "",
+              tl_segment_get_flag (seg) ? "]" : "");
     }
   return 0;
 }
@@ -953,6 +958,173 @@ cmd_export (int argc, char **argv)
   return 0;
 }
 
+/* align */
+
+typedef struct {
+  GMainLoop *loop;
+  GCancellable *cancellable;
+  TlAlignReport *report;
+  GError *error;
+  gboolean show_progress;
+} AlignRun;
+
+static void
+on_align_progress (double fraction, const char *stage, gpointer user_data)
+{
+  AlignRun *run = user_data;
+
+  if (run->show_progress)
+    fprintf (stderr, "\r%3.0f %%  %s\033[K", fraction * 100, stage);
+}
+
+static void
+on_aligned (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  AlignRun *run = user_data;
+
+  run->report = tl_aligner_align_finish (result, &run->error);
+  g_main_loop_quit (run->loop);
+}
+
+/* Ctrl-C stops the alignment and leaves the library as it was. */
+static gboolean
+on_interrupt (gpointer user_data)
+{
+  AlignRun *run = user_data;
+
+  g_cancellable_cancel (run->cancellable);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+add_confidence (JsonBuilder *b, double confidence)
+{
+  json_builder_set_member_name (b, "confidence");
+  if (confidence >= 0)
+    json_builder_add_double_value (b, confidence);
+  else
+    json_builder_add_null_value (b);
+}
+
+static int
+cmd_align (int argc, char **argv)
+{
+  static gboolean opt_force;
+  static const GOptionEntry entries[] = {
+    { "force", 0, 0, G_OPTION_ARG_NONE, &opt_force, "Replace times that came with the transcript file", NULL },
+    { NULL }
+  };
+  g_autoptr(TlLibrary) library = NULL;
+  g_autoptr(TlSource) source = NULL;
+  g_autoptr(GMainLoop) loop = NULL;
+  g_autoptr(GCancellable) cancellable = NULL;
+  g_autoptr(TlAlignReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  AlignRun run = { 0 };
+  guint sigint;
+  gint64 id;
+
+  if (!parse_options (&argc, &argv, "ID",
+                      "Compute every line's time from the media's sound (forced alignment). "
+                      "Lines timed by hand are kept.", entries))
+    return 2;
+  if (argc != 2)
+    {
+      fail ("align: name one source id");
+      return 2;
+    }
+  if (!parse_id (argv[1], &id) || (library = open_library ()) == NULL)
+    return 1;
+  if ((source = tl_library_get_source (library, id, &error)) == NULL)
+    {
+      fail ("%s: %s", tl_library_get_path (library), error->message);
+      return 1;
+    }
+
+  loop = g_main_loop_new (NULL, FALSE);
+  cancellable = g_cancellable_new ();
+  run.loop = loop;
+  run.cancellable = cancellable;
+  run.show_progress = isatty (STDERR_FILENO);
+  sigint = g_unix_signal_add (SIGINT, on_interrupt, &run);
+  tl_aligner_align_async (library, id, opt_force ? TL_ALIGNER_FLAGS_FORCE : TL_ALIGNER_FLAGS_NONE, cancellable,
+                          on_align_progress, &run, NULL, on_aligned, &run);
+  g_main_loop_run (loop);
+  g_source_remove (sigint);
+  if (run.show_progress)
+    fprintf (stderr, "\r\033[K");
+  report = g_steal_pointer (&run.report);
+  if (report == NULL)
+    {
+      g_autoptr(GError) run_error = g_steal_pointer (&run.error);
+      if (g_error_matches (run_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        fail ("align: stopped; “%s” is unchanged", tl_source_get_title (source));
+      else if (g_error_matches (run_error, TL_ALIGN_ERROR, TL_ALIGN_ERROR_ALREADY_TIMED))
+        fail ("%s (--force)", run_error->message);
+      else
+        fail ("%s", run_error->message);
+      return 1;
+    }
+
+  if (opt_json)
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+      json_builder_begin_object (b);
+      add_int (b, "id", id);
+      add_string (b, "title", tl_source_get_title (source));
+      add_string (b, "timing", "aligned");
+      add_string (b, "voice", report->voice);
+      json_builder_set_member_name (b, "summary");
+      json_builder_begin_object (b);
+      add_int (b, "segments", report->segments->len);
+      add_int (b, "aligned", report->n_aligned);
+      add_int (b, "anchors", report->n_anchors);
+      add_int (b, "non_speech", report->n_silent);
+      add_int (b, "unspoken", report->n_unspoken);
+      add_int (b, "uncertain", report->n_uncertain);
+      json_builder_set_member_name (b, "mean_confidence");
+      json_builder_add_double_value (b, report->mean_confidence);
+      json_builder_end_object (b);
+      json_builder_set_member_name (b, "segments");
+      json_builder_begin_array (b);
+      for (guint i = 0; i < report->segments->len; i++)
+        {
+          const TlAlignedSegment *seg = &g_array_index (report->segments, TlAlignedSegment, i);
+          json_builder_begin_object (b);
+          add_int (b, "index", seg->index);
+          add_time (b, "start", seg->start);
+          add_time (b, "end", seg->end);
+          add_confidence (b, seg->confidence);
+          add_string (b, "flag", seg->flag);
+          json_builder_set_member_name (b, "anchor");
+          json_builder_add_boolean_value (b, seg->anchor);
+          json_builder_end_object (b);
+        }
+      json_builder_end_array (b);
+      json_builder_end_object (b);
+      print_json (b);
+      return 0;
+    }
+
+  printf ("Aligned %u lines of “%s” (mean confidence %.2f)", report->n_aligned, tl_source_get_title (source),
+          report->mean_confidence);
+  if (report->n_anchors)
+    printf (", kept %u timed by hand", report->n_anchors);
+  printf ("\n");
+  if (report->n_unspoken || report->n_uncertain)
+    printf ("%u probably not spoken, %u uncertain:\n", report->n_unspoken, report->n_uncertain);
+  for (guint i = 0; i < report->segments->len; i++)
+    {
+      const TlAlignedSegment *seg = &g_array_index (report->segments, TlAlignedSegment, i);
+      g_autofree char *start = NULL;
+      if (seg->flag == NULL)
+        continue;
+      start = format_time (seg->start);
+      printf ("%4u  %s  %s\n", seg->index, start, seg->flag);
+    }
+  return 0;
+}
+
 /* probe */
 
 static int
@@ -1007,6 +1179,7 @@ static const struct {
   { "clips", cmd_clips, "List clips" },
   { "export", cmd_export, "Export clips (csv, json)" },
   { "probe", cmd_probe, "Show what a media file holds" },
+  { "align", cmd_align, "Time a transcript from its media's sound" },
 };
 
 static void

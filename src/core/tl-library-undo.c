@@ -18,6 +18,7 @@ static const struct {
   { "clip", TRUE, TRUE, TRUE },
   { "clip_topic", TRUE, FALSE, TRUE },
   { "segment", FALSE, TRUE, FALSE },
+  { "transcript", FALSE, TRUE, FALSE },
   { "media", TRUE, TRUE, TRUE },
 };
 

@@ -201,6 +201,10 @@ static const char *const migrations[] = {
   "    SELECT g.id, g.text FROM segment g JOIN transcript t ON t.id = g.transcript_id"
   "    WHERE t.source_id = new.id;"
   "END;",
+
+  /* 2 -> 3: lines the editor timed by hand (tapped in or fixed) are
+   * anchors: forced alignment keeps their times and aligns around them */
+  "ALTER TABLE segment ADD COLUMN anchor INTEGER NOT NULL DEFAULT 0 CHECK (anchor IN (0, 1));",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == TL_LIBRARY_SCHEMA_VERSION);
@@ -1043,10 +1047,11 @@ segment_from_row (TlStmt *stmt)
   segment->non_speech = sqlite3_column_int (stmt, 6);
   segment->confidence = sqlite3_column_type (stmt, 7) == SQLITE_NULL ? -1 : sqlite3_column_double (stmt, 7);
   segment->flag = tl_stmt_dup_text (stmt, 8);
+  segment->anchor = sqlite3_column_int (stmt, 9);
   return segment;
 }
 
-#define SEGMENT_COLUMNS "g.id, g.idx, g.start_us, g.end_us, g.speaker, g.text, g.non_speech, g.confidence, g.flag"
+#define SEGMENT_COLUMNS "g.id, g.idx, g.start_us, g.end_us, g.speaker, g.text, g.non_speech, g.confidence, g.flag, g.anchor"
 #define CURRENT_TRANSCRIPT "(SELECT max(id) FROM transcript WHERE source_id = ?)"
 
 static GPtrArray *
@@ -1126,6 +1131,160 @@ tl_library_get_chapters (TlLibrary *self, gint64 source_id, GError **error)
       return NULL;
     }
   return g_steal_pointer (&chapters);
+}
+
+static gboolean
+valid_segment_timing (const TlSegmentTiming *t, guint index, GError **error)
+{
+  if (t->start != TL_TIME_NONE && t->start < 0)
+    {
+      g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID, "Line %u: a time cannot be negative", index);
+      return FALSE;
+    }
+  if (t->start != TL_TIME_NONE && t->end != TL_TIME_NONE && t->end < t->start)
+    {
+      g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID, "Line %u: it ends before it starts", index);
+      return FALSE;
+    }
+  if (t->confidence > 1.0)
+    {
+      g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID,
+                   "Line %u: a confidence goes from 0 to 1, not %g", index, t->confidence);
+      return FALSE;
+    }
+  if (t->flag != NULL && strcmp (t->flag, "unspoken") != 0 && strcmp (t->flag, "uncertain") != 0)
+    {
+      g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID,
+                   "Line %u: “%s” is not a flag (unspoken or uncertain)", index, t->flag);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/**
+ * tl_library_set_segment_times:
+ * @timing: what the times now are: %TL_TIMING_ALIGNED, %TL_TIMING_TAPPED
+ *   or %TL_TIMING_ESTIMATED
+ * @times: (array length=n_times): one entry per line of the source's
+ *   transcript, in order
+ *
+ * Replaces the start, end, confidence, flag and anchor mark of every line
+ * of a source's transcript and sets the transcript's timing, in one
+ * transaction: either all of it is stored or nothing. It is one call so
+ * that it can be undone as one step.
+ *
+ * Returns: %FALSE with @error set (%TL_LIBRARY_ERROR_INVALID when
+ *   @n_times is not the transcript's number of lines: it changed since
+ *   the times were computed)
+ */
+gboolean
+tl_library_set_segment_times (TlLibrary *self, gint64 source_id, TlTiming timing,
+                              const TlSegmentTiming *times, guint n_times, GError **error)
+{
+  TlStmt *stmt;
+  gint64 transcript_id = 0;
+  int n_segments = 0;
+
+  g_return_val_if_fail (TL_IS_LIBRARY (self), FALSE);
+  g_return_val_if_fail (times != NULL || n_times == 0, FALSE);
+
+  if (timing != TL_TIMING_ALIGNED && timing != TL_TIMING_TAPPED && timing != TL_TIMING_ESTIMATED)
+    {
+      g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID,
+                   "Times set on lines are aligned, tapped or estimated, not %s", tl_timing_to_string (timing));
+      return FALSE;
+    }
+  for (guint i = 0; i < n_times; i++)
+    if (!valid_segment_timing (&times[i], i, error))
+      return FALSE;
+
+  if (!tl_library_edit_begin (self, timing == TL_TIMING_ALIGNED ? "Align to the Audio"
+                              : timing == TL_TIMING_TAPPED ? "Tap In Times" : "Estimate Times",
+                              TL_LIBRARY_CHANGE_SEGMENTS | TL_LIBRARY_CHANGE_SOURCES, error))
+    return FALSE;
+  stmt = tl_library_prepare (self, "SELECT t.id, t.n_segments FROM transcript t WHERE t.id = " CURRENT_TRANSCRIPT, error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, source_id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      transcript_id = sqlite3_column_int64 (stmt, 0);
+      n_segments = sqlite3_column_int (stmt, 1);
+    }
+  tl_stmt_release (stmt);
+  if (transcript_id == 0)
+    {
+      g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_NOT_FOUND,
+                   "No source with id %" G_GINT64_FORMAT " and a transcript in this library", source_id);
+      goto fail;
+    }
+  if ((guint) n_segments != n_times)
+    {
+      g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID,
+                   "The transcript has %d lines, not %u: it changed since its times were computed",
+                   n_segments, n_times);
+      goto fail;
+    }
+
+  stmt = tl_library_prepare (self,
+    "UPDATE segment SET start_us = ?, end_us = ?, confidence = ?, flag = ?, anchor = ?"
+    " WHERE transcript_id = ? AND idx = ?", error);
+  if (stmt == NULL)
+    goto fail;
+  for (guint i = 0; i < n_times; i++)
+    {
+      const TlSegmentTiming *t = &times[i];
+
+      bind_time (stmt, 1, t->start);
+      bind_time (stmt, 2, t->start == TL_TIME_NONE ? TL_TIME_NONE : t->end);
+      if (t->confidence >= 0)
+        sqlite3_bind_double (stmt, 3, t->confidence);
+      else
+        sqlite3_bind_null (stmt, 3);
+      bind_text_or_null (stmt, 4, t->flag);
+      sqlite3_bind_int (stmt, 5, t->anchor ? 1 : 0);
+      sqlite3_bind_int64 (stmt, 6, transcript_id);
+      sqlite3_bind_int (stmt, 7, i);
+      if (!STEP_DONE (stmt))
+        {
+          tl_library_fail (self, error);
+          tl_stmt_release (stmt);
+          goto fail;
+        }
+      sqlite3_reset (stmt);
+    }
+  tl_stmt_release (stmt);
+
+  stmt = tl_library_prepare (self, "UPDATE transcript SET timing = ? WHERE id = ?", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_text (stmt, 1, tl_timing_to_string (timing), -1, SQLITE_STATIC);
+  sqlite3_bind_int64 (stmt, 2, transcript_id);
+  if (!STEP_DONE (stmt))
+    {
+      tl_library_fail (self, error);
+      tl_stmt_release (stmt);
+      goto fail;
+    }
+  tl_stmt_release (stmt);
+
+  stmt = tl_library_prepare (self, "UPDATE source SET updated_at = ? WHERE id = ?", error);
+  if (stmt == NULL)
+    goto fail;
+  sqlite3_bind_int64 (stmt, 1, g_get_real_time ());
+  sqlite3_bind_int64 (stmt, 2, source_id);
+  if (!STEP_DONE (stmt))
+    {
+      tl_library_fail (self, error);
+      tl_stmt_release (stmt);
+      goto fail;
+    }
+  tl_stmt_release (stmt);
+  return tl_library_edit_commit (self, error);
+
+fail:
+  tl_library_edit_rollback (self);
+  return FALSE;
 }
 
 /* Topics */

@@ -29,7 +29,7 @@ typedef enum {
 GQuark tl_library_error_quark (void);
 
 /* The newest schema this build reads and writes (PRAGMA user_version). */
-#define TL_LIBRARY_SCHEMA_VERSION 2
+#define TL_LIBRARY_SCHEMA_VERSION 3
 
 /* What a change touched, for views that reload only what they show. */
 typedef enum {
@@ -85,6 +85,22 @@ GPtrArray *tl_library_get_segments_in_range (TlLibrary *self,
                                              gint64 in,
                                              gint64 out,
                                              GError **error);
+
+/* Times of a transcript's lines, set all at once (alignment, tapping) */
+typedef struct {
+  gint64 start;       /* µs or TL_TIME_NONE */
+  gint64 end;         /* µs or TL_TIME_NONE */
+  double confidence;  /* 0–1, or < 0 for none */
+  const char *flag;   /* NULL, "unspoken" or "uncertain" */
+  gboolean anchor;    /* timed by hand (tapped, fixed): alignment keeps it */
+} TlSegmentTiming;
+
+gboolean tl_library_set_segment_times (TlLibrary *self,
+                                       gint64 source_id,
+                                       TlTiming timing,
+                                       const TlSegmentTiming *times,
+                                       guint n_times,
+                                       GError **error);
 
 /* Topics */
 TlTopic *tl_library_add_topic (TlLibrary *self,

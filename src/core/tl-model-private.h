@@ -50,6 +50,7 @@ struct _TlSegment {
   gboolean non_speech;
   double confidence; /* < 0 when unknown */
   char *flag;
+  gboolean anchor;   /* timed by hand: alignment keeps it */
 };
 
 struct _TlTopic {

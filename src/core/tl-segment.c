@@ -78,3 +78,4 @@ const char *tl_segment_get_text (TlSegment *self) { g_return_val_if_fail (TL_IS_
 gboolean tl_segment_get_non_speech (TlSegment *self) { g_return_val_if_fail (TL_IS_SEGMENT (self), FALSE); return self->non_speech; }
 double tl_segment_get_confidence (TlSegment *self) { g_return_val_if_fail (TL_IS_SEGMENT (self), -1); return self->confidence; }
 const char *tl_segment_get_flag (TlSegment *self) { g_return_val_if_fail (TL_IS_SEGMENT (self), NULL); return self->flag; }
+gboolean tl_segment_get_anchor (TlSegment *self) { g_return_val_if_fail (TL_IS_SEGMENT (self), FALSE); return self->anchor; }

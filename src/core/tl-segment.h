@@ -19,5 +19,6 @@ const char *tl_segment_get_text (TlSegment *self);
 gboolean tl_segment_get_non_speech (TlSegment *self);
 double tl_segment_get_confidence (TlSegment *self);
 const char *tl_segment_get_flag (TlSegment *self);
+gboolean tl_segment_get_anchor (TlSegment *self);
 
 G_END_DECLS

@@ -497,24 +497,59 @@ test_relink_media (Fixture *f, gconstpointer data)
   g_assert_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_NOT_FOUND);
 }
 
-/* A library written by schema 1 (tests/data/library-v1.db, made by that
- * version's tagline-cli) opens, migrates, and keeps everything. */
+/* New times for every line (alignment, tapping) are one undo step that
+ * brings back the old times and the timing kind. */
+static void
+test_undo_times (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) before = tl_library_get_segments (f->library, f->source, NULL);
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(TlSource) source = NULL;
+  TlSegmentTiming times[3] = {
+    { 1200000, 4100000, 0.9, NULL, FALSE },
+    { 4700000, 8300000, 0.2, "uncertain", FALSE },
+    { 9000000, 14000000, 1.0, NULL, TRUE },
+  };
+
+  g_assert_true (tl_library_set_segment_times (f->library, f->source, TL_TIMING_ALIGNED, times, 3, &error));
+  g_assert_no_error (error);
+  assert_undo (f, "Align to the Audio");
+  after = tl_library_get_segments (f->library, f->source, NULL);
+  for (guint i = 0; i < 3; i++)
+    {
+      TlSegment *a = g_ptr_array_index (before, i), *b = g_ptr_array_index (after, i);
+      g_assert_cmpint (tl_segment_get_start (a), ==, tl_segment_get_start (b));
+      g_assert_cmpint (tl_segment_get_end (a), ==, tl_segment_get_end (b));
+      g_assert_null (tl_segment_get_flag (b));
+      g_assert_false (tl_segment_get_anchor (b));
+    }
+  source = tl_library_get_source (f->library, f->source, NULL);
+  g_assert_cmpint (tl_source_get_timing (source), ==, TL_TIMING_NATIVE);
+}
+
+/* A library written by schema 1 (tests/data/library-v1-samples.sql, a
+ * dump of what that version's tagline-cli wrote) opens, migrates, keeps
+ * everything, and takes edits and undo. */
 static void
 test_migrate_v1 (void)
 {
   g_autofree char *dir = tl_test_tmpdir_new ();
-  g_autofree char *fixture = tl_test_sample ("library-v1.db");
+  g_autofree char *dump_path = tl_test_sample ("library-v1-samples.sql");
   g_autofree char *path = g_build_filename (dir, "old.db", NULL);
-  g_autofree char *data = NULL;
+  g_autofree char *dump = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(TlLibrary) library = NULL;
   g_autoptr(GPtrArray) sources = NULL;
   g_autoptr(GPtrArray) clips = NULL;
   g_autoptr(TlSearchResults) hits = NULL;
-  gsize len;
+  sqlite3 *db;
 
-  g_assert_true (g_file_get_contents (fixture, &data, &len, NULL));
-  g_assert_true (g_file_set_contents (path, data, len, NULL));
+  g_assert_true (g_file_get_contents (dump_path, &dump, NULL, NULL));
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, dump, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
   library = tl_library_open (path, &error);
   g_assert_no_error (error);
   g_assert_cmpint (tl_library_get_schema_version (library), ==, TL_LIBRARY_SCHEMA_VERSION);
@@ -551,6 +586,7 @@ main (int argc, char **argv)
   ADD ("/core/library/edit/change-notices", test_change_notices);
   ADD ("/core/library/edit/paragraph-clip", test_paragraph_clip_edit);
   ADD ("/core/library/edit/relink-media", test_relink_media);
+  ADD ("/core/library/edit/undo-times", test_undo_times);
   g_test_add_func ("/core/library/migrate-v1", test_migrate_v1);
 #undef ADD
   return g_test_run ();

@@ -541,6 +541,113 @@ test_two_connections (Fixture *f, gconstpointer data)
   g_assert_cmpstr (tl_source_get_title (g_ptr_array_index (sources, 0)), ==, "from-cli");
 }
 
+/* A library written by the first release (schema 1) opens, gains the
+ * anchor column and keeps everything it held. */
+static void
+test_migrate_v1 (void)
+{
+  g_autofree char *dir = tl_test_tmpdir_new ();
+  g_autofree char *path = g_build_filename (dir, "old.db", NULL);
+  g_autofree char *dump_path = tl_test_sample ("library-v1.sql");
+  g_autofree char *dump = NULL;
+  g_autoptr(TlLibrary) library = NULL;
+  g_autoptr(GPtrArray) segments = NULL;
+  g_autoptr(GPtrArray) clips = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db;
+
+  g_assert_true (g_file_get_contents (dump_path, &dump, NULL, NULL));
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, dump, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+  g_assert_cmpint (pragma_int (path, "PRAGMA user_version"), ==, 1);
+
+  library = tl_library_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (tl_library_get_schema_version (library), ==, TL_LIBRARY_SCHEMA_VERSION);
+  g_assert_cmpint (pragma_int (path, "PRAGMA user_version"), ==, TL_LIBRARY_SCHEMA_VERSION);
+  segments = tl_library_get_segments (library, 1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (segments->len, ==, 3);
+  g_assert_cmpstr (tl_segment_get_text (g_ptr_array_index (segments, 1)), ==, "Ammunition supplies were discussed.");
+  g_assert_cmpint (tl_segment_get_start (g_ptr_array_index (segments, 1)), ==, 4500000);
+  for (guint i = 0; i < segments->len; i++)
+    g_assert_false (tl_segment_get_anchor (g_ptr_array_index (segments, i)));
+  clips = tl_library_list_clips (library, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (clips->len, ==, 1);
+  /* the full-text index came along */
+  g_assert_cmpint (tl_test_count_rows (library, "segment_fts WHERE segment_fts MATCH 'ammunition'"), ==, 1);
+}
+
+static void
+test_set_segment_times (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) segments = NULL;
+  g_autoptr(TlSource) source = NULL;
+  gint64 id = import_text (f->library, srt_text, "times.srt", &error);
+  TlSegmentTiming times[4] = {
+    { 1100000, 3900000, 0.97, NULL, FALSE },
+    { 4600000, 8000000, 0.12, "unspoken", FALSE },
+    { 9100000, 11000000, 1.0, NULL, TRUE },
+    { 12000000, 15000000, -1, NULL, FALSE },
+  };
+
+  g_assert_no_error (error);
+  g_assert_true (tl_library_set_segment_times (f->library, id, TL_TIMING_ALIGNED, times, 4, &error));
+  g_assert_no_error (error);
+  source = tl_library_get_source (f->library, id, NULL);
+  g_assert_cmpint (tl_source_get_timing (source), ==, TL_TIMING_ALIGNED);
+  segments = tl_library_get_segments (f->library, id, NULL);
+  g_assert_cmpint (tl_segment_get_start (g_ptr_array_index (segments, 0)), ==, 1100000);
+  g_assert_cmpfloat (tl_segment_get_confidence (g_ptr_array_index (segments, 0)), ==, 0.97);
+  g_assert_cmpstr (tl_segment_get_flag (g_ptr_array_index (segments, 1)), ==, "unspoken");
+  g_assert_true (tl_segment_get_anchor (g_ptr_array_index (segments, 2)));
+  g_assert_false (tl_segment_get_anchor (g_ptr_array_index (segments, 0)));
+  g_assert_cmpfloat (tl_segment_get_confidence (g_ptr_array_index (segments, 3)), <, 0);
+}
+
+/* A wrong count or a bad value changes nothing at all. */
+static void
+test_set_segment_times_refused (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) segments = NULL;
+  g_autoptr(TlSource) source = NULL;
+  gint64 id = import_text (f->library, srt_text, "times.srt", &error);
+  TlSegmentTiming times[4] = {
+    { 1100000, 3900000, 0.97, NULL, FALSE },
+    { 4600000, 8000000, 0.5, NULL, FALSE },
+    { 9100000, 11000000, 1.0, NULL, FALSE },
+    { 12000000, 15000000, 0.5, NULL, FALSE },
+  };
+
+  g_assert_no_error (error);
+  g_assert_false (tl_library_set_segment_times (f->library, id, TL_TIMING_ALIGNED, times, 3, &error));
+  g_assert_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID);
+  g_assert_nonnull (strstr (error->message, "4 lines"));
+  g_clear_error (&error);
+  times[3].flag = "maybe";
+  g_assert_false (tl_library_set_segment_times (f->library, id, TL_TIMING_ALIGNED, times, 4, &error));
+  g_assert_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID);
+  g_clear_error (&error);
+  times[3].flag = NULL;
+  times[1].end = 100;
+  g_assert_false (tl_library_set_segment_times (f->library, id, TL_TIMING_ALIGNED, times, 4, &error));
+  g_assert_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID);
+  g_clear_error (&error);
+  times[1].end = 8000000;
+  g_assert_false (tl_library_set_segment_times (f->library, 999, TL_TIMING_ALIGNED, times, 4, &error));
+  g_assert_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_NOT_FOUND);
+
+  source = tl_library_get_source (f->library, id, NULL);
+  g_assert_cmpint (tl_source_get_timing (source), ==, TL_TIMING_NATIVE);
+  segments = tl_library_get_segments (f->library, id, NULL);
+  g_assert_cmpint (tl_segment_get_start (g_ptr_array_index (segments, 0)), ==, 1000000);
+  g_assert_cmpfloat (tl_segment_get_confidence (g_ptr_array_index (segments, 0)), <, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -552,6 +659,9 @@ main (int argc, char **argv)
   g_test_add_func ("/core/library/newer-schema-refused", test_newer_schema_refused);
   g_test_add_func ("/core/library/foreign-files-refused", test_foreign_files_refused);
   g_test_add_func ("/core/library/migrate-empty-file", test_migrate_empty_file);
+  g_test_add_func ("/core/library/migrate-v1", test_migrate_v1);
+  ADD ("/core/library/set-segment-times", test_set_segment_times);
+  ADD ("/core/library/set-segment-times-refused", test_set_segment_times_refused);
   ADD ("/core/library/import", test_import_document);
   ADD ("/core/library/import-metadata-and-media", test_import_metadata_and_media);
   ADD ("/core/library/import-rolls-back", test_import_rolls_back);
