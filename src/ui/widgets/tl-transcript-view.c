@@ -319,6 +319,14 @@ tl_transcript_view_class_init (TlTranscriptViewClass *klass)
   gtk_widget_class_set_css_name (widget_class, "transcriptview");
 }
 
+/* Lines in no clip hold NULL, and GPtrArray frees NULL elements too. */
+static void
+free_line_topics (gpointer data)
+{
+  if (data)
+    g_array_unref (data);
+}
+
 static void
 tl_transcript_view_init (TlTranscriptView *self)
 {
@@ -332,7 +340,7 @@ tl_transcript_view_init (TlTranscriptView *self)
   self->following = TRUE;
   self->bound = g_hash_table_new (NULL, NULL);
   self->starts = g_array_new (FALSE, FALSE, sizeof (gint64));
-  self->line_topics = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  self->line_topics = g_ptr_array_new_with_free_func (free_line_topics);
   self->headings = g_ptr_array_new_with_free_func (g_free);
 
   /* find in transcript */

@@ -1,0 +1,283 @@
+/* test-window.c: the real main window, under Xvfb, on a real library file:
+ * pick a source, pick a line, tag it with a topic's key, undo; changes by
+ * another process show up; the window reads what was left. */
+#include <adwaita.h>
+#include <string.h>
+
+#include "tl-application.h"
+#include "tl-import.h"
+#include "tl-search.h"
+#include "tl-test-util.h"
+#include "tl-window-private.h"
+
+typedef struct {
+  char *dir;
+  char *path;
+  TlApplication *app;
+  TlLibrary *library;
+  TlWindow *window;
+} Fixture;
+
+static void
+spin (guint msec)
+{
+  gint64 until = g_get_monotonic_time () + msec * 1000;
+
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}
+
+static void
+import_sample (TlLibrary *library, const char *prefix, const char *folder)
+{
+  g_autofree char *path = tl_test_sample_named (prefix);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TlDocument) doc = tl_import_file (path, NULL, NULL, &error);
+  TlImportOptions options = { path, folder, NULL };
+
+  g_assert_no_error (error);
+  tl_library_add_document (library, doc, &options, &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TlLibrary) setup = NULL;
+
+  f->dir = tl_test_tmpdir_new ();
+  f->path = g_build_filename (f->dir, "library.db", NULL);
+  setup = tl_library_open (f->path, &error);
+  g_assert_no_error (error);
+  import_sample (setup, "000_", "Summit");
+  import_sample (setup, "004_", "Summit");
+  g_object_unref (tl_library_add_topic (setup, "Weapons", 1, "#c01c28", &error));
+  g_object_unref (tl_library_add_topic (setup, "Diplomacy", 2, NULL, &error));
+  g_assert_no_error (error);
+  g_clear_object (&setup);
+
+  f->app = tl_application_new ();
+  g_assert_true (g_application_register (G_APPLICATION (f->app), NULL, &error));
+  g_assert_no_error (error);
+  f->library = tl_library_open (f->path, &error);
+  g_assert_no_error (error);
+  f->window = tl_window_new (f->app, f->library, NULL);
+  gtk_window_present (GTK_WINDOW (f->window));
+  spin (200);
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  gtk_window_destroy (GTK_WINDOW (f->window));
+  spin (50);
+  g_clear_object (&f->library);
+  g_clear_object (&f->app);
+  g_free (f->path);
+  tl_test_tmpdir_free (f->dir);
+}
+
+/* What the file says, read through a connection of the test's own. */
+static GPtrArray *
+clips_in_file (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TlLibrary) other = tl_library_open (f->path, &error);
+  GPtrArray *clips;
+
+  g_assert_no_error (error);
+  clips = tl_library_list_clips (other, NULL, &error);
+  g_assert_no_error (error);
+  return clips;
+}
+
+static void
+test_opens_on_first_source (Fixture *f, gconstpointer data)
+{
+  TlSource *source = tl_source_tree_get_selected_source (f->window->source_tree);
+
+  g_assert_nonnull (source);
+  g_assert_cmpstr (tl_source_get_title (source), ==, "Significance of Putin and Kim Jong Un's meeting in North Korea");
+  g_assert_cmpuint (tl_transcript_view_get_n_segments (f->window->transcript), ==, 28);
+  g_assert_cmpstr (gtk_label_get_text (f->window->source_title), ==, tl_source_get_title (source));
+  g_assert_cmpuint (tl_tag_panel_get_topics (f->window->tag_panel)->len, ==, 2);
+}
+
+/* Pick a line, press topic 1: a clip over exactly that line, stored at
+ * once; undo takes it back, in the file too. */
+static void
+test_tag_line_and_undo (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GPtrArray) clips = NULL;
+  TlClip *clip;
+
+  tl_transcript_view_select_line (f->window->transcript, 7, TRUE);
+  spin (50);
+  /* the line picked is where the player goes: its line is current */
+  g_assert_cmpint (tl_transcript_view_get_current (f->window->transcript), ==, 7);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.tag", "u", 1));
+  spin (50);
+  clips = clips_in_file (f);
+  g_assert_cmpuint (clips->len, ==, 1);
+  clip = g_ptr_array_index (clips, 0);
+  g_assert_cmpint (tl_clip_get_in (clip), ==, 44240000);
+  g_assert_cmpint (tl_clip_get_out (clip), ==, 55360000);
+  g_assert_cmpstr (tl_clip_get_topics (clip)[0], ==, "Weapons");
+  /* the panel shows it selected, the editor open */
+  g_assert_nonnull (tl_tag_panel_get_selected_clip (f->window->tag_panel));
+  g_assert_cmpuint (tl_tag_panel_get_source_clips (f->window->tag_panel)->len, ==, 1);
+
+  /* key 2 on the same line adds the topic to that clip, no new clip */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.tag", "u", 2));
+  g_clear_pointer (&clips, g_ptr_array_unref);
+  clips = clips_in_file (f);
+  g_assert_cmpuint (clips->len, ==, 1);
+  g_assert_cmpuint (g_strv_length ((char **) tl_clip_get_topics (g_ptr_array_index (clips, 0))), ==, 2);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  spin (50);
+  g_clear_pointer (&clips, g_ptr_array_unref);
+  clips = clips_in_file (f);
+  g_assert_cmpuint (clips->len, ==, 0);
+  g_assert_cmpuint (tl_tag_panel_get_source_clips (f->window->tag_panel)->len, ==, 0);
+}
+
+/* Several lines selected make one clip from the first's start to the
+ * last's end; an article's paragraphs make a paragraph clip. */
+static void
+test_tag_range_and_article (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GPtrArray) clips = NULL;
+  GtkSelectionModel *model;
+  GtkWidget *list;
+
+  /* Shift-click: select lines 2 to 4 */
+  list = gtk_widget_get_first_child (gtk_widget_get_last_child (GTK_WIDGET (f->window->transcript)));
+  list = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (list));
+  model = gtk_list_view_get_model (GTK_LIST_VIEW (list));
+  gtk_selection_model_select_range (model, 2, 3, TRUE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.tag", "u", 2));
+  clips = clips_in_file (f);
+  g_assert_cmpuint (clips->len, ==, 1);
+  g_assert_cmpint (tl_clip_get_in (g_ptr_array_index (clips, 0)), ==, 12720000);
+  g_assert_cmpint (tl_clip_get_out (g_ptr_array_index (clips, 0)), ==, 27400000);
+  g_clear_pointer (&clips, g_ptr_array_unref);
+
+  g_assert_true (tl_source_tree_select_source (f->window->source_tree, 2));
+  spin (50);
+  g_assert_cmpuint (tl_transcript_view_get_n_segments (f->window->transcript), ==, 25);
+  tl_transcript_view_select_line (f->window->transcript, 5, TRUE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.tag", "u", 1));
+  clips = clips_in_file (f);
+  g_assert_cmpuint (clips->len, ==, 2);
+  g_assert_cmpint (tl_clip_get_first_segment (g_ptr_array_index (clips, 1)), ==, 5);
+  g_assert_cmpint (tl_clip_get_last_segment (g_ptr_array_index (clips, 1)), ==, 5);
+}
+
+/* tagline-cli (another process) adds a topic while the window is open:
+ * the window shows it without a restart. */
+static void
+test_outside_changes (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TlLibrary) other = tl_library_open (f->path, &error);
+
+  g_object_unref (tl_library_add_topic (other, "China", 3, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (tl_tag_panel_get_topics (f->window->tag_panel)->len, ==, 2);
+  spin (1300);
+  g_assert_cmpuint (tl_tag_panel_get_topics (f->window->tag_panel)->len, ==, 3);
+}
+
+/* Find in the transcript selects the next line holding the words. */
+static void
+test_find (Fixture *f, gconstpointer data)
+{
+  guint first, last;
+  GtkWidget *bar = gtk_widget_get_first_child (GTK_WIDGET (f->window->transcript));
+  GtkWidget *entry;
+
+  tl_transcript_view_show_find (f->window->transcript);
+  entry = gtk_widget_get_first_child (gtk_search_bar_get_child (GTK_SEARCH_BAR (bar)));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "SATELLITE");
+  spin (300);
+  g_assert_true (tl_transcript_view_get_selected_range (f->window->transcript, &first, &last));
+  g_assert_cmpuint (first, ==, 9);
+  tl_transcript_view_find_next (f->window->transcript, FALSE);
+  g_assert_true (tl_transcript_view_get_selected_range (f->window->transcript, &first, &last));
+  g_assert_cmpuint (first, ==, 9); /* the only match: it wraps to itself */
+}
+
+/* A deleted source leaves the tree; the undo toast's action brings it back. */
+static void
+test_delete_source_undo (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GPtrArray) sources = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window->source_tree), "tree.delete", NULL));
+  spin (50);
+  sources = tl_library_list_sources (f->library, &error);
+  g_assert_cmpuint (sources->len, ==, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  spin (50);
+  g_clear_pointer (&sources, g_ptr_array_unref);
+  sources = tl_library_list_sources (f->library, &error);
+  g_assert_cmpuint (sources->len, ==, 2);
+  g_assert_true (tl_source_tree_select_source (f->window->source_tree, 1));
+}
+
+/* Library search opens a hit at its line, ready for a topic key. */
+static void
+test_library_search (Fixture *f, gconstpointer data)
+{
+  g_autoptr(TlSearchResults) expected = tl_search (f->library, "sanctions monitoring", 10, 0, NULL, NULL, NULL);
+  TlSearchHit *hit;
+  guint first, last;
+
+  /* a stateful toggle: activating it flips it on */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.search-library", NULL));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (f->window->left_stack), ==, "search");
+  tl_search_panel_set_query (f->window->search_panel, "sanctions monitoring");
+  g_assert_cmpuint (expected->total, ==, 1);
+  g_assert_cmpuint (tl_search_panel_get_n_hits (f->window->search_panel), ==, 1);
+  hit = g_ptr_array_index (expected->hits, 0);
+  g_signal_emit_by_name (f->window->search_panel, "hit-activated", hit->source_id, hit->segment_index);
+  spin (50);
+  g_assert_cmpint (tl_source_get_id (tl_source_tree_get_selected_source (f->window->source_tree)), ==, 2);
+  g_assert_true (tl_transcript_view_get_selected_range (f->window->transcript, &first, &last));
+  g_assert_cmpuint (first, ==, hit->segment_index);
+  g_assert_nonnull (strstr (tl_segment_get_text (tl_transcript_view_get_segment (f->window->transcript, first)),
+                            "sanctions monitoring"));
+  /* and a topic key tags it there */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.tag", "u", 2));
+  g_assert_cmpuint (tl_tag_panel_get_source_clips (f->window->tag_panel)->len, ==, 1);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  if (!gtk_init_check ())
+    {
+      g_test_add_func ("/ui/window/no-display", (GTestFunc) (void (*) (void)) g_test_skip);
+      return g_test_run ();
+    }
+  adw_init ();
+
+#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  ADD ("/ui/window/opens-on-first-source", test_opens_on_first_source);
+  ADD ("/ui/window/tag-line-and-undo", test_tag_line_and_undo);
+  ADD ("/ui/window/tag-range-and-article", test_tag_range_and_article);
+  ADD ("/ui/window/outside-changes", test_outside_changes);
+  ADD ("/ui/window/find", test_find);
+  ADD ("/ui/window/delete-source-undo", test_delete_source_undo);
+  ADD ("/ui/window/library-search", test_library_search);
+#undef ADD
+  return g_test_run ();
+}
