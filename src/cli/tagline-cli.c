@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "tl-aligner.h"
+#include "tl-demo.h"
 #include "tl-export.h"
 #include "tl-import-job.h"
 #include "tl-import.h"
@@ -1165,6 +1166,93 @@ cmd_probe (int argc, char **argv)
   return 0;
 }
 
+/* demo */
+
+static int
+cmd_demo (int argc, char **argv)
+{
+  static char *opt_media_dir, *opt_folder;
+  static char **opt_demo_topics;
+  static const GOptionEntry entries[] = {
+    { "media-dir", 0, 0, G_OPTION_ARG_FILENAME, &opt_media_dir, "Where to make the media (default: beside the library)", "DIR" },
+    { "folder", 'f', 0, G_OPTION_ARG_STRING, &opt_folder, "Put the sources in this folder", "NAME" },
+    { "topic", 't', 0, G_OPTION_ARG_STRING_ARRAY, &opt_demo_topics, "Start with this topic (keys 1, 2, … in order)", "NAME" },
+    { NULL }
+  };
+  g_autoptr(TlLibrary) library = NULL;
+  g_autofree char *media_dir = NULL;
+  int status = 0;
+
+  if (!parse_options (&argc, &argv, "TRANSCRIPT…",
+                      "Make a demo library: each transcript with stand-in media (a test pattern with the title and "
+                      "running time, and the lines read aloud at their times).", entries))
+    return 2;
+  if (argc < 2)
+    {
+      fail ("demo: name the transcripts");
+      return 2;
+    }
+  if ((library = open_library ()) == NULL)
+    return 1;
+  media_dir = opt_media_dir ? g_strdup (opt_media_dir)
+                            : g_build_filename (g_path_get_dirname (tl_library_get_path (library)), "media", NULL);
+  g_mkdir_with_parents (media_dir, 0755);
+
+  for (guint i = 0; opt_demo_topics && opt_demo_topics[i]; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(TlTopic) topic = tl_library_add_topic (library, opt_demo_topics[i], i < 9 ? i + 1 : 0, NULL, &error);
+      if (topic == NULL && !g_error_matches (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_EXISTS))
+        {
+          fail ("%s", error->message);
+          return 1;
+        }
+    }
+
+  for (int i = 1; i < argc; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *base = g_path_get_basename (argv[i]);
+      g_autofree char *name = NULL;
+      g_autofree char *media = NULL;
+      g_autoptr(TlImportReport) report = NULL;
+      const char *paths[] = { argv[i], NULL };
+      gboolean made = FALSE;
+      char *dot = strrchr (base, '.');
+
+      if (dot)
+        *dot = '\0';
+      name = g_strconcat (base, ".webm", NULL);
+      media = g_build_filename (media_dir, name, NULL);
+      if (g_file_test (media, G_FILE_TEST_EXISTS))
+        made = TRUE;
+      else
+        {
+          fprintf (stderr, "Making media for %s…\n", argv[i]);
+          if (!tl_demo_make_media (argv[i], media, &made, &error))
+            {
+              fail ("%s: %s", argv[i], error->message);
+              status = 1;
+              continue;
+            }
+        }
+      report = tl_import_job_run (library, paths, made ? media : NULL, opt_folder, NULL, NULL, NULL, NULL);
+      for (guint k = 0; k < report->items->len; k++)
+        {
+          TlImportItem *item = g_ptr_array_index (report->items, k);
+          if (item->error)
+            {
+              fail ("%s: %s", item->file, item->error);
+              status = 1;
+            }
+          else
+            printf ("%" G_GINT64_FORMAT "\t%s\t%s%s\n", item->source_id, item->title,
+                    tl_source_kind_to_string (item->kind), made ? ", with stand-in media" : "");
+        }
+    }
+  return status;
+}
+
 static const struct {
   const char *name;
   int (*run) (int argc, char **argv);
@@ -1179,6 +1267,7 @@ static const struct {
   { "clips", cmd_clips, "List clips" },
   { "export", cmd_export, "Export clips (csv, json)" },
   { "probe", cmd_probe, "Show what a media file holds" },
+  { "demo", cmd_demo, "Make a demo library with stand-in media" },
   { "align", cmd_align, "Time a transcript from its media's sound" },
 };
 
