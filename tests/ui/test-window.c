@@ -259,6 +259,42 @@ test_library_search (Fixture *f, gconstpointer data)
   g_assert_cmpuint (tl_tag_panel_get_source_clips (f->window->tag_panel)->len, ==, 1);
 }
 
+static GtkWidget *
+find_descendant (GtkWidget *widget, GType type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* A note being typed is in the library file within a second, without the
+ * editor leaving the field: killing the app then loses nothing. */
+static void
+test_note_kept_while_typing (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GPtrArray) clips = NULL;
+  GtkWidget *note;
+
+  tl_transcript_view_select_line (f->window->transcript, 3, TRUE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.tag", "u", 1));
+  spin (50);
+  note = find_descendant (GTK_WIDGET (f->window->tag_panel), GTK_TYPE_TEXT_VIEW);
+  g_assert_nonnull (note);
+  gtk_widget_grab_focus (note);
+  gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (note)), "Good soundbite, «use» it", -1);
+  spin (1000);
+  g_assert_true (gtk_widget_is_focus (note)); /* still in the field */
+  clips = clips_in_file (f);
+  g_assert_cmpuint (clips->len, ==, 1);
+  g_assert_cmpstr (tl_clip_get_note (g_ptr_array_index (clips, 0)), ==, "Good soundbite, «use» it");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -278,6 +314,7 @@ main (int argc, char **argv)
   ADD ("/ui/window/find", test_find);
   ADD ("/ui/window/delete-source-undo", test_delete_source_undo);
   ADD ("/ui/window/library-search", test_library_search);
+  ADD ("/ui/window/note-kept-while-typing", test_note_kept_while_typing);
 #undef ADD
   return g_test_run ();
 }

@@ -35,6 +35,8 @@ struct _TlTagPanel {
   GtkWidget *note_view;
   GtkWidget *stars[5];
   GtkWidget *topic_toggles;
+  guint save_timeout;         /* typed title and note are kept soon after */
+  gint64 editing_clip;        /* the clip the editor fields belong to */
 };
 
 G_DEFINE_FINAL_TYPE (TlTagPanel, tl_tag_panel, GTK_TYPE_WIDGET)
@@ -285,6 +287,8 @@ on_clip_bind (GtkSignalListItemFactory *factory, GtkListItem *item, TlTagPanel *
 
 /* Editor */
 
+static void flush_typing (TlTagPanel *self);
+
 static void
 show_editor (TlTagPanel *self, TlClip *clip)
 {
@@ -292,8 +296,12 @@ show_editor (TlTagPanel *self, TlClip *clip)
   g_autofree char *range = NULL;
   GtkWidget *child;
 
+  /* what was typed for the previous clip is kept first */
+  if (clip == NULL || tl_clip_get_id (clip) != self->editing_clip)
+    flush_typing (self);
   self->loading = TRUE;
   gtk_widget_set_visible (self->editor, clip != NULL);
+  self->editing_clip = clip ? tl_clip_get_id (clip) : 0;
   if (clip == NULL)
     {
       self->loading = FALSE;
@@ -301,8 +309,18 @@ show_editor (TlTagPanel *self, TlClip *clip)
     }
   range = format_range (clip);
   gtk_label_set_text (GTK_LABEL (self->range_label), range);
-  gtk_editable_set_text (GTK_EDITABLE (self->title_entry), tl_clip_get_title (clip) ? tl_clip_get_title (clip) : "");
-  gtk_text_buffer_set_text (buffer, tl_clip_get_note (clip) ? tl_clip_get_note (clip) : "", -1);
+  /* set only what differs: a reload after saving must not move the cursor */
+  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->title_entry)),
+                 tl_clip_get_title (clip) ? tl_clip_get_title (clip) : "") != 0)
+    gtk_editable_set_text (GTK_EDITABLE (self->title_entry), tl_clip_get_title (clip) ? tl_clip_get_title (clip) : "");
+  {
+    GtkTextIter start, end;
+    g_autofree char *shown = NULL;
+    gtk_text_buffer_get_bounds (buffer, &start, &end);
+    shown = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
+    if (g_strcmp0 (shown, tl_clip_get_note (clip) ? tl_clip_get_note (clip) : "") != 0)
+      gtk_text_buffer_set_text (buffer, tl_clip_get_note (clip) ? tl_clip_get_note (clip) : "", -1);
+  }
   for (guint i = 0; i < 5; i++)
     gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->stars[i]), i < tl_clip_get_rating (clip));
   while ((child = gtk_widget_get_first_child (self->topic_toggles)))
@@ -331,10 +349,19 @@ on_clip_selected (GtkSingleSelection *selection, GParamSpec *pspec, TlTagPanel *
     g_signal_emit (self, signals[SIGNAL_CLIP_ACTIVATED], 0, clip);
 }
 
+/* The clip the editor fields show (the selection may already have moved). */
+static TlClip *
+editing_clip (TlTagPanel *self)
+{
+  TlClip *clip = tl_tag_panel_get_selected_clip (self);
+
+  return clip && tl_clip_get_id (clip) == self->editing_clip ? clip : NULL;
+}
+
 static void
 commit_title (TlTagPanel *self)
 {
-  TlClip *clip = tl_tag_panel_get_selected_clip (self);
+  TlClip *clip = editing_clip (self);
   const char *title = gtk_editable_get_text (GTK_EDITABLE (self->title_entry));
   g_autoptr(GError) error = NULL;
 
@@ -347,7 +374,7 @@ commit_title (TlTagPanel *self)
 static void
 commit_note (TlTagPanel *self)
 {
-  TlClip *clip = tl_tag_panel_get_selected_clip (self);
+  TlClip *clip = editing_clip (self);
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->note_view));
   GtkTextIter start, end;
   g_autofree char *note = NULL;
@@ -361,6 +388,38 @@ commit_note (TlTagPanel *self)
     return;
   tl_library_set_clip_note (self->library, tl_clip_get_id (clip), note, &error);
   report (self, error);
+}
+
+/* Typing is kept 0.7 s after the last key: nothing typed is lost if the
+ * app is killed, and a sentence is one undo step, not one per letter. */
+static void
+flush_typing (TlTagPanel *self)
+{
+  if (self->save_timeout == 0)
+    return;
+  g_clear_handle_id (&self->save_timeout, g_source_remove);
+  commit_title (self);
+  commit_note (self);
+}
+
+static gboolean
+on_save_timeout (gpointer user_data)
+{
+  TlTagPanel *self = user_data;
+
+  self->save_timeout = 0;
+  commit_title (self);
+  commit_note (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_typed (GObject *object, TlTagPanel *self)
+{
+  if (self->loading)
+    return;
+  g_clear_handle_id (&self->save_timeout, g_source_remove);
+  self->save_timeout = g_timeout_add (700, on_save_timeout, self);
 }
 
 static void
@@ -639,6 +698,7 @@ tl_tag_panel_dispose (GObject *object)
   TlTagPanel *self = TL_TAG_PANEL (object);
   GtkWidget *child;
 
+  flush_typing (self);
   if (self->library)
     g_clear_signal_handler (&self->changed_handler, self->library);
   g_clear_object (&self->library);
@@ -749,6 +809,7 @@ build_editor (TlTagPanel *self)
   gtk_entry_set_placeholder_text (GTK_ENTRY (self->title_entry), _("Title"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->title_entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Clip title"), -1);
   g_signal_connect (self->title_entry, "activate", G_CALLBACK (on_title_activate), self);
+  g_signal_connect (self->title_entry, "changed", G_CALLBACK (on_typed), self);
   focus = gtk_event_controller_focus_new ();
   g_signal_connect (focus, "leave", G_CALLBACK (on_title_focus_leave), self);
   gtk_widget_add_controller (self->title_entry, focus);
@@ -758,6 +819,7 @@ build_editor (TlTagPanel *self)
   gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (self->note_view), GTK_WRAP_WORD_CHAR);
   gtk_text_view_set_top_margin (GTK_TEXT_VIEW (self->note_view), 6);
   gtk_text_view_set_left_margin (GTK_TEXT_VIEW (self->note_view), 6);
+  g_signal_connect (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->note_view)), "changed", G_CALLBACK (on_typed), self);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->note_view), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Note"), -1);
   focus = gtk_event_controller_focus_new ();
   g_signal_connect (focus, "leave", G_CALLBACK (on_note_focus_leave), self);
