@@ -286,10 +286,10 @@ test_note_kept_while_typing (Fixture *f, gconstpointer data)
   spin (50);
   note = find_descendant (GTK_WIDGET (f->window->tag_panel), GTK_TYPE_TEXT_VIEW);
   g_assert_nonnull (note);
-  gtk_widget_grab_focus (note);
   gtk_text_buffer_set_text (gtk_text_view_get_buffer (GTK_TEXT_VIEW (note)), "Good soundbite, «use» it", -1);
+  /* no focus change happens here (under Xvfb the window is never
+   * active): only the typing timeout can have saved it */
   spin (1000);
-  g_assert_true (gtk_widget_is_focus (note)); /* still in the field */
   clips = clips_in_file (f);
   g_assert_cmpuint (clips->len, ==, 1);
   g_assert_cmpstr (tl_clip_get_note (g_ptr_array_index (clips, 0)), ==, "Good soundbite, «use» it");
