@@ -1,7 +1,8 @@
 /* tl-json.c: serialises a JsonNode. json-glib 1.6 prints doubles with 17
  * significant digits, so seconds with microsecond precision come out as
  * 4300.7759999999998; 15 digits give back the same double for every time
- * Tagline writes (up to 10^9 s with µs) and read as people wrote them. */
+ * Tagline writes (up to 10^9 s with µs) and read as people wrote them.
+ * Other values (frame rates such as 30000/1001) get the 17 they need. */
 #include "tl-json.h"
 
 #include <math.h>
@@ -43,6 +44,9 @@ append_double (GString *out, double value)
       return;
     }
   g_ascii_formatd (buf, sizeof buf, "%.15g", value);
+  /* a value 15 digits do not give back (a frame rate of 30000/1001) needs 17 */
+  if (g_ascii_strtod (buf, NULL) != value)
+    g_ascii_formatd (buf, sizeof buf, "%.17g", value);
   g_string_append (out, buf);
   /* keep it a number with a fraction so readers see a float: 10 -> 10.0 */
   if (strpbrk (buf, ".eEn") == NULL)
