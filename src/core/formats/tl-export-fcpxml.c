@@ -72,7 +72,6 @@ typedef struct {
   GPtrArray *formats;   /* Format */
   GHashTable *assets;   /* source id -> asset id */
   GHashTable *asset_formats; /* source id -> Format */
-  GHashTable *lengths;  /* source id -> gint64 frames */
   xmlNode *resources;
   guint next_id;
 } Resources;
@@ -115,30 +114,6 @@ ensure_format (Resources *res, int fps_num, int fps_den, int width, int height)
   return format;
 }
 
-/* Each source's length in frames, at least to the end of its last clip. */
-static GHashTable *
-source_lengths (TlExportContext *ctx)
-{
-  GHashTable *lengths = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
-
-  for (guint i = 0; i < ctx->items->len; i++)
-    {
-      TlExportItem *item = g_ptr_array_index (ctx->items, i);
-      gint64 id = tl_source_get_id (item->source);
-      gint64 *frames;
-
-      if (!item->timed)
-        continue;
-      if ((frames = g_hash_table_lookup (lengths, &id)) == NULL)
-        {
-          frames = g_new0 (gint64, 1);
-          g_hash_table_insert (lengths, g_memdup2 (&id, sizeof id), frames);
-        }
-      *frames = MAX (*frames, tl_export_media_frames (item));
-    }
-  return lengths;
-}
-
 /* The asset of a source, with its format; written on first use. */
 static const char *
 ensure_asset (Resources *res, TlExportItem *item)
@@ -164,8 +139,7 @@ ensure_asset (Resources *res, TlExportItem *item)
     name = g_path_get_basename (media->path);
   set_text (asset, "name", name ? name : tl_source_get_title (item->source));
   set_time (asset, "start", item->origin, item->fps_num, item->fps_den);
-  set_time (asset, "duration", *(gint64 *) g_hash_table_lookup (res->lengths, &source_id), item->fps_num,
-            item->fps_den);
+  set_time (asset, "duration", item->media_frames, item->fps_num, item->fps_den);
   xmlNewProp (asset, BAD_CAST "hasVideo", BAD_CAST (media == NULL || media->has_video ? "1" : "0"));
   xmlNewProp (asset, BAD_CAST "format", BAD_CAST format->id);
   xmlNewProp (asset, BAD_CAST "hasAudio", BAD_CAST (media == NULL || media->has_audio ? "1" : "0"));
@@ -205,8 +179,7 @@ fcpxml_write (TlExportContext *ctx, GString *out, GError **error)
   g_autoptr(GPtrArray) formats = g_ptr_array_new_with_free_func (format_free);
   g_autoptr(GHashTable) assets = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   g_autoptr(GHashTable) asset_formats = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  g_autoptr(GHashTable) lengths = source_lengths (ctx);
-  Resources res = { formats, assets, asset_formats, lengths, NULL, 0 };
+  Resources res = { formats, assets, asset_formats, NULL, 0 };
   gint64 record_start = tl_export_record_start (ctx->fps_num, ctx->fps_den);
   gint64 total = 0;
   g_autofree char *title = tl_export_clean (ctx->options.title, TRUE);

@@ -12,7 +12,6 @@ char *tl_export_clean (const char *text, gboolean one_line);
 char *tl_export_item_name (TlExportItem *item);
 char *tl_export_media_path (TlSource *source);
 char *tl_export_media_uri (TlSource *source, const char *hostname);
-gint64 tl_export_media_frames (TlExportItem *item);
 char *tl_export_timecode (gint64 frames, int fps_num, int fps_den);
 gint64 tl_export_record_start (int fps_num, int fps_den);
 const char *tl_export_topic_color (TlExportContext *ctx, const char *topic);

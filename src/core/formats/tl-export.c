@@ -266,11 +266,27 @@ snap_item (TlExportContext *ctx, TlExportItem *item)
     item->origin = 0;
 }
 
+/* The media's length in frames (for a source without media, its
+ * transcript's), at least to the end of the clip. */
+static gint64
+media_length (TlExportItem *item)
+{
+  const TlMediaInfo *media = tl_source_get_media (item->source);
+  gint64 duration = media && media->duration > 0 ? media->duration : tl_source_get_duration (item->source);
+  gint64 frames = 0;
+
+  if (duration > 0)
+    frames = tl_timecode_usec_to_frames (duration, item->fps_num, item->fps_den);
+  return MAX (frames, item->out_frame);
+}
+
 /* Record times: the timed clips end to end at the timeline's rate. A clip
- * at another rate keeps its length in time, rounded to whole frames. */
+ * at another rate keeps its length in time, rounded to whole frames. And
+ * the media's length, the same for every clip of a source. */
 static void
 lay_out (TlExportContext *ctx)
 {
+  g_autoptr(GHashTable) lengths = g_hash_table_new (NULL, NULL);
   gint64 position = 0;
 
   for (guint i = 0; i < ctx->items->len; i++)
@@ -292,6 +308,15 @@ lay_out (TlExportContext *ctx)
       item->record_in = position;
       item->record_out = position + length;
       position = item->record_out;
+      g_hash_table_insert (lengths, item->source,
+                           GSIZE_TO_POINTER (MAX (GPOINTER_TO_SIZE (g_hash_table_lookup (lengths, item->source)),
+                                                  (gsize) media_length (item))));
+    }
+  for (guint i = 0; i < ctx->items->len; i++)
+    {
+      TlExportItem *item = g_ptr_array_index (ctx->items, i);
+      if (item->timed)
+        item->media_frames = GPOINTER_TO_SIZE (g_hash_table_lookup (lengths, item->source));
     }
   if (ctx->n_timed == 0)
     {
@@ -686,6 +711,22 @@ is_line_break (gunichar c)
  * Unicode line separators as "\n". Right-to-left marks, emoji and all
  * other characters stay as they are.
  */
+/* Whether @text holds a byte sequence tl_export_clean() changes: C0 and C1
+ * controls, U+2028/2029, U+FFFE/FFFF. Most text holds none, and a byte
+ * scan is ten times faster than decoding every character. */
+static gboolean
+needs_cleaning (const char *text, gboolean one_line)
+{
+  const unsigned char *p;
+
+  for (p = (const unsigned char *) text; *p; p++)
+    if (*p < 0x20 || *p == 0x7f || (*p == 0xc2 && p[1] >= 0x80 && p[1] < 0xa0)
+        || (*p == 0xe2 && p[1] == 0x80 && (p[2] == 0xa8 || p[2] == 0xa9))
+        || (*p == 0xef && p[1] == 0xbf && (p[2] == 0xbe || p[2] == 0xbf)))
+      return TRUE;
+  return one_line && p > (const unsigned char *) text && p[-1] == ' ';
+}
+
 char *
 tl_export_clean (const char *text, gboolean one_line)
 {
@@ -694,6 +735,8 @@ tl_export_clean (const char *text, gboolean one_line)
 
   if (text == NULL)
     return g_strdup ("");
+  if (g_utf8_validate (text, -1, NULL) && !needs_cleaning (text, one_line))
+    return g_strdup (text);
   if (!g_utf8_validate (text, -1, NULL))
     text = valid = g_utf8_make_valid (text, -1);
   out = g_string_sized_new (strlen (text));
@@ -785,22 +828,6 @@ tl_export_media_uri (TlSource *source, const char *hostname)
   char *uri = g_filename_to_uri (path, hostname, NULL);
 
   return uri ? uri : g_strdup ("file:///");
-}
-
-/* The media's length in frames at the item's rate, at least to the end of
- * the clip; 0 for a clip without times. */
-gint64
-tl_export_media_frames (TlExportItem *item)
-{
-  const TlMediaInfo *media = tl_source_get_media (item->source);
-  gint64 duration = media && media->duration > 0 ? media->duration : tl_source_get_duration (item->source);
-  gint64 frames = 0;
-
-  if (!item->timed)
-    return 0;
-  if (duration > 0)
-    frames = tl_timecode_usec_to_frames (duration, item->fps_num, item->fps_den);
-  return MAX (frames, item->out_frame);
 }
 
 /* Timecode as people read it at that rate: drop-frame at 29.97 and 59.94. */

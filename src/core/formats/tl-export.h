@@ -66,6 +66,7 @@ typedef struct {
   gint64 origin;       /* the media's timecode origin, in frames */
   gint64 in_frame;     /* nearest frame to the clip's in, from the start of the media */
   gint64 out_frame;    /* nearest frame to its out (exclusive); at least in_frame + 1 */
+  gint64 media_frames; /* the media's length in frames, at least to the end of its last clip here */
   gint64 record_in;    /* on the timeline (ctx rate), clips laid end to end from 0 */
   gint64 record_out;
 } TlExportItem;
