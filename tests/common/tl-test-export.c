@@ -126,8 +126,8 @@ srt_from_bbc (gint64 *end)
 
   for (guint i = 0; lines[i] != NULL; i++)
     {
-      const char *bullet = strstr (lines[i], "• ");
-      if (bullet != NULL && g_str_has_prefix (g_strchug (lines[i]), "•"))
+      const char *bullet = g_strchug (lines[i]);
+      if (g_str_has_prefix (bullet, "• "))
         {
           append_cue (srt, n + 1, (gint64) n * 3000000, (gint64) n * 3000000 + 2900000, bullet + strlen ("• "));
           n++;
@@ -398,20 +398,20 @@ tl_test_export_clean_equal (const char *original, const char *exported, gboolean
 {
   g_autoptr(GString) expected = g_string_new (NULL);
 
-  for (const char *p = original; *p; p++)
+  for (const char *p = original; *p; p = g_utf8_next_char (p))
     {
-      unsigned char c = *p;
+      gunichar c = g_utf8_get_char (p);
       if (c == '\r' && p[1] == '\n')
         continue;
-      if (c == '\n' || c == '\r' || c == '\t')
+      if (c == '\n' || c == '\r' || c == '\t' || c == 0x2028 || c == 0x2029)
         {
           if (!one_line)
             g_string_append_c (expected, c == '\t' ? '\t' : '\n');
           else if (expected->len && expected->str[expected->len - 1] != ' ')
             g_string_append_c (expected, ' ');
         }
-      else if (c >= 0x20 && c != 0x7f)
-        g_string_append_c (expected, c);
+      else if (c >= 0x20 && !(c >= 0x7f && c < 0xa0) && c != 0xfffe && c != 0xffff)
+        g_string_append_unichar (expected, c);
     }
   while (one_line && expected->len && expected->str[expected->len - 1] == ' ')
     g_string_truncate (expected, expected->len - 1);

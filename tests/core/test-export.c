@@ -68,6 +68,8 @@ test_text (void)
 
       g_assert_no_error (error);
       g_assert_cmpstr (item->text, ==, expected);
+      /* real speech: nothing in it that an export would have to drop */
+      g_assert_true (tl_test_export_clean_equal (item->text, item->text, FALSE));
       for (guint l = 0; l < item->lines->len; l++)
         {
           TlExportLine *line = g_ptr_array_index (item->lines, l);

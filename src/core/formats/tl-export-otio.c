@@ -225,6 +225,9 @@ add_track (TlJsonWriter *b, TlExportContext *ctx, gboolean video)
       gap = 0;
       add_clip (b, ctx, item, video || !wants (item->source, TRUE));
     }
+  /* both tracks run to the end of the timeline */
+  if (gap > 0)
+    add_gap (b, gap, ctx->fps_num, ctx->fps_den);
   tl_json_writer_end_array (b);
   add_string (b, "kind", video ? "Video" : "Audio");
   tl_json_writer_end_object (b);
