@@ -56,7 +56,8 @@ collect_cues (TlExportContext *ctx)
           if (!on_source)
             cue.end = MIN (cue.end, record_out);
           cue.text = line->text;
-          if (cue.end > cue.start)
+          /* the file counts milliseconds: a cue must last at least one */
+          if ((cue.end + 500) / 1000 > (cue.start + 500) / 1000)
             g_array_append_val (cues, cue);
         }
     }
