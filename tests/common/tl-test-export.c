@@ -390,13 +390,13 @@ tl_test_export (TlTestExportLibrary *lib, const char *format, const TlClipFilter
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
-/* Whether @exported is @original as the exporters promise to keep it: the
- * same characters, less the control characters no file format holds, with
- * CRLF as LF (or, @one_line, line breaks and tabs as single spaces). */
-gboolean
-tl_test_export_clean_equal (const char *original, const char *exported, gboolean one_line)
+/* @original as the exporters promise to keep it: the same characters, less
+ * the control characters no file format holds, with CRLF as LF (or, with
+ * @one_line, line breaks and tabs as single spaces). */
+char *
+tl_test_export_cleaned (const char *original, gboolean one_line)
 {
-  g_autoptr(GString) expected = g_string_new (NULL);
+  GString *expected = g_string_new (NULL);
 
   for (const char *p = original; *p; p = g_utf8_next_char (p))
     {
@@ -415,9 +415,18 @@ tl_test_export_clean_equal (const char *original, const char *exported, gboolean
     }
   while (one_line && expected->len && expected->str[expected->len - 1] == ' ')
     g_string_truncate (expected, expected->len - 1);
-  if (g_strcmp0 (expected->str, exported) != 0)
+  return g_string_free (expected, FALSE);
+}
+
+/* Whether @exported is tl_test_export_cleaned() @original. */
+gboolean
+tl_test_export_clean_equal (const char *original, const char *exported, gboolean one_line)
+{
+  g_autofree char *expected = tl_test_export_cleaned (original, one_line);
+
+  if (g_strcmp0 (expected, exported) != 0)
     {
-      g_test_message ("expected “%s”, exported “%s”", expected->str, exported);
+      g_test_message ("expected “%s”, exported “%s”", expected, exported);
       return FALSE;
     }
   return TRUE;

@@ -54,6 +54,7 @@ char *tl_test_export (TlTestExportLibrary *lib,
                       const TlClipFilter *filter,
                       const TlExportOptions *options,
                       TlExportStats *stats);
+char *tl_test_export_cleaned (const char *original, gboolean one_line);
 gboolean tl_test_export_clean_equal (const char *original, const char *exported, gboolean one_line);
 char *tl_test_shared_path (const char *relative);
 
