@@ -105,6 +105,20 @@ line_window (TlExportContext *ctx, TlExportItem *item, TlExportLine *line, gbool
   return (*end + 500) / 1000 > (*start + 500) / 1000;
 }
 
+typedef struct {
+  gint64 start;
+  gint64 end;
+  const char *text;
+} Window;
+
+static int
+compare_windows (gconstpointer a, gconstpointer b)
+{
+  const Window *wa = a, *wb = b;
+
+  return wa->start < wb->start ? -1 : wa->start > wb->start;
+}
+
 static void
 check_clip_timeline (const char *format)
 {
@@ -112,13 +126,12 @@ check_clip_timeline (const char *format)
   TlExportStats stats = { 0 };
   g_autofree char *text = tl_test_export (lib, format, NULL, NULL, &stats);
   g_autoptr(GArray) cues = read_cues (text, strcmp (format, "vtt") == 0);
-  guint c = 0;
+  g_autoptr(GArray) windows = g_array_new (FALSE, FALSE, sizeof (Window));
 
   g_assert_cmpuint (stats.n_skipped, ==, lib->n_quotes);
   for (guint i = 0; i < ctx->items->len; i++)
     {
       TlExportItem *item = g_ptr_array_index (ctx->items, i);
-      gint64 record_in = item->record_in * G_GINT64_CONSTANT (1000000) * ctx->fps_den / ctx->fps_num;
       gint64 record_out = item->record_out * G_GINT64_CONSTANT (1000000) * ctx->fps_den / ctx->fps_num;
 
       if (!item->timed)
@@ -126,24 +139,32 @@ check_clip_timeline (const char *format)
       for (guint l = 0; l < item->lines->len; l++)
         {
           TlExportLine *line = g_ptr_array_index (item->lines, l);
-          gint64 start, end;
-          Cue *cue;
+          Window w = { 0, 0, line->text };
 
-          if (!line_window (ctx, item, line, FALSE, &start, &end))
-            continue;
-          cue = &g_array_index (cues, Cue, c++);
-          /* to the millisecond the file holds */
-          g_assert_cmpint (ABS (cue->start - start), <=, 1000);
-          g_assert_cmpint (ABS (cue->end - MIN (end, record_out)), <=, 1000);
-          g_assert_cmpint (cue->start, >=, record_in - 500);
-          g_assert_cmpint (cue->end, <=, record_out + 500);
-          if (strpbrk (line->text, "<>&") == NULL)
-            g_assert_cmpstr (cue->text, ==, line->text);
+          if (line_window (ctx, item, line, FALSE, &w.start, &w.end))
+            {
+              w.end = MIN (w.end, record_out);
+              g_array_append_val (windows, w);
+            }
         }
     }
-  g_assert_cmpuint (c, ==, cues->len);
-  for (guint i = 1; i < cues->len; i++)
-    g_assert_cmpint (g_array_index (cues, Cue, i).start, >=, g_array_index (cues, Cue, i - 1).start);
+  /* in time order; a line that starts while another shows cuts it short */
+  g_array_sort (windows, compare_windows);
+  g_assert_cmpuint (cues->len, ==, windows->len);
+  for (guint i = 0; i < windows->len; i++)
+    {
+      Window *w = &g_array_index (windows, Window, i);
+      Cue *cue = &g_array_index (cues, Cue, i);
+      gint64 end = i + 1 < windows->len ? MIN (w->end, g_array_index (windows, Window, i + 1).start) : w->end;
+
+      /* to the millisecond the file holds */
+      g_assert_cmpint (ABS (cue->start - w->start), <=, 500);
+      g_assert_cmpint (ABS (cue->end - end), <=, 500);
+      if (strpbrk (w->text, "<>&") == NULL)
+        g_assert_cmpstr (cue->text, ==, w->text);
+      if (i > 0)
+        g_assert_cmpint (cue->start, >=, g_array_index (cues, Cue, i - 1).end);
+    }
 }
 
 static void
@@ -159,7 +180,7 @@ test_vtt_clips (void)
 }
 
 /* On source time the lines keep their own times (cut to their clips),
- * each once and in order even where clips share them. */
+ * each once even where clips share them, and never overlapping. */
 static void
 test_source_time (void)
 {
@@ -170,23 +191,54 @@ test_source_time (void)
   g_autoptr(GArray) cues = read_cues (text, FALSE);
   static const struct {
     gint64 start, end;
+    const char *text;
   } expected[] = {
-    /* the whole source: every line as it is */
-    { 1000000, 5000000 }, { 3000000, 4000000 }, { 6000000, 8000000 }, { 8000000, 11000000 },
-    /* the clip from 2 s to 6.5 s: three lines, cut */
-    { 2000000, 5000000 }, { 3000000, 4000000 }, { 6000000, 6500000 },
+    /* 1 to 5 s, cut short where the cheer (3 to 4 s) starts */
+    { 1000000, 3000000, "The summit opened with a parade." },
+    { 3000000, 4000000, "A cheer from the crowd." },
+    /* in both clips (to 6.5 s in one): once, whole */
+    { 6000000, 8000000, "Ammunition supplies were discussed." },
+    { 8000000, 11000000, "North Korea denied the weapons trade." },
   };
-  guint n = 0;
 
+  g_assert_cmpuint (cues->len, ==, G_N_ELEMENTS (expected));
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
-    for (guint c = 0; c < cues->len; c++)
-      if (g_array_index (cues, Cue, c).start == expected[i].start && g_array_index (cues, Cue, c).end == expected[i].end)
-        n++;
-  /* 3 to 4 s is in both clips: written once */
-  g_assert_cmpuint (cues->len, ==, G_N_ELEMENTS (expected) - 1);
-  g_assert_cmpuint (n, ==, G_N_ELEMENTS (expected));
-  for (guint i = 1; i < cues->len; i++)
-    g_assert_cmpint (g_array_index (cues, Cue, i).start, >=, g_array_index (cues, Cue, i - 1).start);
+    {
+      g_assert_cmpint (g_array_index (cues, Cue, i).start, ==, expected[i].start);
+      g_assert_cmpint (g_array_index (cues, Cue, i).end, ==, expected[i].end);
+      g_assert_cmpstr (g_array_index (cues, Cue, i).text, ==, expected[i].text);
+    }
+}
+
+/* Lines that start together share a cue. */
+static void
+test_same_start (void)
+{
+  g_autofree char *dir = tl_test_tmpdir_new ();
+  g_autofree char *path = g_build_filename (dir, "same.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TlLibrary) library = tl_library_open (path, &error);
+  g_autoptr(TlTopic) topic = tl_library_add_topic (library, "T", 1, NULL, &error);
+  g_autoptr(TlDocument) doc = tl_document_new ("test");
+  g_autoptr(GString) srt = g_string_new (NULL);
+  g_autoptr(GArray) cues = NULL;
+  TlClipSpec spec = { 0, 0, 5000000, -1, -1, NULL, NULL, 0, (const char *const[]) { "T", NULL } };
+
+  tl_document_add_segment (doc, 1000000, 3000000, "Interviewer: And then?", -1);
+  tl_document_add_segment (doc, 1000000, 4000000, "Guest: Nothing.", -1);
+  tl_document_add_segment (doc, 4000000, 5000000, "Both laugh.", -1);
+  doc->timing = TL_TIMING_NATIVE;
+  spec.source_id = tl_library_add_document (library, doc, NULL, &error);
+  g_assert_no_error (error);
+  tl_library_add_clip (library, &spec, &error);
+  g_assert_no_error (error);
+  tl_export_to_string (library, NULL, "srt", NULL, srt, NULL, &error);
+  g_assert_no_error (error);
+  cues = read_cues (srt->str, FALSE);
+  g_assert_cmpuint (cues->len, ==, 2);
+  g_assert_cmpstr (g_array_index (cues, Cue, 0).text, ==, "Interviewer: And then?\nGuest: Nothing.");
+  g_assert_cmpint (g_array_index (cues, Cue, 0).start, ==, 1000000);
+  g_assert_cmpint (g_array_index (cues, Cue, 0).end, ==, 4000000);
 }
 
 /* SubRip has no escapes; WebVTT's text is markup and escapes <, > and &.
@@ -261,6 +313,7 @@ main (int argc, char **argv)
   g_test_add_func ("/core/export/subtitles/srt-clips", test_srt_clips);
   g_test_add_func ("/core/export/subtitles/vtt-clips", test_vtt_clips);
   g_test_add_func ("/core/export/subtitles/source-time", test_source_time);
+  g_test_add_func ("/core/export/subtitles/same-start", test_same_start);
   g_test_add_func ("/core/export/subtitles/hostile", test_hostile);
   g_test_add_func ("/core/export/subtitles/blank-lines", test_blank_lines);
   status = g_test_run ();

@@ -1,7 +1,7 @@
 /* tl-export-subtitles.c: the lines said in the clips as SubRip (.srt) and
  * WebVTT (.vtt) subtitles, either on the clips laid end to end (they then
  * line up with the exported EDL, FCPXML or OTIO sequence) or at their
- * times in their sources. */
+ * times in their sources, in time order and never overlapping. */
 #include "tl-export-private.h"
 
 #include "tl-text.h"
@@ -11,6 +11,7 @@ typedef struct {
   gint64 start;
   gint64 end;
   const char *text;
+  const TlExportLine *line;
 } Cue;
 
 static int
@@ -25,56 +26,88 @@ compare_cues (gconstpointer a, gconstpointer b)
   return 0;
 }
 
-/* Each line cut to its clip's frames, moved to the chosen timeline. */
-static GArray *
-collect_cues (TlExportContext *ctx)
+static gint64
+msec (gint64 usec)
 {
-  GArray *cues = g_array_new (FALSE, FALSE, sizeof (Cue));
+  return (usec + 500) / 1000;
+}
+
+/* Each line cut to its clip's frames, moved to the chosen timeline, in
+ * time order; cues never overlap: GStreamer's subparse and many players
+ * drop a cue that starts before the last one ended, so a line that starts
+ * while another shows cuts it short, and lines that start together share
+ * one cue. */
+static GArray *
+collect_cues (TlExportContext *ctx, GStringChunk *merged)
+{
+  g_autoptr(GArray) cues = g_array_new (FALSE, FALSE, sizeof (Cue));
+  g_autoptr(GHashTable) seen = g_hash_table_new (NULL, NULL);
   gboolean on_source = ctx->options.timeline == TL_EXPORT_TIMELINE_SOURCE;
+  GArray *out;
 
   for (guint i = 0; i < ctx->items->len; i++)
     {
       TlExportItem *item = g_ptr_array_index (ctx->items, i);
-      gint64 in, out, record_in, record_out, shift;
+      gint64 in, out_us, record_in, record_out, shift;
 
       if (!item->timed)
         continue;
       in = tl_timecode_frames_to_usec (item->in_frame, item->fps_num, item->fps_den);
-      out = tl_timecode_frames_to_usec (item->out_frame, item->fps_num, item->fps_den);
+      out_us = tl_timecode_frames_to_usec (item->out_frame, item->fps_num, item->fps_den);
       record_in = tl_timecode_frames_to_usec (item->record_in, ctx->fps_num, ctx->fps_den);
       record_out = tl_timecode_frames_to_usec (item->record_out, ctx->fps_num, ctx->fps_den);
       shift = on_source ? 0 : record_in - in;
       for (guint l = 0; l < item->lines->len; l++)
         {
           const TlExportLine *line = g_ptr_array_index (item->lines, l);
+          gpointer index;
           Cue cue;
 
           if (line->start == TL_TIME_NONE)
             continue;
           cue.start = MAX (line->start, in) + shift;
-          cue.end = MIN (line->end != TL_TIME_NONE ? line->end : out, out) + shift;
+          cue.end = MIN (line->end != TL_TIME_NONE ? line->end : out_us, out_us) + shift;
           if (!on_source)
             cue.end = MIN (cue.end, record_out);
           cue.text = line->text;
-          /* the file counts milliseconds: a cue must last at least one */
-          if ((cue.end + 500) / 1000 > (cue.start + 500) / 1000)
-            g_array_append_val (cues, cue);
+          cue.line = line;
+          if (msec (cue.end) <= msec (cue.start))
+            continue;
+          /* on source time a line two clips share is shown once, over both */
+          if (on_source && g_hash_table_lookup_extended (seen, line, NULL, &index))
+            {
+              Cue *first = &g_array_index (cues, Cue, GPOINTER_TO_UINT (index));
+              first->start = MIN (first->start, cue.start);
+              first->end = MAX (first->end, cue.end);
+              continue;
+            }
+          g_hash_table_insert (seen, (gpointer) line, GUINT_TO_POINTER (cues->len));
+          g_array_append_val (cues, cue);
         }
     }
-  /* on source time, clips of one source may share lines: each once, in time */
-  if (on_source)
+
+  g_array_sort (cues, compare_cues);
+  out = g_array_sized_new (FALSE, FALSE, sizeof (Cue), cues->len);
+  for (guint i = 0; i < cues->len; i++)
     {
-      g_array_sort (cues, compare_cues);
-      for (guint i = 1; i < cues->len;)
+      Cue *cue = &g_array_index (cues, Cue, i);
+      Cue *last = out->len ? &g_array_index (out, Cue, out->len - 1) : NULL;
+
+      if (last != NULL && last->end > cue->start)
         {
-          Cue *a = &g_array_index (cues, Cue, i - 1), *b = &g_array_index (cues, Cue, i);
-          if (a->start == b->start && a->end == b->end && g_strcmp0 (a->text, b->text) == 0)
-            g_array_remove_index (cues, i);
+          if (msec (cue->start) > msec (last->start))
+            last->end = cue->start;
           else
-            i++;
+            {
+              g_autofree char *text = g_strconcat (last->text, "\n", cue->text, NULL);
+              last->text = g_string_chunk_insert (merged, text);
+              last->end = MAX (last->end, cue->end);
+              continue;
+            }
         }
+      g_array_append_val (out, *cue);
     }
-  return cues;
+  return out;
 }
 
 /* Cue text: no blank line (it would end the cue), markup escaped for WebVTT. */
@@ -112,7 +145,8 @@ append_cue_text (GString *out, const char *text, gboolean vtt)
 static gboolean
 write_subtitles (TlExportContext *ctx, GString *out, gboolean vtt)
 {
-  g_autoptr(GArray) cues = collect_cues (ctx);
+  GStringChunk *merged = g_string_chunk_new (1024);
+  g_autoptr(GArray) cues = collect_cues (ctx, merged);
   g_autoptr(GString) text = g_string_new (NULL);
   char separator = vtt ? '.' : ',';
   guint number = 0;
@@ -133,6 +167,7 @@ write_subtitles (TlExportContext *ctx, GString *out, gboolean vtt)
         g_string_append_c (out, '\n');
       g_string_append_printf (out, "%u\n%s --> %s\n%s\n", ++number, start, end, text->str);
     }
+  g_string_chunk_free (merged);
   return TRUE;
 }
 
