@@ -120,7 +120,8 @@ tl_timecode_parse_frames (const char *timecode, int fps_num, int fps_den, gint64
  *   "59.94"
  *
  * Decimal rates just under a whole number are the NTSC family (n × 1000/1001):
- * "29.97" means 30000/1001, which is what the media really runs at.
+ * "29.97" means 30000/1001, which is what the media really runs at. Other
+ * decimals are taken as they are ("12.5" is 25/2).
  */
 gboolean
 tl_timecode_parse_rate (const char *text, int *fps_num, int *fps_den)
@@ -161,5 +162,19 @@ tl_timecode_parse_rate (const char *text, int *fps_num, int *fps_den)
         return TRUE;
       }
   }
+  /* other rates with up to three decimals: 12.5 is 25/2 */
+  if (fabs (value * 1000 - round (value * 1000)) < 1e-6)
+    {
+      int num = (int) round (value * 1000), den = 1000;
+      for (int d = 2; d <= 5; d++)
+        while (num % d == 0 && den % d == 0)
+          {
+            num /= d;
+            den /= d;
+          }
+      *fps_num = num;
+      *fps_den = den;
+      return TRUE;
+    }
   return FALSE;
 }
