@@ -175,10 +175,11 @@ test_round_trip (void)
     {
       TlExportItem *item = g_ptr_array_index (ctx->items, i);
       EdlEvent *event;
-      int rate = nominal_rate (item->fps_num, item->fps_den);
+      int rate;
 
       if (!item->timed)
         continue;
+      rate = nominal_rate (item->fps_num, item->fps_den);
       event = g_ptr_array_index (edl->events, e++);
       g_assert_cmpint (read_frames (event->tc[0], rate) - item->origin, ==, item->in_frame);
       g_assert_cmpint (read_frames (event->tc[1], rate) - item->origin, ==, item->out_frame);
