@@ -3,6 +3,7 @@
  * hands them to the chosen format. Files are written atomically. */
 #include "tl-export-private.h"
 
+#include <libxml/parser.h>
 #include <math.h>
 #include <string.h>
 
@@ -378,6 +379,9 @@ tl_export_context_new (TlLibrary *library, const TlClipFilter *filter, const TlE
 
   g_return_val_if_fail (TL_IS_LIBRARY (library), NULL);
 
+  /* libxml2 sets itself up once, on one thread, before any writer runs
+   * (in a worker thread, for tl_export_to_file_async()) */
+  xmlInitParser ();
   if (options)
     ctx->options = *options;
   ctx->options.title = g_strdup (options && options->title && *options->title ? options->title

@@ -84,8 +84,9 @@ typedef struct {
   guint n_default_rate; /* timed clips at the default rate */
   GArray *part_ends;    /* (element-type gsize): where each file ends when a format splits */
   GCancellable *cancellable;
-  GStringChunk *strings;
-  GHashTable *source_lines;
+  /* private */
+  GStringChunk *strings;     /* the lines' text */
+  GHashTable *source_lines;  /* source id -> its lines, indexed */
 } TlExportContext;
 
 typedef struct {
