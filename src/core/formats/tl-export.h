@@ -12,7 +12,6 @@ typedef enum {
   TL_EXPORT_ERROR_NOTHING,   /* no clip matches the filter, or none the format can hold */
   TL_EXPORT_ERROR_TOO_MANY,  /* more clips than the format holds */
   TL_EXPORT_ERROR_WRITE,
-  TL_EXPORT_ERROR_INVALID,   /* an option the format cannot take */
 } TlExportError;
 
 GQuark tl_export_error_quark (void);
