@@ -20,6 +20,7 @@
 #include "tl-probe.h"
 #include "tl-search.h"
 #include "tl-text.h"
+#include "tl-timecode.h"
 
 static char *opt_library;
 static gboolean opt_json;
@@ -876,19 +877,41 @@ cmd_clips (int argc, char **argv)
 
 /* export */
 
+static void
+print_export_notes (FILE *out, const char *prefix, const TlExportStats *stats, const char *format,
+                    const TlExportOptions *options)
+{
+  if (stats->n_skipped)
+    fprintf (out, "%s%u clips left out: %s cannot hold quotes from articles\n", prefix, stats->n_skipped, format);
+  if (stats->n_default_rate)
+    fprintf (out, "%s%u clips have no video frame rate (no media, or audio only): timed at %d/%d fps"
+             " (--fps RATE to choose)\n", prefix, stats->n_default_rate,
+             options->fps_num ? options->fps_num : TL_EXPORT_DEFAULT_FPS_NUM,
+             options->fps_num ? options->fps_den : TL_EXPORT_DEFAULT_FPS_DEN);
+}
+
 static int
 cmd_export (int argc, char **argv)
 {
-  static char *opt_format, *opt_output;
+  static char *opt_format, *opt_output, *opt_timeline, *opt_fps, *opt_title;
+  static gboolean opt_split;
   static const GOptionEntry entries[] = {
-    { "format", 'F', 0, G_OPTION_ARG_STRING, &opt_format, "csv or json", "NAME" },
+    { "format", 'F', 0, G_OPTION_ARG_STRING, &opt_format, "csv, json, edl, fcpxml, xmeml, otio, srt, vtt, md or html", "NAME" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &opt_output, "The file to write (- for standard output)", "FILE" },
+    { "timeline", 0, 0, G_OPTION_ARG_STRING, &opt_timeline,
+      "srt, vtt: clips (the clips end to end from zero, default) or source (the sources' own times)", "clips|source" },
+    { "fps", 0, 0, G_OPTION_ARG_STRING, &opt_fps,
+      "Frame rate for sources without one of their own (default 25)", "RATE" },
+    { "title", 0, 0, G_OPTION_ARG_STRING, &opt_title, "Title of the sequence or page", "TEXT" },
+    { "split", 0, 0, G_OPTION_ARG_NONE, &opt_split,
+      "edl: past 999 clips, write several files (FILE, FILE-2, …) instead of failing", NULL },
     { NULL }
   };
   g_autoptr(TlLibrary) library = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   TlExportStats stats = { 0 };
+  TlExportOptions options = { 0 };
   TlClipFilter filter;
   g_autoptr(GOptionContext) context = g_option_context_new (NULL);
   g_autoptr(GString) names = g_string_new (NULL);
@@ -918,6 +941,23 @@ cmd_export (int argc, char **argv)
       fail ("export: name the file to write with -o FILE");
       return 2;
     }
+  if (opt_timeline != NULL)
+    {
+      if (strcmp (opt_timeline, "source") == 0)
+        options.timeline = TL_EXPORT_TIMELINE_SOURCE;
+      else if (strcmp (opt_timeline, "clips") != 0)
+        {
+          fail ("export: --timeline takes clips or source, not “%s”", opt_timeline);
+          return 2;
+        }
+    }
+  if (opt_fps != NULL && !tl_timecode_parse_rate (opt_fps, &options.fps_num, &options.fps_den))
+    {
+      fail ("export: --fps takes a frame rate such as 25, 29.97 or 30000/1001, not “%s”", opt_fps);
+      return 2;
+    }
+  options.title = opt_title;
+  options.split = opt_split;
   if (!build_filter (&filter, ids))
     return 2;
   if ((library = open_library ()) == NULL)
@@ -926,17 +966,22 @@ cmd_export (int argc, char **argv)
   if (strcmp (opt_output, "-") == 0)
     {
       g_autoptr(GString) out = g_string_new (NULL);
-      if (!tl_export_to_string (library, &filter, opt_format, out, &stats, &error))
+      if (!tl_export_to_string (library, &filter, opt_format, &options, out, &stats, &error))
         {
           fail ("%s", error->message);
           return 1;
         }
       fwrite (out->str, 1, out->len, stdout);
+      print_export_notes (stderr, "tagline-cli: note: ", &stats, opt_format, &options);
       return 0;
     }
-  if (!tl_export_to_file (library, &filter, opt_format, opt_output, &stats, &error))
+  if (!tl_export_to_file (library, &filter, opt_format, &options, opt_output, &stats, &error))
     {
-      fail ("%s: %s", opt_output, error->message);
+      if (g_error_matches (error, TL_EXPORT_ERROR, TL_EXPORT_ERROR_TOO_MANY)
+          && g_ascii_strcasecmp (opt_format, "edl") == 0)
+        fail ("%s: %s (--split)", opt_output, error->message);
+      else
+        fail ("%s: %s", opt_output, error->message);
       return 1;
     }
   if (opt_json)
@@ -947,14 +992,28 @@ cmd_export (int argc, char **argv)
       add_string (b, "format", opt_format);
       add_int (b, "clips", stats.n_clips);
       add_int (b, "skipped", stats.n_skipped);
+      add_int (b, "assumed_framerate", stats.n_default_rate);
+      json_builder_set_member_name (b, "files");
+      json_builder_begin_array (b);
+      for (guint i = 1; i <= stats.n_files; i++)
+        {
+          g_autofree char *part = tl_export_part_path (opt_output, i);
+          json_builder_add_string_value (b, part);
+        }
+      json_builder_end_array (b);
       json_builder_end_object (b);
       print_json (b);
     }
   else
     {
-      printf ("%u clips written to %s\n", stats.n_clips, opt_output);
-      if (stats.n_skipped)
-        printf ("%u clips left out: %s cannot hold quotes from articles\n", stats.n_skipped, opt_format);
+      printf ("%u clips written to %s", stats.n_clips, opt_output);
+      for (guint i = 2; i <= stats.n_files; i++)
+        {
+          g_autofree char *part = tl_export_part_path (opt_output, i);
+          printf (i == stats.n_files ? " and %s" : ", %s", part);
+        }
+      printf ("\n");
+      print_export_notes (stdout, "", &stats, opt_format, &options);
     }
   return 0;
 }
@@ -1265,7 +1324,7 @@ static const struct {
   { "topics", cmd_topics, "List or add topics" },
   { "tag", cmd_tag, "Store a clip with topics" },
   { "clips", cmd_clips, "List clips" },
-  { "export", cmd_export, "Export clips (csv, json)" },
+  { "export", cmd_export, "Export clips (csv, json, edl, fcpxml, xmeml, otio, srt, vtt, md, html)" },
   { "probe", cmd_probe, "Show what a media file holds" },
   { "demo", cmd_demo, "Make a demo library with stand-in media" },
   { "align", cmd_align, "Time a transcript from its media's sound" },

@@ -2,6 +2,10 @@
  * (30000/1001, not 29.97); drop-frame numbering at 29.97 and 59.94. */
 #include "tl-timecode.h"
 
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
 /* The nearest frame to @usec: in/out points snap to the frame grid the same
  * way everywhere. */
 gint64
@@ -70,4 +74,107 @@ tl_timecode_format (gint64 usec, int fps_num, int fps_den)
 {
   return tl_timecode_format_frames (tl_timecode_usec_to_frames (usec, fps_num, fps_den), fps_num, fps_den,
                                     tl_timecode_is_drop_frame_rate (fps_num, fps_den));
+}
+
+/**
+ * tl_timecode_parse_frames:
+ * @timecode: "HH:MM:SS:FF", or "HH:MM:SS;FF" (also "." or "," before the
+ *   frames) in drop-frame
+ * @frames: (out): the frame number it labels
+ *
+ * The inverse of tl_timecode_format_frames(): a media file's timecode
+ * origin, an EDL's record start. Drop-frame labels are read only at 29.97
+ * and 59.94, and the labels drop-frame skips are refused.
+ */
+gboolean
+tl_timecode_parse_frames (const char *timecode, int fps_num, int fps_den, gint64 *frames)
+{
+  int nominal, h, m, s, f, n = 0;
+  char sep;
+  gboolean drop;
+
+  g_return_val_if_fail (timecode != NULL && frames != NULL, FALSE);
+  if (fps_num <= 0 || fps_den <= 0)
+    return FALSE;
+  nominal = (fps_num + fps_den / 2) / fps_den;
+  if (sscanf (timecode, "%d:%2d:%2d%c%3d%n", &h, &m, &s, &sep, &f, &n) != 5 || timecode[n] != '\0'
+      || strchr (":;.,", sep) == NULL || h < 0 || m < 0 || m > 59 || s < 0 || s > 59 || f < 0 || f >= nominal)
+    return FALSE;
+  drop = sep != ':' && tl_timecode_is_drop_frame_rate (fps_num, fps_den);
+  *frames = ((gint64) h * 3600 + m * 60 + s) * nominal + f;
+  if (drop)
+    {
+      int dropped = nominal == 60 ? 4 : 2;
+      gint64 minutes = (gint64) h * 60 + m;
+
+      if (s == 0 && f < dropped && m % 10 != 0)
+        return FALSE;
+      *frames -= dropped * (minutes - minutes / 10);
+    }
+  return TRUE;
+}
+
+/**
+ * tl_timecode_parse_rate:
+ * @text: "25", "30000/1001", or the usual decimal names "23.976", "29.97",
+ *   "59.94"
+ *
+ * Decimal rates just under a whole number are the NTSC family (n × 1000/1001):
+ * "29.97" means 30000/1001, which is what the media really runs at. Other
+ * decimals are taken as they are ("12.5" is 25/2).
+ */
+gboolean
+tl_timecode_parse_rate (const char *text, int *fps_num, int *fps_den)
+{
+  char *end = NULL;
+  double value;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+  if (strchr (text, '/') != NULL)
+    {
+      gint64 num = g_ascii_strtoll (text, &end, 10), den;
+      if (end == text || *end != '/')
+        return FALSE;
+      text = end + 1;
+      den = g_ascii_strtoll (text, &end, 10);
+      if (end == text || *end != '\0' || num <= 0 || den <= 0 || num > 1000000 || den > 1000000)
+        return FALSE;
+      *fps_num = num;
+      *fps_den = den;
+      return TRUE;
+    }
+  value = g_ascii_strtod (text, &end);
+  if (end == text || *end != '\0' || !(value > 0 && value <= 1000))
+    return FALSE;
+  if (fabs (value - round (value)) < 1e-6)
+    {
+      *fps_num = (int) round (value);
+      *fps_den = 1;
+      return TRUE;
+    }
+  {
+    /* 23.976, 23.98, 29.97, 47.952, 59.94, 119.88 */
+    double ntsc = round (value * 1.001);
+    if (fabs (value - ntsc / 1.001) < 0.006)
+      {
+        *fps_num = (int) ntsc * 1000;
+        *fps_den = 1001;
+        return TRUE;
+      }
+  }
+  /* other rates with up to three decimals: 12.5 is 25/2 */
+  if (fabs (value * 1000 - round (value * 1000)) < 1e-6)
+    {
+      int num = (int) round (value * 1000), den = 1000;
+      for (int d = 2; d <= 5; d++)
+        while (num % d == 0 && den % d == 0)
+          {
+            num /= d;
+            den /= d;
+          }
+      *fps_num = num;
+      *fps_den = den;
+      return TRUE;
+    }
+  return FALSE;
 }

@@ -57,6 +57,73 @@ test_usec_frames (void)
   }
 }
 
+/* Every label the formatter writes reads back as its frame, at every rate. */
+static void
+test_parse_round_trip (void)
+{
+  static const int rates[][2] = { { 24000, 1001 }, { 24, 1 }, { 25, 1 }, { 30000, 1001 }, { 30, 1 }, { 50, 1 },
+                                  { 60000, 1001 } };
+
+  for (guint r = 0; r < G_N_ELEMENTS (rates); r++)
+    for (gint64 f = 0; f < 4 * 3600 * 60; f += f < 40000 ? 1 : 997)
+      {
+        g_autofree char *tc = tl_timecode_format_frames (f, rates[r][0], rates[r][1], TRUE);
+        gint64 back = -1;
+        g_assert_true (tl_timecode_parse_frames (tc, rates[r][0], rates[r][1], &back));
+        g_assert_cmpint (back, ==, f);
+      }
+}
+
+static void
+test_parse (void)
+{
+  gint64 f = -1;
+
+  g_assert_true (tl_timecode_parse_frames ("00:01:00;02", 30000, 1001, &f));
+  g_assert_cmpint (f, ==, 1800);
+  g_assert_true (tl_timecode_parse_frames ("01:00:00;00", 30000, 1001, &f));
+  g_assert_cmpint (f, ==, 107892);
+  g_assert_true (tl_timecode_parse_frames ("00:01:00;04", 60000, 1001, &f));
+  g_assert_cmpint (f, ==, 3600);
+  /* a colon counts every frame number, as non-drop-frame does */
+  g_assert_true (tl_timecode_parse_frames ("00:01:00:00", 30000, 1001, &f));
+  g_assert_cmpint (f, ==, 1800);
+  g_assert_true (tl_timecode_parse_frames ("10:00:00:00", 25, 1, &f));
+  g_assert_cmpint (f, ==, 900000);
+  /* the labels drop-frame skips, and labels that are no timecode */
+  g_assert_false (tl_timecode_parse_frames ("00:01:00;00", 30000, 1001, &f));
+  g_assert_false (tl_timecode_parse_frames ("00:01:00;01", 30000, 1001, &f));
+  g_assert_false (tl_timecode_parse_frames ("00:01:00;03", 60000, 1001, &f));
+  g_assert_false (tl_timecode_parse_frames ("00:00:00:25", 25, 1, &f));
+  g_assert_false (tl_timecode_parse_frames ("00:61:00:00", 25, 1, &f));
+  g_assert_false (tl_timecode_parse_frames ("00:00:00:00 and more", 25, 1, &f));
+  g_assert_false (tl_timecode_parse_frames ("soon", 25, 1, &f));
+}
+
+static void
+test_parse_rate (void)
+{
+  static const struct {
+    const char *text;
+    int num, den;
+  } good[] = {
+    { "25", 25, 1 }, { "25/1", 25, 1 }, { "30000/1001", 30000, 1001 }, { "29.97", 30000, 1001 },
+    { "23.976", 24000, 1001 }, { "23.98", 24000, 1001 }, { "59.94", 60000, 1001 }, { "50", 50, 1 },
+    { "12.5", 25, 2 },
+  };
+  static const char *const bad[] = { "0", "-25", "abc", "1/0", "25fps", "", "30000/", NULL };
+  int num, den;
+
+  for (guint i = 0; i < G_N_ELEMENTS (good); i++)
+    {
+      g_assert_true (tl_timecode_parse_rate (good[i].text, &num, &den));
+      g_assert_cmpint (num, ==, good[i].num);
+      g_assert_cmpint (den, ==, good[i].den);
+    }
+  for (guint i = 0; bad[i] != NULL; i++)
+    g_assert_false (tl_timecode_parse_rate (bad[i], &num, &den));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -65,5 +132,8 @@ main (int argc, char **argv)
   g_test_add_func ("/core/timecode/drop-frame-59.94", test_drop_frame_5994);
   g_test_add_func ("/core/timecode/non-drop", test_non_drop);
   g_test_add_func ("/core/timecode/usec-frames", test_usec_frames);
+  g_test_add_func ("/core/timecode/parse", test_parse);
+  g_test_add_func ("/core/timecode/parse-round-trip", test_parse_round_trip);
+  g_test_add_func ("/core/timecode/parse-rate", test_parse_rate);
   return g_test_run ();
 }
