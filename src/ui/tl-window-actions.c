@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "dialogs/tl-export-dialog.h"
 #include "tl-import-job.h"
 #include "tl-text.h"
 
@@ -46,6 +47,7 @@ tl_window_update_actions (TlWindow *self)
   set_enabled (self, "redo", redo != NULL);
   set_enabled (self, "find", has_source);
   set_enabled (self, "search-library", has_library);
+  set_enabled (self, "export", has_library);
   set_enabled (self, "tag", has_source);
   set_enabled (self, "mark-in", has_source);
   set_enabled (self, "mark-out", has_source);
@@ -174,6 +176,21 @@ filter_sources_activated (GSimpleAction *action, GVariant *param, gpointer user_
   TlWindow *self = user_data;
 
   tl_source_tree_focus_filter (self->source_tree);
+}
+
+static void
+export_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  TlWindow *self = user_data;
+  TlExportDialog *dialog = tl_export_dialog_new (GTK_WINDOW (self), self->library, self->source);
+
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+show_message_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  tl_window_toast (user_data, g_variant_get_string (param, NULL), FALSE);
 }
 
 static void
@@ -341,6 +358,8 @@ static const GActionEntry entries[] = {
   { "redo", redo_activated },
   { "find", find_activated },
   { "filter-sources", filter_sources_activated },
+  { "export", export_activated },
+  { "show-message", show_message_activated, "s" },
   { "search-library", NULL, NULL, "false", search_library_changed },
   { "fullscreen", fullscreen_activated },
   { "tag", tag_activated, "u" },

@@ -151,6 +151,7 @@ topic_row (TlTopic *topic)
       g_autofree char *key = g_strdup_printf ("%u", tl_topic_get_key (topic));
       GtkWidget *keycap = gtk_label_new (key);
       gtk_widget_add_css_class (keycap, "keycap");
+      gtk_widget_set_valign (keycap, GTK_ALIGN_CENTER);
       gtk_widget_set_tooltip_text (keycap, _("Press this key to tag the selected lines"));
       gtk_box_append (GTK_BOX (box), keycap);
     }

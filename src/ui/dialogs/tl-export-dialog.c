@@ -1,0 +1,456 @@
+/* tl-export-dialog.c: the export dialog (Ctrl+E): which clips (topics,
+ * sources, rating, words), in which order, in which format; a preview of
+ * the first lines of the file; the file written in a thread. */
+#include "tl-export-dialog.h"
+
+#include <glib/gi18n.h>
+
+#include "tl-export.h"
+
+/* Lines of the file shown in the preview. */
+#define PREVIEW_LINES 14
+
+struct _TlExportDialog {
+  AdwWindow parent_instance;
+
+  TlLibrary *library;
+  TlSource *source;          /* the source shown in the window, or NULL */
+  GPtrArray *topics;
+  GPtrArray *topic_checks;   /* GtkCheckButton per topic */
+  guint preview_timeout;
+  char *preview;
+  guint n_clips;
+  GCancellable *cancellable;
+
+  GtkWidget *format_row;
+  GtkWidget *timeline_row;
+  GtkWidget *scope_row;
+  GtkWidget *rating_row;
+  GtkWidget *order_row;
+  GtkWidget *query_row;
+  GtkWidget *title_row;
+  GtkWidget *preview_label;
+  GtkWidget *count_label;
+  GtkWidget *export_button;
+  AdwToastOverlay *toasts;
+};
+
+G_DEFINE_FINAL_TYPE (TlExportDialog, tl_export_dialog, ADW_TYPE_WINDOW)
+
+static const TlExporter *
+chosen_exporter (TlExportDialog *self)
+{
+  guint n;
+  const TlExporter *const *exporters = tl_exporters (&n);
+  guint i = adw_combo_row_get_selected (ADW_COMBO_ROW (self->format_row));
+
+  return i < n ? exporters[i] : exporters[0];
+}
+
+/* The filter the rows describe. @ids and @topics keep what it points at. */
+static void
+build_filter (TlExportDialog *self, TlClipFilter *filter, GArray *ids, GPtrArray *topics)
+{
+  guint scope = adw_combo_row_get_selected (ADW_COMBO_ROW (self->scope_row));
+  gboolean all_topics = TRUE;
+
+  memset (filter, 0, sizeof *filter);
+  for (guint i = 0; i < self->topic_checks->len; i++)
+    if (!gtk_check_button_get_active (g_ptr_array_index (self->topic_checks, i)))
+      all_topics = FALSE;
+  for (guint i = 0; !all_topics && i < self->topic_checks->len; i++)
+    if (gtk_check_button_get_active (g_ptr_array_index (self->topic_checks, i)))
+      g_ptr_array_add (topics, (gpointer) tl_topic_get_name (g_ptr_array_index (self->topics, i)));
+  if (!all_topics)
+    {
+      /* no topic checked matches no clip: a name no topic has */
+      if (topics->len == 0)
+        g_ptr_array_add (topics, "\x01");
+      g_ptr_array_add (topics, NULL);
+      filter->topics = (const char *const *) topics->pdata;
+    }
+  if (scope == 1 && self->source)
+    {
+      gint64 id = tl_source_get_id (self->source);
+      g_array_append_val (ids, id);
+      filter->source_ids = (const gint64 *) ids->data;
+      filter->n_source_ids = 1;
+    }
+  else if (scope == 2 && self->source && tl_source_get_folder (self->source))
+    filter->folder = tl_source_get_folder (self->source);
+  filter->min_rating = adw_combo_row_get_selected (ADW_COMBO_ROW (self->rating_row));
+  filter->query = gtk_editable_get_text (GTK_EDITABLE (self->query_row));
+  if (filter->query && *filter->query == '\0')
+    filter->query = NULL;
+  filter->order = adw_combo_row_get_selected (ADW_COMBO_ROW (self->order_row));
+}
+
+static void
+build_options (TlExportDialog *self, TlExportOptions *options)
+{
+  const char *title = gtk_editable_get_text (GTK_EDITABLE (self->title_row));
+
+  memset (options, 0, sizeof *options);
+  options->title = title && *title ? title : NULL;
+  options->timeline = adw_combo_row_get_selected (ADW_COMBO_ROW (self->timeline_row));
+  options->split = TRUE;
+}
+
+static void
+update_preview (TlExportDialog *self)
+{
+  const TlExporter *exporter = chosen_exporter (self);
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) topics = g_ptr_array_new ();
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *count = NULL;
+  TlExportStats stats = { 0 };
+  TlExportOptions options;
+  TlClipFilter filter;
+  const char *p;
+  guint lines = 0;
+
+  build_filter (self, &filter, ids, topics);
+  build_options (self, &options);
+  gtk_widget_set_visible (self->timeline_row, g_str_equal (exporter->name, "srt") || g_str_equal (exporter->name, "vtt"));
+  g_clear_pointer (&self->preview, g_free);
+  if (!tl_export_to_string (self->library, &filter, exporter->name, &options, out, &stats, &error))
+    {
+      self->n_clips = 0;
+      gtk_label_set_text (GTK_LABEL (self->preview_label), "");
+      gtk_label_set_text (GTK_LABEL (self->count_label), error->message);
+      gtk_widget_set_sensitive (self->export_button, FALSE);
+      return;
+    }
+  self->n_clips = stats.n_clips;
+  for (p = out->str; *p && lines < PREVIEW_LINES; p++)
+    if (*p == '\n')
+      lines++;
+  self->preview = g_strndup (out->str, p - out->str);
+  gtk_label_set_text (GTK_LABEL (self->preview_label), self->preview);
+  if (stats.n_skipped)
+    count = g_strdup_printf (ngettext ("%u clip; %u quote left out (this format needs times)",
+                                       "%u clips; %u quotes left out (this format needs times)", stats.n_skipped),
+                             stats.n_clips, stats.n_skipped);
+  else
+    count = g_strdup_printf (ngettext ("%u clip", "%u clips", stats.n_clips), stats.n_clips);
+  if (stats.n_default_rate)
+    {
+      char *more = g_strdup_printf (_("%s; %u without a frame rate of their own, counted at 25 fps"), count,
+                                    stats.n_default_rate);
+      g_free (count);
+      count = more;
+    }
+  gtk_label_set_text (GTK_LABEL (self->count_label), count);
+  gtk_widget_set_sensitive (self->export_button, stats.n_clips > 0);
+}
+
+static gboolean
+on_preview_timeout (gpointer user_data)
+{
+  TlExportDialog *self = user_data;
+
+  self->preview_timeout = 0;
+  update_preview (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* Typing in the words box waits for a pause; everything else is at once. */
+static void
+schedule_preview (TlExportDialog *self)
+{
+  g_clear_handle_id (&self->preview_timeout, g_source_remove);
+  self->preview_timeout = g_timeout_add (150, on_preview_timeout, self);
+}
+
+static void
+on_changed (GObject *object, GParamSpec *pspec, TlExportDialog *self)
+{
+  schedule_preview (self);
+}
+
+static void
+on_exported (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr(TlExportDialog) self = user_data;
+  g_autoptr(GError) error = NULL;
+  TlExportStats stats = { 0 };
+  GtkWindow *parent = gtk_window_get_transient_for (GTK_WINDOW (self));
+
+  g_clear_object (&self->cancellable);
+  gtk_widget_set_sensitive (self->export_button, TRUE);
+  if (!tl_export_to_file_finish (result, &stats, &error))
+    {
+      adw_toast_overlay_add_toast (self->toasts, adw_toast_new (error->message));
+      return;
+    }
+  /* the window says it: this dialog closes */
+  if (parent)
+    {
+      g_autofree char *message = stats.n_files > 1
+        ? g_strdup_printf (ngettext ("%u clip exported in %u files", "%u clips exported in %u files", stats.n_clips),
+                           stats.n_clips, stats.n_files)
+        : g_strdup_printf (ngettext ("%u clip exported", "%u clips exported", stats.n_clips), stats.n_clips);
+      gtk_widget_activate_action (GTK_WIDGET (parent), "win.show-message", "s", message);
+    }
+  gtk_window_destroy (GTK_WINDOW (self));
+}
+
+/* Writes the chosen clips to @path in a thread. */
+void
+tl_export_dialog_export_to (TlExportDialog *self, const char *path)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) topics = g_ptr_array_new ();
+  TlExportOptions options;
+  TlClipFilter filter;
+
+  build_filter (self, &filter, ids, topics);
+  build_options (self, &options);
+  self->cancellable = g_cancellable_new ();
+  gtk_widget_set_sensitive (self->export_button, FALSE);
+  tl_export_to_file_async (self->library, &filter, chosen_exporter (self)->name, &options, path, self->cancellable,
+                           on_exported, g_object_ref (self));
+}
+
+static void
+on_file_chosen (GtkNativeDialog *chooser, int response, TlExportDialog *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+      g_autofree char *path = g_file_get_path (file);
+      if (path)
+        tl_export_dialog_export_to (self, path);
+    }
+  g_object_unref (chooser);
+}
+
+static void
+on_export_clicked (GtkButton *button, TlExportDialog *self)
+{
+  const TlExporter *exporter = chosen_exporter (self);
+  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (_("Export Clips"), GTK_WINDOW (self),
+                                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
+                                                               _("_Cancel"));
+  const char *title = gtk_editable_get_text (GTK_EDITABLE (self->title_row));
+  g_autofree char *name = g_strdup_printf ("%s.%s", title && *title ? title : "clips", exporter->extension);
+
+  /* a file name from the title, safe whatever the title holds */
+  g_strdelimit (name, "/\\:*?\"<>|\n\r\t", '-');
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), name);
+  g_signal_connect (chooser, "response", G_CALLBACK (on_file_chosen), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+tl_export_dialog_dispose (GObject *object)
+{
+  TlExportDialog *self = TL_EXPORT_DIALOG (object);
+
+  g_clear_handle_id (&self->preview_timeout, g_source_remove);
+  if (self->cancellable)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->library);
+  g_clear_object (&self->source);
+  g_clear_pointer (&self->topics, g_ptr_array_unref);
+  g_clear_pointer (&self->topic_checks, g_ptr_array_unref);
+  g_clear_pointer (&self->preview, g_free);
+  G_OBJECT_CLASS (tl_export_dialog_parent_class)->dispose (object);
+}
+
+static void
+tl_export_dialog_class_init (TlExportDialogClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = tl_export_dialog_dispose;
+  gtk_widget_class_add_binding_action (GTK_WIDGET_CLASS (klass), GDK_KEY_Escape, 0, "window.close", NULL);
+}
+
+static void
+tl_export_dialog_init (TlExportDialog *self)
+{
+  self->topic_checks = g_ptr_array_new ();
+}
+
+static GtkWidget *
+combo_row (const char *title, const char *const *items, guint selected)
+{
+  GtkWidget *row = adw_combo_row_new ();
+  g_autoptr(GtkStringList) list = gtk_string_list_new (items);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (list));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), selected);
+  return row;
+}
+
+static void
+build (TlExportDialog *self)
+{
+  GtkWidget *toolbar = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *header = adw_header_bar_new ();
+  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
+  GtkWidget *page = adw_preferences_page_new ();
+  GtkWidget *format_group = adw_preferences_group_new ();
+  GtkWidget *clips_group = adw_preferences_group_new ();
+  GtkWidget *preview_group = adw_preferences_group_new ();
+  GtkWidget *topics_row = adw_expander_row_new ();
+  GtkWidget *preview_frame = gtk_scrolled_window_new ();
+  g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+  const TlExporter *const *exporters;
+  guint n_exporters;
+  static const char *const scopes[] = { N_("Whole library"), N_("This source"), N_("This source’s folder"), NULL };
+  static const char *const ratings[] = { N_("Any"), "★", "★★", "★★★", "★★★★", "★★★★★", NULL };
+  static const char *const orders[] = { N_("By source and time"), N_("By topic"), N_("By rating"),
+                                        N_("In the order they were made"), NULL };
+  static const char *const timelines[] = { N_("Clips end to end"), N_("Source time"), NULL };
+  const char *scope_labels[4], *order_labels[5], *timeline_labels[3];
+
+  for (guint i = 0; i < 4; i++)
+    scope_labels[i] = scopes[i] ? _(scopes[i]) : NULL;
+  for (guint i = 0; i < 5; i++)
+    order_labels[i] = orders[i] ? _(orders[i]) : NULL;
+  for (guint i = 0; i < 3; i++)
+    timeline_labels[i] = timelines[i] ? _(timelines[i]) : NULL;
+
+  gtk_window_set_title (GTK_WINDOW (self), _("Export Clips"));
+  gtk_window_set_default_size (GTK_WINDOW (self), 600, 720);
+  gtk_window_set_modal (GTK_WINDOW (self), TRUE);
+
+  self->export_button = gtk_button_new_with_mnemonic (_("_Export…"));
+  gtk_widget_add_css_class (self->export_button, "suggested-action");
+  g_signal_connect (self->export_button, "clicked", G_CALLBACK (on_export_clicked), self);
+  g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (gtk_window_destroy), self);
+  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
+  adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->export_button);
+  gtk_box_append (GTK_BOX (toolbar), header);
+
+  /* format */
+  exporters = tl_exporters (&n_exporters);
+  for (guint i = 0; i < n_exporters; i++)
+    g_ptr_array_add (labels, g_strdup_printf ("%s (.%s)", exporters[i]->label, exporters[i]->extension));
+  g_ptr_array_add (labels, NULL);
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (format_group), _("Format"));
+  self->format_row = combo_row (_("Format"), (const char *const *) labels->pdata, 0);
+  self->timeline_row = combo_row (_("Subtitle times"), timeline_labels, 0);
+  self->title_row = adw_entry_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->title_row), _("Title"));
+  gtk_editable_set_text (GTK_EDITABLE (self->title_row), _("Tagline export"));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (format_group), self->format_row);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (format_group), self->timeline_row);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (format_group), self->title_row);
+
+  /* which clips */
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (clips_group), _("Clips"));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (topics_row), _("Topics"));
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (topics_row), _("Clips with any of the checked topics"));
+  for (guint i = 0; self->topics && i < self->topics->len; i++)
+    {
+      TlTopic *topic = g_ptr_array_index (self->topics, i);
+      GtkWidget *row = adw_action_row_new ();
+      GtkWidget *check = gtk_check_button_new ();
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), tl_topic_get_name (topic));
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
+      adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
+      g_signal_connect (check, "notify::active", G_CALLBACK (on_changed), self);
+      g_ptr_array_add (self->topic_checks, check);
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (topics_row), row);
+    }
+  self->scope_row = combo_row (_("Sources"), scope_labels, 0);
+  self->rating_row = combo_row (_("Rated at least"), ratings, 0);
+  self->order_row = combo_row (_("Order"), order_labels, 0);
+  self->query_row = adw_entry_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->query_row), _("With these words"));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (clips_group), topics_row);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (clips_group), self->scope_row);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (clips_group), self->rating_row);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (clips_group), self->query_row);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (clips_group), self->order_row);
+
+  /* preview */
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (preview_group), _("Preview"));
+  self->count_label = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (self->count_label), 0);
+  gtk_label_set_wrap (GTK_LABEL (self->count_label), TRUE);
+  gtk_widget_add_css_class (self->count_label, "dim-label");
+  gtk_widget_set_margin_bottom (self->count_label, 6);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (preview_group), self->count_label);
+  self->preview_label = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (self->preview_label), 0);
+  gtk_label_set_yalign (GTK_LABEL (self->preview_label), 0);
+  gtk_label_set_selectable (GTK_LABEL (self->preview_label), TRUE);
+  gtk_widget_add_css_class (self->preview_label, "monospace");
+  gtk_widget_add_css_class (self->preview_label, "caption");
+  gtk_widget_set_margin_start (self->preview_label, 12);
+  gtk_widget_set_margin_end (self->preview_label, 12);
+  gtk_widget_set_margin_top (self->preview_label, 8);
+  gtk_widget_set_margin_bottom (self->preview_label, 8);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (preview_frame), self->preview_label);
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (preview_frame), 200);
+  gtk_widget_add_css_class (preview_frame, "card");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (preview_frame), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("The first lines of the file"), -1);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (preview_group), preview_frame);
+
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (format_group));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (clips_group));
+  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (preview_group));
+  gtk_widget_set_vexpand (page, TRUE);
+  self->toasts = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
+  adw_toast_overlay_set_child (self->toasts, page);
+  gtk_box_append (GTK_BOX (toolbar), GTK_WIDGET (self->toasts));
+  adw_window_set_content (ADW_WINDOW (self), toolbar);
+
+  for (GtkWidget **row = (GtkWidget *[]) { self->format_row, self->timeline_row, self->scope_row, self->rating_row,
+                                           self->order_row, NULL };
+       *row; row++)
+    g_signal_connect (*row, "notify::selected", G_CALLBACK (on_changed), self);
+  g_signal_connect (self->query_row, "notify::text", G_CALLBACK (on_changed), self);
+  g_signal_connect (self->title_row, "notify::text", G_CALLBACK (on_changed), self);
+}
+
+/**
+ * tl_export_dialog_new:
+ * @source: (nullable): the source the window shows, for "This source"
+ */
+TlExportDialog *
+tl_export_dialog_new (GtkWindow *parent, TlLibrary *library, TlSource *source)
+{
+  TlExportDialog *self = g_object_new (TL_TYPE_EXPORT_DIALOG, "transient-for", parent, NULL);
+
+  self->library = g_object_ref (library);
+  self->source = source ? g_object_ref (source) : NULL;
+  self->topics = tl_library_list_topics (library, NULL);
+  build (self);
+  update_preview (self);
+  return self;
+}
+
+void
+tl_export_dialog_set_format (TlExportDialog *self, const char *format)
+{
+  guint n;
+  const TlExporter *const *exporters = tl_exporters (&n);
+
+  for (guint i = 0; i < n; i++)
+    if (g_str_equal (exporters[i]->name, format))
+      adw_combo_row_set_selected (ADW_COMBO_ROW (self->format_row), i);
+  g_clear_handle_id (&self->preview_timeout, g_source_remove);
+  update_preview (self);
+}
+
+const char *
+tl_export_dialog_get_preview (TlExportDialog *self)
+{
+  return self->preview;
+}
+
+guint
+tl_export_dialog_get_n_clips (TlExportDialog *self)
+{
+  return self->n_clips;
+}
