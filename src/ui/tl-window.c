@@ -125,6 +125,9 @@ show_source (TlWindow *self, TlSource *source)
   details = source_details (source);
   gtk_label_set_text (self->source_details, details);
   gtk_widget_set_visible (GTK_WIDGET (self->source_details), *details != '\0');
+  /* media gets the upper part of the centre; a transcript alone, all of it */
+  gtk_widget_set_visible (self->player_area, tl_source_get_media (source) != NULL
+                                             && gtk_widget_get_first_child (self->player_area) != NULL);
   gtk_stack_set_visible_child_name (self->center_stack, "source");
   tl_window_update_actions (self);
 }

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "tl-text.h"
+#include "tl-wrap-text.h"
 
 struct _TlTranscriptRow {
   GtkWidget parent_instance;
@@ -75,10 +76,7 @@ tl_transcript_row_init (TlTranscriptRow *self)
   self->speaker = gtk_label_new (NULL);
   gtk_widget_add_css_class (self->speaker, "speaker");
   gtk_label_set_xalign (GTK_LABEL (self->speaker), 0);
-  self->text = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (self->text), 0);
-  gtk_label_set_wrap (GTK_LABEL (self->text), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (self->text), PANGO_WRAP_WORD_CHAR);
+  self->text = tl_wrap_text_new ();
   gtk_widget_set_hexpand (texts, TRUE);
   gtk_box_append (GTK_BOX (texts), self->speaker);
   gtk_box_append (GTK_BOX (texts), self->text);
@@ -157,10 +155,10 @@ tl_transcript_row_set_segment (TlTranscriptRow *self, TlSegment *segment, gboole
   if (highlight && *highlight)
     {
       g_autofree char *markup = highlighted_markup (tl_segment_get_text (segment), highlight);
-      gtk_label_set_markup (GTK_LABEL (self->text), markup);
+      tl_wrap_text_set_markup (TL_WRAP_TEXT (self->text), markup);
     }
   else
-    gtk_label_set_text (GTK_LABEL (self->text), tl_segment_get_text (segment));
+    tl_wrap_text_set_text (TL_WRAP_TEXT (self->text), tl_segment_get_text (segment));
   if (tl_segment_get_non_speech (segment))
     gtk_widget_add_css_class (GTK_WIDGET (self), "non-speech");
   else
