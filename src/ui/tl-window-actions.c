@@ -34,7 +34,7 @@ tl_window_update_actions (TlWindow *self)
 {
   gboolean has_library = self->library != NULL;
   gboolean has_source = self->source != NULL;
-  gboolean importing = self->import_cancellable != NULL;
+  gboolean importing = self->task_cancellable != NULL;
   TlClip *clip = has_library ? tl_tag_panel_get_selected_clip (self->tag_panel) : NULL;
   gboolean timed_clip = clip && tl_clip_get_in (clip) >= 0;
   g_autofree char *undo = has_library ? tl_library_get_undo_label (self->library) : NULL;
@@ -42,12 +42,14 @@ tl_window_update_actions (TlWindow *self)
 
   set_enabled (self, "import", has_library && !importing);
   set_enabled (self, "import-folder", has_library && !importing);
-  set_enabled (self, "cancel-import", importing);
+  set_enabled (self, "cancel-task", importing);
   set_enabled (self, "undo", undo != NULL);
   set_enabled (self, "redo", redo != NULL);
   set_enabled (self, "find", has_source);
   set_enabled (self, "search-library", has_library);
   set_enabled (self, "export", has_library);
+  set_enabled (self, "align", has_source && !importing && tl_source_get_media (self->source) != NULL
+                              && tl_source_get_media (self->source)->has_audio);
   set_enabled (self, "tag", has_source);
   set_enabled (self, "mark-in", has_source);
   set_enabled (self, "mark-out", has_source);
@@ -124,12 +126,12 @@ import_folder_activated (GSimpleAction *action, GVariant *param, gpointer user_d
 }
 
 static void
-cancel_import_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
+cancel_task_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
 {
   TlWindow *self = user_data;
 
-  if (self->import_cancellable)
-    g_cancellable_cancel (self->import_cancellable);
+  if (self->task_cancellable)
+    g_cancellable_cancel (self->task_cancellable);
 }
 
 static void
@@ -185,6 +187,12 @@ export_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
   TlExportDialog *dialog = tl_export_dialog_new (GTK_WINDOW (self), self->library, self->source);
 
   gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+align_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  tl_window_align (user_data);
 }
 
 static void
@@ -353,12 +361,13 @@ line_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
 static const GActionEntry entries[] = {
   { "import", import_activated },
   { "import-folder", import_folder_activated },
-  { "cancel-import", cancel_import_activated },
+  { "cancel-task", cancel_task_activated },
   { "undo", undo_activated },
   { "redo", redo_activated },
   { "find", find_activated },
   { "filter-sources", filter_sources_activated },
   { "export", export_activated },
+  { "align", align_activated },
   { "show-message", show_message_activated, "s" },
   { "search-library", NULL, NULL, "false", search_library_changed },
   { "fullscreen", fullscreen_activated },

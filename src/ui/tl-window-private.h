@@ -16,7 +16,7 @@ struct _TlWindow {
   TlLibrary *library;
   TlSource *source;            /* the source shown, or NULL */
   guint outside_poll;          /* checks for other processes' changes */
-  GCancellable *import_cancellable;
+  GCancellable *task_cancellable; /* an import or an alignment running */
   gint64 mark_in;              /* I / O marks in µs, -1 when unset */
   gint64 mark_out;
 
@@ -32,14 +32,15 @@ struct _TlWindow {
   GtkWidget *player_area;
   GtkLabel *source_title;
   GtkLabel *source_details;
+  GtkWidget *align_button;
   GtkStack *left_stack;
   TlSourceTree *source_tree;
   TlSearchPanel *search_panel;
   TlTranscriptView *transcript;
   TlTagPanel *tag_panel;
-  GtkRevealer *import_revealer;
-  GtkProgressBar *import_progress;
-  GtkLabel *import_label;
+  GtkRevealer *task_revealer;
+  GtkProgressBar *task_progress;
+  GtkLabel *task_label;
 };
 
 void tl_window_actions_init (TlWindow *self);
@@ -50,5 +51,6 @@ void tl_window_tag_with_topic (TlWindow *self, gint64 topic_id);
 gint64 tl_window_get_position (TlWindow *self);
 void tl_window_seek (TlWindow *self, gint64 position);
 void tl_window_show_search (TlWindow *self, gboolean show);
+void tl_window_align (TlWindow *self);
 
 G_END_DECLS

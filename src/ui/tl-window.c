@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "tl-aligner.h"
 #include "tl-import-job.h"
 #include "tl-probe.h"
 #include "tl-text.h"
@@ -125,6 +126,14 @@ show_source (TlWindow *self, TlSource *source)
   details = source_details (source);
   gtk_label_set_text (self->source_details, details);
   gtk_widget_set_visible (GTK_WIDGET (self->source_details), *details != '\0');
+  /* alignment is offered where the times are guessed or missing */
+  {
+    const TlMediaInfo *media = tl_source_get_media (source);
+    TlTiming timing = tl_source_get_timing (source);
+    gtk_widget_set_visible (self->align_button, media != NULL && media->has_audio
+                                                && (timing == TL_TIMING_NONE || timing == TL_TIMING_ESTIMATED
+                                                    || timing == TL_TIMING_TAPPED));
+  }
   /* media gets the upper part of the centre; a transcript alone, all of it */
   gtk_widget_set_visible (self->player_area, tl_source_get_media (source) != NULL
                                              && gtk_widget_get_first_child (self->player_area) != NULL);
@@ -369,14 +378,14 @@ tl_window_tag_with_topic (TlWindow *self, gint64 topic_id)
 /* Import */
 
 static void
-on_import_progress (guint done, guint total, const char *file, gpointer user_data)
+on_task_progress (guint done, guint total, const char *file, gpointer user_data)
 {
   TlWindow *self = user_data;
   g_autofree char *base = g_path_get_basename (file);
   g_autofree char *label = g_strdup_printf (_("Importing %s (%u of %u)"), base, done + 1, total);
 
-  gtk_label_set_text (self->import_label, label);
-  gtk_progress_bar_set_fraction (self->import_progress, total ? (double) done / total : 0);
+  gtk_label_set_text (self->task_label, label);
+  gtk_progress_bar_set_fraction (self->task_progress, total ? (double) done / total : 0);
 }
 
 static void
@@ -388,8 +397,8 @@ on_import_done (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autofree char *message = NULL;
   gint64 first_new = 0;
 
-  gtk_revealer_set_reveal_child (self->import_revealer, FALSE);
-  g_clear_object (&self->import_cancellable);
+  gtk_revealer_set_reveal_child (self->task_revealer, FALSE);
+  g_clear_object (&self->task_cancellable);
   tl_window_update_actions (self);
   if (report == NULL)
     {
@@ -439,7 +448,7 @@ tl_window_import (TlWindow *self, const char *const *paths)
   g_autofree char *folder = NULL;
   gint64 folder_id;
 
-  if (self->library == NULL || self->import_cancellable != NULL || paths == NULL || paths[0] == NULL)
+  if (self->library == NULL || self->task_cancellable != NULL || paths == NULL || paths[0] == NULL)
     return;
   /* the import job takes the folder as a path: find the selected one's */
   folder_id = tl_source_tree_get_selected_folder (self->source_tree);
@@ -462,13 +471,13 @@ tl_window_import (TlWindow *self, const char *const *paths)
       folder_id = parent;
     }
 
-  self->import_cancellable = g_cancellable_new ();
-  gtk_label_set_text (self->import_label, _("Importing…"));
-  gtk_progress_bar_set_fraction (self->import_progress, 0);
-  gtk_revealer_set_reveal_child (self->import_revealer, TRUE);
+  self->task_cancellable = g_cancellable_new ();
+  gtk_label_set_text (self->task_label, _("Importing…"));
+  gtk_progress_bar_set_fraction (self->task_progress, 0);
+  gtk_revealer_set_reveal_child (self->task_revealer, TRUE);
   tl_window_update_actions (self);
-  tl_import_job_run_async (tl_library_get_path (self->library), paths, folder, self->import_cancellable,
-                           on_import_progress, self, on_import_done, g_object_ref (self));
+  tl_import_job_run_async (tl_library_get_path (self->library), paths, folder, self->task_cancellable,
+                           on_task_progress, self, on_import_done, g_object_ref (self));
 }
 
 static gboolean
@@ -499,6 +508,74 @@ on_relink_media (TlSourceTree *tree, TlSource *source, const char *path, TlWindo
     tl_window_toast (self, error->message, FALSE);
   else
     tl_window_toast (self, _("Media relinked"), TRUE);
+}
+
+/* Forced alignment */
+
+static void
+on_align_progress (double fraction, const char *stage, gpointer user_data)
+{
+  TlWindow *self = user_data;
+
+  gtk_label_set_text (self->task_label, stage);
+  gtk_progress_bar_set_fraction (self->task_progress, fraction);
+}
+
+static void
+on_align_done (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr(TlWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TlAlignReport) report = tl_aligner_align_finish (result, &error);
+  g_autofree char *message = NULL;
+
+  gtk_revealer_set_reveal_child (self->task_revealer, FALSE);
+  g_clear_object (&self->task_cancellable);
+  if (report == NULL)
+    {
+      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        tl_window_toast (self, error->message, FALSE);
+      else
+        tl_window_toast (self, _("Alignment cancelled: nothing changed"), FALSE);
+      tl_window_update_actions (self);
+      return;
+    }
+  /* the aligner wrote through its own connection */
+  tl_library_check_outside_changes (self->library);
+  if (report->n_unspoken + report->n_uncertain > 0)
+    message = g_strdup_printf (_("%u lines aligned to the audio; %u probably not spoken, %u uncertain"),
+                               report->n_aligned, report->n_unspoken, report->n_uncertain);
+  else
+    message = g_strdup_printf (ngettext ("%u line aligned to the audio", "%u lines aligned to the audio",
+                                         report->n_aligned), report->n_aligned);
+  tl_window_toast (self, message, TRUE);
+  tl_window_update_actions (self);
+}
+
+/**
+ * tl_window_align:
+ *
+ * Times the shown source's lines from its media's sound, in a thread,
+ * with progress and cancel; one undoable change.
+ */
+void
+tl_window_align (TlWindow *self)
+{
+  TlTiming timing;
+
+  if (self->source == NULL || self->task_cancellable != NULL)
+    return;
+  timing = tl_source_get_timing (self->source);
+  self->task_cancellable = g_cancellable_new ();
+  gtk_label_set_text (self->task_label, _("Aligning to the audio…"));
+  gtk_progress_bar_set_fraction (self->task_progress, 0);
+  gtk_revealer_set_reveal_child (self->task_revealer, TRUE);
+  tl_window_update_actions (self);
+  tl_aligner_align_async (self->library, tl_source_get_id (self->source),
+                          timing == TL_TIMING_NATIVE || timing == TL_TIMING_ALIGNED ? TL_ALIGNER_FLAGS_FORCE
+                                                                                    : TL_ALIGNER_FLAGS_NONE,
+                          self->task_cancellable, on_align_progress, g_object_ref (self), g_object_unref,
+                          on_align_done, g_object_ref (self));
 }
 
 /* Window state */
@@ -548,9 +625,9 @@ tl_window_dispose (GObject *object)
   TlWindow *self = TL_WINDOW (object);
 
   g_clear_handle_id (&self->outside_poll, g_source_remove);
-  if (self->import_cancellable)
-    g_cancellable_cancel (self->import_cancellable);
-  g_clear_object (&self->import_cancellable);
+  if (self->task_cancellable)
+    g_cancellable_cancel (self->task_cancellable);
+  g_clear_object (&self->task_cancellable);
   if (self->library)
     g_signal_handlers_disconnect_by_data (self->library, self);
   gtk_widget_dispose_template (GTK_WIDGET (self), TL_TYPE_WINDOW);
@@ -582,14 +659,15 @@ tl_window_class_init (TlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TlWindow, player_area);
   gtk_widget_class_bind_template_child (widget_class, TlWindow, source_title);
   gtk_widget_class_bind_template_child (widget_class, TlWindow, source_details);
+  gtk_widget_class_bind_template_child (widget_class, TlWindow, align_button);
   gtk_widget_class_bind_template_child (widget_class, TlWindow, left_stack);
   gtk_widget_class_bind_template_child (widget_class, TlWindow, source_tree);
   gtk_widget_class_bind_template_child (widget_class, TlWindow, search_panel);
   gtk_widget_class_bind_template_child (widget_class, TlWindow, transcript);
   gtk_widget_class_bind_template_child (widget_class, TlWindow, tag_panel);
-  gtk_widget_class_bind_template_child (widget_class, TlWindow, import_revealer);
-  gtk_widget_class_bind_template_child (widget_class, TlWindow, import_progress);
-  gtk_widget_class_bind_template_child (widget_class, TlWindow, import_label);
+  gtk_widget_class_bind_template_child (widget_class, TlWindow, task_revealer);
+  gtk_widget_class_bind_template_child (widget_class, TlWindow, task_progress);
+  gtk_widget_class_bind_template_child (widget_class, TlWindow, task_label);
 }
 
 static void

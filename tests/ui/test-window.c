@@ -7,6 +7,7 @@
 #include "tl-application.h"
 #include "tl-import.h"
 #include "tl-search.h"
+#include "tl-test-speech.h"
 #include "tl-test-util.h"
 #include "tl-window-private.h"
 
@@ -295,6 +296,58 @@ test_note_kept_while_typing (Fixture *f, gconstpointer data)
   g_assert_cmpstr (tl_clip_get_note (g_ptr_array_index (clips, 0)), ==, "Good soundbite, «use» it");
 }
 
+/* Align to the audio from the window: progress, the lines get their times
+ * from the sound, and one Undo puts the estimates back. */
+static void
+test_align_from_window (Fixture *f, gconstpointer data)
+{
+  static const TlTestSentence sentences[] = {
+    { "The summit opened with a parade in the capital.", TRUE, TRUE },
+    { "Both leaders signed a partnership agreement.", TRUE, TRUE },
+    { "Analysts say the deal could change the war.", TRUE, TRUE },
+    { "China is watching the new alliance closely.", TRUE, TRUE },
+  };
+  g_autofree char *wav = g_build_filename (f->dir, "speech.wav", NULL);
+  g_autoptr(TlTestSpeech) speech = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) segments = NULL;
+  g_autoptr(TlSource) source = NULL;
+  TlTestSpeechSpec spec;
+  gint64 id, until;
+
+  tl_test_speech_spec_init (&spec);
+  speech = tl_test_speech_make (wav, sentences, G_N_ELEMENTS (sentences), &spec);
+  id = tl_test_speech_import (f->library, speech, "Spoken summit");
+  g_assert_cmpint (id, >, 0);
+  spin (100);
+  g_assert_true (tl_source_tree_select_source (f->window->source_tree, id));
+  spin (50);
+  g_assert_true (gtk_widget_get_visible (f->window->align_button));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.align", NULL));
+  g_assert_true (gtk_revealer_get_reveal_child (f->window->task_revealer));
+  until = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  while (f->window->task_cancellable != NULL && g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, TRUE);
+  spin (100);
+
+  source = tl_library_get_source (f->library, id, &error);
+  g_assert_cmpint (tl_source_get_timing (source), ==, TL_TIMING_ALIGNED);
+  segments = tl_library_get_segments (f->library, id, &error);
+  for (guint i = 0; i < segments->len; i++)
+    {
+      gint64 truth = g_array_index (speech->truth, gint64, i);
+      g_assert_cmpint (ABS (tl_segment_get_start (g_ptr_array_index (segments, i)) - truth), <, 150000);
+    }
+  /* the window shows the new times, not estimates */
+  g_assert_false (gtk_widget_get_visible (f->window->align_button));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  g_clear_object (&source);
+  source = tl_library_get_source (f->library, id, &error);
+  g_assert_cmpint (tl_source_get_timing (source), ==, TL_TIMING_ESTIMATED);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -315,6 +368,7 @@ main (int argc, char **argv)
   ADD ("/ui/window/delete-source-undo", test_delete_source_undo);
   ADD ("/ui/window/library-search", test_library_search);
   ADD ("/ui/window/note-kept-while-typing", test_note_kept_while_typing);
+  ADD ("/ui/window/align-from-window", test_align_from_window);
 #undef ADD
   return g_test_run ();
 }

@@ -163,6 +163,23 @@ tl_transcript_row_set_segment (TlTranscriptRow *self, TlSegment *segment, gboole
     gtk_widget_add_css_class (GTK_WIDGET (self), "non-speech");
   else
     gtk_widget_remove_css_class (GTK_WIDGET (self), "non-speech");
+
+  /* what forced alignment thought of the line */
+  gtk_widget_remove_css_class (GTK_WIDGET (self), "unspoken");
+  gtk_widget_remove_css_class (self->time, "uncertain");
+  gtk_widget_set_tooltip_text (self->text, NULL);
+  if (g_strcmp0 (tl_segment_get_flag (segment), "unspoken") == 0)
+    {
+      gtk_widget_add_css_class (GTK_WIDGET (self), "unspoken");
+      gtk_widget_set_tooltip_text (self->text, _("Probably not spoken: page text, a caption or a promo"));
+    }
+  else if (g_strcmp0 (tl_segment_get_flag (segment), "uncertain") == 0)
+    {
+      g_autofree char *tip = g_strdup_printf (_("Uncertain time: the sound here matches the text poorly (%.0f%%)"),
+                                              tl_segment_get_confidence (segment) * 100);
+      gtk_widget_add_css_class (self->time, "uncertain");
+      gtk_widget_set_tooltip_text (self->time, tip);
+    }
 }
 
 void
