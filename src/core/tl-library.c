@@ -1227,8 +1227,11 @@ tl_library_set_segment_times (TlLibrary *self, gint64 source_id, TlTiming timing
     }
 
   stmt = tl_library_prepare (self,
-    "UPDATE segment SET start_us = ?, end_us = ?, confidence = ?, flag = ?, anchor = ?"
-    " WHERE transcript_id = ? AND idx = ?", error);
+    /* rows whose values stay as they are are left alone: a tap changes a
+     * few lines, and only those go into the undo history */
+    "UPDATE segment SET start_us = ?1, end_us = ?2, confidence = ?3, flag = ?4, anchor = ?5"
+    " WHERE transcript_id = ?6 AND idx = ?7"
+    " AND NOT (start_us IS ?1 AND end_us IS ?2 AND confidence IS ?3 AND flag IS ?4 AND anchor = ?5)", error);
   if (stmt == NULL)
     goto fail;
   for (guint i = 0; i < n_times; i++)
