@@ -498,16 +498,59 @@ on_files_dropped (GtkDropTarget *target, const GValue *value, double x, double y
   return paths->len > 1;
 }
 
+typedef struct {
+  gint64 source_id;
+  char *path;
+} Relink;
+
+static void
+relink_free (gpointer data)
+{
+  Relink *r = data;
+
+  g_free (r->path);
+  g_free (r);
+}
+
+/* Probing a file can take seconds (a damaged one, a network share): in a thread. */
+static void
+probe_in_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
+{
+  Relink *r = task_data;
+  GError *error = NULL;
+  TlMediaInfo *media = tl_probe_file (r->path, &error);
+
+  if (media)
+    g_task_return_pointer (task, media, (GDestroyNotify) tl_media_info_free);
+  else
+    g_task_return_error (task, error);
+}
+
+static void
+on_relink_probed (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  TlWindow *self = TL_WINDOW (object);
+  Relink *r = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TlMediaInfo) media = g_task_propagate_pointer (G_TASK (result), &error);
+
+  if (media == NULL || self->library == NULL
+      || !tl_library_set_media (self->library, r->source_id, media, &error))
+    tl_window_toast (self, error ? error->message : _("The library is closed"), FALSE);
+  else
+    tl_window_toast (self, _("Media relinked"), TRUE);
+}
+
 static void
 on_relink_media (TlSourceTree *tree, TlSource *source, const char *path, TlWindow *self)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TlMediaInfo) media = tl_probe_file (path, &error);
+  g_autoptr(GTask) task = g_task_new (self, NULL, on_relink_probed, NULL);
+  Relink *r = g_new0 (Relink, 1);
 
-  if (media == NULL || !tl_library_set_media (self->library, tl_source_get_id (source), media, &error))
-    tl_window_toast (self, error->message, FALSE);
-  else
-    tl_window_toast (self, _("Media relinked"), TRUE);
+  r->source_id = tl_source_get_id (source);
+  r->path = g_strdup (path);
+  g_task_set_task_data (task, r, relink_free);
+  g_task_run_in_thread (task, probe_in_thread);
 }
 
 /* Forced alignment */
