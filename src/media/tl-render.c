@@ -85,11 +85,12 @@ pick_encoder (const Encoder *const *candidates)
   return NULL;
 }
 
-/* "an H.264 encoder: install gstreamer1.0-plugins-ugly (x264enc) or gstreamer1.0-plugins-bad (openh264enc)" */
+/* "needs an encoder for H.264 (install gstreamer1.0-plugins-ugly for x264enc
+ * or gstreamer1.0-plugins-bad for openh264enc)" */
 static void
 describe_missing (GString *out, const Encoder *const *candidates)
 {
-  g_string_append_printf (out, "%s %s encoder (install ", out->len ? "; and" : "needs", candidates[0]->codec);
+  g_string_append_printf (out, "%s an encoder for %s (install ", out->len ? "; and" : "needs", candidates[0]->codec);
   for (guint i = 0; i < 3 && candidates[i]; i++)
     {
       if (g_strcmp0 (candidates[i]->codec, candidates[0]->codec) != 0)

@@ -28,30 +28,57 @@ run_free (Run *run)
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Run, run_free)
 
+/* @ranks: GST_PLUGIN_FEATURE_RANK for the command, or NULL */
 static Run *
-run_cli (const char *first, ...)
+run_cli_ranked (const char *ranks, const char *first, va_list args)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
   g_autoptr(GSubprocess) proc = NULL;
   g_autoptr(GError) error = NULL;
   Run *run = g_new0 (Run, 1);
   const char *arg;
-  va_list args;
 
   g_ptr_array_add (argv, (char *) g_getenv ("TAGLINE_CLI"));
-  va_start (args, first);
   for (arg = first; arg != NULL; arg = va_arg (args, const char *))
     g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
   g_ptr_array_add (argv, "--library");
   g_ptr_array_add (argv, db);
   g_ptr_array_add (argv, NULL);
-  proc = g_subprocess_newv ((const char *const *) argv->pdata,
-                            G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  if (ranks)
+    g_subprocess_launcher_setenv (launcher, "GST_PLUGIN_FEATURE_RANK", ranks, TRUE);
+  proc = g_subprocess_launcher_spawnv (launcher, (const char *const *) argv->pdata, &error);
   g_assert_no_error (error);
   g_subprocess_communicate_utf8 (proc, NULL, NULL, &run->out, &run->err, &error);
   g_assert_no_error (error);
   run->status = g_subprocess_get_exit_status (proc);
+  return run;
+}
+
+static Run *
+run_cli (const char *first, ...)
+{
+  va_list args;
+  Run *run;
+
+  va_start (args, first);
+  run = run_cli_ranked (NULL, first, args);
+  va_end (args);
+  return run;
+}
+
+/* As if the H.264 and AAC encoders were not installed: GStreamer does not
+ * offer elements ranked NONE to encodebin. */
+static Run *
+run_cli_without_h264 (const char *first, ...)
+{
+  va_list args;
+  Run *run;
+
+  va_start (args, first);
+  run = run_cli_ranked ("x264enc:NONE,openh264enc:NONE,voaacenc:NONE", first, args);
+  va_end (args);
   return run;
 }
 
@@ -207,6 +234,43 @@ test_formats (void)
   g_assert_true (webm);
 }
 
+/* Formats without their encoders are not offered, and say what to install. */
+static void
+test_missing_encoders (void)
+{
+  g_autofree char *out = g_build_filename (dir, "missing", NULL);
+  g_autoptr(Run) list = run_cli_without_h264 ("render", "--list-formats", "--json", NULL);
+  g_autoptr(Run) mp4 = run_cli_without_h264 ("render", "-o", out, "--format", "mp4", NULL);
+  g_autoptr(Run) unknown = run_cli_without_h264 ("render", "-o", out, "--format", "avi", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonArray *formats;
+
+  g_assert_cmpint (list->status, ==, 0);
+  formats = json_object_get_array_member (parse_object (parser, list->out), "formats");
+  for (guint i = 0; i < json_array_get_length (formats); i++)
+    {
+      JsonObject *f = json_array_get_object_element (formats, i);
+      const char *name = json_object_get_string_member (f, "name");
+      if (strcmp (name, "webm") == 0)
+        {
+          g_assert_true (json_object_get_boolean_member (f, "available"));
+          continue;
+        }
+      g_assert_false (json_object_get_boolean_member (f, "available"));
+      g_assert_nonnull (strstr (json_object_get_string_member (f, "missing"),
+                                "install gstreamer1.0-plugins-ugly for x264enc or gstreamer1.0-plugins-bad for "
+                                "openh264enc"));
+    }
+  g_assert_cmpint (mp4->status, ==, 2);
+  assert_one_line (mp4->err);
+  g_assert_nonnull (strstr (mp4->err, "cannot be encoded here"));
+  g_assert_nonnull (strstr (mp4->err, "gstreamer1.0-plugins-bad for voaacenc"));
+  /* only what can be encoded is offered */
+  g_assert_cmpint (unknown->status, ==, 2);
+  g_assert_nonnull (strstr (unknown->err, "renders webm)"));
+  g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
+}
+
 static void
 test_errors (void)
 {
@@ -244,6 +308,7 @@ main (int argc, char **argv)
   g_test_add_func ("/cli/render/reel", test_reel);
   g_test_add_func ("/cli/render/formats", test_formats);
   g_test_add_func ("/cli/render/errors", test_errors);
+  g_test_add_func ("/cli/render/missing-encoders", test_missing_encoders);
   status = g_test_run ();
   g_free (db);
   tl_test_tmpdir_free (dir);
