@@ -263,10 +263,16 @@ tl_render_format_make_profile (const TlRenderFormat *public_format, gboolean vid
           set_enum (properties, "x264enc", "speed-preset", "faster");
         }
       else
-        /* openh264enc: never skip frames to hold a bitrate, or clips lose them */
-        properties = gst_structure_new ("element-properties", "bitrate", G_TYPE_UINT, bitrate,
-                                        "enable-frame-skip", G_TYPE_BOOLEAN, FALSE,
-                                        "multi-thread", G_TYPE_UINT, threads, NULL);
+        {
+          /* openh264enc: never skip frames to hold a bitrate, or clips lose
+           * them; and spend the bitrate: its default "quality" mode gives a
+           * few hundred bytes a frame, where a moving object can come out
+           * nearer where it is a frame later than where it is */
+          properties = gst_structure_new ("element-properties", "bitrate", G_TYPE_UINT, bitrate,
+                                          "enable-frame-skip", G_TYPE_BOOLEAN, FALSE,
+                                          "multi-thread", G_TYPE_UINT, threads, NULL);
+          set_enum (properties, "openh264enc", "rate-control", "bitrate");
+        }
       gst_encoding_profile_set_preset_name (GST_ENCODING_PROFILE (profile), format->video->element);
       gst_encoding_profile_set_element_properties (GST_ENCODING_PROFILE (profile), properties);
       gst_encoding_container_profile_add_profile (container, GST_ENCODING_PROFILE (profile));

@@ -405,6 +405,8 @@ run_pipeline (RenderJob *job, GstElement *pipeline, guint first, guint last, GCa
         }
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
         break;
+      while (g_main_context_iteration (g_main_context_get_thread_default (), FALSE))
+        ;
       if (gst_element_query_position (pipeline, GST_FORMAT_TIME, &position) && position >= 0)
         post_progress (job, (double) (job->done + position) / job->total,
                        piece_at (job, first, last, position), FALSE);
@@ -415,24 +417,48 @@ run_pipeline (RenderJob *job, GstElement *pipeline, guint first, guint last, GCa
   return ok;
 }
 
+typedef struct {
+  gboolean done;
+  GESAsset *asset;
+  GError *error;
+} AssetRequest;
+
+static void
+on_asset_loaded (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  AssetRequest *request = user_data;
+
+  request->asset = ges_asset_request_finish (result, &request->error);
+  request->done = TRUE;
+}
+
+/* The asset of a media file, read by GES's discoverer in the render
+ * thread's own main context. (ges_uri_clip_asset_request_sync() would run
+ * the application's default main context here, and its callbacks with it.) */
 static GESUriClipAsset *
 load_asset (RenderJob *job, Piece *piece, GHashTable *loaded, GError **error)
 {
   GESUriClipAsset *asset = g_hash_table_lookup (loaded, piece->uri);
-  g_autoptr(GError) local_error = NULL;
+  GMainContext *context = g_main_context_get_thread_default ();
+  AssetRequest request = { 0 };
 
   if (asset != NULL)
     return asset;
   /* a file replaced since the last render is read again */
   ges_asset_needs_reload (GES_TYPE_URI_CLIP, piece->uri);
-  asset = ges_uri_clip_asset_request_sync (piece->uri, &local_error);
-  if (asset == NULL)
+  ges_asset_request_async (GES_TYPE_URI_CLIP, piece->uri, NULL, on_asset_loaded, &request);
+  while (!request.done)
+    g_main_context_iteration (context, TRUE);
+  if (request.asset == NULL)
     {
       g_autofree char *path = g_filename_from_uri (piece->uri, NULL, NULL);
       g_set_error (error, TL_RENDER_ERROR, TL_RENDER_ERROR_FAILED, "The media of “%s” (%s) cannot be read: %s",
-                   source_title (piece->item->source), path, local_error ? local_error->message : "unknown error");
+                   source_title (piece->item->source), path,
+                   request.error ? request.error->message : "unknown error");
+      g_clear_error (&request.error);
       return NULL;
     }
+  asset = GES_URI_CLIP_ASSET (request.asset);
   g_hash_table_insert (loaded, piece->uri, asset);
   return asset;
 }
@@ -489,6 +515,22 @@ add_piece (GESLayer *layer, GESUriClipAsset *asset, Piece *piece, GESTrackType t
   return TRUE;
 }
 
+/* The shape of the media's pixels, 1/1 where it does not say. */
+static void
+pixel_aspect (GESUriClipAsset *asset, int *num, int *den)
+{
+  GstDiscovererInfo *info = ges_uri_clip_asset_get_info (asset);
+  GList *streams = info ? gst_discoverer_info_get_video_streams (info) : NULL;
+
+  if (streams != NULL && gst_discoverer_video_info_get_par_num (streams->data) > 0
+      && gst_discoverer_video_info_get_par_denom (streams->data) > 0)
+    {
+      *num = gst_discoverer_video_info_get_par_num (streams->data);
+      *den = gst_discoverer_video_info_get_par_denom (streams->data);
+    }
+  gst_discoverer_stream_info_list_free (streams);
+}
+
 /* Renders pieces [first, last) into job->temp, as one file. */
 static gboolean
 render_file (RenderJob *job, guint first, guint last, int fps_num, int fps_den, GCancellable *cancellable,
@@ -501,8 +543,12 @@ render_file (RenderJob *job, guint first, guint last, int fps_num, int fps_den, 
   g_autofree char *uri = NULL;
   GESLayer *video_layer, *audio_layer;
   gboolean video = FALSE, audio = FALSE;
-  int width = 0, height = 0;
+  int width = 0, height = 0, par_num = 1, par_den = 1;
 
+  for (guint i = first; i < last; i++)
+    if (load_asset (job, &g_array_index (job->pieces, Piece, i), loaded, error) == NULL)
+      return FALSE;
+  fit_pieces (job, first, last, loaded);
   for (guint i = first; i < last; i++)
     {
       Piece *piece = &g_array_index (job->pieces, Piece, i);
@@ -510,6 +556,7 @@ render_file (RenderJob *job, guint first, guint last, int fps_num, int fps_den, 
         {
           width = piece->width;
           height = piece->height;
+          pixel_aspect (g_hash_table_lookup (loaded, piece->uri), &par_num, &par_den);
         }
       video |= piece->has_video;
       audio |= piece->has_audio;
@@ -517,7 +564,12 @@ render_file (RenderJob *job, guint first, guint last, int fps_num, int fps_den, 
   if (video)
     {
       GESTrack *track = GES_TRACK (ges_video_track_new ());
+      /* Every field the encoder's caps will have, from the start: a
+       * pixel-aspect-ratio that came later renegotiated encodebin's
+       * videorate mid-stream, which then dropped a frame and doubled
+       * another wherever that happened. */
       g_autoptr(GstCaps) caps = gst_caps_new_simple ("video/x-raw", "framerate", GST_TYPE_FRACTION, fps_num, fps_den,
+                                                     "pixel-aspect-ratio", GST_TYPE_FRACTION, par_num, par_den,
                                                      NULL);
       if (width > 0 && height > 0)
         gst_caps_set_simple (caps, "width", G_TYPE_INT, width, "height", G_TYPE_INT, height, NULL);
@@ -530,10 +582,6 @@ render_file (RenderJob *job, guint first, guint last, int fps_num, int fps_den, 
   video_layer = ges_timeline_append_layer (timeline);
   audio_layer = ges_timeline_append_layer (timeline);
 
-  for (guint i = first; i < last; i++)
-    if (load_asset (job, &g_array_index (job->pieces, Piece, i), loaded, error) == NULL)
-      return FALSE;
-  fit_pieces (job, first, last, loaded);
   for (guint i = first; i < last; i++)
     {
       Piece *piece = &g_array_index (job->pieces, Piece, i);
@@ -746,17 +794,26 @@ run_task (GTask *task, gboolean ges_ok)
 }
 
 /* GES is used only from the thread that started it: this one, which takes
- * the jobs one after the other for the life of the program. */
+ * the jobs one after the other for the life of the program. GES loads
+ * assets, runs its discoverers and defers its signals in the
+ * thread-default main context of that thread: a context of its own, so
+ * that nothing of GES ever runs in the application's. */
 static gpointer
 render_thread (gpointer data)
 {
   GAsyncQueue *queue = data;
-  gboolean ges_ok = ges_init ();
+  GMainContext *context = g_main_context_new ();
+  gboolean ges_ok;
 
+  g_main_context_push_thread_default (context);
+  ges_ok = ges_init ();
   for (;;)
     {
       g_autoptr(GTask) task = g_async_queue_pop (queue);
       run_task (task, ges_ok);
+      /* what GES deferred holds references to the job's timeline */
+      while (g_main_context_iteration (context, FALSE))
+        ;
     }
   return NULL;
 }
@@ -831,8 +888,8 @@ describe_nothing (RenderJob *job)
     g_string_append (out, n == 1 ? "the clip's source has no media file here"
                                  : "no clip's source has a media file here");
   else
-    g_string_append_printf (out, "none of the %u clips can be (quotes without times: %u; without a media file "
-                            "here: %u)", n, job->result->n_quotes, job->result->n_no_media);
+    g_string_append_printf (out, "of the %u clips, none has media to cut (quotes without times: %u; without a "
+                            "media file here: %u)", n, job->result->n_quotes, job->result->n_no_media);
   if (job->result->skipped->len > 0)
     g_string_append_printf (out, " (%s)", g_array_index (job->result->skipped, TlRenderSkip, 0).message);
   return g_string_free (g_steal_pointer (&out), FALSE);
