@@ -67,7 +67,9 @@ typedef struct {
 } TlRenderSkip;
 
 /* One clip as written. Its length is whole frames of its source; in a reel
- * of another frame rate, whole frames of the reel. */
+ * of another frame rate, whole frames of the reel. A clip that runs to the
+ * very end of its media ends a quarter of a frame early (its last frame
+ * shows that much shorter), and what follows it in a reel moves up. */
 typedef struct {
   gint64 clip_id;
   char *path;           /* the file it is in */
