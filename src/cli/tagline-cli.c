@@ -18,6 +18,7 @@
 #include "tl-json.h"
 #include "tl-library.h"
 #include "tl-probe.h"
+#include "tl-render.h"
 #include "tl-search.h"
 #include "tl-text.h"
 #include "tl-timecode.h"
@@ -1018,6 +1019,249 @@ cmd_export (int argc, char **argv)
   return 0;
 }
 
+/* render */
+
+typedef struct {
+  GMainLoop *loop;
+  GCancellable *cancellable;
+  TlRenderResult *result;
+  GError *error;
+  gboolean show_progress;
+} RenderRun;
+
+static void
+on_render_progress (double fraction, guint clip, guint n_clips, gpointer user_data)
+{
+  RenderRun *run = user_data;
+
+  if (run->show_progress)
+    fprintf (stderr, "\r%3.0f %%  clip %u of %u\033[K", fraction * 100, clip + 1, n_clips);
+}
+
+static void
+on_rendered (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  RenderRun *run = user_data;
+
+  run->result = tl_render_finish (result, &run->error);
+  g_main_loop_quit (run->loop);
+}
+
+/* Ctrl-C stops the render and removes what it wrote. */
+static gboolean
+on_render_interrupt (gpointer user_data)
+{
+  g_cancellable_cancel (((RenderRun *) user_data)->cancellable);
+  return G_SOURCE_CONTINUE;
+}
+
+static const char *
+skip_reason_name (TlRenderSkipReason reason)
+{
+  switch (reason)
+    {
+    case TL_RENDER_SKIP_QUOTE:
+      return "quote";
+    case TL_RENDER_SKIP_NO_MEDIA:
+      return "no_media";
+    case TL_RENDER_SKIP_MEDIA_MISSING:
+    default:
+      return "media_missing";
+    }
+}
+
+static void
+add_rate (JsonBuilder *b, const char *name, int num, int den)
+{
+  g_autofree char *rate = g_strdup_printf ("%d/%d", num, den);
+
+  add_string (b, name, rate);
+}
+
+static int
+list_render_formats (void)
+{
+  guint n;
+  const TlRenderFormat *const *formats = tl_render_formats (&n);
+
+  if (opt_json)
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "formats");
+      json_builder_begin_array (b);
+      for (guint i = 0; i < n; i++)
+        {
+          json_builder_begin_object (b);
+          add_string (b, "name", formats[i]->name);
+          add_string (b, "label", formats[i]->label);
+          add_string (b, "extension", formats[i]->extension);
+          json_builder_set_member_name (b, "available");
+          json_builder_add_boolean_value (b, formats[i]->available);
+          add_string (b, "video_encoder", formats[i]->video_encoder);
+          add_string (b, "audio_encoder", formats[i]->audio_encoder);
+          add_string (b, "muxer", formats[i]->muxer);
+          add_string (b, "missing", formats[i]->missing);
+          json_builder_end_object (b);
+        }
+      json_builder_end_array (b);
+      json_builder_end_object (b);
+      print_json (b);
+      return 0;
+    }
+  for (guint i = 0; i < n; i++)
+    if (formats[i]->available)
+      printf ("%-5s %s: %s, %s, %s\n", formats[i]->name, formats[i]->label, formats[i]->video_encoder,
+              formats[i]->audio_encoder, formats[i]->muxer);
+    else
+      printf ("%-5s %s: not here; %s\n", formats[i]->name, formats[i]->label, formats[i]->missing);
+  return 0;
+}
+
+static void
+print_render_result (const TlRenderResult *result, TlRenderMode mode, const char *output)
+{
+  if (opt_json)
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+      json_builder_begin_object (b);
+      add_string (b, "format", result->format->name);
+      add_string (b, "mode", mode == TL_RENDER_MODE_REEL ? "reel" : "clips");
+      json_builder_set_member_name (b, "files");
+      json_builder_begin_array (b);
+      for (guint i = 0; i < result->files->len; i++)
+        json_builder_add_string_value (b, g_ptr_array_index (result->files, i));
+      json_builder_end_array (b);
+      json_builder_set_member_name (b, "clips");
+      json_builder_begin_array (b);
+      for (guint i = 0; i < result->clips->len; i++)
+        {
+          const TlRenderedClip *clip = &g_array_index (result->clips, TlRenderedClip, i);
+          json_builder_begin_object (b);
+          add_int (b, "id", clip->clip_id);
+          add_string (b, "file", clip->path);
+          add_time (b, "start", clip->start);
+          add_time (b, "duration", clip->duration);
+          add_int (b, "in_frame", clip->in_frame);
+          add_int (b, "frames", clip->n_frames);
+          add_rate (b, "framerate", clip->fps_num, clip->fps_den);
+          json_builder_end_object (b);
+        }
+      json_builder_end_array (b);
+      json_builder_set_member_name (b, "skipped");
+      json_builder_begin_array (b);
+      for (guint i = 0; i < result->skipped->len; i++)
+        {
+          const TlRenderSkip *skip = &g_array_index (result->skipped, TlRenderSkip, i);
+          json_builder_begin_object (b);
+          add_int (b, "id", skip->clip_id);
+          add_string (b, "reason", skip_reason_name (skip->reason));
+          add_string (b, "message", skip->message);
+          json_builder_end_object (b);
+        }
+      json_builder_end_array (b);
+      add_time (b, "duration", result->duration);
+      json_builder_end_object (b);
+      print_json (b);
+      return;
+    }
+  {
+    g_autofree char *duration = format_time (result->duration);
+    printf ("%u clips rendered as %s (%s) to %s:\n", result->clips->len, result->format->label, duration, output);
+  }
+  for (guint i = 0; i < result->files->len; i++)
+    printf ("%s\n", (const char *) g_ptr_array_index (result->files, i));
+  for (guint i = 0; i < result->skipped->len; i++)
+    printf ("left out: %s\n", g_array_index (result->skipped, TlRenderSkip, i).message);
+}
+
+static int
+cmd_render (int argc, char **argv)
+{
+  static char *opt_format, *opt_output, *opt_title;
+  static gboolean opt_reel, opt_list;
+  static const GOptionEntry entries[] = {
+    { "format", 'F', 0, G_OPTION_ARG_STRING, &opt_format, "webm (default), mkv or mp4 (--list-formats tells which "
+      "this machine encodes)", "NAME" },
+    { "reel", 0, 0, G_OPTION_ARG_NONE, &opt_reel, "One file: the clips end to end (a selects reel)", NULL },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &opt_output,
+      "The folder for one file per clip (made when missing); with --reel, the file (or a folder for it)", "DIR|FILE" },
+    { "title", 0, 0, G_OPTION_ARG_STRING, &opt_title, "--reel into a folder: the reel's name (default Selects)", "TEXT" },
+    { "list-formats", 0, 0, G_OPTION_ARG_NONE, &opt_list, "List the formats and what each needs", NULL },
+    { NULL }
+  };
+  g_autoptr(TlLibrary) library = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GMainLoop) loop = NULL;
+  g_autoptr(GCancellable) cancellable = NULL;
+  g_autoptr(TlRenderResult) result = NULL;
+  TlRenderOptions options = { 0 };
+  TlClipFilter filter;
+  RenderRun run = { 0 };
+  guint sigint;
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+
+  g_option_context_set_summary (context, "Render clips as media files: one per clip, or one selects reel.");
+  g_option_context_add_main_entries (context, common_entries, NULL);
+  g_option_context_add_main_entries (context, filter_entries, NULL);
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      fail ("%s (see --help)", error->message);
+      return 2;
+    }
+  if (opt_list)
+    return list_render_formats ();
+  if (argc > 1)
+    {
+      fail ("render: unexpected “%s” (filter with --topic, --source, …)", argv[1]);
+      return 2;
+    }
+  if (opt_output == NULL)
+    {
+      fail ("render: name the folder to write to with -o DIR (with --reel, a file or a folder)");
+      return 2;
+    }
+  if (!tl_render_format_find (opt_format ? opt_format : TL_RENDER_DEFAULT_FORMAT, &error))
+    {
+      fail ("render: %s", error->message);
+      return 2;
+    }
+  if (!build_filter (&filter, ids))
+    return 2;
+  if ((library = open_library ()) == NULL)
+    return 1;
+
+  options.format = opt_format;
+  options.mode = opt_reel ? TL_RENDER_MODE_REEL : TL_RENDER_MODE_CLIPS;
+  options.output = opt_output;
+  options.title = opt_title;
+  loop = g_main_loop_new (NULL, FALSE);
+  cancellable = g_cancellable_new ();
+  run.loop = loop;
+  run.cancellable = cancellable;
+  run.show_progress = isatty (STDERR_FILENO);
+  sigint = g_unix_signal_add (SIGINT, on_render_interrupt, &run);
+  tl_render_async (library, &filter, &options, cancellable, on_render_progress, &run, NULL, on_rendered, &run);
+  g_main_loop_run (loop);
+  g_source_remove (sigint);
+  if (run.show_progress)
+    fprintf (stderr, "\r\033[K");
+  result = g_steal_pointer (&run.result);
+  if (result == NULL)
+    {
+      g_autoptr(GError) run_error = g_steal_pointer (&run.error);
+      if (g_error_matches (run_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        fail ("render: stopped; the files it had written are removed");
+      else
+        fail ("%s", run_error->message);
+      return 1;
+    }
+  print_render_result (result, options.mode, opt_output);
+  return 0;
+}
+
 /* align */
 
 typedef struct {
@@ -1325,6 +1569,7 @@ static const struct {
   { "tag", cmd_tag, "Store a clip with topics" },
   { "clips", cmd_clips, "List clips" },
   { "export", cmd_export, "Export clips (csv, json, edl, fcpxml, xmeml, otio, srt, vtt, md, html)" },
+  { "render", cmd_render, "Render clips as media files (webm, mkv, mp4), or one selects reel" },
   { "probe", cmd_probe, "Show what a media file holds" },
   { "demo", cmd_demo, "Make a demo library with stand-in media" },
   { "align", cmd_align, "Time a transcript from its media's sound" },
