@@ -9,7 +9,6 @@
 
 #include <glib/gi18n.h>
 
-#include "dialogs/tl-export-dialog.h"
 #include "tl-import-job.h"
 #include "tl-text.h"
 
@@ -183,10 +182,7 @@ filter_sources_activated (GSimpleAction *action, GVariant *param, gpointer user_
 static void
 export_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
 {
-  TlWindow *self = user_data;
-  TlExportDialog *dialog = tl_export_dialog_new (GTK_WINDOW (self), self->library, self->source);
-
-  gtk_window_present (GTK_WINDOW (dialog));
+  tl_window_show_export (user_data);
 }
 
 static void

@@ -52,5 +52,6 @@ gint64 tl_window_get_position (TlWindow *self);
 void tl_window_seek (TlWindow *self, gint64 position);
 void tl_window_show_search (TlWindow *self, gboolean show);
 void tl_window_align (TlWindow *self);
+void tl_window_show_export (TlWindow *self);
 
 G_END_DECLS

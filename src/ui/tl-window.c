@@ -7,10 +7,13 @@
 
 #include "tl-window-private.h"
 
+#include "dialogs/tl-export-dialog.h"
+
 #include <glib/gi18n.h>
 
 #include "tl-aligner.h"
 #include "tl-import-job.h"
+#include "tl-render.h"
 #include "tl-probe.h"
 #include "tl-text.h"
 
@@ -619,6 +622,77 @@ tl_window_align (TlWindow *self)
                                                                                     : TL_ALIGNER_FLAGS_NONE,
                           self->task_cancellable, on_align_progress, g_object_ref (self), g_object_unref,
                           on_align_done, g_object_ref (self));
+}
+
+/* Rendering clips as media */
+
+static void
+on_render_progress (double fraction, guint clip, guint n_clips, gpointer user_data)
+{
+  TlWindow *self = user_data;
+  g_autofree char *label = g_strdup_printf (_("Rendering clip %u of %u"), clip + 1, n_clips);
+
+  gtk_label_set_text (self->task_label, label);
+  gtk_progress_bar_set_fraction (self->task_progress, fraction);
+}
+
+static void
+on_render_done (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr(TlWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TlRenderResult) rendered = tl_render_finish (result, &error);
+  g_autofree char *message = NULL;
+
+  gtk_revealer_set_reveal_child (self->task_revealer, FALSE);
+  g_clear_object (&self->task_cancellable);
+  tl_window_update_actions (self);
+  if (rendered == NULL)
+    {
+      tl_window_toast (self, g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
+                               ? _("Rendering cancelled: no file was left") : error->message, FALSE);
+      return;
+    }
+  message = g_strdup_printf (ngettext ("%u clip rendered in %u file", "%u clips rendered in %u files",
+                                       rendered->clips->len), rendered->clips->len, rendered->files->len);
+  if (rendered->skipped->len)
+    {
+      char *more = g_strdup_printf (ngettext ("%s; %u left out (no times or no media)",
+                                              "%s; %u left out (no times or no media)", rendered->skipped->len),
+                                    message, rendered->skipped->len);
+      g_free (message);
+      message = more;
+    }
+  tl_window_toast (self, message, FALSE);
+}
+
+/* Renders clips in the background, in the task bar (from the export dialog). */
+static void
+start_render (const TlClipFilter *filter, const TlRenderOptions *options, gpointer user_data)
+{
+  TlWindow *self = user_data;
+
+  if (self->task_cancellable != NULL)
+    {
+      tl_window_toast (self, _("Wait for the task running to end"), FALSE);
+      return;
+    }
+  self->task_cancellable = g_cancellable_new ();
+  gtk_label_set_text (self->task_label, _("Rendering…"));
+  gtk_progress_bar_set_fraction (self->task_progress, 0);
+  gtk_revealer_set_reveal_child (self->task_revealer, TRUE);
+  tl_window_update_actions (self);
+  tl_render_async (self->library, filter, options, self->task_cancellable, on_render_progress, g_object_ref (self),
+                   g_object_unref, on_render_done, g_object_ref (self));
+}
+
+void
+tl_window_show_export (TlWindow *self)
+{
+  TlExportDialog *dialog = tl_export_dialog_new (GTK_WINDOW (self), self->library, self->source);
+
+  tl_export_dialog_set_render_func (dialog, start_render, self);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* Window state */

@@ -7,6 +7,8 @@
 #include "tl-application.h"
 #include "tl-import.h"
 #include "tl-search.h"
+#include "tl-export-dialog.h"
+#include "tl-test-media.h"
 #include "tl-test-speech.h"
 #include "tl-test-util.h"
 #include "tl-window-private.h"
@@ -348,6 +350,59 @@ test_align_from_window (Fixture *f, gconstpointer data)
   g_assert_cmpint (tl_source_get_timing (source), ==, TL_TIMING_ESTIMATED);
 }
 
+/* Export as media: the dialog hands the render to the window, whose task
+ * bar shows it while the window stays usable; the clip's file is written. */
+static void
+test_render_from_dialog (Fixture *f, gconstpointer data)
+{
+  g_autofree char *video = tl_test_make_video (f->dir, "clip.webm", 4, "25/1");
+  g_autofree char *srt = g_build_filename (f->dir, "clip.srt", NULL);
+  g_autofree char *folder = g_build_filename (f->dir, "rendered", NULL);
+  g_autoptr(GDir) dir = NULL;
+  const char *name;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GList) windows = NULL;
+  TlExportDialog *dialog = NULL;
+  gint64 until;
+  const char *paths[2] = { srt, NULL };
+
+  g_assert_true (g_file_set_contents (srt, "1\n00:00:00,500 --> 00:00:02,000\nFirst words.\n\n"
+                                           "2\n00:00:02,000 --> 00:00:03,500\nSecond words.\n", -1, NULL));
+  tl_window_import (f->window, paths);
+  until = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+  while (f->window->task_cancellable != NULL && g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, TRUE);
+  spin (100);
+  g_assert_cmpint (tl_source_get_kind (tl_source_tree_get_selected_source (f->window->source_tree)), ==,
+                   TL_SOURCE_KIND_VIDEO);
+  tl_transcript_view_select_line (f->window->transcript, 1, TRUE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.tag", "u", 1));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.export", NULL));
+  windows = gtk_window_list_toplevels ();
+  for (GList *l = windows; l; l = l->next)
+    if (TL_IS_EXPORT_DIALOG (l->data))
+      dialog = l->data;
+  g_assert_nonnull (dialog);
+  tl_export_dialog_set_format (dialog, "webm");
+  g_assert_cmpuint (tl_export_dialog_get_n_clips (dialog), ==, 1);
+  g_assert_nonnull (strstr (tl_export_dialog_get_preview (dialog), "WebM"));
+  /* one file per clip (the dialog's default), in a folder */
+  tl_export_dialog_export_to (dialog, folder);
+  spin (50);
+  g_assert_true (gtk_revealer_get_reveal_child (f->window->task_revealer));
+  until = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  while (f->window->task_cancellable != NULL && g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_null (f->window->task_cancellable);
+  dir = g_dir_open (folder, 0, &error);
+  g_assert_no_error (error);
+  name = g_dir_read_name (dir);
+  g_assert_nonnull (name);
+  g_assert_true (g_str_has_suffix (name, ".webm"));
+  g_assert_null (g_dir_read_name (dir));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -369,6 +424,7 @@ main (int argc, char **argv)
   ADD ("/ui/window/library-search", test_library_search);
   ADD ("/ui/window/note-kept-while-typing", test_note_kept_while_typing);
   ADD ("/ui/window/align-from-window", test_align_from_window);
+  ADD ("/ui/window/render-from-dialog", test_render_from_dialog);
 #undef ADD
   return g_test_run ();
 }

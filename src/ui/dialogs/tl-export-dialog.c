@@ -21,8 +21,13 @@ struct _TlExportDialog {
   char *preview;
   guint n_clips;
   GCancellable *cancellable;
+  GPtrArray *render_formats;  /* TlRenderFormat that this machine can encode */
+  TlRenderStartFunc render_func;
+  gpointer render_data;
 
   GtkWidget *format_row;
+  GtkWidget *mode_row;
+  GtkWidget *missing_label;
   GtkWidget *timeline_row;
   GtkWidget *scope_row;
   GtkWidget *rating_row;
@@ -37,6 +42,7 @@ struct _TlExportDialog {
 
 G_DEFINE_FINAL_TYPE (TlExportDialog, tl_export_dialog, ADW_TYPE_WINDOW)
 
+/* The format list holds the clip-list formats, then the media formats. */
 static const TlExporter *
 chosen_exporter (TlExportDialog *self)
 {
@@ -44,7 +50,17 @@ chosen_exporter (TlExportDialog *self)
   const TlExporter *const *exporters = tl_exporters (&n);
   guint i = adw_combo_row_get_selected (ADW_COMBO_ROW (self->format_row));
 
-  return i < n ? exporters[i] : exporters[0];
+  return i < n ? exporters[i] : NULL;
+}
+
+static const TlRenderFormat *
+chosen_render_format (TlExportDialog *self)
+{
+  guint n;
+  guint i = adw_combo_row_get_selected (ADW_COMBO_ROW (self->format_row));
+
+  tl_exporters (&n);
+  return i >= n && i - n < self->render_formats->len ? g_ptr_array_index (self->render_formats, i - n) : NULL;
 }
 
 /* The filter the rows describe. @ids and @topics keep what it points at. */
@@ -96,10 +112,54 @@ build_options (TlExportDialog *self, TlExportOptions *options)
   options->split = TRUE;
 }
 
+/* For media files: how many clips, and what the files will be. */
+static void
+update_render_preview (TlExportDialog *self, const TlRenderFormat *format)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) topics = g_ptr_array_new ();
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *count = NULL;
+  TlExportStats stats = { 0 };
+  TlClipFilter filter;
+  gboolean reel = adw_combo_row_get_selected (ADW_COMBO_ROW (self->mode_row)) == 1;
+
+  build_filter (self, &filter, ids, topics);
+  g_clear_pointer (&self->preview, g_free);
+  /* the EDL writer counts what has times: what can be cut from media */
+  if (!tl_export_to_string (self->library, &filter, "edl", NULL, out, &stats, &error))
+    {
+      self->n_clips = 0;
+      gtk_label_set_text (GTK_LABEL (self->preview_label), "");
+      gtk_label_set_text (GTK_LABEL (self->count_label), error->message);
+      gtk_widget_set_sensitive (self->export_button, FALSE);
+      return;
+    }
+  self->n_clips = stats.n_clips;
+  text = reel ? g_strdup_printf (_("One %s file with the %u clips end to end, cut on their frames."),
+                                 format->label, stats.n_clips)
+              : g_strdup_printf (_("One %s file for each of the %u clips, cut on their frames, named after "
+                                   "their source and topics, in the folder you choose."), format->label,
+                                 stats.n_clips);
+  self->preview = g_strdup (text);
+  gtk_label_set_text (GTK_LABEL (self->preview_label), text);
+  gtk_label_set_wrap (GTK_LABEL (self->preview_label), TRUE);
+  count = stats.n_skipped
+    ? g_strdup_printf (ngettext ("%u clip; %u quote left out (it has no times)",
+                                 "%u clips; %u quotes left out (they have no times)", stats.n_skipped),
+                       stats.n_clips, stats.n_skipped)
+    : g_strdup_printf (ngettext ("%u clip", "%u clips", stats.n_clips), stats.n_clips);
+  gtk_label_set_text (GTK_LABEL (self->count_label), count);
+  gtk_widget_set_sensitive (self->export_button, stats.n_clips > 0 && self->render_func != NULL);
+}
+
 static void
 update_preview (TlExportDialog *self)
 {
   const TlExporter *exporter = chosen_exporter (self);
+  const TlRenderFormat *render_format = chosen_render_format (self);
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GPtrArray) topics = g_ptr_array_new ();
   g_autoptr(GString) out = g_string_new (NULL);
@@ -111,9 +171,17 @@ update_preview (TlExportDialog *self)
   const char *p;
   guint lines = 0;
 
+  gtk_widget_set_visible (self->mode_row, render_format != NULL);
+  gtk_widget_set_visible (self->timeline_row, exporter && (g_str_equal (exporter->name, "srt")
+                                                           || g_str_equal (exporter->name, "vtt")));
+  if (render_format)
+    {
+      update_render_preview (self, render_format);
+      return;
+    }
+  gtk_label_set_wrap (GTK_LABEL (self->preview_label), FALSE);
   build_filter (self, &filter, ids, topics);
   build_options (self, &options);
-  gtk_widget_set_visible (self->timeline_row, g_str_equal (exporter->name, "srt") || g_str_equal (exporter->name, "vtt"));
   g_clear_pointer (&self->preview, g_free);
   if (!tl_export_to_string (self->library, &filter, exporter->name, &options, out, &stats, &error))
     {
@@ -170,6 +238,8 @@ on_changed (GObject *object, GParamSpec *pspec, TlExportDialog *self)
   schedule_preview (self);
 }
 
+static void start_render (TlExportDialog *self, const char *output);
+
 static void
 on_exported (GObject *source, GAsyncResult *result, gpointer user_data)
 {
@@ -206,12 +276,37 @@ tl_export_dialog_export_to (TlExportDialog *self, const char *path)
   TlExportOptions options;
   TlClipFilter filter;
 
+  if (chosen_render_format (self))
+    {
+      start_render (self, path);
+      return;
+    }
   build_filter (self, &filter, ids, topics);
   build_options (self, &options);
   self->cancellable = g_cancellable_new ();
   gtk_widget_set_sensitive (self->export_button, FALSE);
   tl_export_to_file_async (self->library, &filter, chosen_exporter (self)->name, &options, path, self->cancellable,
                            on_exported, g_object_ref (self));
+}
+
+/* Hands the render to the window (its task bar shows it) and closes. */
+static void
+start_render (TlExportDialog *self, const char *output)
+{
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GPtrArray) topics = g_ptr_array_new ();
+  const char *title = gtk_editable_get_text (GTK_EDITABLE (self->title_row));
+  TlRenderOptions options = { 0 };
+  TlClipFilter filter;
+
+  build_filter (self, &filter, ids, topics);
+  options.format = chosen_render_format (self)->name;
+  options.mode = adw_combo_row_get_selected (ADW_COMBO_ROW (self->mode_row)) == 1 ? TL_RENDER_MODE_REEL
+                                                                                 : TL_RENDER_MODE_CLIPS;
+  options.output = output;
+  options.title = title && *title ? title : NULL;
+  self->render_func (&filter, &options, self->render_data);
+  gtk_window_destroy (GTK_WINDOW (self));
 }
 
 static void
@@ -221,7 +316,9 @@ on_file_chosen (GtkNativeDialog *chooser, int response, TlExportDialog *self)
     {
       g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
       g_autofree char *path = g_file_get_path (file);
-      if (path)
+      if (path && chosen_render_format (self))
+        start_render (self, path);
+      else if (path)
         tl_export_dialog_export_to (self, path);
     }
   g_object_unref (chooser);
@@ -231,11 +328,23 @@ static void
 on_export_clicked (GtkButton *button, TlExportDialog *self)
 {
   const TlExporter *exporter = chosen_exporter (self);
-  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (_("Export Clips"), GTK_WINDOW (self),
-                                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Export"),
-                                                               _("_Cancel"));
+  const TlRenderFormat *render_format = chosen_render_format (self);
+  gboolean folder = render_format && adw_combo_row_get_selected (ADW_COMBO_ROW (self->mode_row)) == 0;
+  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (folder ? _("Render the Clips Into") : _("Export Clips"),
+                                                               GTK_WINDOW (self),
+                                                               folder ? GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER
+                                                                      : GTK_FILE_CHOOSER_ACTION_SAVE,
+                                                               _("_Export"), _("_Cancel"));
   const char *title = gtk_editable_get_text (GTK_EDITABLE (self->title_row));
-  g_autofree char *name = g_strdup_printf ("%s.%s", title && *title ? title : "clips", exporter->extension);
+  g_autofree char *name = g_strdup_printf ("%s.%s", title && *title ? title : "clips",
+                                           exporter ? exporter->extension : render_format->extension);
+
+  if (folder)
+    {
+      g_signal_connect (chooser, "response", G_CALLBACK (on_file_chosen), self);
+      gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+      return;
+    }
 
   /* a file name from the title, safe whatever the title holds */
   g_strdelimit (name, "/\\:*?\"<>|\n\r\t", '-');
@@ -257,6 +366,7 @@ tl_export_dialog_dispose (GObject *object)
   g_clear_object (&self->source);
   g_clear_pointer (&self->topics, g_ptr_array_unref);
   g_clear_pointer (&self->topic_checks, g_ptr_array_unref);
+  g_clear_pointer (&self->render_formats, g_ptr_array_unref);
   g_clear_pointer (&self->preview, g_free);
   G_OBJECT_CLASS (tl_export_dialog_parent_class)->dispose (object);
 }
@@ -272,6 +382,7 @@ static void
 tl_export_dialog_init (TlExportDialog *self)
 {
   self->topic_checks = g_ptr_array_new ();
+  self->render_formats = g_ptr_array_new ();
 }
 
 static GtkWidget *
@@ -332,15 +443,36 @@ build (TlExportDialog *self)
   exporters = tl_exporters (&n_exporters);
   for (guint i = 0; i < n_exporters; i++)
     g_ptr_array_add (labels, g_strdup_printf ("%s (.%s)", exporters[i]->label, exporters[i]->extension));
+  {
+    /* media files, in the formats this machine can encode */
+    guint n_render;
+    const TlRenderFormat *const *render = tl_render_formats (&n_render);
+    g_autoptr(GString) missing = g_string_new (NULL);
+    for (guint i = 0; i < n_render; i++)
+      if (render[i]->available)
+        {
+          g_ptr_array_add (self->render_formats, (gpointer) render[i]);
+          g_ptr_array_add (labels, g_strdup_printf (_("Video files: %s (.%s)"), render[i]->label, render[i]->extension));
+        }
+      else
+        g_string_append_printf (missing, "%s%s: %s", missing->len ? "\n" : "", render[i]->label, render[i]->missing);
+    self->missing_label = gtk_label_new (missing->str);
+    gtk_widget_set_visible (self->missing_label, missing->len > 0);
+  }
   g_ptr_array_add (labels, NULL);
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (format_group), _("Format"));
   self->format_row = combo_row (_("Format"), (const char *const *) labels->pdata, 0);
   self->timeline_row = combo_row (_("Subtitle times"), timeline_labels, 0);
+  {
+    const char *modes[] = { _("One file per clip"), _("One selects reel"), NULL };
+    self->mode_row = combo_row (_("Files"), modes, 0);
+  }
   self->title_row = adw_entry_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->title_row), _("Title"));
   gtk_editable_set_text (GTK_EDITABLE (self->title_row), _("Tagline export"));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (format_group), self->format_row);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (format_group), self->timeline_row);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (format_group), self->mode_row);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (format_group), self->title_row);
 
   /* which clips */
@@ -405,8 +537,16 @@ build (TlExportDialog *self)
   gtk_box_append (GTK_BOX (toolbar), GTK_WIDGET (self->toasts));
   adw_window_set_content (ADW_WINDOW (self), toolbar);
 
-  for (GtkWidget **row = (GtkWidget *[]) { self->format_row, self->timeline_row, self->scope_row, self->rating_row,
-                                           self->order_row, NULL };
+  /* what the other media formats would need */
+  gtk_label_set_wrap (GTK_LABEL (self->missing_label), TRUE);
+  gtk_label_set_xalign (GTK_LABEL (self->missing_label), 0);
+  gtk_widget_add_css_class (self->missing_label, "dim-label");
+  gtk_widget_add_css_class (self->missing_label, "caption");
+  gtk_widget_set_margin_top (self->missing_label, 6);
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (format_group), self->missing_label);
+
+  for (GtkWidget **row = (GtkWidget *[]) { self->format_row, self->timeline_row, self->mode_row, self->scope_row,
+                                           self->rating_row, self->order_row, NULL };
        *row; row++)
     g_signal_connect (*row, "notify::selected", G_CALLBACK (on_changed), self);
   g_signal_connect (self->query_row, "notify::text", G_CALLBACK (on_changed), self);
@@ -431,6 +571,14 @@ tl_export_dialog_new (GtkWindow *parent, TlLibrary *library, TlSource *source)
 }
 
 void
+tl_export_dialog_set_render_func (TlExportDialog *self, TlRenderStartFunc func, gpointer user_data)
+{
+  self->render_func = func;
+  self->render_data = user_data;
+}
+
+/* @format: a list format ("edl") or a media one ("webm"). */
+void
 tl_export_dialog_set_format (TlExportDialog *self, const char *format)
 {
   guint n;
@@ -439,6 +587,9 @@ tl_export_dialog_set_format (TlExportDialog *self, const char *format)
   for (guint i = 0; i < n; i++)
     if (g_str_equal (exporters[i]->name, format))
       adw_combo_row_set_selected (ADW_COMBO_ROW (self->format_row), i);
+  for (guint i = 0; i < self->render_formats->len; i++)
+    if (g_str_equal (((TlRenderFormat *) g_ptr_array_index (self->render_formats, i))->name, format))
+      adw_combo_row_set_selected (ADW_COMBO_ROW (self->format_row), n + i);
   g_clear_handle_id (&self->preview_timeout, g_source_remove);
   update_preview (self);
 }
