@@ -164,6 +164,17 @@ static const char *const migrations[] = {
   "  INSERT INTO segment_fts (segment_fts, rowid, text) VALUES ('delete', old.id, old.text);"
   "  INSERT INTO segment_fts (rowid, text) VALUES (new.id, new.text);"
   "END;",
+
+  /* 1 -> 2: waveform peaks of a source's sound (tl-library-waveform.c),
+   * computed once; the media file's size and time tell when they are stale */
+  "CREATE TABLE waveform ("
+  "  source_id INTEGER PRIMARY KEY REFERENCES source(id) ON DELETE CASCADE,"
+  "  media_path TEXT NOT NULL,"
+  "  media_size INTEGER NOT NULL,"
+  "  media_mtime INTEGER NOT NULL,"
+  "  peaks_per_second INTEGER NOT NULL CHECK (peaks_per_second > 0),"
+  "  peaks BLOB NOT NULL,"
+  "  computed_at INTEGER NOT NULL);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == TL_LIBRARY_SCHEMA_VERSION);

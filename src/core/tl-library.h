@@ -28,7 +28,7 @@ typedef enum {
 GQuark tl_library_error_quark (void);
 
 /* The newest schema this build reads and writes (PRAGMA user_version). */
-#define TL_LIBRARY_SCHEMA_VERSION 1
+#define TL_LIBRARY_SCHEMA_VERSION 2
 
 #define TL_TYPE_LIBRARY (tl_library_get_type ())
 G_DECLARE_FINAL_TYPE (TlLibrary, tl_library, TL, LIBRARY, GObject)

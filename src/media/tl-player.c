@@ -58,6 +58,7 @@ struct _TlPlayer {
   TlPlayerState state;
   gboolean loaded;       /* the source prerolled once */
   gboolean want_playing; /* what the user asked for */
+  gboolean pipeline_playing; /* what the pipeline was told */
   gboolean at_end;
   gboolean stepped;      /* frames were stepped: audio lags the picture until the next seek */
 
@@ -356,7 +357,7 @@ fail (TlPlayer *self, GError *error)
   g_mutex_unlock (&self->lock);
   end_video_seek (self);
   self->loaded = FALSE;
-  self->want_playing = FALSE;
+  self->want_playing = self->pipeline_playing = FALSE;
   self->seek_in_flight = self->have_pending = self->step_in_flight = FALSE;
   clear_source (&self->tick_source);
   clear_source (&self->settle_source);
@@ -762,6 +763,7 @@ apply_want_playing (TlPlayer *self)
   GstState target = self->want_playing ? GST_STATE_PLAYING : GST_STATE_PAUSED;
 
   gst_element_set_state (self->playbin, target);
+  self->pipeline_playing = self->want_playing;
   set_state (self, self->want_playing ? TL_PLAYER_STATE_PLAYING : TL_PLAYER_STATE_PAUSED);
   update_ticking (self);
 }
@@ -796,7 +798,7 @@ seek_done (TlPlayer *self)
   else
     set_position (self, done.target);
 
-  if (self->want_playing && self->state != TL_PLAYER_STATE_PLAYING)
+  if (self->want_playing != self->pipeline_playing)
     apply_want_playing (self);
 }
 
@@ -1302,7 +1304,7 @@ reset_source (TlPlayer *self)
   g_ptr_array_set_size (self->reports, 0);
 
   self->loaded = FALSE;
-  self->want_playing = FALSE;
+  self->want_playing = self->pipeline_playing = FALSE;
   self->seek_in_flight = self->have_pending = self->step_in_flight = FALSE;
   self->pending_steps = 0;
   self->at_end = self->stepped = self->warned = FALSE;

@@ -512,6 +512,53 @@ test_play_to_end (Fixture *f, gconstpointer data)
   g_assert_cmpint (tl_player_get_position (f->player), <, 1000000);
 }
 
+/* J plays backwards where the container allows it (WebM and Ogg here),
+ * K stops, L plays forwards again, faster when pressed twice. */
+static void
+assert_shuttle (Fixture *f, const char *path)
+{
+  guint from;
+
+  open_file (f, path);
+  seek_and_wait (f, 4 * TL_USEC_PER_SEC);
+  tl_player_shuttle (f->player, -1);
+  g_assert_cmpfloat (tl_player_get_rate (f->player), ==, -1.0);
+  wait_for (f, is_ready, 5, "playing backwards");
+  from = f->positions->len;
+  run_for (0.6);
+  g_assert_null (f->error);
+  g_assert_null (f->warning);
+  g_assert_cmpuint (f->positions->len, >, from + 5);
+  for (guint i = from + 1; i < f->positions->len; i++)
+    g_assert_cmpint (g_array_index (f->positions, gint64, i), <=, g_array_index (f->positions, gint64, i - 1));
+  g_assert_cmpint (tl_player_get_position (f->player), <, 3800000);
+
+  tl_player_shuttle (f->player, 0);
+  g_assert_cmpint (tl_player_get_state (f->player), ==, TL_PLAYER_STATE_PAUSED);
+  tl_player_shuttle (f->player, 1);
+  g_assert_cmpfloat (tl_player_get_rate (f->player), ==, 1.0);
+  tl_player_shuttle (f->player, 1);
+  g_assert_cmpfloat (tl_player_get_rate (f->player), ==, 2.0);
+  g_assert_cmpint (tl_player_get_state (f->player), ==, TL_PLAYER_STATE_PLAYING);
+  wait_for (f, is_ready, 5, "playing forwards");
+  from = f->positions->len;
+  run_for (0.4);
+  assert_monotonic (f->positions, from);
+  g_assert_null (f->error);
+}
+
+static void
+test_shuttle_webm (Fixture *f, gconstpointer data)
+{
+  assert_shuttle (f, webm);
+}
+
+static void
+test_shuttle_ogg (Fixture *f, gconstpointer data)
+{
+  assert_shuttle (f, ogg);
+}
+
 static void
 test_no_audio (Fixture *f, gconstpointer data)
 {
@@ -745,6 +792,8 @@ main (int argc, char **argv)
   ADD ("rate", test_rate);
   ADD ("rate/audio-only", test_rate_audio);
   ADD ("loop", test_loop);
+  ADD ("shuttle/webm", test_shuttle_webm);
+  ADD ("shuttle/ogg", test_shuttle_ogg);
   ADD ("step", test_step);
   ADD ("step/29.97", test_step_ntsc);
   ADD ("end", test_play_to_end);
