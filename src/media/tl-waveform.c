@@ -1,7 +1,7 @@
 /* tl-waveform.c: decodes a file's first sound stream as fast as it goes
  * (pictures are left undecoded) and keeps the loudest sample of every
  * 10 ms, as 16-bit little-endian peaks: the form the library stores. */
-#include "tl-waveform.h"
+#include "tl-waveform-private.h"
 
 #include <gst/app/gstappsink.h>
 #include <gst/audio/audio.h>
@@ -25,6 +25,10 @@ struct _TlWaveform {
 };
 
 G_DEFINE_FINAL_TYPE (TlWaveform, tl_waveform, G_TYPE_OBJECT)
+
+/* GST_DEBUG=tlwaveform:5 tells how a file was cut in parts */
+GST_DEBUG_CATEGORY_STATIC (tl_waveform_debug);
+#define GST_CAT_DEFAULT tl_waveform_debug
 
 static void
 tl_waveform_finalize (GObject *object)
@@ -140,6 +144,7 @@ typedef struct {
   GstElement *pipeline;
   GstElement *convert;
   gboolean audio_linked; /* the first sound stream feeds the peaks */
+  gboolean from_container; /* the sound comes out of a demuxer (not a bare MP3) */
 
   /* written by the appsink's streaming thread only, read after EOS */
   GArray *peaks;         /* guint16, host order while computing */
@@ -254,15 +259,32 @@ on_new_sample (GstAppSink *sink, gpointer data)
 static gboolean
 on_autoplug_continue (GstElement *bin, GstPad *pad, GstCaps *caps, gpointer data)
 {
+  Job *job = data;
   const char *name = gst_structure_get_name (gst_caps_get_structure (caps, 0));
   g_autoptr(GstElement) parent = NULL;
   GstElementFactory *factory;
 
-  if (g_str_has_prefix (name, "audio/"))
-    return TRUE;
-  parent = gst_pad_get_parent_element (pad);
+  const char *klass;
+
+  /* decodebin passes its own ghost of the pad that makes the stream */
+  if (GST_IS_GHOST_PAD (pad))
+    {
+      g_autoptr(GstPad) target = gst_ghost_pad_get_target (GST_GHOST_PAD (pad));
+      parent = target ? gst_pad_get_parent_element (target) : NULL;
+    }
+  else
+    parent = gst_pad_get_parent_element (pad);
   factory = parent ? gst_element_get_factory (parent) : NULL;
-  if (factory && strstr (gst_element_factory_get_metadata (factory, GST_ELEMENT_METADATA_KLASS), "Demux"))
+  klass = factory ? gst_element_factory_get_metadata (factory, GST_ELEMENT_METADATA_KLASS) : "";
+  GST_LOG ("%s from %s (%s)", name, parent ? GST_ELEMENT_NAME (parent) : "?", klass);
+  if (g_str_has_prefix (name, "audio/"))
+    {
+      /* id3demux and apedemux only strip tags off a bare stream */
+      if (strstr (klass, "Demux") && !strstr (klass, "Metadata"))
+        job->from_container = TRUE;
+      return TRUE;
+    }
+  if (strstr (klass, "Demux"))
     return FALSE;
   return TRUE;
 }
@@ -320,74 +342,53 @@ set_no_audio_error (GError **error, GPtrArray *missing, const char *path)
     g_set_error (error, TL_MEDIA_ERROR, TL_MEDIA_ERROR_NO_AUDIO, "%s has no sound to draw", path);
 }
 
-/**
- * tl_waveform_compute:
- *
- * Decodes @path's sound and returns its peaks. Blocks: call it in a thread
- * (tl_waveform_load_async() does).
- *
- * Returns: (transfer full): the waveform, or %NULL with a %TL_MEDIA_ERROR
- *   (%TL_MEDIA_ERROR_NO_AUDIO for a file without sound)
- */
-TlWaveform *
-tl_waveform_compute (const char *path, GCancellable *cancellable, GError **error)
+/* Builds the pipeline of one part: uridecodebin, its first sound stream
+ * into an appsink, everything else into fakesinks. */
+static void
+job_init (Job *job, const char *uri)
 {
-  g_auto(Job) job = { 0 };
-  g_autoptr(GstBus) bus = NULL;
-  g_autoptr(GPtrArray) missing = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GstCaps) caps = NULL;
-  g_autofree char *absolute = NULL;
-  g_autofree char *uri = NULL;
   GstElement *decodebin, *sink;
   GstAppSinkCallbacks callbacks = { .new_sample = on_new_sample };
-  GBytes *bytes;
 
-  g_return_val_if_fail (path != NULL, NULL);
-
-  if (!tl_media_check_file (path, error) || !gst_init_check (NULL, NULL, error))
-    return NULL;
-  absolute = g_canonicalize_filename (path, NULL);
-  uri = g_filename_to_uri (absolute, NULL, error);
-  if (uri == NULL)
-    return NULL;
-
-  job.peaks = g_array_new (FALSE, TRUE, sizeof (guint16));
-  job.pipeline = gst_object_ref_sink (gst_pipeline_new ("tl-waveform"));
+  job->peaks = g_array_new (FALSE, TRUE, sizeof (guint16));
+  job->pipeline = gst_object_ref_sink (gst_pipeline_new ("tl-waveform"));
   decodebin = gst_element_factory_make ("uridecodebin", NULL);
-  job.convert = gst_element_factory_make ("audioconvert", NULL);
+  job->convert = gst_element_factory_make ("audioconvert", NULL);
   sink = gst_element_factory_make ("appsink", NULL);
-  g_assert (decodebin && job.convert && sink);
+  g_assert (decodebin && job->convert && sink);
 
   /* the formats decoders give most often, so that audioconvert passes them through */
   caps = gst_caps_from_string ("audio/x-raw,format={S16LE,F32LE},layout=interleaved");
   g_object_set (decodebin, "uri", uri, NULL);
   g_object_set (sink, "caps", caps, "sync", FALSE, "emit-signals", FALSE, NULL);
-  gst_app_sink_set_callbacks (GST_APP_SINK (sink), &callbacks, &job, NULL);
-  g_signal_connect (decodebin, "autoplug-continue", G_CALLBACK (on_autoplug_continue), &job);
-  g_signal_connect (decodebin, "pad-added", G_CALLBACK (on_pad_added), &job);
-  g_signal_connect (decodebin, "no-more-pads", G_CALLBACK (on_no_more_pads), &job);
-  gst_bin_add_many (GST_BIN (job.pipeline), decodebin, job.convert, sink, NULL);
-  gst_element_link (job.convert, sink);
+  gst_app_sink_set_callbacks (GST_APP_SINK (sink), &callbacks, job, NULL);
+  g_signal_connect (decodebin, "autoplug-continue", G_CALLBACK (on_autoplug_continue), job);
+  g_signal_connect (decodebin, "pad-added", G_CALLBACK (on_pad_added), job);
+  g_signal_connect (decodebin, "no-more-pads", G_CALLBACK (on_no_more_pads), job);
+  gst_bin_add_many (GST_BIN (job->pipeline), decodebin, job->convert, sink, NULL);
+  gst_element_link (job->convert, sink);
+}
 
-  bus = gst_element_get_bus (job.pipeline);
-  if (gst_element_set_state (job.pipeline, GST_STATE_PLAYING) == GST_STATE_CHANGE_FAILURE)
-    {
-      /* the bus has the error */
-    }
+/* Runs @job's pipeline until @until (ASYNC_DONE: prerolled; EOS: decoded). */
+static gboolean
+job_wait (Job *job, GstMessageType until, const char *path, GPtrArray *missing,
+          GCancellable *cancellable, GError **error)
+{
+  g_autoptr(GstBus) bus = gst_element_get_bus (job->pipeline);
 
   for (;;)
     {
       g_autoptr(GstMessage) msg = NULL;
 
       if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        return NULL;
+        return FALSE;
       msg = gst_bus_timed_pop_filtered (bus, 50 * GST_MSECOND,
-                                        GST_MESSAGE_EOS | GST_MESSAGE_ERROR | GST_MESSAGE_ELEMENT
-                                        | GST_MESSAGE_APPLICATION);
+                                        until | GST_MESSAGE_ERROR | GST_MESSAGE_ELEMENT | GST_MESSAGE_APPLICATION);
       if (msg == NULL)
         continue;
-      if (GST_MESSAGE_TYPE (msg) == GST_MESSAGE_EOS)
-        break;
+      if (GST_MESSAGE_TYPE (msg) == until)
+        return TRUE;
       if (GST_MESSAGE_TYPE (msg) == GST_MESSAGE_ELEMENT && gst_is_missing_plugin_message (msg))
         {
           char *detail = gst_missing_plugin_message_get_installer_detail (msg);
@@ -397,7 +398,7 @@ tl_waveform_compute (const char *path, GCancellable *cancellable, GError **error
       else if (GST_MESSAGE_TYPE (msg) == GST_MESSAGE_APPLICATION)
         {
           set_no_audio_error (error, missing, path);
-          return NULL;
+          return FALSE;
         }
       else if (GST_MESSAGE_TYPE (msg) == GST_MESSAGE_ERROR)
         {
@@ -405,11 +406,176 @@ tl_waveform_compute (const char *path, GCancellable *cancellable, GError **error
           gst_message_parse_error (msg, &gst_error, NULL);
           g_ptr_array_add (missing, NULL);
           tl_media_set_error_from_gst (error, path, gst_error, (const char *const *) missing->pdata);
-          return NULL;
+          return FALSE;
         }
     }
+}
 
+/* One part of a long file, decoded in its own thread. */
+typedef struct {
+  Job job;
+  char *uri;
+  const char *path;
+  gint64 start;           /* ns */
+  gint64 stop;
+  GCancellable *cancellable; /* shared: the first part that fails stops the others */
+  GError *error;
+  GThread *thread;
+} Part;
+
+static gboolean
+decode_range (Job *job, const char *path, gint64 start, gint64 stop,
+              GCancellable *cancellable, GError **error)
+{
+  g_autoptr(GPtrArray) missing = g_ptr_array_new_with_free_func (g_free);
+
+  if (start > 0 || stop >= 0)
+    {
+      /* not ACCURATE: parsers without an index (MP3) would decode from the
+       * start of the file to get there. The parts overlap instead. */
+      if (!gst_element_seek (job->pipeline, 1.0, GST_FORMAT_TIME, GST_SEEK_FLAG_FLUSH,
+                             GST_SEEK_TYPE_SET, start, GST_SEEK_TYPE_SET, stop))
+        {
+          g_set_error (error, TL_MEDIA_ERROR, TL_MEDIA_ERROR_FAILED, "%s cannot be read in parts", path);
+          return FALSE;
+        }
+      if (!job_wait (job, GST_MESSAGE_ASYNC_DONE, path, missing, cancellable, error))
+        return FALSE;
+    }
+  gst_element_set_state (job->pipeline, GST_STATE_PLAYING);
+  return job_wait (job, GST_MESSAGE_EOS, path, missing, cancellable, error);
+}
+
+static gpointer
+decode_part (gpointer data)
+{
+  Part *part = data;
+  g_autoptr(GPtrArray) missing = g_ptr_array_new_with_free_func (g_free);
+  gint64 t0 = g_get_monotonic_time ();
+
+  job_init (&part->job, part->uri);
+  gst_element_set_state (part->job.pipeline, GST_STATE_PAUSED);
+  if (!job_wait (&part->job, GST_MESSAGE_ASYNC_DONE, part->path, missing, part->cancellable, &part->error)
+      || !decode_range (&part->job, part->path, part->start, part->stop, part->cancellable, &part->error))
+    g_cancellable_cancel (part->cancellable);
+  gst_element_set_state (part->job.pipeline, GST_STATE_NULL);
+  GST_DEBUG ("part from %" GST_TIME_FORMAT " done in %.2f s", GST_TIME_ARGS (part->start),
+             (g_get_monotonic_time () - t0) / 1e6);
+  return NULL;
+}
+
+/* Long files are cut in as many parts as there are processors (up to 4):
+ * Opus decodes at 300x real time on one core here, too slow for an hour. */
+#define PART_MIN_DURATION (5 * 60 * GST_SECOND)
+#define MAX_PARTS 4
+/* Where a part starts is only near where it was asked to (the seek is not
+ * exact); the part before it goes on this much longer to leave no gap. */
+#define PART_OVERLAP (2 * GST_SECOND)
+
+/**
+ * tl_waveform_compute_in_parts:
+ * @max_parts: at most this many threads
+ * @min_duration: ns: shorter sounds are decoded in one part
+ *
+ * tl_waveform_compute() with the cutting in parts under the caller's
+ * control (tests compare the parts' peaks with one pass's).
+ */
+TlWaveform *
+tl_waveform_compute_in_parts (const char *path,
+                              guint max_parts,
+                              gint64 min_duration,
+                              GCancellable *cancellable,
+                              GError **error)
+{
+  g_auto(Job) job = { 0 };
+  g_autoptr(GPtrArray) missing = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GCancellable) parts_cancellable = g_cancellable_new ();
+  g_autoptr(GError) local_error = NULL;
+  g_autofree char *absolute = NULL;
+  g_autofree char *uri = NULL;
+  Part parts[MAX_PARTS] = { 0 };
+  guint n_parts = 1;
+  gint64 duration = -1;
+  gulong cancel_id = 0;
+  gboolean ok;
+  GBytes *bytes;
+
+  g_return_val_if_fail (path != NULL, NULL);
+
+  if (!tl_media_check_file (path, error) || !gst_init_check (NULL, NULL, error))
+    return NULL;
+  if (tl_waveform_debug == NULL)
+    GST_DEBUG_CATEGORY_INIT (tl_waveform_debug, "tlwaveform", 0, "Tagline's waveforms");
+  absolute = g_canonicalize_filename (path, NULL);
+  uri = g_filename_to_uri (absolute, NULL, error);
+  if (uri == NULL)
+    return NULL;
+
+  job_init (&job, uri);
+  gst_element_set_state (job.pipeline, GST_STATE_PAUSED);
+  if (!job_wait (&job, GST_MESSAGE_ASYNC_DONE, path, missing, cancellable, error))
+    return NULL;
+
+  /* only a container's index puts exact times on what follows a seek; an
+   * MP3 or ADTS stream estimates them from its bit rate, and the parts'
+   * peaks would not line up */
+  if (job.from_container && gst_element_query_duration (job.pipeline, GST_FORMAT_TIME, &duration)
+      && duration > min_duration)
+    n_parts = CLAMP (max_parts, 1, MAX_PARTS);
+  GST_DEBUG ("%s: %" GST_TIME_FORMAT " in %u parts", path, GST_TIME_ARGS (duration), n_parts);
+  if (cancellable)
+    cancel_id = g_cancellable_connect (cancellable, G_CALLBACK (g_cancellable_cancel),
+                                       g_object_ref (parts_cancellable), g_object_unref);
+  for (guint i = 1; i < n_parts; i++)
+    {
+      parts[i].uri = uri;
+      parts[i].path = path;
+      parts[i].start = duration * i / n_parts;
+      parts[i].stop = i + 1 < n_parts ? duration * (i + 1) / n_parts + PART_OVERLAP : -1;
+      parts[i].cancellable = parts_cancellable;
+      parts[i].thread = g_thread_new ("tl-waveform", decode_part, &parts[i]);
+    }
+
+  ok = decode_range (&job, path, 0, n_parts > 1 ? duration / n_parts + PART_OVERLAP : -1, parts_cancellable, &local_error);
+  if (!ok)
+    g_cancellable_cancel (parts_cancellable);
   gst_element_set_state (job.pipeline, GST_STATE_NULL);
+  for (guint i = 1; i < n_parts; i++)
+    {
+      g_thread_join (parts[i].thread);
+      if (parts[i].error)
+        {
+          /* the failure that stopped the others, not their cancellation */
+          if (local_error == NULL || g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+            {
+              g_clear_error (&local_error);
+              local_error = g_steal_pointer (&parts[i].error);
+            }
+          g_clear_error (&parts[i].error);
+          ok = FALSE;
+        }
+      else if (ok)
+        {
+          /* where the parts overlap they hold the same sound: either will do */
+          GArray *theirs = parts[i].job.peaks;
+          if (theirs->len > job.peaks->len)
+            g_array_set_size (job.peaks, theirs->len);
+          for (guint k = 0; k < theirs->len; k++)
+            g_array_index (job.peaks, guint16, k) = MAX (g_array_index (job.peaks, guint16, k),
+                                                         g_array_index (theirs, guint16, k));
+        }
+      job_clear (&parts[i].job);
+    }
+  if (cancel_id)
+    g_cancellable_disconnect (cancellable, cancel_id);
+  if (!ok)
+    {
+      /* cancelled by the caller: say that, not which part noticed first */
+      if (!g_cancellable_set_error_if_cancelled (cancellable, error))
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      return NULL;
+    }
+
   if (!job.audio_linked || job.peaks->len == 0)
     {
       set_no_audio_error (error, missing, path);
@@ -424,6 +590,21 @@ tl_waveform_compute (const char *path, GCancellable *cancellable, GError **error
     g_bytes_unref (bytes);
     return waveform;
   }
+}
+
+/**
+ * tl_waveform_compute:
+ *
+ * Decodes @path's sound and returns its peaks. Blocks: call it in a thread
+ * (tl_waveform_load_async() does).
+ *
+ * Returns: (transfer full): the waveform, or %NULL with a %TL_MEDIA_ERROR
+ *   (%TL_MEDIA_ERROR_NO_AUDIO for a file without sound)
+ */
+TlWaveform *
+tl_waveform_compute (const char *path, GCancellable *cancellable, GError **error)
+{
+  return tl_waveform_compute_in_parts (path, g_get_num_processors (), PART_MIN_DURATION, cancellable, error);
 }
 
 /* Loading: from the library when it has the peaks, else computed in a
