@@ -91,12 +91,20 @@ frame_painted (Bench *b)
       && !b->texture_pending && b->painted_at >= b->texture_at && b->n_painted > 0;
 }
 
+static gboolean
+wake_up (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
 static void
 run_for (double seconds)
 {
-  double end = bench_now () + seconds;
+  gboolean done = FALSE;
 
-  while (bench_now () < end)
+  g_timeout_add ((guint) (seconds * 1000), wake_up, &done);
+  while (!done)
     g_main_context_iteration (NULL, TRUE);
 }
 

@@ -29,6 +29,17 @@ make_hour (const char *dir, const char *name, const char *encoder)
 }
 
 static void
+remove_db (const char *path)
+{
+  g_autofree char *wal = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm = g_strconcat (path, "-shm", NULL);
+
+  g_unlink (path);
+  g_unlink (wal);
+  g_unlink (shm);
+}
+
+static void
 on_loaded (GObject *source, GAsyncResult *result, gpointer data)
 {
   TlWaveform **out = data;
@@ -63,7 +74,7 @@ bench (const char *cache, const char *path, const char *what)
   gint64 source_id;
   double t0, computed, reopened;
 
-  g_unlink (db);
+  remove_db (db);
   library = tl_library_open (db, &error);
   doc = tl_import_bytes ("hour.srt", srt, strlen (srt), NULL, NULL, &error);
   g_assert_no_error (error);
@@ -77,12 +88,13 @@ bench (const char *cache, const char *path, const char *what)
   second = load (library, source_id, path);
   reopened = bench_now () - t0;
   g_assert_true (tl_waveform_get_cached (second));
+  g_clear_object (&library);
 
   g_print ("waveform of 1 hour of %s: %.2f s computed and stored (%u peaks, %.0f KB), %.1f ms opened again"
            "   target < 10 s once\n",
            what, computed, tl_waveform_get_n_peaks (first),
            g_bytes_get_size (tl_waveform_get_bytes (first)) / 1024.0, reopened * 1000);
-  g_unlink (db);
+  remove_db (db);
 }
 
 int

@@ -61,6 +61,8 @@ void tl_player_set_muted (TlPlayer *self, gboolean muted);
 gboolean tl_player_get_has_video (TlPlayer *self);
 gboolean tl_player_get_has_audio (TlPlayer *self);
 void tl_player_get_framerate (TlPlayer *self, int *num, int *den);
+void tl_player_get_video_size (TlPlayer *self, int *width, int *height);
+void tl_player_set_video_size_limit (TlPlayer *self, int width, int height);
 gint64 tl_player_get_frame_duration (TlPlayer *self);
 
 gint64 tl_player_get_loop_in (TlPlayer *self);

@@ -1,6 +1,7 @@
 /* tl-video-paintable.c: wraps each frame the player shows in a
  * GdkMemoryTexture without copying it: the texture's bytes are the mapped
- * GStreamer buffer, released when GTK lets the texture go. */
+ * GStreamer buffer, released when GTK lets the texture go. Its size is the
+ * picture's natural one, whatever size the frames come in. */
 #include "tl-video-paintable.h"
 
 #include <gst/gst.h>
@@ -11,9 +12,8 @@ struct _TlVideoPaintable {
 
   TlPlayer *player;
   GdkTexture *texture;
-  int width;          /* of the texture */
+  int width;          /* the picture's natural size, in square pixels */
   int height;
-  double aspect;      /* of the picture, with the pixels' own aspect */
 };
 
 static void tl_video_paintable_iface_init (GdkPaintableInterface *iface);
@@ -52,12 +52,7 @@ tl_video_paintable_get_current_image (GdkPaintable *paintable)
 static int
 tl_video_paintable_get_intrinsic_width (GdkPaintable *paintable)
 {
-  TlVideoPaintable *self = TL_VIDEO_PAINTABLE (paintable);
-
-  /* anamorphic pictures (DV, HDV) are wider than their pixels */
-  if (self->height > 0 && self->aspect > 0)
-    return (int) (self->height * self->aspect + 0.5);
-  return self->width;
+  return TL_VIDEO_PAINTABLE (paintable)->width;
 }
 
 static int
@@ -69,7 +64,9 @@ tl_video_paintable_get_intrinsic_height (GdkPaintable *paintable)
 static double
 tl_video_paintable_get_intrinsic_aspect_ratio (GdkPaintable *paintable)
 {
-  return TL_VIDEO_PAINTABLE (paintable)->aspect;
+  TlVideoPaintable *self = TL_VIDEO_PAINTABLE (paintable);
+
+  return self->height > 0 ? (double) self->width / self->height : 0;
 }
 
 static void
@@ -119,20 +116,30 @@ texture_for_sample (GstSample *sample, GstVideoInfo *info)
 }
 
 static void
-set_texture (TlVideoPaintable *self, GdkTexture *texture, double aspect)
+set_texture (TlVideoPaintable *self, GdkTexture *texture)
 {
-  int width = texture ? gdk_texture_get_width (texture) : 0;
-  int height = texture ? gdk_texture_get_height (texture) : 0;
-  gboolean size_changed = width != self->width || height != self->height || aspect != self->aspect;
+  int width = 0, height = 0;
 
   if (texture == NULL && self->texture == NULL)
     return;
   g_set_object (&self->texture, texture);
-  self->width = width;
-  self->height = height;
-  self->aspect = aspect;
-  if (size_changed)
-    gdk_paintable_invalidate_size (GDK_PAINTABLE (self));
+  if (texture)
+    {
+      /* anamorphic pictures (DV, HDV) are wider than their pixels, and
+       * frames scaled down for a small window are smaller than the picture */
+      tl_player_get_video_size (self->player, &width, &height);
+      if (width <= 0 || height <= 0)
+        {
+          width = gdk_texture_get_width (texture);
+          height = gdk_texture_get_height (texture);
+        }
+    }
+  if (width != self->width || height != self->height)
+    {
+      self->width = width;
+      self->height = height;
+      gdk_paintable_invalidate_size (GDK_PAINTABLE (self));
+    }
   gdk_paintable_invalidate_contents (GDK_PAINTABLE (self));
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_TEXTURE]);
 }
@@ -142,13 +149,9 @@ on_new_frame (TlPlayer *player, GstSample *sample, TlVideoPaintable *self)
 {
   GstVideoInfo info;
   g_autoptr(GdkTexture) texture = texture_for_sample (sample, &info);
-  double aspect = 0;
 
-  if (texture == NULL)
-    return;
-  if (info.height > 0 && info.par_n > 0 && info.par_d > 0)
-    aspect = (double) info.width * info.par_n / ((double) info.height * info.par_d);
-  set_texture (self, texture, aspect);
+  if (texture)
+    set_texture (self, texture);
 }
 
 static void
@@ -157,14 +160,14 @@ on_state_changed (TlPlayer *player, GParamSpec *pspec, TlVideoPaintable *self)
   /* a failed or closed source leaves no picture behind; a new one keeps
    * the old picture until its first frame, so nothing flashes */
   if (tl_player_get_state (player) == TL_PLAYER_STATE_EMPTY)
-    set_texture (self, NULL, 0);
+    set_texture (self, NULL);
 }
 
 static void
 on_has_video_changed (TlPlayer *player, GParamSpec *pspec, TlVideoPaintable *self)
 {
   if (!tl_player_get_has_video (player) && tl_player_get_state (player) != TL_PLAYER_STATE_LOADING)
-    set_texture (self, NULL, 0);
+    set_texture (self, NULL);
 }
 
 static void

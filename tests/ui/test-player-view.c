@@ -6,6 +6,7 @@
 #include <gtk/gtk.h>
 #include <string.h>
 
+#include "tl-player-private.h"
 #include "tl-player-view.h"
 #include "tl-test-media.h"
 #include "tl-test-util.h"
@@ -177,16 +178,58 @@ static void
 test_anamorphic (Fixture *f, gconstpointer data)
 {
   GdkPaintable *paintable;
+  GdkTexture *texture;
 
   if (skip_without_display ())
     return;
-
   open_and_show (f, wide);
   paintable = tl_player_view_get_paintable (f->view);
-  g_assert_cmpint (gdk_texture_get_width (tl_video_paintable_get_texture (TL_VIDEO_PAINTABLE (paintable))), ==, 320);
-  /* WebM keeps the display width: 426 for 320 pixels of 4/3 */
+  /* WebM keeps the display width: 426 for 320 pixels of 4/3; the frames
+   * come in square pixels */
   g_assert_cmpint (gdk_paintable_get_intrinsic_width (paintable), ==, 426);
   g_assert_cmpint (gdk_paintable_get_intrinsic_height (paintable), ==, 240);
+  texture = tl_video_paintable_get_texture (TL_VIDEO_PAINTABLE (paintable));
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, 426);
+  g_assert_cmpint (gdk_texture_get_height (texture), ==, 240);
+}
+
+static gboolean
+frame_is_small (Fixture *f)
+{
+  GdkTexture *texture = tl_video_paintable_get_texture (TL_VIDEO_PAINTABLE (tl_player_view_get_paintable (f->view)));
+
+  return texture && gdk_texture_get_width (texture) < 320 && !tl_player_is_busy (f->player);
+}
+
+/* A picture smaller than the video gets frames scaled down to its size,
+ * and still knows the video's own size. */
+static void
+test_small_window (Fixture *f, gconstpointer data)
+{
+  GdkPaintable *paintable;
+  GdkTexture *texture;
+  int picture_width, picture_height;
+
+  if (skip_without_display ())
+    return;
+  gtk_window_set_default_size (GTK_WINDOW (f->window), 200, 200);
+  gtk_widget_set_size_request (f->window, 200, 200);
+  /* the paused frame is shown again in the picture's size */
+  open_and_show (f, pattern);
+  wait_until (f, frame_is_small, "a smaller frame");
+  paintable = tl_player_view_get_paintable (f->view);
+  texture = tl_video_paintable_get_texture (TL_VIDEO_PAINTABLE (paintable));
+  picture_width = gtk_widget_get_width (gtk_widget_get_first_child (GTK_WIDGET (f->view)));
+  picture_height = gtk_widget_get_height (gtk_widget_get_first_child (GTK_WIDGET (f->view)));
+  g_assert_cmpint (gdk_texture_get_width (texture), <=, picture_width * gtk_widget_get_scale_factor (f->window));
+  g_assert_cmpint (gdk_texture_get_height (texture), <=, picture_height * gtk_widget_get_scale_factor (f->window));
+  /* its shape kept */
+  g_assert_cmpint (ABS (gdk_texture_get_width (texture) * 3 - gdk_texture_get_height (texture) * 4), <=, 4);
+  g_assert_cmpint (gdk_paintable_get_intrinsic_width (paintable), ==, 320);
+  g_assert_cmpint (gdk_paintable_get_intrinsic_height (paintable), ==, 240);
+  /* and the colours survive the scaling */
+  assert_colour (texture, gdk_texture_get_width (texture) / 14, 5, 255, 255, 255);
+  assert_colour (texture, gdk_texture_get_width (texture) * 13 / 14, 5, 0, 0, 255);
 }
 
 static gboolean
@@ -264,6 +307,7 @@ main (int argc, char **argv)
 #define ADD(path, func) g_test_add ("/ui/player-view/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("frames", test_frames);
   ADD ("anamorphic", test_anamorphic);
+  ADD ("small-window", test_small_window);
   ADD ("actions", test_actions);
 #undef ADD
   status = g_test_run ();

@@ -17,6 +17,8 @@ static const double rates[] = { 0.5, 0.75, 1.0, 1.25, 1.5, 2.0 };
 
 /* A drag of the slider counts as scrubbing until it has been still this long. */
 #define SCRUB_IDLE_MS 250
+/* The frames' size follows the picture's once a resize has rested this long. */
+#define RESIZE_IDLE_MS 150
 
 struct _TlPlayerView {
   GtkWidget parent_instance;
@@ -24,6 +26,9 @@ struct _TlPlayerView {
   TlPlayer *player;
   TlVideoPaintable *paintable;
   GSource *scrub_source; /* set while the editor drags the slider */
+  GSource *resize_source;
+  int picture_width;     /* as last drawn */
+  int picture_height;
 
   /* template children */
   GtkPicture *picture;
@@ -145,6 +150,52 @@ on_change_value (GtkRange *range, GtkScrollType scroll, double value, TlPlayerVi
   return FALSE;
 }
 
+/* Frames come from the player no larger than the picture shows them:
+ * GStreamer scales them in its threads, and GTK paints them as they are. */
+static void
+apply_size_limit (TlPlayerView *self)
+{
+  int scale = gtk_widget_get_scale_factor (GTK_WIDGET (self));
+  int width = gtk_widget_get_width (GTK_WIDGET (self->picture));
+  int height = gtk_widget_get_height (GTK_WIDGET (self->picture));
+
+  if (self->player && width > 0 && height > 0)
+    tl_player_set_video_size_limit (self->player, width * scale, height * scale);
+}
+
+static gboolean
+on_resize_idle (gpointer data)
+{
+  TlPlayerView *self = data;
+
+  g_clear_pointer (&self->resize_source, g_source_unref);
+  apply_size_limit (self);
+  return G_SOURCE_REMOVE;
+}
+
+/* The layout manager allocates the children, so a change of the picture's
+ * size is noticed when it is drawn. */
+static void
+tl_player_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
+{
+  TlPlayerView *self = TL_PLAYER_VIEW (widget);
+  int width = gtk_widget_get_width (GTK_WIDGET (self->picture));
+  int height = gtk_widget_get_height (GTK_WIDGET (self->picture));
+
+  GTK_WIDGET_CLASS (tl_player_view_parent_class)->snapshot (widget, snapshot);
+  if (width == self->picture_width && height == self->picture_height)
+    return;
+  self->picture_width = width;
+  self->picture_height = height;
+  /* while a window is being resized, once it rests */
+  if (self->resize_source)
+    g_source_destroy (self->resize_source);
+  g_clear_pointer (&self->resize_source, g_source_unref);
+  self->resize_source = g_timeout_source_new (RESIZE_IDLE_MS);
+  g_source_set_callback (self->resize_source, on_resize_idle, self, NULL);
+  g_source_attach (self->resize_source, NULL);
+}
+
 static void
 disconnect_player (TlPlayerView *self)
 {
@@ -181,6 +232,7 @@ tl_player_view_set_player (TlPlayerView *self, TlPlayer *player)
       g_signal_connect (player, "notify::rate", G_CALLBACK (on_rate), self);
       on_duration (player, NULL, self);
       on_rate (player, NULL, self);
+      apply_size_limit (self);
     }
   update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAYER]);
@@ -247,6 +299,9 @@ tl_player_view_dispose (GObject *object)
   if (self->scrub_source)
     g_source_destroy (self->scrub_source);
   g_clear_pointer (&self->scrub_source, g_source_unref);
+  if (self->resize_source)
+    g_source_destroy (self->resize_source);
+  g_clear_pointer (&self->resize_source, g_source_unref);
   disconnect_player (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), TL_TYPE_PLAYER_VIEW);
   G_OBJECT_CLASS (tl_player_view_parent_class)->dispose (object);
@@ -285,6 +340,7 @@ tl_player_view_class_init (TlPlayerViewClass *klass)
   object_class->dispose = tl_player_view_dispose;
   object_class->get_property = tl_player_view_get_property;
   object_class->set_property = tl_player_view_set_property;
+  widget_class->snapshot = tl_player_view_snapshot;
 
   properties[PROP_PLAYER] =
     g_param_spec_object ("player", NULL, NULL, TL_TYPE_PLAYER,
