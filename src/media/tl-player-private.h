@@ -70,6 +70,7 @@ struct _TlPlayer {
   TlPlayerSeek pending;
   gint64 scrub_target;
   gboolean step_in_flight;
+  int step_frames;          /* ... of that many frames */
   gboolean step_frame_seen; /* a step ends with its frame and the sink's step-done, in either order */
   gboolean step_done_seen;
   int pending_steps;

@@ -308,17 +308,16 @@ tl_player_seek (TlPlayer *self, gint64 position, TlSeekMode mode)
 void
 tl_player_step (TlPlayer *self, int frames)
 {
-  gint64 frame = tl_player_get_frame_duration (self);
+  gint64 frame;
 
   g_return_if_fail (TL_IS_PLAYER (self));
 
   if (self->state == TL_PLAYER_STATE_EMPTY || frames == 0 || !self->has_video)
     return;
+  frame = tl_player_get_frame_duration (self);
+  /* pausing goes back to the frame on screen; the step follows that seek */
   if (self->want_playing)
-    {
-      self->want_playing = FALSE;
-      _tl_player_apply_want_playing (self);
-    }
+    tl_player_pause (self);
   if (self->step_in_flight && frames > 0 && !self->have_pending)
     {
       self->pending_steps += frames;
@@ -330,6 +329,7 @@ tl_player_step (TlPlayer *self, int frames)
       /* the sink lets exactly @frames buffers through: no decoding from
        * the key frame, unlike a seek */
       self->step_in_flight = TRUE;
+      self->step_frames = frames;
       self->step_frame_seen = self->step_done_seen = FALSE;
       self->stepped = TRUE;
       _tl_player_clear_source (&self->seek_timeout_source);
@@ -338,10 +338,23 @@ tl_player_step (TlPlayer *self, int frames)
                               gst_event_new_step (GST_FORMAT_BUFFERS, frames, 1.0, TRUE, FALSE));
       return;
     }
-  /* back (or forward while a seek runs): the middle of the wanted frame, so
-   * that rounding of 30000/1001 times cannot land on its neighbour */
+  /* back, or forward while a seek runs: a seek into the wanted frame,
+   * counted from a time inside the frame the player shows or is going to
+   * (its middle, so that rounding of 30000/1001 times cannot land on a
+   * neighbour) */
   {
-    gint64 base = self->have_pending ? self->pending.target : self->frame_time >= 0 ? self->frame_time : self->position;
-    _tl_player_request_seek (self, MAX (base + frames * frame + frame / 2, 0), TL_SEEK_ACCURATE, TRUE);
+    gint64 inside;
+
+    if (self->have_pending)
+      inside = self->pending.target;
+    else if (self->seek_in_flight)
+      inside = self->current.target;
+    else
+      {
+        /* a step that runs, and the ones waiting for it, count too */
+        int ahead = self->step_in_flight ? self->step_frames + self->pending_steps : 0;
+        inside = (self->frame_time >= 0 ? self->frame_time : MAX (self->position, 0)) + ahead * frame + frame / 2;
+      }
+    _tl_player_request_seek (self, MAX (inside + frames * frame, 0), TL_SEEK_ACCURATE, TRUE);
   }
 }

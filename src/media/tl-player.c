@@ -4,12 +4,8 @@
  * tl-player-bus.c. */
 #include "tl-player-private.h"
 
-#include <gst/pbutils/pbutils.h>
-#include <gst/video/video.h>
-
 #include "tl-container.h"
 #include "tl-media-private.h"
-#include "tl-probe.h"
 #include "tl-types.h"
 
 /* playbin's GstPlayFlags, which it does not install in a public header.

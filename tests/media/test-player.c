@@ -480,6 +480,32 @@ assert_steps (Fixture *f, const char *path)
   }
 }
 
+/* Steps faster than the pipeline serves them (a held arrow key) all count,
+ * whichever way they go. */
+static void
+test_step_rapid (Fixture *f, gconstpointer data)
+{
+  static const int sequences[][6] = {
+    { 1, 1, -1, 1, 0 },      /* +2 */
+    { -1, -1, -1, 0 },       /* -3 */
+    { 1, -1, -1, 1, 1, 0 },  /* +1 */
+    { 3, -2, 0 },            /* +1 */
+  };
+  static const int expected[] = { 2, -3, 1, 1 };
+
+  open_file (f, webm);
+  seek_and_wait (f, 3 * TL_USEC_PER_SEC);
+  for (guint i = 0; i < G_N_ELEMENTS (sequences); i++)
+    {
+      gint64 before = tl_player_get_frame_time (f->player);
+      for (guint k = 0; sequences[i][k] != 0; k++)
+        tl_player_step (f->player, sequences[i][k]);
+      wait_for (f, is_ready, 5, "the steps");
+      g_assert_cmpint (tl_player_get_frame_time (f->player) - before, ==, expected[i] * 40000);
+      g_assert_cmpint (tl_player_get_position (f->player), ==, tl_player_get_frame_time (f->player));
+    }
+}
+
 static void
 test_step (Fixture *f, gconstpointer data)
 {
@@ -796,6 +822,7 @@ main (int argc, char **argv)
   ADD ("shuttle/ogg", test_shuttle_ogg);
   ADD ("step", test_step);
   ADD ("step/29.97", test_step_ntsc);
+  ADD ("step/rapid", test_step_rapid);
   ADD ("end", test_play_to_end);
   ADD ("no-audio", test_no_audio);
   ADD ("errors", test_errors);

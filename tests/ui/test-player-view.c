@@ -241,7 +241,8 @@ is_playing (Fixture *f)
 static gboolean
 is_settled (Fixture *f)
 {
-  return tl_player_get_state (f->player) == TL_PLAYER_STATE_PAUSED && tl_video_paintable_get_texture (
+  return tl_player_get_state (f->player) == TL_PLAYER_STATE_PAUSED && !tl_player_is_busy (f->player)
+      && tl_video_paintable_get_texture (
     TL_VIDEO_PAINTABLE (tl_player_view_get_paintable (f->view))) != NULL
       && tl_player_get_position (f->player) == tl_player_get_frame_time (f->player)
       && tl_player_get_frame_time (f->player) > 0;
