@@ -34,6 +34,8 @@ typedef struct {
   double painted_at;        /* when the last new frame was painted */
   guint n_textures;
   guint n_painted;
+  double max_paint_gap;     /* longest wait between two new frames painted */
+  double last_paint;
 } Bench;
 
 static void
@@ -54,6 +56,9 @@ on_after_paint (GdkFrameClock *clock, Bench *b)
   b->texture_pending = FALSE;
   b->painted_at = bench_now ();
   b->n_painted++;
+  if (b->last_paint > 0)
+    b->max_paint_gap = MAX (b->max_paint_gap, b->painted_at - b->last_paint);
+  b->last_paint = b->painted_at;
 }
 
 static void
@@ -289,6 +294,33 @@ bench_playback (Bench *b, const char *path, const char *what, int fps, double se
   }
 }
 
+/* A loop of 1 s, played 6 times: with its in point on a key frame, and
+ * just before one (each wrap then decodes a whole GOP before its first
+ * frame: 49 frames here). */
+static void
+bench_loop (Bench *b, const char *path, gint64 in, const char *what)
+{
+  g_autoptr(GError) error = NULL;
+  guint painted;
+  double seconds = 6.0;
+
+  if (!tl_player_open_file (b->player, path, &error))
+    g_error ("%s", error->message);
+  iterate_until (is_loaded, b, 10);
+  tl_player_set_loop (b->player, in, in + TL_USEC_PER_SEC);
+  iterate_until (frame_painted, b, 10);
+  tl_player_play (b->player);
+  run_for (0.3);
+  painted = b->n_painted;
+  b->max_paint_gap = 0;
+  b->last_paint = 0;
+  run_for (seconds);
+  tl_player_pause (b->player);
+  g_print ("loop of 1 s on 720p25, in point %s: %u frames painted of %.0f due, longest wait between frames %.0f ms"
+           " (40 ms is none)\n", what, b->n_painted - painted, seconds * 25, b->max_paint_gap * 1000);
+  tl_player_clear_loop (b->player);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -331,6 +363,8 @@ main (int argc, char **argv)
   bench_open (&b, hd, full_hd);
   bench_seeks (&b, hd, 40 * TL_USEC_PER_SEC);
   bench_playback (&b, hd, "720p25", 25, 20);
+  bench_loop (&b, hd, 4 * TL_USEC_PER_SEC, "on a key frame");
+  bench_loop (&b, hd, 3960000, "49 frames after a key frame");
   bench_playback (&b, full_hd, "1080p30", 30, 15);
 
   gtk_window_destroy (GTK_WINDOW (b.window));

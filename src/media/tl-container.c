@@ -148,7 +148,7 @@ read_tmcd_track (Reader *r, const Box *trak)
   static const guint32 hdlr_path[] = { FOURCC ('m', 'd', 'i', 'a'), FOURCC ('h', 'd', 'l', 'r') };
   static const guint32 stbl_path[] = { FOURCC ('m', 'd', 'i', 'a'), FOURCC ('m', 'i', 'n', 'f'), FOURCC ('s', 't', 'b', 'l') };
   Box hdlr, stbl, stsd, chunks;
-  guint8 buf[40];
+  guint8 buf[64];
   guint32 flags, timescale, frame_duration;
   goffset first_sample;
   gint32 frame_number;

@@ -293,6 +293,12 @@ test_scrub (Fixture *f, gconstpointer data)
 }
 
 static gboolean
+position_past_3s (Fixture *f)
+{
+  return tl_player_get_position (f->player) > 3 * TL_USEC_PER_SEC || f->eos;
+}
+
+static gboolean
 position_past_2s (Fixture *f)
 {
   return tl_player_get_position (f->player) > 2 * TL_USEC_PER_SEC || f->eos;
@@ -331,7 +337,7 @@ test_rate (Fixture *f, gconstpointer data)
 
   /* 2x covers twice the media time (a loaded machine gets some slack) */
   tl_player_set_rate (f->player, 2.0);
-  wait_for (f, is_ready, 5, "the speed change");
+  wait_for (f, is_ready, 10, "the speed change");
   before = tl_player_get_position (f->player);
   started = g_get_monotonic_time ();
   run_for (0.8);
@@ -390,17 +396,20 @@ wrapped_twice (Fixture *f)
 static void
 test_loop (Fixture *f, gconstpointer data)
 {
-  const gint64 in = 1000000, out = 1600000;
+  /* just after a key frame: each wrap decodes one frame before the in
+   * point (how far a loop's in point lies from its key frame is measured
+   * by bench-player, not here, where machines may be slow) */
+  const gint64 in = 2040000, out = 2640000;
   guint start;
 
   open_file (f, webm);
   tl_player_set_loop (f->player, in, out);
-  wait_for (f, is_ready, 5, "the loop seek");
+  wait_for (f, is_ready, 10, "the loop seek");
   g_assert_cmpint (tl_player_get_position (f->player), ==, in);
   start = f->positions->len;
   loop_watch = (LoopWatch) { f, start, 0 };
   tl_player_play (f->player);
-  wait_for (f, wrapped_twice, 5, "the loop to wrap twice");
+  wait_for (f, wrapped_twice, 10, "the loop to wrap twice");
   g_assert_false (f->eos);
   for (guint i = start; i < f->positions->len; i++)
     {
@@ -409,12 +418,12 @@ test_loop (Fixture *f, gconstpointer data)
       g_assert_cmpint (p, <, out);
       /* each wrap lands on the in point's frame */
       if (i > start && p < g_array_index (f->positions, gint64, i - 1))
-        g_assert_cmpint (p - in, <, 40000);
+        g_assert_cmpint (p, ==, in);
     }
 
   /* cleared while it plays: playback goes on past the out point */
   tl_player_clear_loop (f->player);
-  wait_for (f, position_past_2s, 5, "playback past the loop");
+  wait_for (f, position_past_3s, 10, "playback past the loop");
   g_assert_false (f->eos);
   g_assert_null (f->error);
 }
@@ -434,7 +443,7 @@ assert_step (Fixture *f, int frames)
   int num, den;
 
   tl_player_step (f->player, frames);
-  wait_for (f, is_ready, 5, "the step");
+  wait_for (f, is_ready, 10, "the step");
   tl_player_get_framerate (f->player, &num, &den);
   g_assert_cmpint (frame_index (tl_player_get_frame_time (f->player), num, den) - frame_index (before, num, den),
                    ==, frames);
@@ -463,7 +472,7 @@ assert_steps (Fixture *f, const char *path)
   tl_player_play (f->player);
   run_for (0.3);
   tl_player_pause (f->player);
-  wait_for (f, is_ready, 5, "the pause");
+  wait_for (f, is_ready, 10, "the pause");
   g_assert_cmpint (tl_player_get_position (f->player), ==, tl_player_get_frame_time (f->player));
   assert_step (f, 1);
   assert_step (f, -1);
@@ -500,7 +509,7 @@ test_step_rapid (Fixture *f, gconstpointer data)
       gint64 before = tl_player_get_frame_time (f->player);
       for (guint k = 0; sequences[i][k] != 0; k++)
         tl_player_step (f->player, sequences[i][k]);
-      wait_for (f, is_ready, 5, "the steps");
+      wait_for (f, is_ready, 10, "the steps");
       g_assert_cmpint (tl_player_get_frame_time (f->player) - before, ==, expected[i] * 40000);
       g_assert_cmpint (tl_player_get_position (f->player), ==, tl_player_get_frame_time (f->player));
     }
@@ -524,7 +533,7 @@ test_play_to_end (Fixture *f, gconstpointer data)
   open_file (f, webm);
   seek_and_wait (f, 5500000);
   tl_player_play (f->player);
-  wait_for (f, reached_eos, 5, "the end");
+  wait_for (f, reached_eos, 10, "the end");
   g_assert_cmpint (tl_player_get_state (f->player), ==, TL_PLAYER_STATE_PAUSED);
   g_assert_cmpint (tl_player_get_position (f->player), >=, 5960000);
   /* a complete file says nothing at its end */
@@ -533,7 +542,7 @@ test_play_to_end (Fixture *f, gconstpointer data)
   g_assert_null (f->error);
   /* play at the end starts again */
   tl_player_play (f->player);
-  wait_for (f, is_ready, 5, "playing again");
+  wait_for (f, is_ready, 10, "playing again");
   run_for (0.2);
   g_assert_cmpint (tl_player_get_position (f->player), <, 1000000);
 }
@@ -549,7 +558,7 @@ assert_shuttle (Fixture *f, const char *path)
   seek_and_wait (f, 4 * TL_USEC_PER_SEC);
   tl_player_shuttle (f->player, -1);
   g_assert_cmpfloat (tl_player_get_rate (f->player), ==, -1.0);
-  wait_for (f, is_ready, 5, "playing backwards");
+  wait_for (f, is_ready, 10, "playing backwards");
   from = f->positions->len;
   run_for (0.6);
   g_assert_null (f->error);
@@ -566,7 +575,7 @@ assert_shuttle (Fixture *f, const char *path)
   tl_player_shuttle (f->player, 1);
   g_assert_cmpfloat (tl_player_get_rate (f->player), ==, 2.0);
   g_assert_cmpint (tl_player_get_state (f->player), ==, TL_PLAYER_STATE_PLAYING);
-  wait_for (f, is_ready, 5, "playing forwards");
+  wait_for (f, is_ready, 10, "playing forwards");
   from = f->positions->len;
   run_for (0.4);
   assert_monotonic (f->positions, from);
@@ -659,11 +668,11 @@ test_truncated (Fixture *f, gconstpointer data)
   g_assert_true (g_file_set_contents (cut, contents, length / 3, NULL));
 
   g_assert_true (tl_player_open_file (f->player, cut, NULL));
-  wait_for (f, has_warning, 5, "the warning");
+  wait_for (f, has_warning, 10, "the warning");
   g_assert_error (f->warning, TL_MEDIA_ERROR, TL_MEDIA_ERROR_CORRUPT);
   g_assert_nonnull (strstr (f->warning->message, cut));
   g_assert_nonnull (strstr (f->warning->message, "incomplete"));
-  wait_for (f, is_ready, 5, "the source to load anyway");
+  wait_for (f, is_ready, 10, "the source to load anyway");
   g_assert_true (tl_player_get_has_video (f->player));
   g_assert_null (f->error);
 }
@@ -706,7 +715,7 @@ test_truncated_mended (Fixture *f, gconstpointer data)
   g_assert_null (f->warning);
   g_assert_cmpint (ABS (tl_player_get_duration (f->player) - 4 * TL_USEC_PER_SEC), <, 50000);
   tl_player_play (f->player);
-  wait_for (f, reached_eos, 8, "the early end");
+  wait_for (f, reached_eos, 10, "the early end");
   run_for (0.1);
   g_assert_error (f->warning, TL_MEDIA_ERROR, TL_MEDIA_ERROR_CORRUPT);
   g_assert_nonnull (strstr (f->warning->message, "incomplete"));
@@ -757,7 +766,7 @@ test_missing_plugin (Fixture *f, gconstpointer data)
   open_file (f, webm);
   g_assert_false (tl_player_get_has_video (f->player));
   g_assert_true (tl_player_get_has_audio (f->player));
-  wait_for (f, has_warning, 5, "the warning");
+  wait_for (f, has_warning, 10, "the warning");
   g_assert_error (f->warning, TL_MEDIA_ERROR, TL_MEDIA_ERROR_MISSING_PLUGIN);
   g_assert_nonnull (strstr (f->warning->message, webm));
   g_assert_nonnull (strstr (f->warning->message, "without its picture"));
@@ -765,7 +774,7 @@ test_missing_plugin (Fixture *f, gconstpointer data)
 
   /* nothing to play: an error, the same as the prober's */
   tl_player_set_uri (f->player, uri);
-  wait_for (f, has_error, 5, "the error");
+  wait_for (f, has_error, 10, "the error");
   g_assert_error (f->error, TL_MEDIA_ERROR, TL_MEDIA_ERROR_MISSING_PLUGIN);
   g_assert_nonnull (strstr (f->error->message, "cannot be played here"));
   g_assert_nonnull (strstr (f->error->message, "VP8"));
@@ -833,5 +842,7 @@ main (int argc, char **argv)
 
   status = g_test_run ();
   tl_test_tmpdir_free (dir);
+  /* joins GStreamer's pooled threads, so that leak checkers see a quiet process */
+  gst_deinit ();
   return status;
 }

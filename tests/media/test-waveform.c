@@ -251,5 +251,7 @@ main (int argc, char **argv)
   g_test_add_func ("/media/waveform/cached", test_cached);
   status = g_test_run ();
   tl_test_tmpdir_free (dir);
+  /* joins GStreamer's pooled threads, so that leak checkers see a quiet process */
+  gst_deinit ();
   return status;
 }
