@@ -123,8 +123,9 @@ _tl_player_take_sample (TlPlayer *self, gboolean *landed)
 
 /* Stream time, not buffer time: they differ by the decoder's delay (B-frames)
  * and after segment seeks. The first frame after an accurate seek comes
- * clipped to the target (GstVideoDecoder moves its start there); its end
- * is intact, so at a known frame rate its start is one frame before. */
+ * clipped to the target (GstVideoDecoder moves its start to the segment's
+ * start); its end is intact, so at a known frame rate its start is one
+ * frame before. (A frame clipped at the segment's stop keeps its start.) */
 static void
 frame_times (TlPlayer *self, GstSample *sample, gint64 *start, gint64 *end)
 {
@@ -142,7 +143,7 @@ frame_times (TlPlayer *self, GstSample *sample, gint64 *start, gint64 *end)
     return;
   if (caps && gst_video_info_from_caps (&info, caps) && info.fps_n > 0 && info.fps_d > 0)
     nominal = gst_util_uint64_scale_int (GST_SECOND, info.fps_d, info.fps_n);
-  if (GST_CLOCK_TIME_IS_VALID (duration) && GST_CLOCK_TIME_IS_VALID (nominal)
+  if (GST_CLOCK_TIME_IS_VALID (duration) && GST_CLOCK_TIME_IS_VALID (nominal) && pts == segment->start
       && duration + GST_USECOND < nominal && pts + duration >= nominal)
     {
       pts = pts + duration - nominal;
