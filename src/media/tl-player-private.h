@@ -25,6 +25,7 @@ struct _TlPlayer {
   GstElement *playbin;
   GstElement *appsink;     /* the end of our video output */
   GstElement *video_sink;  /* the whole output: deinterlace, convert and scale, appsink */
+  GstElement *audio_filter; /* scaletempo, for speeds with the pitch kept */
   GSource *bus_source;
   GSource *frame_source;
   GSource *tick_source;

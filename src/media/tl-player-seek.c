@@ -2,7 +2,7 @@
  * one seek at a time; newer requests wait, the last one winning. A seek
  * is done when its frame is on screen. Every seek is issued from the main
  * thread, except the restart of a loop, issued by the streaming thread
- * that ends it, under a lock that main-thread seeks take to disarm it. */
+ * that ends it. */
 #include "tl-player-private.h"
 
 #include "tl-types.h"
@@ -106,10 +106,13 @@ issue_seek (TlPlayer *self, const TlPlayerSeek *seek)
       _tl_player_clear_source (&self->seek_timeout_source);
       self->seek_timeout_source = _tl_player_add_timeout (self, SEEK_TIMEOUT_MS, on_seek_timeout);
     }
-  /* an end of segment that comes now belongs to the segment this seek
-   * replaces: the streaming thread must not answer it */
+  /* armed before the seek is sent: a short loop's segment may end before
+   * gst_element_seek() returns. An end of the segment this seek replaces
+   * may still be answered meanwhile; that answer is served before this
+   * flushing seek (the demuxer holds its stream lock through it), so this
+   * seek wins. */
   g_mutex_lock (&self->lock);
-  self->loop_armed = FALSE;
+  self->loop_armed = looping;
   g_mutex_unlock (&self->lock);
   self->current = *seek;
   self->current.target = target;
@@ -125,6 +128,9 @@ issue_seek (TlPlayer *self, const TlPlayerSeek *seek)
                          GST_SEEK_TYPE_SET, stop);
   if (!ok)
     {
+      g_mutex_lock (&self->lock);
+      self->loop_armed = FALSE;
+      g_mutex_unlock (&self->lock);
       _tl_player_end_video_seek (self);
       self->seek_in_flight = FALSE;
       if (self->rate < 0)
@@ -136,10 +142,6 @@ issue_seek (TlPlayer *self, const TlPlayerSeek *seek)
         }
       return;
     }
-  /* from now on the segment's end belongs to this seek */
-  g_mutex_lock (&self->lock);
-  self->loop_armed = looping;
-  g_mutex_unlock (&self->lock);
   if (!self->has_video)
     _tl_player_set_position (self, target);
 }
@@ -226,12 +228,32 @@ on_settle (gpointer data)
   return G_SOURCE_REMOVE;
 }
 
+/* Sends a seek upstream from a pad of our own, not to the pipeline:
+ * gst_element_send_event() takes the pipeline's state lock, which the main
+ * thread holds while it stops the pipeline and waits for this thread. */
+static void
+seek_from_streaming_thread (TlPlayer *self, double rate, GstSeekFlags flags, GstClockTime start, GstClockTime stop)
+{
+  GstElement *ends[] = { self->appsink, self->audio_filter };
+
+  for (guint i = 0; i < G_N_ELEMENTS (ends); i++)
+    {
+      g_autoptr(GstPad) pad = gst_element_get_static_pad (ends[i], "sink");
+      if (gst_pad_is_linked (pad)
+          && gst_pad_push_event (pad, gst_event_new_seek (rate, GST_FORMAT_TIME, flags,
+                                                          GST_SEEK_TYPE_SET, start, GST_SEEK_TYPE_SET, stop)))
+        return;
+    }
+  GST_WARNING ("the loop could not be started again");
+}
+
 /* A loop's segment ended: start it again with a non-flushing segment seek,
  * so that no gap is seen or heard. Done here, in the streaming thread that
  * posted the message: the same seek from the main thread would wait for
- * this thread, which may be blocked on full queues while paused. Seeks
- * from the main thread disarm the loop first, under the same lock, so an
- * end of segment never undoes a newer seek. */
+ * this thread, which may be blocked on full queues while paused. The loop
+ * points are read under the lock the main thread changes them with; a
+ * main-thread seek that comes meanwhile is flushing, and waits for this
+ * one to be done, so the newer seek always wins. */
 GstBusSyncReply
 _tl_player_on_bus_sync_message (GstBus *bus, GstMessage *msg, gpointer data)
 {
@@ -251,20 +273,16 @@ _tl_player_on_bus_sync_message (GstBus *bus, GstMessage *msg, gpointer data)
 
       GST_DEBUG ("segment done at %" GST_TIME_FORMAT, GST_TIME_ARGS (position));
       if (in >= 0 && out > in)
-        gst_element_seek (self->playbin, rate, GST_FORMAT_TIME,
-                          GST_SEEK_FLAG_SEGMENT | GST_SEEK_FLAG_ACCURATE,
-                          GST_SEEK_TYPE_SET, (GstClockTime) in * GST_USECOND,
-                          GST_SEEK_TYPE_SET, (GstClockTime) out * GST_USECOND);
+        seek_from_streaming_thread (self, rate, GST_SEEK_FLAG_SEGMENT | GST_SEEK_FLAG_ACCURATE,
+                                    (GstClockTime) in * GST_USECOND, (GstClockTime) out * GST_USECOND);
       else
         {
           /* the loop was cleared while it played: go on past its end */
           self->loop_armed = FALSE;
           if (rate > 0)
-            gst_element_seek (self->playbin, rate, GST_FORMAT_TIME, GST_SEEK_FLAG_ACCURATE,
-                              GST_SEEK_TYPE_SET, position, GST_SEEK_TYPE_SET, GST_CLOCK_TIME_NONE);
+            seek_from_streaming_thread (self, rate, GST_SEEK_FLAG_ACCURATE, position, GST_CLOCK_TIME_NONE);
           else
-            gst_element_seek (self->playbin, rate, GST_FORMAT_TIME, GST_SEEK_FLAG_ACCURATE,
-                              GST_SEEK_TYPE_SET, 0, GST_SEEK_TYPE_SET, position);
+            seek_from_streaming_thread (self, rate, GST_SEEK_FLAG_ACCURATE, 0, position);
         }
     }
   g_mutex_unlock (&self->lock);

@@ -287,7 +287,7 @@ tl_player_constructed (GObject *object)
   TlPlayer *self = TL_PLAYER (object);
   g_autoptr(GstBus) bus = NULL;
   g_autoptr(GError) error = NULL;
-  GstElement *audio_filter, *audio_sink;
+  GstElement *audio_sink;
 
   G_OBJECT_CLASS (tl_player_parent_class)->constructed (object);
 
@@ -302,13 +302,13 @@ tl_player_constructed (GObject *object)
 
   /* scaletempo keeps the pitch at other speeds; it needs a flushing seek
    * with the rate (an instant rate change would bypass it) */
-  audio_filter = gst_parse_bin_from_description ("audioconvert ! scaletempo", TRUE, &error);
+  self->audio_filter = gst_object_ref_sink (gst_parse_bin_from_description ("audioconvert ! scaletempo", TRUE, &error));
   g_assert_no_error (error);
   audio_sink = make_audio_sink (self);
 
   g_object_set (self->playbin,
                 "video-sink", self->video_sink,
-                "audio-filter", audio_filter,
+                "audio-filter", self->audio_filter,
                 "flags", PLAY_FLAG_VIDEO | PLAY_FLAG_AUDIO | PLAY_FLAG_SOFT_VOLUME | PLAY_FLAG_NATIVE_VIDEO,
                 NULL);
   if (audio_sink)
@@ -341,6 +341,7 @@ tl_player_dispose (GObject *object)
   _tl_player_clear_source (&self->seek_timeout_source);
   gst_clear_object (&self->appsink);
   gst_clear_object (&self->video_sink);
+  gst_clear_object (&self->audio_filter);
   gst_clear_caps (&self->input_caps);
   gst_clear_object (&self->playbin);
   gst_clear_buffer (&self->shown_buffer);

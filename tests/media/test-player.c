@@ -436,6 +436,75 @@ frame_index (gint64 t, int fps_num, int fps_den)
   return (t * fps_num + (gint64) fps_den * 500000) / ((gint64) fps_den * 1000000);
 }
 
+/* A loop of five frames, set while playing: its end may come before the
+ * seek that starts it has returned, and must be answered all the same. */
+static void
+test_loop_short (Fixture *f, gconstpointer data)
+{
+  const gint64 in = 4000000, out = 4200000;
+  guint start;
+
+  open_file (f, webm);
+  tl_player_play (f->player);
+  run_for (0.2);
+  tl_player_set_loop (f->player, in, out);
+  wait_for (f, is_ready, 10, "the loop seek");
+  start = f->positions->len;
+  loop_watch = (LoopWatch) { f, start, 0 };
+  wait_for (f, wrapped_twice, 10, "the loop to wrap twice");
+  for (guint i = start + 1; i < f->positions->len; i++)
+    {
+      gint64 p = g_array_index (f->positions, gint64, i);
+      g_assert_cmpint (p, >=, in);
+      g_assert_cmpint (p, <, out);
+    }
+  g_assert_false (f->eos);
+}
+
+/* A sound without pictures loops too (its seeks go up from the sound's
+ * side of the pipeline). */
+static void
+test_loop_audio (Fixture *f, gconstpointer data)
+{
+  const gint64 in = 1000000, out = 1500000;
+  guint start;
+
+  open_file (f, wav);
+  tl_player_set_loop (f->player, in, out);
+  wait_for (f, is_ready, 10, "the loop seek");
+  g_assert_cmpint (tl_player_get_position (f->player), ==, in);
+  start = f->positions->len;
+  loop_watch = (LoopWatch) { f, start, 0 };
+  tl_player_play (f->player);
+  wait_for (f, wrapped_twice, 10, "the loop to wrap twice");
+  for (guint i = start; i < f->positions->len; i++)
+    {
+      gint64 p = g_array_index (f->positions, gint64, i);
+      /* the pipeline's position, asked 25 times a second */
+      g_assert_cmpint (p, >=, in);
+      g_assert_cmpint (p, <=, out);
+    }
+  g_assert_false (f->eos);
+}
+
+/* Dropping the player while a loop restarts itself from a streaming
+ * thread: stopping the pipeline must not wait on that thread's seek. */
+static void
+test_loop_dispose (Fixture *f, gconstpointer data)
+{
+  for (int i = 0; i < 6; i++)
+    {
+      g_autoptr(TlPlayer) player = tl_player_new ("fakesink sync=true");
+      g_autoptr(GError) error = NULL;
+
+      g_assert_true (tl_player_open_file (player, webm, &error));
+      tl_player_set_loop (player, 4000000, 4080000 + i * 40000);
+      if (i % 2)
+        tl_player_play (player);
+      run_for (0.1 + 0.05 * i);
+    }
+}
+
 static void
 assert_step (Fixture *f, int frames)
 {
@@ -827,6 +896,9 @@ main (int argc, char **argv)
   ADD ("rate", test_rate);
   ADD ("rate/audio-only", test_rate_audio);
   ADD ("loop", test_loop);
+  ADD ("loop/short", test_loop_short);
+  ADD ("loop/audio-only", test_loop_audio);
+  ADD ("loop/dispose", test_loop_dispose);
   ADD ("shuttle/webm", test_shuttle_webm);
   ADD ("shuttle/ogg", test_shuttle_ogg);
   ADD ("step", test_step);
