@@ -12,6 +12,7 @@
 
 #include "tl-aligner.h"
 #include "tl-demo.h"
+#include "tl-container.h"
 #include "tl-export.h"
 #include "tl-import-job.h"
 #include "tl-import.h"
@@ -1449,6 +1450,9 @@ cmd_probe (int argc, char **argv)
       fail ("%s", error->message);
       return 1;
     }
+  /* a file cut short plays, and stops early: the same warning as the player's */
+  if (!tl_container_check_complete (argv[1], &error))
+    fail ("warning: %s", error->message);
   if (opt_json)
     {
       g_autoptr(JsonBuilder) b = json_builder_new ();

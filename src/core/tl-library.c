@@ -205,6 +205,17 @@ static const char *const migrations[] = {
   /* 2 -> 3: lines the editor timed by hand (tapped in or fixed) are
    * anchors: forced alignment keeps their times and aligns around them */
   "ALTER TABLE segment ADD COLUMN anchor INTEGER NOT NULL DEFAULT 0 CHECK (anchor IN (0, 1));",
+
+  /* 3 -> 4: waveform peaks of a source's sound (tl-library-waveform.c),
+   * computed once; the media file's size and time tell when they are stale */
+  "CREATE TABLE waveform ("
+  "  source_id INTEGER PRIMARY KEY REFERENCES source(id) ON DELETE CASCADE,"
+  "  media_path TEXT NOT NULL,"
+  "  media_size INTEGER NOT NULL,"
+  "  media_mtime INTEGER NOT NULL,"
+  "  peaks_per_second INTEGER NOT NULL CHECK (peaks_per_second > 0),"
+  "  peaks BLOB NOT NULL,"
+  "  computed_at INTEGER NOT NULL);",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == TL_LIBRARY_SCHEMA_VERSION);

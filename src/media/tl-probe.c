@@ -6,9 +6,9 @@
 #include <gst/pbutils/pbutils.h>
 #include <string.h>
 
+#include "tl-container.h"
+#include "tl-media-private.h"
 #include "tl-types.h"
-
-G_DEFINE_QUARK (tl-media-error-quark, tl_media_error)
 
 /* Extensions of the media files editors get, for pairing with transcripts. */
 static const char *const media_extensions[] = {
@@ -63,72 +63,20 @@ tl_media_find_beside (const char *transcript_path)
   return NULL;
 }
 
-/* The Debian package that brings a decoder for @caps, where we know it. */
-static const char *
-package_for_caps (const char *caps)
-{
-  static const struct {
-    const char *prefix;
-    const char *package;
-  } table[] = {
-    { "video/x-h264", "gstreamer1.0-libav" },
-    { "video/x-h265", "gstreamer1.0-libav" },
-    { "audio/mpeg, mpegversion=(int)4", "gstreamer1.0-libav" },
-    { "audio/mpeg, mpegversion=(int)2", "gstreamer1.0-libav" },
-    { "audio/x-ac3", "gstreamer1.0-libav" },
-    { "audio/x-eac3", "gstreamer1.0-libav" },
-    { "video/x-prores", "gstreamer1.0-libav" },
-    { "video/x-dnxhd", "gstreamer1.0-libav" },
-    { "audio/mpeg", "gstreamer1.0-plugins-good" },
-    { "video/x-vp8", "gstreamer1.0-plugins-good" },
-    { "video/x-vp9", "gstreamer1.0-plugins-good" },
-    { "audio/x-flac", "gstreamer1.0-plugins-good" },
-    { "video/quicktime", "gstreamer1.0-plugins-good" },
-    { "video/x-matroska", "gstreamer1.0-plugins-good" },
-    { "video/x-msvideo", "gstreamer1.0-plugins-good" },
-    { "audio/x-opus", "gstreamer1.0-plugins-base" },
-    { "audio/x-vorbis", "gstreamer1.0-plugins-base" },
-    { "video/x-theora", "gstreamer1.0-plugins-base" },
-    { "video/x-av1", "gstreamer1.0-plugins-bad" },
-    { "video/mpegts", "gstreamer1.0-plugins-bad" },
-    { "application/mxf", "gstreamer1.0-plugins-bad" },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (table); i++)
-    if (g_str_has_prefix (caps, table[i].prefix))
-      return table[i].package;
-  return NULL;
-}
-
+/* Some of the streams may play (the sound of a video without its decoder):
+ * the player then plays them and warns, and the message says so here too. */
 static void
 set_missing_plugin_error (GstDiscovererInfo *info, const char *path, GError **error)
 {
   const gchar **details = gst_discoverer_info_get_missing_elements_installer_details (info);
-  g_autoptr(GString) what = g_string_new (NULL);
-  const char *package = NULL;
+  GList *streams = gst_discoverer_info_get_stream_list (info);
+  guint n_streams = 0, n_missing = details ? g_strv_length ((char **) details) : 0;
 
-  /* details look like "gstreamer|1.0|app|H.264 (High Profile) decoder|decoder-video/x-h264, …" */
-  for (guint i = 0; details != NULL && details[i] != NULL; i++)
-    {
-      g_auto(GStrv) fields = g_strsplit (details[i], "|", 5);
-      if (g_strv_length (fields) < 5)
-        continue;
-      if (what->len > 0)
-        g_string_append (what, ", ");
-      g_string_append (what, fields[3]);
-      if (package == NULL)
-        {
-          const char *caps = strchr (fields[4], '-');
-          package = package_for_caps (caps ? caps + 1 : fields[4]);
-        }
-    }
-  if (package)
-    g_set_error (error, TL_MEDIA_ERROR, TL_MEDIA_ERROR_MISSING_PLUGIN,
-                 "%s cannot be played here: no %s is installed (install the package %s)",
-                 path, what->len ? what->str : "decoder", package);
-  else
-    g_set_error (error, TL_MEDIA_ERROR, TL_MEDIA_ERROR_MISSING_PLUGIN,
-                 "%s cannot be played here: no %s is installed", path, what->len ? what->str : "decoder");
+  for (GList *l = streams; l != NULL; l = l->next)
+    if (GST_IS_DISCOVERER_VIDEO_INFO (l->data) || GST_IS_DISCOVERER_AUDIO_INFO (l->data))
+      n_streams++;
+  gst_discoverer_stream_info_list_free (streams);
+  tl_media_set_missing_plugin_error (error, path, (const char *const *) details, n_streams > n_missing);
 }
 
 static char *
@@ -163,12 +111,7 @@ tl_probe_file (const char *path, GError **error)
   g_autofree char *uri = NULL;
   GList *streams;
 
-  if (!g_file_test (path, G_FILE_TEST_EXISTS))
-    {
-      g_set_error (error, TL_MEDIA_ERROR, TL_MEDIA_ERROR_NOT_FOUND, "%s does not exist", path);
-      return NULL;
-    }
-  if (!tl_media_init (error))
+  if (!tl_media_check_file (path, error) || !tl_media_init (error))
     return NULL;
 
   absolute = g_canonicalize_filename (path, NULL);
@@ -198,15 +141,7 @@ tl_probe_file (const char *path, GError **error)
     case GST_DISCOVERER_BUSY:
     case GST_DISCOVERER_ERROR:
     default:
-      if (local_error && g_error_matches (local_error, GST_STREAM_ERROR, GST_STREAM_ERROR_TYPE_NOT_FOUND))
-        g_set_error (error, TL_MEDIA_ERROR, TL_MEDIA_ERROR_NOT_MEDIA,
-                     "%s is not a media file GStreamer can read", path);
-      else if (local_error && local_error->domain == GST_RESOURCE_ERROR)
-        g_set_error (error, TL_MEDIA_ERROR, TL_MEDIA_ERROR_NOT_FOUND, "%s cannot be opened: %s",
-                     path, local_error->message);
-      else
-        g_set_error (error, TL_MEDIA_ERROR, TL_MEDIA_ERROR_CORRUPT, "%s cannot be read: %s",
-                     path, local_error ? local_error->message : "unknown error");
+      tl_media_set_error_from_gst (error, path, local_error, NULL);
       return NULL;
     }
 
@@ -240,6 +175,9 @@ tl_probe_file (const char *path, GError **error)
       media->audio_codec = codec_name (GST_DISCOVERER_STREAM_INFO (streams->data));
     }
   gst_discoverer_stream_info_list_free (streams);
+
+  /* GStreamer does not report a QuickTime timecode track */
+  media->start_timecode = tl_container_read_start_timecode (path);
 
   if (!media->has_video && !media->has_audio)
     {

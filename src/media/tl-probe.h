@@ -4,22 +4,10 @@
 
 #include <gio/gio.h>
 
+#include "tl-media-error.h"
 #include "tl-media-info.h"
 
 G_BEGIN_DECLS
-
-#define TL_MEDIA_ERROR (tl_media_error_quark ())
-
-typedef enum {
-  TL_MEDIA_ERROR_NOT_FOUND,      /* no such file */
-  TL_MEDIA_ERROR_NOT_MEDIA,      /* a file GStreamer cannot read as media */
-  TL_MEDIA_ERROR_MISSING_PLUGIN, /* a codec or container without a plugin here */
-  TL_MEDIA_ERROR_CORRUPT,        /* damaged or incomplete */
-  TL_MEDIA_ERROR_NO_AUDIO,       /* the operation needs sound and there is none */
-  TL_MEDIA_ERROR_FAILED,
-} TlMediaError;
-
-GQuark tl_media_error_quark (void);
 
 gboolean tl_media_init (GError **error);
 TlMediaInfo *tl_probe_file (const char *path, GError **error);

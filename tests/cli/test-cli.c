@@ -194,6 +194,56 @@ test_import_with_media (Fixture *f, gconstpointer data)
                                   json_object_get_double_member (media, "duration"), 1e-6);
 }
 
+/* probe: the fields scripts read, the start timecode of a camera file, and
+ * the player's own messages for files it cannot play. */
+static void
+test_probe (Fixture *f, gconstpointer data)
+{
+  g_autofree char *video = tl_test_make_video (f->dir, "ntsc.webm", 2, "30000/1001");
+  g_autofree char *text = write_file (f, "notes.mp4", "Words, not pictures.\n");
+  g_autofree char *missing = g_build_filename (f->dir, "nowhere.mov", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *cut = g_build_filename (f->dir, "cut.webm", NULL);
+  g_autoptr(Run) run = run_cli (f, "probe", "--json", video, NULL);
+  g_autoptr(Run) bad = NULL, gone = NULL, partial = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *root;
+  gsize length;
+
+  g_assert_cmpint (run->status, ==, 0);
+  root = parse_object (parser, run->out);
+  g_assert_cmpstr (json_object_get_string_member (root, "framerate"), ==, "30000/1001");
+  g_assert_cmpint (json_object_get_int_member (root, "width"), ==, 320);
+  g_assert_cmpint (json_object_get_int_member (root, "height"), ==, 240);
+  g_assert_true (json_object_get_boolean_member (root, "has_video"));
+  g_assert_true (json_object_get_boolean_member (root, "has_audio"));
+  g_assert_nonnull (strstr (json_object_get_string_member (root, "video_codec"), "VP8"));
+  g_assert_true (json_object_has_member (root, "audio_codec"));
+  g_assert_true (json_object_get_null_member (root, "start_timecode"));
+  g_assert_cmpfloat_with_epsilon (json_object_get_double_member (root, "duration"), 2.0, 0.05);
+  g_assert_cmpstr (run->err, ==, "");
+
+  bad = run_cli (f, "probe", "--json", text, NULL);
+  g_assert_cmpint (bad->status, ==, 1);
+  g_assert_cmpstr (bad->out, ==, "");
+  assert_one_line (bad->err);
+  g_assert_nonnull (strstr (bad->err, " is not a media file GStreamer can read"));
+  g_assert_nonnull (strstr (bad->err, text));
+
+  gone = run_cli (f, "probe", missing, NULL);
+  g_assert_cmpint (gone->status, ==, 1);
+  g_assert_nonnull (strstr (gone->err, " does not exist"));
+
+  /* cut short: the facts, and a warning */
+  g_assert_true (g_file_get_contents (video, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (cut, contents, length / 2, NULL));
+  partial = run_cli (f, "probe", "--json", cut, NULL);
+  g_assert_cmpint (partial->status, ==, 0);
+  assert_one_line (partial->err);
+  g_assert_nonnull (strstr (partial->err, "warning: "));
+  g_assert_nonnull (strstr (partial->err, "looks incomplete"));
+}
+
 static void
 test_show_json (Fixture *f, gconstpointer data)
 {
@@ -432,6 +482,7 @@ main (int argc, char **argv)
   ADD ("/cli/import/samples", test_import_samples);
   ADD ("/cli/import/folder", test_import_folder);
   ADD ("/cli/import/parse-error-line", test_parse_error_line);
+  ADD ("/cli/probe", test_probe);
 #undef ADD
   return g_test_run ();
 }

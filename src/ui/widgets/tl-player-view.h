@@ -1,0 +1,19 @@
+/* tl-player-view.h: a player's picture with a transport bar under it:
+ * play, frame steps, a position slider, the time and the speed. */
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "tl-player.h"
+
+G_BEGIN_DECLS
+
+#define TL_TYPE_PLAYER_VIEW (tl_player_view_get_type ())
+G_DECLARE_FINAL_TYPE (TlPlayerView, tl_player_view, TL, PLAYER_VIEW, GtkWidget)
+
+GtkWidget *tl_player_view_new (TlPlayer *player);
+TlPlayer *tl_player_view_get_player (TlPlayerView *self);
+void tl_player_view_set_player (TlPlayerView *self, TlPlayer *player);
+GdkPaintable *tl_player_view_get_paintable (TlPlayerView *self);
+
+G_END_DECLS
