@@ -23,6 +23,7 @@ typedef struct {
   GtkWidget *window;
   TlPlayerView *view;
   guint n_paints;
+  GdkTexture *first;
 } Fixture;
 
 static void
@@ -58,6 +59,7 @@ fixture_tear_down (Fixture *f, gconstpointer data)
     return;
   gtk_window_destroy (GTK_WINDOW (f->window));
   g_clear_object (&f->player);
+  g_clear_object (&f->first);
 }
 
 /* build-aux/test runs these under Xvfb when there is no display. */
@@ -105,6 +107,15 @@ showing_a_frame (Fixture *f)
   TlVideoPaintable *paintable = TL_VIDEO_PAINTABLE (tl_player_view_get_paintable (f->view));
 
   return tl_video_paintable_get_texture (paintable) != NULL && tl_player_get_state (f->player) == TL_PLAYER_STATE_PAUSED;
+}
+
+/* A frame other than f->first (held, so that its address is not reused). */
+static gboolean
+showing_another_frame (Fixture *f)
+{
+  GdkTexture *texture = tl_video_paintable_get_texture (TL_VIDEO_PAINTABLE (tl_player_view_get_paintable (f->view)));
+
+  return texture != NULL && texture != f->first;
 }
 
 static void
@@ -167,10 +178,11 @@ test_frames (Fixture *f, gconstpointer data)
   assert_colour (texture, 297, 20, 0, 0, 255);
 
   /* playing puts new frames on screen, and the window paints them */
-  paints = f->n_paints;
+  f->first = g_object_ref (texture);
   tl_player_play (f->player);
+  wait_until (f, showing_another_frame, "a new frame");
+  paints = f->n_paints;
   run_for (600);
-  g_assert_true (tl_video_paintable_get_texture (TL_VIDEO_PAINTABLE (paintable)) != texture);
   g_assert_cmpuint (f->n_paints - paints, >=, 8);
 }
 
@@ -248,6 +260,12 @@ is_settled (Fixture *f)
       && tl_player_get_frame_time (f->player) > 0;
 }
 
+static gboolean
+is_idle (Fixture *f)
+{
+  return tl_player_get_state (f->player) == TL_PLAYER_STATE_PAUSED && !tl_player_is_busy (f->player);
+}
+
 /* The transport's actions, as buttons and keys fire them. */
 static void
 test_actions (Fixture *f, gconstpointer data)
@@ -270,14 +288,14 @@ test_actions (Fixture *f, gconstpointer data)
   wait_until (f, is_settled, "the step");
   paused_at = tl_player_get_frame_time (f->player);
   g_assert_true (gtk_widget_activate_action (widget, "player.step", "i", -1));
-  run_for (300);
+  wait_until (f, is_idle, "the step back");
   g_assert_cmpint (tl_player_get_frame_time (f->player), ==, paused_at - 40000);
 
   g_assert_true (gtk_widget_activate_action (widget, "player.rate", "d", 1.5));
   g_assert_cmpfloat (tl_player_get_rate (f->player), ==, 1.5);
 
   g_assert_true (gtk_widget_activate_action (widget, "player.seek-relative", "x", (gint64) 1000000));
-  run_for (300);
+  wait_until (f, is_idle, "the seek");
   g_assert_cmpint (tl_player_get_position (f->player), ==, paused_at - 40000 + 1000000);
 }
 
