@@ -424,6 +424,11 @@ tl_player_class_init (TlPlayerClass *klass)
   object_class->get_property = tl_player_get_property;
   object_class->set_property = tl_player_set_property;
 
+  /* GST_TYPE_SAMPLE, for the new-frame signal, exists once GStreamer is
+   * initialised: a window may make the first player before anything else
+   * touched GStreamer */
+  gst_init (NULL, NULL);
+
   /**
    * TlPlayer:audio-sink:
    *

@@ -36,6 +36,7 @@ tl_window_update_actions (TlWindow *self)
   gboolean importing = self->task_cancellable != NULL;
   TlClip *clip = has_library ? tl_tag_panel_get_selected_clip (self->tag_panel) : NULL;
   gboolean timed_clip = clip && tl_clip_get_in (clip) >= 0;
+  gboolean playable = has_source && tl_window_has_media (self);
   g_autofree char *undo = has_library ? tl_library_get_undo_label (self->library) : NULL;
   g_autofree char *redo = has_library ? tl_library_get_redo_label (self->library) : NULL;
 
@@ -57,6 +58,13 @@ tl_window_update_actions (TlWindow *self)
   set_enabled (self, "clip-in-to-playhead", timed_clip);
   set_enabled (self, "clip-out-to-playhead", timed_clip);
   set_enabled (self, "loop-clip", timed_clip);
+  set_enabled (self, "play-pause", playable);
+  set_enabled (self, "shuttle", playable);
+  set_enabled (self, "seek-by", playable);
+  set_enabled (self, "step", playable);
+  set_enabled (self, "tap-mode", self->tapping || tl_window_can_tap (self));
+  set_enabled (self, "tap", self->tapping);
+  set_enabled (self, "untap", self->tapping);
 }
 
 static void
@@ -326,6 +334,62 @@ static void
 loop_clip_changed (GSimpleAction *action, GVariant *value, gpointer user_data)
 {
   g_simple_action_set_state (action, value);
+  tl_window_apply_loop (user_data, TRUE);
+}
+
+/* Playback keys: Space, J/K/L, arrows, comma and period */
+static void
+play_pause_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  TlWindow *self = user_data;
+
+  tl_player_toggle (self->player);
+}
+
+static void
+shuttle_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  TlWindow *self = user_data;
+
+  tl_player_shuttle (self->player, g_variant_get_int32 (param));
+}
+
+static void
+seek_by_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  TlWindow *self = user_data;
+  gint64 position = tl_player_get_position (self->player) + g_variant_get_int64 (param);
+  gint64 duration = tl_player_get_duration (self->player);
+
+  if (duration > 0)
+    position = MIN (position, duration);
+  tl_window_seek (self, MAX (position, 0));
+}
+
+static void
+step_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  TlWindow *self = user_data;
+
+  tl_player_step (self->player, g_variant_get_int32 (param));
+}
+
+static void
+tap_mode_changed (GSimpleAction *action, GVariant *value, gpointer user_data)
+{
+  tl_window_set_tapping (user_data, g_variant_get_boolean (value));
+}
+
+static void
+tap_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  tl_window_tap (user_data);
+}
+
+static void
+untap_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  tl_window_untap (user_data);
 }
 
 static void
@@ -375,16 +439,26 @@ static const GActionEntry entries[] = {
   { "clip-in-to-playhead", to_playhead_activated },
   { "clip-out-to-playhead", to_playhead_activated },
   { "loop-clip", NULL, NULL, "false", loop_clip_changed },
+  { "play-pause", play_pause_activated },
+  { "shuttle", shuttle_activated, "i" },
+  { "seek-by", seek_by_activated, "x" },
+  { "step", step_activated, "i" },
+  { "tap-mode", NULL, NULL, "false", tap_mode_changed },
+  { "tap", tap_activated },
+  { "untap", untap_activated },
   { "follow", follow_activated },
   { "line", line_activated, "i" },
 };
 
 /* Single keys, active unless a text field has the focus. */
-static const struct {
+typedef struct {
   guint key;
   GdkModifierType mods;
   const char *action;
-} single_keys[] = {
+  gboolean lists_first; /* the key moves in the source tree: there, leave it to the tree */
+} SingleKey;
+
+static const SingleKey single_keys[] = {
   { GDK_KEY_1, 0, "win.tag(uint32 1)" }, { GDK_KEY_2, 0, "win.tag(uint32 2)" },
   { GDK_KEY_3, 0, "win.tag(uint32 3)" }, { GDK_KEY_4, 0, "win.tag(uint32 4)" },
   { GDK_KEY_5, 0, "win.tag(uint32 5)" }, { GDK_KEY_6, 0, "win.tag(uint32 6)" },
@@ -401,6 +475,18 @@ static const struct {
   { GDK_KEY_O, GDK_SHIFT_MASK, "win.clip-out-to-playhead" },
   { GDK_KEY_Up, GDK_ALT_MASK, "win.line(-1)" },
   { GDK_KEY_Down, GDK_ALT_MASK, "win.line(1)" },
+  { GDK_KEY_space, 0, "win.play-pause" },
+  { GDK_KEY_j, 0, "win.shuttle(-1)" },
+  { GDK_KEY_k, 0, "win.shuttle(0)" },
+  { GDK_KEY_l, 0, "win.shuttle(1)" },
+  { GDK_KEY_Left, 0, "win.seek-by(int64 -1000000)", TRUE },
+  { GDK_KEY_Right, 0, "win.seek-by(int64 1000000)", TRUE },
+  { GDK_KEY_Left, GDK_SHIFT_MASK, "win.seek-by(int64 -5000000)" },
+  { GDK_KEY_Right, GDK_SHIFT_MASK, "win.seek-by(int64 5000000)" },
+  { GDK_KEY_comma, 0, "win.step(-1)" },
+  { GDK_KEY_period, 0, "win.step(1)" },
+  { GDK_KEY_t, 0, "win.tap" },
+  { GDK_KEY_BackSpace, 0, "win.untap" },
 };
 
 static gboolean
@@ -418,15 +504,23 @@ static gboolean
 on_single_key (GtkWidget *widget, GVariant *args, gpointer user_data)
 {
   TlWindow *self = TL_WINDOW (widget);
-  const char *detailed = user_data;
+  const SingleKey *key = user_data;
   g_autofree char *name = NULL;
   g_autoptr(GVariant) target = NULL;
+  GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+  const char *dot;
 
   if (typing (self))
     return FALSE;
-  if (!g_action_parse_detailed_name (detailed, &name, &target, NULL))
+  if (key->lists_first && focus && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->source_tree)))
     return FALSE;
-  /* "win.tag" -> "tag" */
+  if (!g_action_parse_detailed_name (key->action, &name, &target, NULL))
+    return FALSE;
+  /* a key whose action does not apply now (Backspace outside tap-in
+   * mode, Space without media) goes on to the widget that has the focus */
+  dot = strchr (name, '.');
+  if (!g_action_group_get_action_enabled (G_ACTION_GROUP (self), dot ? dot + 1 : name))
+    return FALSE;
   return gtk_widget_activate_action_variant (widget, name, target);
 }
 
@@ -460,7 +554,7 @@ tl_window_actions_init (TlWindow *self)
                                           gtk_shortcut_new (gtk_keyval_trigger_new (single_keys[i].key,
                                                                                     single_keys[i].mods),
                                                             gtk_callback_action_new (on_single_key,
-                                                                                     (gpointer) single_keys[i].action,
+                                                                                     (gpointer) &single_keys[i],
                                                                                      NULL)));
   gtk_widget_add_controller (GTK_WIDGET (self), keys);
 }

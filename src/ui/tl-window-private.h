@@ -3,10 +3,13 @@
 #pragma once
 
 #include "tl-window.h"
+#include "tl-player.h"
+#include "widgets/tl-player-view.h"
 #include "widgets/tl-search-panel.h"
 #include "widgets/tl-source-tree.h"
 #include "widgets/tl-tag-panel.h"
 #include "widgets/tl-transcript-view.h"
+#include "widgets/tl-waveform-view.h"
 
 G_BEGIN_DECLS
 
@@ -19,6 +22,11 @@ struct _TlWindow {
   GCancellable *task_cancellable; /* an import or an alignment running */
   gint64 mark_in;              /* I / O marks in µs, -1 when unset */
   gint64 mark_out;
+  TlPlayer *player;
+  TlPlayerView *player_view;
+  TlWaveformView *waveform_view;
+  GCancellable *waveform_cancellable;
+  gboolean tapping;            /* tap-in mode: a key gives the next line its start */
 
   /* template children */
   AdwWindowTitle *window_title;
@@ -33,6 +41,7 @@ struct _TlWindow {
   GtkLabel *source_title;
   GtkLabel *source_details;
   GtkWidget *align_button;
+  GtkWidget *tap_button;
   GtkStack *left_stack;
   TlSourceTree *source_tree;
   TlSearchPanel *search_panel;
@@ -53,5 +62,11 @@ void tl_window_seek (TlWindow *self, gint64 position);
 void tl_window_show_search (TlWindow *self, gboolean show);
 void tl_window_align (TlWindow *self);
 void tl_window_show_export (TlWindow *self);
+gboolean tl_window_has_media (TlWindow *self);
+void tl_window_apply_loop (TlWindow *self, gboolean restart);
+gboolean tl_window_can_tap (TlWindow *self);
+void tl_window_set_tapping (TlWindow *self, gboolean tapping);
+void tl_window_tap (TlWindow *self);
+void tl_window_untap (TlWindow *self);
 
 G_END_DECLS

@@ -13,6 +13,8 @@
 
 #include "tl-aligner.h"
 #include "tl-import-job.h"
+#include "tl-retime.h"
+#include "tl-waveform.h"
 #include "tl-render.h"
 #include "tl-probe.h"
 #include "tl-text.h"
@@ -42,23 +44,308 @@ on_child_toast (GtkWidget *child, const char *message, gboolean undoable, TlWind
   tl_window_toast (self, message, undoable);
 }
 
-/* The player (issue 3) plugs in here: until then, the position is the
- * start of the selected line. */
+/* Whether the shown source plays (media that the player could open). */
+gboolean
+tl_window_has_media (TlWindow *self)
+{
+  return self->player && tl_player_get_state (self->player) != TL_PLAYER_STATE_EMPTY;
+}
+
+/* Where the editor is: the player's position, or, for a transcript
+ * without media, the start of the selected line. */
 gint64
 tl_window_get_position (TlWindow *self)
 {
   guint first, last;
 
+  if (tl_window_has_media (self))
+    return tl_player_get_position (self->player);
   if (tl_transcript_view_get_selected_range (self->transcript, &first, &last))
     return tl_segment_get_start (tl_transcript_view_get_segment (self->transcript, first));
   return -1;
 }
 
+/* Goes to @position: the exact frame (a click on a line or a clip). */
 void
 tl_window_seek (TlWindow *self, gint64 position)
 {
-  if (position >= 0)
-    tl_transcript_view_set_position (self->transcript, position);
+  if (position < 0)
+    return;
+  if (tl_window_has_media (self))
+    tl_player_seek (self->player, position, TL_SEEK_ACCURATE);
+  tl_transcript_view_set_position (self->transcript, position);
+}
+
+/* Loop the selected clip (win.loop-clip): set from the action's state and
+ * the selected clip; @restart plays it from its in point (the editor just
+ * picked it), otherwise only its bounds follow a trim. */
+void
+tl_window_apply_loop (TlWindow *self, gboolean restart)
+{
+  g_autoptr(GVariant) state = g_action_get_state (g_action_map_lookup_action (G_ACTION_MAP (self), "loop-clip"));
+  TlClip *clip = tl_tag_panel_get_selected_clip (self->tag_panel);
+
+  if (!tl_window_has_media (self) || !g_variant_get_boolean (state) || clip == NULL || tl_clip_get_in (clip) < 0
+      || self->source == NULL || tl_clip_get_source_id (clip) != tl_source_get_id (self->source))
+    {
+      tl_player_clear_loop (self->player);
+      return;
+    }
+  if (restart && tl_player_get_loop_in (self->player) == tl_clip_get_in (clip)
+      && tl_player_get_loop_out (self->player) == tl_clip_get_out (clip))
+    tl_player_seek (self->player, tl_clip_get_in (clip), TL_SEEK_ACCURATE);
+  tl_player_set_loop (self->player, tl_clip_get_in (clip), tl_clip_get_out (clip));
+  if (restart)
+    tl_player_play (self->player);
+}
+
+/* Tap-in mode */
+
+/* Whether the shown transcript's times may be tapped in: it has none, or
+ * only estimated or tapped ones (native and aligned times are better
+ * than a tap). */
+gboolean
+tl_window_can_tap (TlWindow *self)
+{
+  TlTiming timing;
+
+  if (self->source == NULL || !tl_window_has_media (self) || tl_transcript_view_get_n_segments (self->transcript) == 0)
+    return FALSE;
+  timing = tl_source_get_timing (self->source);
+  return timing == TL_TIMING_NONE || timing == TL_TIMING_ESTIMATED || timing == TL_TIMING_TAPPED;
+}
+
+/* The line that the next tap times: the one after the last tapped line. */
+static guint
+next_to_tap (TlWindow *self)
+{
+  guint n = tl_transcript_view_get_n_segments (self->transcript);
+
+  for (guint i = n; i > 0; i--)
+    if (tl_segment_get_anchor (tl_transcript_view_get_segment (self->transcript, i - 1)))
+      return i;
+  return 0;
+}
+
+static void
+show_next_to_tap (TlWindow *self)
+{
+  guint next = next_to_tap (self);
+
+  if (next < tl_transcript_view_get_n_segments (self->transcript))
+    tl_transcript_view_point_to_line (self->transcript, next);
+}
+
+void
+tl_window_set_tapping (TlWindow *self, gboolean tapping)
+{
+  self->tapping = tapping && tl_window_can_tap (self);
+  g_simple_action_set_state (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "tap-mode")),
+                             g_variant_new_boolean (self->tapping));
+  if (self->tapping)
+    {
+      show_next_to_tap (self);
+      tl_window_toast (self, _("Press T as each selected line begins; Backspace takes the last tap back"), FALSE);
+    }
+  tl_window_update_actions (self);
+}
+
+/* Gives the next line the play position as its start; the lines between
+ * taps are spread by length between them. One undoable step per tap. */
+void
+tl_window_tap (TlWindow *self)
+{
+  guint n = tl_transcript_view_get_n_segments (self->transcript);
+  guint next = next_to_tap (self);
+  g_autofree TlSegmentTiming *times = NULL;
+  g_autofree double *weights = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!self->tapping || !tl_window_can_tap (self))
+    return;
+  if (next >= n)
+    {
+      tl_window_toast (self, _("Every line is tapped in"), FALSE);
+      return;
+    }
+  times = g_new0 (TlSegmentTiming, n);
+  weights = g_new (double, n);
+  for (guint i = 0; i < n; i++)
+    {
+      TlSegment *segment = tl_transcript_view_get_segment (self->transcript, i);
+
+      times[i].start = tl_segment_get_start (segment);
+      times[i].end = tl_segment_get_end (segment);
+      times[i].anchor = tl_segment_get_anchor (segment);
+      weights[i] = tl_retime_weight (tl_segment_get_text (segment), tl_segment_get_non_speech (segment));
+    }
+  times[next].start = tl_player_get_position (self->player);
+  times[next].anchor = TRUE;
+  tl_retime_from_anchors (times, weights, n, tl_player_get_duration (self->player));
+  if (!tl_library_set_segment_times (self->library, tl_source_get_id (self->source), TL_TIMING_TAPPED, times, n,
+                                     &error))
+    tl_window_toast (self, error->message, FALSE);
+  show_next_to_tap (self);
+}
+
+/* Backspace in tap-in mode: the last tap back, if the last change was a tap. */
+void
+tl_window_untap (TlWindow *self)
+{
+  g_autofree char *label = tl_library_get_undo_label (self->library);
+  g_autoptr(GError) error = NULL;
+
+  if (!self->tapping)
+    return;
+  if (g_strcmp0 (label, "Tap In Times") != 0)
+    {
+      tl_window_toast (self, _("The last change was not a tap"), FALSE);
+      return;
+    }
+  if (!tl_library_undo (self->library, NULL, &error))
+    tl_window_toast (self, error->message, FALSE);
+  show_next_to_tap (self);
+  tl_window_update_actions (self);
+}
+
+static void
+on_player_position (TlPlayer *player, GParamSpec *pspec, TlWindow *self)
+{
+  gint64 position = tl_player_get_position (player);
+
+  tl_transcript_view_set_position (self->transcript, position);
+  tl_waveform_view_set_position (self->waveform_view, position);
+}
+
+static void
+on_player_state (TlPlayer *player, GParamSpec *pspec, TlWindow *self)
+{
+  /* a file that turns out unplayable gives its space back to the transcript */
+  gtk_widget_set_visible (self->player_area, tl_window_has_media (self));
+  if (!tl_window_has_media (self) && self->tapping)
+    tl_window_set_tapping (self, FALSE);
+  tl_window_update_actions (self);
+}
+
+static void
+on_player_error (TlPlayer *player, const GError *error, TlWindow *self)
+{
+  tl_window_toast (self, error->message, FALSE);
+  tl_window_update_actions (self);
+}
+
+static void
+on_waveform_seek (TlWaveformView *view, gint64 position, TlWindow *self)
+{
+  tl_window_seek (self, position);
+}
+
+static void
+on_waveform_loaded (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr(TlWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TlWaveform) waveform = tl_waveform_load_finish (result, &error);
+
+  if (waveform)
+    tl_waveform_view_set_waveform (self->waveform_view, waveform);
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    tl_window_toast (self, error->message, FALSE);
+}
+
+/* The clips (and chapters) of the shown source, on the seek bar and the
+ * waveform. */
+static void
+show_marks (TlWindow *self)
+{
+  GPtrArray *clips = tl_tag_panel_get_source_clips (self->tag_panel);
+  GPtrArray *topics = tl_tag_panel_get_topics (self->tag_panel);
+  g_autoptr(GArray) ins = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) starts = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_autoptr(GArray) ranges = g_array_new (FALSE, FALSE, sizeof (TlWaveformRange));
+  g_autoptr(GPtrArray) chapters = NULL;
+
+  if (self->source == NULL || !tl_window_has_media (self))
+    return;
+  for (guint i = 0; clips && i < clips->len; i++)
+    {
+      TlClip *clip = g_ptr_array_index (clips, i);
+      TlWaveformRange range = { tl_clip_get_in (clip), tl_clip_get_out (clip), { 0.2f, 0.52f, 0.89f, 1 } };
+      const char *const *names = tl_clip_get_topics (clip);
+
+      if (range.in < 0)
+        continue;
+      g_array_append_val (ins, range.in);
+      /* the colour of its first topic */
+      for (guint t = 0; names && names[0] && topics && t < topics->len; t++)
+        if (g_str_equal (tl_topic_get_name (g_ptr_array_index (topics, t)), names[0]))
+          gdk_rgba_parse (&range.color, tl_topic_get_color (g_ptr_array_index (topics, t)));
+      g_array_append_val (ranges, range);
+    }
+  chapters = tl_library_get_chapters (self->library, tl_source_get_id (self->source), NULL);
+  for (guint i = 0; chapters && i < chapters->len; i++)
+    if (((TlChapter *) g_ptr_array_index (chapters, i))->start >= 0)
+      g_array_append_val (starts, ((TlChapter *) g_ptr_array_index (chapters, i))->start);
+  tl_player_view_set_marks (self->player_view, (gint64 *) ins->data, ins->len, (gint64 *) starts->data, starts->len);
+  tl_waveform_view_set_ranges (self->waveform_view, (TlWaveformRange *) ranges->data, ranges->len);
+}
+
+/* Opens the source's media in the player (or empties the player). */
+static void
+load_media (TlWindow *self, TlSource *source)
+{
+  const TlMediaInfo *media = source ? tl_source_get_media (source) : NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* the same source shown again after an edit (a tap, a retime) keeps
+   * playing where it is */
+  if (media && tl_window_has_media (self) && tl_player_get_uri (self->player))
+    {
+      g_autofree char *absolute = g_canonicalize_filename (media->path, NULL);
+      g_autofree char *uri = g_filename_to_uri (absolute, NULL, NULL);
+
+      if (g_strcmp0 (uri, tl_player_get_uri (self->player)) == 0)
+        return;
+    }
+  if (self->tapping)
+    tl_window_set_tapping (self, FALSE);
+  if (self->waveform_cancellable)
+    g_cancellable_cancel (self->waveform_cancellable);
+  g_clear_object (&self->waveform_cancellable);
+  tl_waveform_view_set_waveform (self->waveform_view, NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->waveform_view), FALSE);
+  tl_player_clear_loop (self->player);
+  g_simple_action_set_state (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "loop-clip")),
+                             g_variant_new_boolean (FALSE));
+
+  if (media == NULL)
+    {
+      tl_player_set_uri (self->player, NULL);
+      return;
+    }
+  if (!g_file_test (media->path, G_FILE_TEST_EXISTS))
+    {
+      g_autofree char *message = g_strdup_printf (_("The media file is not where it was: %s (relink it from the "
+                                                    "source’s menu)"), media->path);
+      tl_player_set_uri (self->player, NULL);
+      tl_window_toast (self, message, FALSE);
+      return;
+    }
+  if (!tl_player_open_file (self->player, media->path, &error))
+    {
+      tl_window_toast (self, error->message, FALSE);
+      return;
+    }
+  tl_player_view_set_picture_visible (self->player_view, media->has_video);
+  if (!media->has_video && media->has_audio)
+    {
+      /* sound alone: its waveform, from the library's cache or computed once */
+      self->waveform_cancellable = g_cancellable_new ();
+      tl_waveform_view_set_duration (self->waveform_view, media->duration);
+      gtk_widget_set_visible (GTK_WIDGET (self->waveform_view), TRUE);
+      tl_waveform_load_async (self->library, tl_source_get_id (source), media->path, self->waveform_cancellable,
+                              on_waveform_loaded, g_object_ref (self));
+    }
 }
 
 static char *
@@ -109,6 +396,7 @@ show_source (TlWindow *self, TlSource *source)
   tl_tag_panel_set_source (self->tag_panel, source);
   if (source == NULL)
     {
+      load_media (self, NULL);
       tl_transcript_view_set_source (self->transcript, NULL, NULL, NULL, NULL);
       gtk_stack_set_visible_child_name (self->center_stack, "none");
       tl_window_update_actions (self);
@@ -125,9 +413,11 @@ show_source (TlWindow *self, TlSource *source)
   tl_transcript_view_set_source (self->transcript, source, segments, tl_tag_panel_get_source_clips (self->tag_panel),
                                  tl_tag_panel_get_topics (self->tag_panel));
   tl_transcript_view_set_headings (self->transcript, chapters);
+  load_media (self, source);
   gtk_label_set_text (self->source_title, tl_source_get_title (source));
   details = source_details (source);
   gtk_label_set_text (self->source_details, details);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->source_details), details);
   gtk_widget_set_visible (GTK_WIDGET (self->source_details), *details != '\0');
   /* alignment is offered where the times are guessed or missing */
   {
@@ -136,10 +426,11 @@ show_source (TlWindow *self, TlSource *source)
     gtk_widget_set_visible (self->align_button, media != NULL && media->has_audio
                                                 && (timing == TL_TIMING_NONE || timing == TL_TIMING_ESTIMATED
                                                     || timing == TL_TIMING_TAPPED));
+    gtk_widget_set_visible (self->tap_button, tl_window_can_tap (self));
   }
   /* media gets the upper part of the centre; a transcript alone, all of it */
-  gtk_widget_set_visible (self->player_area, tl_source_get_media (source) != NULL
-                                             && gtk_widget_get_first_child (self->player_area) != NULL);
+  gtk_widget_set_visible (self->player_area, tl_window_has_media (self));
+  show_marks (self);
   gtk_stack_set_visible_child_name (self->center_stack, "source");
   tl_window_update_actions (self);
 }
@@ -190,6 +481,7 @@ on_clip_activated (TlTagPanel *panel, TlClip *clip, TlWindow *self)
     tl_window_seek (self, tl_clip_get_in (clip));
   else if (tl_clip_get_first_segment (clip) >= 0)
     tl_transcript_view_select_line (self->transcript, tl_clip_get_first_segment (clip), TRUE);
+  tl_window_apply_loop (self, TRUE);
   tl_window_update_actions (self);
 }
 
@@ -236,8 +528,12 @@ static void
 on_library_changed (TlLibrary *library, TlLibraryChange what, TlWindow *self)
 {
   if (self->source && (what & (TL_LIBRARY_CHANGE_CLIPS | TL_LIBRARY_CHANGE_TOPICS)))
-    tl_transcript_view_set_clips (self->transcript, tl_tag_panel_get_source_clips (self->tag_panel),
-                                  tl_tag_panel_get_topics (self->tag_panel));
+    {
+      tl_transcript_view_set_clips (self->transcript, tl_tag_panel_get_source_clips (self->tag_panel),
+                                    tl_tag_panel_get_topics (self->tag_panel));
+      show_marks (self);
+      tl_window_apply_loop (self, FALSE);
+    }
   if (self->source && (what & TL_LIBRARY_CHANGE_SEGMENTS))
     show_source (self, self->source);
   tl_window_update_actions (self);
@@ -741,6 +1037,14 @@ tl_window_dispose (GObject *object)
 {
   TlWindow *self = TL_WINDOW (object);
 
+  if (self->waveform_cancellable)
+    g_cancellable_cancel (self->waveform_cancellable);
+  g_clear_object (&self->waveform_cancellable);
+  if (self->player)
+    {
+      g_signal_handlers_disconnect_by_data (self->player, self);
+      tl_player_set_uri (self->player, NULL);
+    }
   g_clear_handle_id (&self->outside_poll, g_source_remove);
   if (self->task_cancellable)
     g_cancellable_cancel (self->task_cancellable);
@@ -750,6 +1054,7 @@ tl_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), TL_TYPE_WINDOW);
   g_clear_object (&self->source);
   g_clear_object (&self->library);
+  g_clear_object (&self->player);
   G_OBJECT_CLASS (tl_window_parent_class)->dispose (object);
 }
 
@@ -777,6 +1082,7 @@ tl_window_class_init (TlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TlWindow, source_title);
   gtk_widget_class_bind_template_child (widget_class, TlWindow, source_details);
   gtk_widget_class_bind_template_child (widget_class, TlWindow, align_button);
+  gtk_widget_class_bind_template_child (widget_class, TlWindow, tap_button);
   gtk_widget_class_bind_template_child (widget_class, TlWindow, left_stack);
   gtk_widget_class_bind_template_child (widget_class, TlWindow, source_tree);
   gtk_widget_class_bind_template_child (widget_class, TlWindow, search_panel);
@@ -794,6 +1100,21 @@ tl_window_init (TlWindow *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   self->mark_in = self->mark_out = -1;
+
+  /* the player: tests give it a sink that plays in time without a device */
+  self->player = tl_player_new (g_getenv ("TAGLINE_AUDIO_SINK"));
+  self->player_view = TL_PLAYER_VIEW (tl_player_view_new (self->player));
+  gtk_widget_set_vexpand (GTK_WIDGET (self->player_view), TRUE);
+  self->waveform_view = TL_WAVEFORM_VIEW (tl_waveform_view_new ());
+  gtk_widget_set_vexpand (GTK_WIDGET (self->waveform_view), TRUE);
+  gtk_widget_set_visible (GTK_WIDGET (self->waveform_view), FALSE);
+  gtk_box_append (GTK_BOX (self->player_area), GTK_WIDGET (self->waveform_view));
+  gtk_box_append (GTK_BOX (self->player_area), GTK_WIDGET (self->player_view));
+  g_signal_connect (self->player, "notify::position", G_CALLBACK (on_player_position), self);
+  g_signal_connect (self->player, "notify::state", G_CALLBACK (on_player_state), self);
+  g_signal_connect (self->player, "error", G_CALLBACK (on_player_error), self);
+  g_signal_connect (self->player, "warning", G_CALLBACK (on_player_error), self);
+  g_signal_connect (self->waveform_view, "seek", G_CALLBACK (on_waveform_seek), self);
 
   g_signal_connect (self->source_tree, "notify::selected-source", G_CALLBACK (on_source_selected), self);
   g_signal_connect (self->source_tree, "toast", G_CALLBACK (on_child_toast), self);

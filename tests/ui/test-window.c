@@ -403,6 +403,230 @@ test_render_from_dialog (Fixture *f, gconstpointer data)
   g_assert_null (g_dir_read_name (dir));
 }
 
+/* Runs the main loop until @done holds or @seconds pass. */
+static gboolean
+wait_for (gboolean (*done) (Fixture *f), Fixture *f, double seconds)
+{
+  gint64 until = g_get_monotonic_time () + (gint64) (seconds * G_USEC_PER_SEC);
+
+  while (!done (f) && g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+  return done (f);
+}
+
+static gboolean
+player_ready (Fixture *f)
+{
+  TlPlayerState state = tl_player_get_state (f->window->player);
+
+  return state == TL_PLAYER_STATE_PAUSED || state == TL_PLAYER_STATE_PLAYING;
+}
+
+static gboolean
+task_done (Fixture *f)
+{
+  return f->window->task_cancellable == NULL;
+}
+
+/* A four-second video and its subtitles, imported and shown, and the
+ * player ready on it. */
+static void
+open_video (Fixture *f)
+{
+  g_autofree char *video = tl_test_make_video (f->dir, "clip.webm", 4, "25/1");
+  g_autofree char *srt = g_build_filename (f->dir, "clip.srt", NULL);
+  const char *paths[2] = { srt, NULL };
+
+  g_assert_true (g_file_set_contents (srt, "1\n00:00:00,500 --> 00:00:02,000\nFirst words.\n\n"
+                                           "2\n00:00:02,000 --> 00:00:03,500\nSecond words.\n", -1, NULL));
+  tl_window_import (f->window, paths);
+  g_assert_true (wait_for (task_done, f, 20));
+  spin (100);
+  g_assert_true (wait_for (player_ready, f, 10));
+  g_assert_true (gtk_widget_get_visible (f->window->player_area));
+}
+
+static gboolean
+past_second_line (Fixture *f)
+{
+  return tl_player_get_position (f->window->player) > 2300000;
+}
+
+/* Play: the highlighted line follows the sound; a click on a line goes to
+ * its first frame. */
+static void
+test_transcript_follows_player (Fixture *f, gconstpointer data)
+{
+  open_video (f);
+  g_assert_cmpint (tl_transcript_view_get_current (f->window->transcript), <=, 0);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.play-pause", NULL));
+  g_assert_true (wait_for (past_second_line, f, 10));
+  g_assert_cmpint (tl_transcript_view_get_current (f->window->transcript), ==, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.play-pause", NULL));
+  spin (200);
+  g_assert_cmpint (tl_player_get_state (f->window->player), ==, TL_PLAYER_STATE_PAUSED);
+
+  /* the first line, picked: the player shows its frame, 0.5 s in */
+  g_signal_emit_by_name (f->window->transcript, "line-picked", 0u);
+  spin (600);
+  g_assert_cmpint (ABS (tl_player_get_frame_time (f->window->player) - 500000), <, 40000);
+  g_assert_cmpint (tl_transcript_view_get_current (f->window->transcript), ==, 0);
+
+  /* a second forward, by key action */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.seek-by", "x", (gint64) 1000000));
+  spin (600);
+  g_assert_cmpint (ABS (tl_player_get_frame_time (f->window->player) - 1500000), <, 40000);
+}
+
+static gint64 loop_min, loop_max, loop_last;
+static guint loop_wraps;
+
+static void
+on_loop_position (TlPlayer *player, GParamSpec *pspec, gpointer data)
+{
+  gint64 position = tl_player_get_position (player);
+
+  if (position < loop_last)
+    loop_wraps++;
+  loop_last = position;
+  loop_min = MIN (loop_min, position);
+  loop_max = MAX (loop_max, position);
+}
+
+/* Tag a line, loop its clip: playback stays inside it and comes round
+ * again. */
+static void
+test_loop_clip (Fixture *f, gconstpointer data)
+{
+  TlClip *clip;
+  gulong handler;
+
+  open_video (f);
+  tl_transcript_view_select_line (f->window->transcript, 1, TRUE);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.tag", "u", 1));
+  spin (100);
+  clip = tl_tag_panel_get_selected_clip (f->window->tag_panel);
+  g_assert_nonnull (clip);
+  g_assert_cmpint (tl_clip_get_in (clip), ==, 2000000);
+  g_assert_cmpint (tl_clip_get_out (clip), ==, 3500000);
+
+  g_action_group_change_action_state (G_ACTION_GROUP (f->window), "loop-clip", g_variant_new_boolean (TRUE));
+  g_assert_cmpint (tl_player_get_loop_in (f->window->player), ==, 2000000);
+  spin (300);
+  loop_min = G_MAXINT64, loop_max = 0, loop_last = 0, loop_wraps = 0;
+  handler = g_signal_connect (f->window->player, "notify::position", G_CALLBACK (on_loop_position), NULL);
+  spin (3500);
+  g_signal_handler_disconnect (f->window->player, handler);
+  g_assert_cmpint (tl_player_get_state (f->window->player), ==, TL_PLAYER_STATE_PLAYING);
+  g_assert_cmpuint (loop_wraps, >=, 1);
+  g_assert_cmpint (loop_min, >=, 2000000 - 40000);
+  g_assert_cmpint (loop_max, <=, 3500000 + 40000);
+
+  /* loop off: playback goes on past the clip, to the end */
+  g_action_group_change_action_state (G_ACTION_GROUP (f->window), "loop-clip", g_variant_new_boolean (FALSE));
+  g_assert_cmpint (tl_player_get_loop_in (f->window->player), <, 0);
+}
+
+static gboolean
+player_settled (Fixture *f)
+{
+  return tl_player_get_state (f->window->player) == TL_PLAYER_STATE_PAUSED
+         && ABS (tl_player_get_position (f->window->player) - loop_last) < 30000;
+}
+
+static void
+seek_and_settle (Fixture *f, gint64 position)
+{
+  tl_window_seek (f->window, position);
+  loop_last = position;
+  if (!wait_for (player_settled, f, 5))
+    g_error ("state %d position %" G_GINT64_FORMAT " wanted %" G_GINT64_FORMAT,
+             tl_player_get_state (f->window->player), tl_player_get_position (f->window->player), position);
+}
+
+/* Tap in: each tap gives the next line the play position, the lines in
+ * between are spread; Backspace takes the last tap back. */
+static void
+test_tap_in (Fixture *f, gconstpointer data)
+{
+  static const TlTestSentence sentences[] = {
+    { "The summit opened with a parade in the capital.", TRUE, TRUE },
+    { "Both leaders signed a partnership agreement.", TRUE, TRUE },
+    { "Analysts say the deal could change the war.", TRUE, TRUE },
+    { "China is watching the new alliance closely.", TRUE, TRUE },
+  };
+  g_autofree char *wav = g_build_filename (f->dir, "speech.wav", NULL);
+  g_autoptr(TlTestSpeech) speech = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) segments = NULL;
+  g_autoptr(TlSource) source = NULL;
+  TlTestSpeechSpec spec;
+  gint64 id, first;
+
+  tl_test_speech_spec_init (&spec);
+  speech = tl_test_speech_make (wav, sentences, G_N_ELEMENTS (sentences), &spec);
+  id = tl_test_speech_import (f->library, speech, "Spoken summit");
+  spin (100);
+  g_assert_true (tl_source_tree_select_source (f->window->source_tree, id));
+  g_assert_true (wait_for (player_ready, f, 10));
+  /* sound alone: a waveform instead of a picture */
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->window->waveform_view)));
+  g_assert_true (gtk_widget_get_visible (f->window->tap_button));
+
+  /* taps do nothing until the mode is on */
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (f->window), "tap"));
+  g_action_group_change_action_state (G_ACTION_GROUP (f->window), "tap-mode", g_variant_new_boolean (TRUE));
+  g_assert_true (f->window->tapping);
+
+  first = g_array_index (speech->truth, gint64, 0);
+  seek_and_settle (f, first);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.tap", NULL));
+  seek_and_settle (f, g_array_index (speech->truth, gint64, 1));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.tap", NULL));
+  spin (100);
+
+  source = tl_library_get_source (f->library, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (tl_source_get_timing (source), ==, TL_TIMING_TAPPED);
+  segments = tl_library_get_segments (f->library, id, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (ABS (tl_segment_get_start (g_ptr_array_index (segments, 0)) - first), <, 20000);
+  g_assert_true (tl_segment_get_anchor (g_ptr_array_index (segments, 0)));
+  g_assert_cmpint (ABS (tl_segment_get_start (g_ptr_array_index (segments, 1))
+                        - g_array_index (speech->truth, gint64, 1)), <, 20000);
+  g_assert_true (tl_segment_get_anchor (g_ptr_array_index (segments, 1)));
+  /* the untapped lines share the rest, in order, up to the end */
+  g_assert_false (tl_segment_get_anchor (g_ptr_array_index (segments, 2)));
+  g_assert_cmpint (tl_segment_get_start (g_ptr_array_index (segments, 2)), >,
+                   tl_segment_get_start (g_ptr_array_index (segments, 1)));
+  g_assert_cmpint (tl_segment_get_start (g_ptr_array_index (segments, 3)), >,
+                   tl_segment_get_start (g_ptr_array_index (segments, 2)));
+  g_assert_cmpint (tl_segment_get_end (g_ptr_array_index (segments, 3)), <=, speech->duration + 40000);
+  /* the window still plays the same file, where it was, and shows the
+   * next line to tap */
+  g_assert_true (player_ready (f));
+  g_assert_cmpint (ABS (tl_player_get_position (f->window->player) - g_array_index (speech->truth, gint64, 1)), <,
+                   30000);
+  {
+    guint sel_first = 0, sel_last = 0;
+    g_assert_true (tl_transcript_view_get_selected_range (f->window->transcript, &sel_first, &sel_last));
+    g_assert_cmpuint (sel_first, ==, 2);
+  }
+
+  /* Backspace: the second tap back, the first kept */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.untap", NULL));
+  spin (100);
+  g_clear_pointer (&segments, g_ptr_array_unref);
+  segments = tl_library_get_segments (f->library, id, &error);
+  g_assert_true (tl_segment_get_anchor (g_ptr_array_index (segments, 0)));
+  g_assert_false (tl_segment_get_anchor (g_ptr_array_index (segments, 1)));
+
+  /* leaving the mode: keys are keys again */
+  g_action_group_change_action_state (G_ACTION_GROUP (f->window), "tap-mode", g_variant_new_boolean (FALSE));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (f->window), "tap"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -425,6 +649,9 @@ main (int argc, char **argv)
   ADD ("/ui/window/note-kept-while-typing", test_note_kept_while_typing);
   ADD ("/ui/window/align-from-window", test_align_from_window);
   ADD ("/ui/window/render-from-dialog", test_render_from_dialog);
+  ADD ("/ui/window/transcript-follows-player", test_transcript_follows_player);
+  ADD ("/ui/window/loop-clip", test_loop_clip);
+  ADD ("/ui/window/tap-in", test_tap_in);
 #undef ADD
   return g_test_run ();
 }

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 
 #include "tl-text.h"
+#include "tl-timecode.h"
 #include "tl-types.h"
 #include "tl-video-paintable.h"
 
@@ -37,7 +38,10 @@ struct _TlPlayerView {
   GtkScale *scale;
   GtkAdjustment *adjustment;
   GtkLabel *time_label;
+  GtkLabel *duration_label;
+  GtkWidget *end_box;
   GtkDropDown *rate_dropdown;
+  GtkWidget *volume_button;
 };
 
 G_DEFINE_FINAL_TYPE (TlPlayerView, tl_player_view, GTK_TYPE_WIDGET)
@@ -56,11 +60,25 @@ update_time (TlPlayerView *self)
   gint64 position = tl_player_get_position (self->player);
   gint64 duration = tl_player_get_duration (self->player);
   gboolean hours = duration >= 3600 * TL_USEC_PER_SEC;
-  g_autofree char *now = tl_format_clock (MAX (position, 0), hours, '.');
-  g_autofree char *all = duration > 0 ? tl_format_clock (duration, hours, '.') : NULL;
-  g_autofree char *text = all ? g_strdup_printf ("%s / %s", now, all) : g_strdup (now);
+  int num = 0, den = 0;
+  g_autofree char *now = NULL;
+  g_autofree char *all = NULL;
 
-  gtk_label_set_label (self->time_label, text);
+  /* editors read timecode at the media's own rate (drop-frame where that
+   * is the custom); sound alone reads as a clock */
+  tl_player_get_framerate (self->player, &num, &den);
+  if (num > 0 && den > 0 && tl_player_get_has_video (self->player))
+    {
+      now = tl_timecode_format (MAX (position, 0), num, den);
+      all = duration > 0 ? tl_timecode_format (duration, num, den) : NULL;
+    }
+  else
+    {
+      now = tl_format_clock (MAX (position, 0), hours, '.');
+      all = duration > 0 ? tl_format_clock (duration, hours, '.') : NULL;
+    }
+  gtk_label_set_label (self->time_label, now);
+  gtk_label_set_label (self->duration_label, all ? all : "");
   /* the slider follows playback, but not the editor's own drag */
   if (self->scrub_source == NULL && position >= 0)
     gtk_adjustment_set_value (self->adjustment, position / (double) TL_USEC_PER_SEC);
@@ -232,6 +250,9 @@ tl_player_view_set_player (TlPlayerView *self, TlPlayer *player)
       g_signal_connect (player, "notify::rate", G_CALLBACK (on_rate), self);
       on_duration (player, NULL, self);
       on_rate (player, NULL, self);
+      G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+      gtk_scale_button_set_value (GTK_SCALE_BUTTON (self->volume_button), tl_player_get_volume (player));
+      G_GNUC_END_IGNORE_DEPRECATIONS
       apply_size_limit (self);
     }
   update_actions (self);
@@ -255,6 +276,42 @@ tl_player_view_get_paintable (TlPlayerView *self)
 {
   g_return_val_if_fail (TL_IS_PLAYER_VIEW (self), NULL);
   return self->paintable ? GDK_PAINTABLE (self->paintable) : NULL;
+}
+
+/**
+ * tl_player_view_set_marks:
+ * @clips: (array length=n_clips): where clips start, in µs (marked below)
+ * @chapters: (array length=n_chapters): where chapters start (marked above)
+ *
+ * Marks the seek bar, so that the editor sees where the clips and
+ * chapters of the source are.
+ */
+void
+tl_player_view_set_marks (TlPlayerView *self, const gint64 *clips, guint n_clips, const gint64 *chapters,
+                          guint n_chapters)
+{
+  g_return_if_fail (TL_IS_PLAYER_VIEW (self));
+  gtk_scale_clear_marks (self->scale);
+  for (guint i = 0; i < n_clips; i++)
+    gtk_scale_add_mark (self->scale, clips[i] / (double) TL_USEC_PER_SEC, GTK_POS_BOTTOM, NULL);
+  for (guint i = 0; i < n_chapters; i++)
+    gtk_scale_add_mark (self->scale, chapters[i] / (double) TL_USEC_PER_SEC, GTK_POS_TOP, NULL);
+}
+
+/* Sound alone has no picture: the space goes to what the window shows
+ * instead (a waveform). */
+void
+tl_player_view_set_picture_visible (TlPlayerView *self, gboolean visible)
+{
+  g_return_if_fail (TL_IS_PLAYER_VIEW (self));
+  gtk_widget_set_visible (GTK_WIDGET (self->picture), visible);
+}
+
+static void
+on_volume (GtkScaleButton *button, double value, TlPlayerView *self)
+{
+  if (self->player && ABS (tl_player_get_volume (self->player) - value) > 0.001)
+    tl_player_set_volume (self->player, value);
 }
 
 GtkWidget *
@@ -354,6 +411,8 @@ tl_player_view_class_init (TlPlayerViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TlPlayerView, scale);
   gtk_widget_class_bind_template_child (widget_class, TlPlayerView, adjustment);
   gtk_widget_class_bind_template_child (widget_class, TlPlayerView, time_label);
+  gtk_widget_class_bind_template_child (widget_class, TlPlayerView, duration_label);
+  gtk_widget_class_bind_template_child (widget_class, TlPlayerView, end_box);
   gtk_widget_class_bind_template_child (widget_class, TlPlayerView, rate_dropdown);
   gtk_widget_class_bind_template_callback (widget_class, on_change_value);
   gtk_widget_class_bind_template_callback (widget_class, on_rate_selected);
@@ -373,5 +432,13 @@ tl_player_view_init (TlPlayerView *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
                                   GTK_ORIENTATION_VERTICAL);
+  /* GtkVolumeButton is what GTK 4.8 has (4.10 deprecates it) */
+  G_GNUC_BEGIN_IGNORE_DEPRECATIONS
+  self->volume_button = gtk_volume_button_new ();
+  gtk_scale_button_set_value (GTK_SCALE_BUTTON (self->volume_button), 1.0);
+  G_GNUC_END_IGNORE_DEPRECATIONS
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->volume_button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Volume"), -1);
+  g_signal_connect (self->volume_button, "value-changed", G_CALLBACK (on_volume), self);
+  gtk_box_append (GTK_BOX (self->end_box), self->volume_button);
   update_actions (self);
 }

@@ -15,5 +15,8 @@ GtkWidget *tl_player_view_new (TlPlayer *player);
 TlPlayer *tl_player_view_get_player (TlPlayerView *self);
 void tl_player_view_set_player (TlPlayerView *self, TlPlayer *player);
 GdkPaintable *tl_player_view_get_paintable (TlPlayerView *self);
+void tl_player_view_set_marks (TlPlayerView *self, const gint64 *clips, guint n_clips, const gint64 *chapters,
+                               guint n_chapters);
+void tl_player_view_set_picture_visible (TlPlayerView *self, gboolean visible);
 
 G_END_DECLS

@@ -27,6 +27,7 @@ struct _TlSourceTree {
   GtkTreeListModel *tree;
   GtkWidget *menu;
   char *filter_text;          /* casefolded, or NULL */
+  gboolean reloading;         /* the selection passes through nothing: say only where it ends */
 };
 
 G_DEFINE_FINAL_TYPE (TlSourceTree, tl_source_tree, GTK_TYPE_WIDGET)
@@ -142,6 +143,7 @@ tl_source_tree_reload (TlSourceTree *self)
     }
 
   collect_expanded (self, expanded);
+  self->reloading = TRUE;
   g_hash_table_remove_all (self->children);
   g_list_store_remove_all (self->root);
   for (guint i = 0; i < folders->len; i++)
@@ -173,6 +175,10 @@ tl_source_tree_reload (TlSourceTree *self)
 
   if (TL_IS_SOURCE (was_selected))
     tl_source_tree_select_source (self, tl_source_get_id (TL_SOURCE (was_selected)));
+  /* one notification: the window sees the same source again (fresh from
+   * the library), not an empty selection that would stop its player */
+  self->reloading = FALSE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_SOURCE]);
 }
 
 static void
@@ -436,6 +442,8 @@ on_filter_changed (GtkSearchEntry *entry, TlSourceTree *self)
 static void
 on_selected (GtkSingleSelection *selection, GParamSpec *pspec, TlSourceTree *self)
 {
+  if (self->reloading)
+    return;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_SOURCE]);
 }
 

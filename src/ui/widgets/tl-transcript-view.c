@@ -57,10 +57,14 @@ enum {
 static GParamSpec *properties[N_PROPS];
 static guint signals[N_SIGNALS];
 
+/* Whether @segment's time is a guess: an estimated transcript, or a line
+ * between two taps (spread by its length). */
 static gboolean
-is_estimated (TlTranscriptView *self)
+is_estimated (TlTranscriptView *self, TlSegment *segment)
 {
-  return self->source && tl_source_get_timing (self->source) == TL_TIMING_ESTIMATED;
+  TlTiming timing = self->source ? tl_source_get_timing (self->source) : TL_TIMING_NONE;
+
+  return timing == TL_TIMING_ESTIMATED || (timing == TL_TIMING_TAPPED && !tl_segment_get_anchor (segment));
 }
 
 static void
@@ -69,8 +73,9 @@ bind_row (TlTranscriptView *self, GtkListItem *item)
   TlTranscriptRow *row = TL_TRANSCRIPT_ROW (gtk_list_item_get_child (item));
   guint position = gtk_list_item_get_position (item);
   GArray *topics = position < self->line_topics->len ? g_ptr_array_index (self->line_topics, position) : NULL;
+  TlSegment *segment = gtk_list_item_get_item (item);
 
-  tl_transcript_row_set_segment (row, gtk_list_item_get_item (item), is_estimated (self), self->find_text);
+  tl_transcript_row_set_segment (row, segment, is_estimated (self, segment), self->find_text);
   tl_transcript_row_set_current (row, (int) position == self->current);
   tl_transcript_row_set_topics (row, topics ? (gint64 *) topics->data : NULL, topics ? topics->len : 0);
   tl_transcript_row_set_heading (row, position < self->headings->len ? g_ptr_array_index (self->headings, position)
@@ -728,6 +733,23 @@ tl_transcript_view_select_line (TlTranscriptView *self, guint index, gboolean sc
   gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), index, TRUE);
   if (scroll)
     scroll_to (self, index);
+}
+
+/* Selects one line without going there: the player stays where it is
+ * (the line that the next tap will time). */
+void
+tl_transcript_view_point_to_line (TlTranscriptView *self, guint index)
+{
+  gboolean was_quiet;
+
+  g_return_if_fail (TL_IS_TRANSCRIPT_VIEW (self));
+  if (index >= g_list_model_get_n_items (G_LIST_MODEL (self->segments)))
+    return;
+  was_quiet = self->quiet;
+  self->quiet = TRUE;
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), index, TRUE);
+  self->quiet = was_quiet;
+  scroll_to (self, index);
 }
 
 void

@@ -29,6 +29,7 @@ void tl_transcript_view_select_line (TlTranscriptView *self, guint index, gboole
 void tl_transcript_view_set_following (TlTranscriptView *self, gboolean following);
 gboolean tl_transcript_view_get_following (TlTranscriptView *self);
 void tl_transcript_view_set_headings (TlTranscriptView *self, GPtrArray *chapters);
+void tl_transcript_view_point_to_line (TlTranscriptView *self, guint index);
 void tl_transcript_view_show_find (TlTranscriptView *self);
 void tl_transcript_view_find_next (TlTranscriptView *self, gboolean backwards);
 
