@@ -330,32 +330,28 @@ tl_library_delete_topic (TlLibrary *self, gint64 topic_id, GError **error)
 
 /* Folders and sources */
 
+static gpointer
+folder_from_row (TlStmt *stmt, gpointer unused)
+{
+  TlFolder *folder = g_object_new (TL_TYPE_FOLDER, NULL);
+
+  folder->id = sqlite3_column_int64 (stmt, 0);
+  folder->parent_id = sqlite3_column_int64 (stmt, 1);
+  folder->name = tl_stmt_dup_text (stmt, 2);
+  return folder;
+}
+
 GPtrArray *
 tl_library_list_folders (TlLibrary *self, GError **error)
 {
-  g_autoptr(GPtrArray) folders = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(TlStmt) stmt = NULL;
-  int rc;
 
   g_return_val_if_fail (TL_IS_LIBRARY (self), NULL);
   stmt = tl_library_prepare (self, "SELECT id, ifnull(parent_id, 0), name FROM folder WHERE deleted = 0"
                                    " ORDER BY position, name COLLATE NOCASE", error);
   if (stmt == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      TlFolder *folder = g_object_new (TL_TYPE_FOLDER, NULL);
-      folder->id = sqlite3_column_int64 (stmt, 0);
-      folder->parent_id = sqlite3_column_int64 (stmt, 1);
-      folder->name = tl_stmt_dup_text (stmt, 2);
-      g_ptr_array_add (folders, folder);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      tl_library_fail (self, error);
-      return NULL;
-    }
-  return g_steal_pointer (&folders);
+  return tl_library_collect (self, stmt, folder_from_row, NULL, g_object_unref, error);
 }
 
 static char *

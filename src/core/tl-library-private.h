@@ -36,6 +36,9 @@ gboolean tl_library_undo_install (TlLibrary *self, GError **error);
 gboolean tl_library_edit_begin (TlLibrary *self, const char *label, TlLibraryChange what, GError **error);
 gboolean tl_library_edit_commit (TlLibrary *self, GError **error);
 void tl_library_edit_rollback (TlLibrary *self);
+typedef gpointer (*TlRowFunc) (TlStmt *stmt, gpointer data);
+GPtrArray *tl_library_collect (TlLibrary *self, TlStmt *stmt, TlRowFunc from_row, gpointer data,
+                               GDestroyNotify free_func, GError **error);
 gboolean tl_library_check_time_range (TlSource *source, gint64 in, gint64 out, GError **error);
 
 static inline void

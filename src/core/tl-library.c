@@ -536,30 +536,31 @@ tl_library_get_schema_version (TlLibrary *self)
   return self->schema_version;
 }
 
-static void
-bind_text_or_null (TlStmt *stmt, int i, const char *text)
+/**
+ * tl_library_collect:
+ * @from_row: makes one item of the statement's current row
+ * @free_func: frees an item (the array's element free function)
+ *
+ * Steps @stmt to its end and gathers an item per row.
+ *
+ * Returns: (transfer full): the items, or %NULL with @error set when a
+ *   step fails
+ */
+GPtrArray *
+tl_library_collect (TlLibrary *self, TlStmt *stmt, TlRowFunc from_row, gpointer data, GDestroyNotify free_func,
+                    GError **error)
 {
-  if (text != NULL && *text != '\0')
-    sqlite3_bind_text (stmt, i, text, -1, SQLITE_STATIC);
-  else
-    sqlite3_bind_null (stmt, i);
-}
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (free_func);
+  int rc;
 
-static void
-bind_time (TlStmt *stmt, int i, gint64 usec)
-{
-  if (usec == TL_TIME_NONE)
-    sqlite3_bind_null (stmt, i);
-  else
-    sqlite3_bind_int64 (stmt, i, usec);
-}
-
-static gint64
-column_time (TlStmt *stmt, int i)
-{
-  if (sqlite3_column_type (stmt, i) == SQLITE_NULL)
-    return TL_TIME_NONE;
-  return sqlite3_column_int64 (stmt, i);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    g_ptr_array_add (items, from_row (stmt, data));
+  if (rc != SQLITE_DONE)
+    {
+      tl_library_fail (self, error);
+      return NULL;
+    }
+  return g_steal_pointer (&items);
 }
 
 /* Inside a transaction: the id of folder @path ("A/B"), created when missing. */
@@ -672,9 +673,9 @@ insert_segments (TlLibrary *self, TlDocument *doc, gint64 transcript_id, GError 
 
       sqlite3_bind_int64 (seg_stmt, 1, transcript_id);
       sqlite3_bind_int (seg_stmt, 2, i);
-      bind_time (seg_stmt, 3, seg->start);
-      bind_time (seg_stmt, 4, seg->end);
-      bind_text_or_null (seg_stmt, 5, seg->speaker);
+      tl_stmt_bind_time (seg_stmt, 3, seg->start);
+      tl_stmt_bind_time (seg_stmt, 4, seg->end);
+      tl_stmt_bind_text_or_null (seg_stmt, 5, seg->speaker);
       sqlite3_bind_text (seg_stmt, 6, seg->text, -1, SQLITE_STATIC);
       sqlite3_bind_int (seg_stmt, 7, seg->non_speech);
       if (!STEP_DONE (seg_stmt))
@@ -692,8 +693,8 @@ insert_segments (TlLibrary *self, TlDocument *doc, gint64 transcript_id, GError 
           const TlDocWord *word = &g_array_index (doc->words, TlDocWord, seg->first_word + w);
           sqlite3_bind_int64 (word_stmt, 1, segment_id);
           sqlite3_bind_int (word_stmt, 2, w);
-          bind_time (word_stmt, 3, word->start);
-          bind_time (word_stmt, 4, word->end);
+          tl_stmt_bind_time (word_stmt, 3, word->start);
+          tl_stmt_bind_time (word_stmt, 4, word->end);
           sqlite3_bind_text (word_stmt, 5, word->text, -1, SQLITE_STATIC);
           if (!STEP_DONE (word_stmt))
             {
@@ -721,7 +722,7 @@ insert_media (TlLibrary *self, gint64 source_id, const TlMediaInfo *media, GErro
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, source_id);
   sqlite3_bind_text (stmt, 2, media->path, -1, SQLITE_STATIC);
-  bind_time (stmt, 3, media->duration);
+  tl_stmt_bind_time (stmt, 3, media->duration);
   if (media->fps_num > 0 && media->fps_den > 0)
     {
       sqlite3_bind_int (stmt, 4, media->fps_num);
@@ -734,9 +735,9 @@ insert_media (TlLibrary *self, gint64 source_id, const TlMediaInfo *media, GErro
     }
   sqlite3_bind_int (stmt, 8, media->has_video);
   sqlite3_bind_int (stmt, 9, media->has_audio);
-  bind_text_or_null (stmt, 10, media->video_codec);
-  bind_text_or_null (stmt, 11, media->audio_codec);
-  bind_text_or_null (stmt, 12, media->start_timecode);
+  tl_stmt_bind_text_or_null (stmt, 10, media->video_codec);
+  tl_stmt_bind_text_or_null (stmt, 11, media->audio_codec);
+  tl_stmt_bind_text_or_null (stmt, 12, media->start_timecode);
   return STEP_DONE (stmt) || tl_library_fail (self, error);
 }
 
@@ -764,13 +765,13 @@ insert_source (TlLibrary *self, TlDocument *doc, const TlImportOptions *options,
     sqlite3_bind_int64 (stmt, 1, folder_id);
   sqlite3_bind_text (stmt, 2, tl_source_kind_to_string (doc->kind), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, title, -1, SQLITE_STATIC);
-  bind_text_or_null (stmt, 4, doc->outlet);
-  bind_text_or_null (stmt, 5, doc->published);
-  bind_text_or_null (stmt, 6, doc->url);
-  bind_text_or_null (stmt, 7, doc->external_id);
-  bind_time (stmt, 8, duration > 0 ? duration : TL_TIME_NONE);
-  bind_text_or_null (stmt, 9, doc->description);
-  bind_text_or_null (stmt, 10, doc->language);
+  tl_stmt_bind_text_or_null (stmt, 4, doc->outlet);
+  tl_stmt_bind_text_or_null (stmt, 5, doc->published);
+  tl_stmt_bind_text_or_null (stmt, 6, doc->url);
+  tl_stmt_bind_text_or_null (stmt, 7, doc->external_id);
+  tl_stmt_bind_time (stmt, 8, duration > 0 ? duration : TL_TIME_NONE);
+  tl_stmt_bind_text_or_null (stmt, 9, doc->description);
+  tl_stmt_bind_text_or_null (stmt, 10, doc->language);
   sqlite3_bind_int64 (stmt, 11, now);
   sqlite3_bind_int64 (stmt, 12, now);
   if (!STEP_DONE (stmt))
@@ -809,7 +810,7 @@ insert_document_parts (TlLibrary *self, TlDocument *doc, const TlImportOptions *
     {
       const TlDocChapter *chapter = &g_array_index (doc->chapters, TlDocChapter, i);
       sqlite3_bind_int64 (stmt, 1, source_id);
-      bind_time (stmt, 2, chapter->start);
+      tl_stmt_bind_time (stmt, 2, chapter->start);
       if (chapter->segment_index >= 0)
         sqlite3_bind_int (stmt, 3, chapter->segment_index);
       else
@@ -834,9 +835,9 @@ insert_document_parts (TlLibrary *self, TlDocument *doc, const TlImportOptions *
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, source_id);
   sqlite3_bind_text (stmt, 2, doc->format, -1, SQLITE_STATIC);
-  bind_text_or_null (stmt, 3, doc->language);
+  tl_stmt_bind_text_or_null (stmt, 3, doc->language);
   sqlite3_bind_text (stmt, 4, tl_timing_to_string (doc->timing), -1, SQLITE_STATIC);
-  bind_text_or_null (stmt, 5, options->origin_path);
+  tl_stmt_bind_text_or_null (stmt, 5, options->origin_path);
   sqlite3_bind_int (stmt, 6, doc->segments->len);
   sqlite3_bind_int64 (stmt, 7, g_get_real_time ());
   if (!STEP_DONE (stmt))
@@ -930,8 +931,8 @@ load_folder_paths (TlLibrary *self, GError **error)
   " LEFT JOIN transcript t ON t.id = (SELECT max(id) FROM transcript WHERE source_id = s.id)" \
   " LEFT JOIN media m ON m.source_id = s.id"
 
-static TlSource *
-source_from_row (TlStmt *stmt, GHashTable *folder_paths)
+static gpointer
+source_from_row (TlStmt *stmt, gpointer folder_paths)
 {
   TlSource *source = g_object_new (TL_TYPE_SOURCE, NULL);
 
@@ -942,7 +943,7 @@ source_from_row (TlStmt *stmt, GHashTable *folder_paths)
   source->published = tl_stmt_dup_text (stmt, 4);
   source->url = tl_stmt_dup_text (stmt, 5);
   source->external_id = tl_stmt_dup_text (stmt, 6);
-  source->duration = column_time (stmt, 7);
+  source->duration = tl_stmt_column_time (stmt, 7);
   source->description = tl_stmt_dup_text (stmt, 8);
   source->language = tl_stmt_dup_text (stmt, 9);
   source->folder_id = sqlite3_column_int64 (stmt, 10);
@@ -956,7 +957,7 @@ source_from_row (TlStmt *stmt, GHashTable *folder_paths)
     {
       TlMediaInfo *media = tl_media_info_new ();
       media->path = tl_stmt_dup_text (stmt, 15);
-      media->duration = column_time (stmt, 16);
+      media->duration = tl_stmt_column_time (stmt, 16);
       media->fps_num = sqlite3_column_int (stmt, 17);
       media->fps_den = sqlite3_column_int (stmt, 18);
       media->width = sqlite3_column_int (stmt, 19);
@@ -976,9 +977,7 @@ GPtrArray *
 tl_library_list_sources (TlLibrary *self, GError **error)
 {
   g_autoptr(GHashTable) folder_paths = NULL;
-  g_autoptr(GPtrArray) sources = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(TlStmt) stmt = NULL;
-  int rc;
 
   g_return_val_if_fail (TL_IS_LIBRARY (self), NULL);
   if ((folder_paths = load_folder_paths (self, error)) == NULL)
@@ -986,14 +985,7 @@ tl_library_list_sources (TlLibrary *self, GError **error)
   stmt = tl_library_prepare (self, "SELECT " SOURCE_COLUMNS " WHERE s.deleted = 0 ORDER BY s.position, s.id", error);
   if (stmt == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (sources, source_from_row (stmt, folder_paths));
-  if (rc != SQLITE_DONE)
-    {
-      tl_library_fail (self, error);
-      return NULL;
-    }
-  return g_steal_pointer (&sources);
+  return tl_library_collect (self, stmt, source_from_row, folder_paths, g_object_unref, error);
 }
 
 static gboolean
@@ -1044,15 +1036,15 @@ tl_library_get_source (TlLibrary *self, gint64 source_id, GError **error)
   return g_steal_pointer (&source);
 }
 
-static TlSegment *
-segment_from_row (TlStmt *stmt)
+static gpointer
+segment_from_row (TlStmt *stmt, gpointer unused)
 {
   TlSegment *segment = g_object_new (TL_TYPE_SEGMENT, NULL);
 
   segment->id = sqlite3_column_int64 (stmt, 0);
   segment->index = sqlite3_column_int (stmt, 1);
-  segment->start = column_time (stmt, 2);
-  segment->end = column_time (stmt, 3);
+  segment->start = tl_stmt_column_time (stmt, 2);
+  segment->end = tl_stmt_column_time (stmt, 3);
   segment->speaker = tl_stmt_dup_text (stmt, 4);
   segment->text = tl_stmt_dup_text (stmt, 5);
   segment->non_speech = sqlite3_column_int (stmt, 6);
@@ -1068,17 +1060,7 @@ segment_from_row (TlStmt *stmt)
 static GPtrArray *
 collect_segments (TlLibrary *self, TlStmt *stmt, GError **error)
 {
-  g_autoptr(GPtrArray) segments = g_ptr_array_new_with_free_func (g_object_unref);
-  int rc;
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (segments, segment_from_row (stmt));
-  if (rc != SQLITE_DONE)
-    {
-      tl_library_fail (self, error);
-      return NULL;
-    }
-  return g_steal_pointer (&segments);
+  return tl_library_collect (self, stmt, segment_from_row, NULL, g_object_unref, error);
 }
 
 /* The lines of a source's current transcript, in order. */
@@ -1115,12 +1097,21 @@ tl_library_get_segments_in_range (TlLibrary *self, gint64 source_id, gint64 in, 
   return collect_segments (self, stmt, error);
 }
 
+static gpointer
+chapter_from_row (TlStmt *stmt, gpointer unused)
+{
+  TlChapter *chapter = g_new0 (TlChapter, 1);
+
+  chapter->start = tl_stmt_column_time (stmt, 0);
+  chapter->segment_index = sqlite3_column_type (stmt, 1) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, 1);
+  chapter->title = tl_stmt_dup_text (stmt, 2);
+  return chapter;
+}
+
 GPtrArray *
 tl_library_get_chapters (TlLibrary *self, gint64 source_id, GError **error)
 {
-  g_autoptr(GPtrArray) chapters = g_ptr_array_new_with_free_func ((GDestroyNotify) tl_chapter_free);
   g_autoptr(TlStmt) stmt = NULL;
-  int rc;
 
   g_return_val_if_fail (TL_IS_LIBRARY (self), NULL);
   stmt = tl_library_prepare (self, "SELECT start_us, segment_idx, title FROM chapter WHERE source_id = ?"
@@ -1128,20 +1119,7 @@ tl_library_get_chapters (TlLibrary *self, gint64 source_id, GError **error)
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, source_id);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      TlChapter *chapter = g_new0 (TlChapter, 1);
-      chapter->start = column_time (stmt, 0);
-      chapter->segment_index = sqlite3_column_type (stmt, 1) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, 1);
-      chapter->title = tl_stmt_dup_text (stmt, 2);
-      g_ptr_array_add (chapters, chapter);
-    }
-  if (rc != SQLITE_DONE)
-    {
-      tl_library_fail (self, error);
-      return NULL;
-    }
-  return g_steal_pointer (&chapters);
+  return tl_library_collect (self, stmt, chapter_from_row, NULL, (GDestroyNotify) tl_chapter_free, error);
 }
 
 static gboolean
@@ -1249,13 +1227,13 @@ tl_library_set_segment_times (TlLibrary *self, gint64 source_id, TlTiming timing
     {
       const TlSegmentTiming *t = &times[i];
 
-      bind_time (stmt, 1, t->start);
-      bind_time (stmt, 2, t->start == TL_TIME_NONE ? TL_TIME_NONE : t->end);
+      tl_stmt_bind_time (stmt, 1, t->start);
+      tl_stmt_bind_time (stmt, 2, t->start == TL_TIME_NONE ? TL_TIME_NONE : t->end);
       if (t->confidence >= 0)
         sqlite3_bind_double (stmt, 3, t->confidence);
       else
         sqlite3_bind_null (stmt, 3);
-      bind_text_or_null (stmt, 4, t->flag);
+      tl_stmt_bind_text_or_null (stmt, 4, t->flag);
       sqlite3_bind_int (stmt, 5, t->anchor ? 1 : 0);
       sqlite3_bind_int64 (stmt, 6, transcript_id);
       sqlite3_bind_int (stmt, 7, i);
@@ -1318,8 +1296,8 @@ valid_color (const char *color)
   return TRUE;
 }
 
-static TlTopic *
-topic_from_row (TlStmt *stmt)
+static gpointer
+topic_from_row (TlStmt *stmt, gpointer unused)
 {
   TlTopic *topic = g_object_new (TL_TYPE_TOPIC, NULL);
 
@@ -1418,28 +1396,19 @@ tl_library_add_topic (TlLibrary *self, const char *name, guint key, const char *
       tl_library_fail (self, error);
       return NULL;
     }
-  return topic_from_row (stmt);
+  return topic_from_row (stmt, NULL);
 }
 
 GPtrArray *
 tl_library_list_topics (TlLibrary *self, GError **error)
 {
-  g_autoptr(GPtrArray) topics = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(TlStmt) stmt = NULL;
-  int rc;
 
   g_return_val_if_fail (TL_IS_LIBRARY (self), NULL);
   stmt = tl_library_prepare (self, "SELECT " TOPIC_COLUMNS " ORDER BY t.position, t.id", error);
   if (stmt == NULL)
     return NULL;
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (topics, topic_from_row (stmt));
-  if (rc != SQLITE_DONE)
-    {
-      tl_library_fail (self, error);
-      return NULL;
-    }
-  return g_steal_pointer (&topics);
+  return tl_library_collect (self, stmt, topic_from_row, NULL, g_object_unref, error);
 }
 
 /* Topic names compare without regard to case. */
@@ -1456,7 +1425,7 @@ tl_library_find_topic (TlLibrary *self, const char *name, GError **error)
   sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
-    return topic_from_row (stmt);
+    return topic_from_row (stmt, NULL);
   if (rc == SQLITE_DONE)
     g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_NOT_FOUND, "No topic “%s” in this library", name);
   else
@@ -1541,8 +1510,8 @@ tl_library_add_clip (TlLibrary *self, const TlClipSpec *spec, GError **error)
       sqlite3_bind_int64 (stmt, 2, spec->in);
       sqlite3_bind_int64 (stmt, 3, source->duration > 0 ? MIN (spec->out, source->duration) : spec->out);
     }
-  bind_text_or_null (stmt, 6, spec->title);
-  bind_text_or_null (stmt, 7, spec->note);
+  tl_stmt_bind_text_or_null (stmt, 6, spec->title);
+  tl_stmt_bind_text_or_null (stmt, 7, spec->note);
   sqlite3_bind_int (stmt, 8, spec->rating);
   sqlite3_bind_int64 (stmt, 9, now);
   sqlite3_bind_int64 (stmt, 10, now);
@@ -1587,16 +1556,16 @@ fail:
   "   JOIN topic t ON t.id = ct.topic_id WHERE ct.clip_id = c.id ORDER BY t.position, t.id))" \
   " FROM clip c JOIN source s ON s.id = c.source_id"
 
-static TlClip *
-clip_from_row (TlStmt *stmt)
+static gpointer
+clip_from_row (TlStmt *stmt, gpointer unused)
 {
   TlClip *clip = g_object_new (TL_TYPE_CLIP, NULL);
   const char *topics = (const char *) sqlite3_column_text (stmt, 11);
 
   clip->id = sqlite3_column_int64 (stmt, 0);
   clip->source_id = sqlite3_column_int64 (stmt, 1);
-  clip->in = column_time (stmt, 2);
-  clip->out = column_time (stmt, 3);
+  clip->in = tl_stmt_column_time (stmt, 2);
+  clip->out = tl_stmt_column_time (stmt, 3);
   clip->first_segment = sqlite3_column_type (stmt, 4) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, 4);
   clip->last_segment = sqlite3_column_type (stmt, 5) == SQLITE_NULL ? -1 : sqlite3_column_int (stmt, 5);
   clip->title = tl_stmt_dup_text (stmt, 6);
@@ -1621,7 +1590,7 @@ tl_library_get_clip (TlLibrary *self, gint64 clip_id, GError **error)
   sqlite3_bind_int64 (stmt, 1, clip_id);
   rc = sqlite3_step (stmt);
   if (rc == SQLITE_ROW)
-    return clip_from_row (stmt);
+    return clip_from_row (stmt, NULL);
   if (rc == SQLITE_DONE)
     not_found (error, "clip", clip_id);
   else
@@ -1638,11 +1607,10 @@ tl_library_list_clips (TlLibrary *self, const TlClipFilter *filter, GError **err
 {
   static const TlClipFilter all = { 0 };
   g_autoptr(GString) sql = g_string_new ("SELECT " CLIP_COLUMNS " WHERE s.deleted = 0");
-  g_autoptr(GPtrArray) clips = g_ptr_array_new_with_free_func (g_object_unref);
   g_autofree char *match = NULL;
   g_auto(TlOwnedStmt) stmt = NULL;
   gint64 folder_id = 0;
-  int rc, n = 0;
+  int n = 0;
 
   g_return_val_if_fail (TL_IS_LIBRARY (self), NULL);
   if (filter == NULL)
@@ -1730,15 +1698,7 @@ tl_library_list_clips (TlLibrary *self, const TlClipFilter *filter, GError **err
     sqlite3_bind_int (stmt, ++n, filter->min_rating);
   if (match)
     sqlite3_bind_text (stmt, ++n, match, -1, SQLITE_STATIC);
-
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    g_ptr_array_add (clips, clip_from_row (stmt));
-  if (rc != SQLITE_DONE)
-    {
-      tl_library_fail (self, error);
-      return NULL;
-    }
-  return g_steal_pointer (&clips);
+  return tl_library_collect (self, stmt, clip_from_row, NULL, g_object_unref, error);
 }
 
 /* The words said in a clip: the text of the lines it covers, joined. */

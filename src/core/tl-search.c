@@ -129,6 +129,21 @@ tl_search_build_match (const char *query, GError **error)
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
+static gpointer
+hit_from_row (TlStmt *stmt, gpointer unused)
+{
+  TlSearchHit *hit = g_new0 (TlSearchHit, 1);
+
+  hit->source_id = sqlite3_column_int64 (stmt, 0);
+  hit->segment_id = sqlite3_column_int64 (stmt, 1);
+  hit->segment_index = sqlite3_column_int (stmt, 2);
+  hit->start = tl_stmt_column_time (stmt, 3);
+  hit->end = tl_stmt_column_time (stmt, 4);
+  hit->text = tl_stmt_dup_text (stmt, 5);
+  hit->snippet = tl_stmt_dup_text (stmt, 6);
+  return hit;
+}
+
 /**
  * tl_search:
  * @limit: the most hits to return
@@ -152,7 +167,6 @@ tl_search (TlLibrary *library, const char *query, guint limit, guint offset,
   g_return_val_if_fail (TL_IS_LIBRARY (library), NULL);
   if ((match = tl_search_build_match (query, error)) == NULL)
     return NULL;
-  results->hits = g_ptr_array_new_with_free_func ((GDestroyNotify) tl_search_hit_free);
 
   stmt = tl_library_prepare (library, "SELECT count(*) FROM segment_fts WHERE segment_fts MATCH ?", error);
   if (stmt == NULL)
@@ -181,23 +195,9 @@ tl_search (TlLibrary *library, const char *query, guint limit, guint offset,
   sqlite3_bind_text (stmt, 3, match, -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 4, limit);
   sqlite3_bind_int (stmt, 5, offset);
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    {
-      TlSearchHit *hit = g_new0 (TlSearchHit, 1);
-      hit->source_id = sqlite3_column_int64 (stmt, 0);
-      hit->segment_id = sqlite3_column_int64 (stmt, 1);
-      hit->segment_index = sqlite3_column_int (stmt, 2);
-      hit->start = sqlite3_column_type (stmt, 3) == SQLITE_NULL ? TL_TIME_NONE : sqlite3_column_int64 (stmt, 3);
-      hit->end = sqlite3_column_type (stmt, 4) == SQLITE_NULL ? TL_TIME_NONE : sqlite3_column_int64 (stmt, 4);
-      hit->text = tl_stmt_dup_text (stmt, 5);
-      hit->snippet = tl_stmt_dup_text (stmt, 6);
-      g_ptr_array_add (results->hits, hit);
-    }
+  results->hits = tl_library_collect (library, stmt, hit_from_row, NULL, (GDestroyNotify) tl_search_hit_free, error);
   tl_stmt_release (stmt);
-  if (rc != SQLITE_DONE)
-    {
-      tl_library_fail (library, error);
-      return NULL;
-    }
+  if (results->hits == NULL)
+    return NULL;
   return g_steal_pointer (&results);
 }
