@@ -337,6 +337,8 @@ load_media (TlWindow *self, TlSource *source)
       return;
     }
   tl_player_view_set_picture_visible (self->player_view, media->has_video);
+  /* without a picture, the transport sits under the waveform, which takes the room */
+  gtk_widget_set_vexpand (GTK_WIDGET (self->player_view), media->has_video);
   if (!media->has_video && media->has_audio)
     {
       /* sound alone: its waveform, from the library's cache or computed once */
