@@ -10,6 +10,7 @@
 #include "tl-audio-decode.h"
 #include "tl-mfcc.h"
 #include "tl-probe.h"
+#include "tl-progress-relay.h"
 #include "tl-synth.h"
 
 #define SAMPLE_RATE 16000
@@ -326,80 +327,38 @@ tl_aligner_align (const char *library_path, gint64 source_id, TlAlignerFlags fla
 
 /* Progress crosses from the worker thread to the caller's main context. */
 typedef struct {
-  gint ref_count;
-  GMainContext *context;
-  TlAlignerProgressFunc func;
-  gpointer data;
-  GDestroyNotify destroy;
-} ProgressTarget;
-
-static ProgressTarget *
-progress_target_ref (ProgressTarget *target)
-{
-  g_atomic_int_inc (&target->ref_count);
-  return target;
-}
-
-static void
-progress_target_unref (ProgressTarget *target)
-{
-  if (!g_atomic_int_dec_and_test (&target->ref_count))
-    return;
-  if (target->destroy)
-    target->destroy (target->data);
-  g_main_context_unref (target->context);
-  g_free (target);
-}
-
-typedef struct {
-  ProgressTarget *target;
   double fraction;
   const char *stage; /* static */
-} ProgressCall;
-
-static gboolean
-deliver_progress (gpointer user_data)
-{
-  ProgressCall *call = user_data;
-
-  call->target->func (call->fraction, call->stage, call->target->data);
-  return G_SOURCE_REMOVE;
-}
+} ProgressReport;
 
 static void
-progress_call_free (gpointer user_data)
+deliver_progress (GCallback func, gconstpointer report, gpointer func_data)
 {
-  ProgressCall *call = user_data;
+  const ProgressReport *r = report;
 
-  progress_target_unref (call->target);
-  g_free (call);
+  ((TlAlignerProgressFunc) func) (r->fraction, r->stage, func_data);
 }
 
 static void
 post_progress (double fraction, const char *stage, gpointer user_data)
 {
-  ProgressTarget *target = user_data;
-  ProgressCall *call = g_new (ProgressCall, 1);
+  ProgressReport report = { fraction, stage };
 
-  call->target = progress_target_ref (target);
-  call->fraction = fraction;
-  call->stage = stage;
-  g_main_context_invoke_full (target->context, G_PRIORITY_DEFAULT, deliver_progress, call, progress_call_free);
+  tl_progress_relay_post (user_data, &report);
 }
 
 typedef struct {
   char *library_path;
   gint64 source_id;
   TlAlignerFlags flags;
-  ProgressTarget *progress;
+  TlProgressRelay *progress;
 } AlignJob;
 
 static void
 align_job_free (AlignJob *job)
 {
   g_free (job->library_path);
-  if (job->progress)
-    progress_target_unref (job->progress);
+  g_clear_pointer (&job->progress, tl_progress_relay_unref);
   g_free (job);
 }
 
@@ -423,7 +382,8 @@ align_thread (GTask *task, gpointer source_object, gpointer task_data, GCancella
  *   connection, as a #TlLibrary serves one thread)
  * @progress: (nullable): called in the thread-default main context of
  *   the caller, with a fraction from 0 to 1 and what is being done
- * @progress_data_destroy: (nullable): called when no more progress comes
+ * @progress_data_destroy: (nullable): called once, in the same main
+ *   context as @progress, when no more progress comes
  *
  * Aligns the transcript of @source_id to its media's sound in a thread
  * and stores the times (timing "aligned"). Lines timed by hand keep their
@@ -445,17 +405,8 @@ tl_aligner_align_async (TlLibrary *library, gint64 source_id, TlAlignerFlags fla
   job->library_path = g_strdup (tl_library_get_path (library));
   job->source_id = source_id;
   job->flags = flags;
-  if (progress != NULL)
-    {
-      job->progress = g_new0 (ProgressTarget, 1);
-      job->progress->ref_count = 1;
-      job->progress->context = g_main_context_ref_thread_default ();
-      job->progress->func = progress;
-      job->progress->data = progress_data;
-      job->progress->destroy = progress_data_destroy;
-    }
-  else if (progress_data_destroy != NULL)
-    progress_data_destroy (progress_data);
+  job->progress = tl_progress_relay_new (G_CALLBACK (progress), progress_data, progress_data_destroy,
+                                         deliver_progress, sizeof (ProgressReport), NULL);
 
   task = g_task_new (library, cancellable, callback, user_data);
   g_task_set_source_tag (task, tl_aligner_align_async);

@@ -7,6 +7,7 @@
 
 #include "tl-import.h"
 #include "tl-probe.h"
+#include "tl-progress-relay.h"
 
 static const char *const transcript_extensions[] = {
   "srt", "vtt", "sbv", "json", "ttml", "dfxp", "xml", "ass", "ssa", "eaf", "txt", "md",
@@ -228,9 +229,7 @@ typedef struct {
   char *library_path;
   GStrv paths;
   char *folder;
-  GMainContext *context;
-  TlImportProgressFunc progress;
-  gpointer progress_data;
+  TlProgressRelay *progress;
 } AsyncData;
 
 static void
@@ -239,56 +238,38 @@ async_data_free (AsyncData *data)
   g_free (data->library_path);
   g_strfreev (data->paths);
   g_free (data->folder);
-  g_main_context_unref (data->context);
+  g_clear_pointer (&data->progress, tl_progress_relay_unref);
   g_free (data);
 }
 
-/* Carries its own copy of what it needs: it may run after the task ended. */
+/* Carries its own copy of the file's name: it may arrive after the task
+ * ended. */
 typedef struct {
-  TlImportProgressFunc func;
-  gpointer func_data;
   guint done, total;
   char *file;
-} ProgressCall;
+} ProgressReport;
 
-static gboolean
-progress_in_main (gpointer user_data)
+static void
+progress_report_clear (gpointer report)
 {
-  ProgressCall *call = user_data;
-
-  call->func (call->done, call->total, call->file, call->func_data);
-  return G_SOURCE_REMOVE;
+  g_free (((ProgressReport *) report)->file);
 }
 
 static void
-progress_call_free (gpointer user_data)
+deliver_progress (GCallback func, gconstpointer report, gpointer func_data)
 {
-  ProgressCall *call = user_data;
+  const ProgressReport *r = report;
 
-  g_free (call->file);
-  g_free (call);
+  ((TlImportProgressFunc) func) (r->done, r->total, r->file, func_data);
 }
 
 /* In the worker thread: hand progress to the caller's main context. */
 static void
 relay_progress (guint done, guint total, const char *file, gpointer user_data)
 {
-  AsyncData *data = user_data;
-  ProgressCall *call = g_new0 (ProgressCall, 1);
-  GSource *source;
+  ProgressReport report = { done, total, g_strdup (file) };
 
-  call->func = data->progress;
-  call->func_data = data->progress_data;
-  call->done = done;
-  call->total = total;
-  call->file = g_strdup (file);
-  /* not g_main_context_invoke(): when no thread owns the context at that
-   * moment, it runs the function right here, in the worker */
-  source = g_idle_source_new ();
-  g_source_set_priority (source, G_PRIORITY_DEFAULT);
-  g_source_set_callback (source, progress_in_main, call, progress_call_free);
-  g_source_attach (source, data->context);
-  g_source_unref (source);
+  tl_progress_relay_post (user_data, &report);
 }
 
 static void
@@ -307,7 +288,7 @@ run_in_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *c
       return;
     }
   report = tl_import_job_run (library, (const char *const *) data->paths, NULL, data->folder, NULL, cancellable,
-                              data->progress ? relay_progress : NULL, data);
+                              data->progress ? relay_progress : NULL, data->progress);
   g_task_return_pointer (task, report, (GDestroyNotify) tl_import_report_free);
 }
 
@@ -329,9 +310,8 @@ tl_import_job_run_async (const char *library_path, const char *const *paths, con
   data->library_path = g_strdup (library_path);
   data->paths = g_strdupv ((char **) paths);
   data->folder = g_strdup (folder);
-  data->context = g_main_context_ref_thread_default ();
-  data->progress = progress;
-  data->progress_data = progress_data;
+  data->progress = tl_progress_relay_new (G_CALLBACK (progress), progress_data, NULL, deliver_progress,
+                                          sizeof (ProgressReport), progress_report_clear);
   g_task_set_source_tag (task, tl_import_job_run_async);
   /* a cancelled import still reports what it did before it stopped */
   g_task_set_check_cancellable (task, FALSE);

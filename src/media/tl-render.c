@@ -12,6 +12,7 @@
 
 #include "tl-export.h"
 #include "tl-file-name.h"
+#include "tl-progress-relay.h"
 #include "tl-timecode.h"
 
 G_DEFINE_QUARK (tl-render-error-quark, tl_render_error)
@@ -58,64 +59,17 @@ result_new (const TlRenderFormat *format)
 /* Progress crosses from the render thread to the caller's main context. */
 
 typedef struct {
-  gint ref_count;
-  GMainContext *context;
-  TlRenderProgressFunc func;
-  gpointer data;
-  GDestroyNotify destroy;
-} ProgressTarget;
-
-static ProgressTarget *
-progress_target_ref (ProgressTarget *target)
-{
-  g_atomic_int_inc (&target->ref_count);
-  return target;
-}
-
-static gboolean
-progress_target_destroy (gpointer data)
-{
-  ProgressTarget *target = data;
-
-  if (target->destroy)
-    target->destroy (target->data);
-  g_main_context_unref (target->context);
-  g_free (target);
-  return G_SOURCE_REMOVE;
-}
-
-/* The caller's data is let go of in the caller's main context, whichever
- * thread lets go last. */
-static void
-progress_target_unref (ProgressTarget *target)
-{
-  if (g_atomic_int_dec_and_test (&target->ref_count))
-    g_main_context_invoke (target->context, progress_target_destroy, target);
-}
-
-typedef struct {
-  ProgressTarget *target;
   double fraction;
   guint clip;
   guint n_clips;
-} ProgressCall;
-
-static gboolean
-deliver_progress (gpointer user_data)
-{
-  ProgressCall *call = user_data;
-
-  call->target->func (call->fraction, call->clip, call->n_clips, call->target->data);
-  return G_SOURCE_REMOVE;
-}
+} ProgressReport;
 
 static void
-progress_call_free (gpointer user_data)
+deliver_progress (GCallback func, gconstpointer report, gpointer func_data)
 {
-  ProgressCall *call = user_data;
+  const ProgressReport *r = report;
 
-  progress_target_unref (call->target);
-  g_free (call);
+  ((TlRenderProgressFunc) func) (r->fraction, r->clip, r->n_clips, func_data);
 }
 
 /* The job: what the render thread needs, read from the library on the
@@ -143,7 +97,7 @@ typedef struct {
   GArray *pieces;         /* Piece, in order */
   GstClockTime total;     /* of all pieces */
   TlRenderResult *result;
-  ProgressTarget *progress;
+  TlProgressRelay *progress;
   GHashTable *taken;      /* names given in this run */
   GPtrArray *written;     /* files finished in this run, removed if it fails */
   char *temp;             /* the file being written */
@@ -167,8 +121,7 @@ render_job_free (RenderJob *job)
   g_array_unref (job->pieces);
   if (job->result)
     tl_render_result_free (job->result);
-  if (job->progress)
-    progress_target_unref (job->progress);
+  g_clear_pointer (&job->progress, tl_progress_relay_unref);
   g_hash_table_unref (job->taken);
   g_ptr_array_unref (job->written);
   g_free (job->temp);
@@ -178,19 +131,16 @@ render_job_free (RenderJob *job)
 static void
 post_progress (RenderJob *job, double fraction, guint clip, gboolean force)
 {
-  ProgressCall *call;
+  ProgressReport report;
   gint64 now = g_get_monotonic_time ();
 
   if (job->progress == NULL || (!force && now - job->last_progress < 50 * G_TIME_SPAN_MILLISECOND))
     return;
   job->last_progress = now;
-  call = g_new (ProgressCall, 1);
-  call->target = progress_target_ref (job->progress);
-  call->fraction = CLAMP (fraction, 0.0, 1.0);
-  call->clip = clip;
-  call->n_clips = job->pieces->len;
-  g_main_context_invoke_full (job->progress->context, G_PRIORITY_DEFAULT, deliver_progress, call,
-                              progress_call_free);
+  report.fraction = CLAMP (fraction, 0.0, 1.0);
+  report.clip = clip;
+  report.n_clips = job->pieces->len;
+  tl_progress_relay_post (job->progress, &report);
 }
 
 static GstClockTime
@@ -950,7 +900,8 @@ prepare_job (TlLibrary *library, const TlClipFilter *filter, const TlRenderOptio
  *   the current folder
  * @progress: (nullable): called in the thread-default main context of the
  *   caller, with the fraction done and the clip being rendered
- * @progress_data_destroy: (nullable): called when no more progress comes
+ * @progress_data_destroy: (nullable): called once, in the same main
+ *   context as @progress, when no more progress comes
  *
  * Renders the clips @filter selects. The clips are read from @library
  * first, on the calling thread (as a #TlLibrary serves one thread), and
@@ -987,17 +938,8 @@ tl_render_async (TlLibrary *library, const TlClipFilter *filter, const TlRenderO
       g_task_return_error (task, error);
       return;
     }
-  if (progress != NULL)
-    {
-      job->progress = g_new0 (ProgressTarget, 1);
-      job->progress->ref_count = 1;
-      job->progress->context = g_main_context_ref_thread_default ();
-      job->progress->func = progress;
-      job->progress->data = progress_data;
-      job->progress->destroy = progress_data_destroy;
-    }
-  else if (progress_data_destroy != NULL)
-    progress_data_destroy (progress_data);
+  job->progress = tl_progress_relay_new (G_CALLBACK (progress), progress_data, progress_data_destroy,
+                                         deliver_progress, sizeof (ProgressReport), NULL);
   g_task_set_task_data (task, job, (GDestroyNotify) render_job_free);
 
   g_once (&once, start_render_thread, NULL);
