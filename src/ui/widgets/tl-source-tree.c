@@ -679,6 +679,7 @@ tl_source_tree_init (TlSourceTree *self)
   gtk_widget_set_hexpand (self->filter_entry, TRUE);
   g_signal_connect (self->filter_entry, "search-changed", G_CALLBACK (on_filter_changed), self);
   gtk_widget_set_tooltip_text (new_folder, _("New Folder"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (new_folder), GTK_ACCESSIBLE_PROPERTY_LABEL, _("New folder"), -1);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (new_folder), "tree.new-folder");
   gtk_widget_add_css_class (new_folder, "flat");
   gtk_box_append (GTK_BOX (header), self->filter_entry);

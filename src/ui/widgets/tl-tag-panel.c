@@ -159,6 +159,10 @@ topic_row (TlTopic *topic)
   gtk_menu_button_set_menu_model (GTK_MENU_BUTTON (menu_button), menu);
   gtk_widget_add_css_class (menu_button, "flat");
   gtk_widget_set_tooltip_text (menu_button, _("Topic Options"));
+  {
+    g_autofree char *options = g_strdup_printf (_("Options for the topic %s"), tl_topic_get_name (topic));
+    gtk_accessible_update_property (GTK_ACCESSIBLE (menu_button), GTK_ACCESSIBLE_PROPERTY_LABEL, options, -1);
+  }
   gtk_box_append (GTK_BOX (box), menu_button);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
   label = g_strdup_printf (_("Tag with %s"), tl_topic_get_name (topic));

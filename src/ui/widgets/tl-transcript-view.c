@@ -358,8 +358,10 @@ tl_transcript_view_init (TlTranscriptView *self)
   gtk_widget_add_css_class (self->find_count, "numeric");
   previous = gtk_button_new_from_icon_name ("go-up-symbolic");
   gtk_widget_set_tooltip_text (previous, _("Previous Match"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (previous), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Previous match"), -1);
   next = gtk_button_new_from_icon_name ("go-down-symbolic");
   gtk_widget_set_tooltip_text (next, _("Next Match"));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (next), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Next match"), -1);
   gtk_box_append (GTK_BOX (find_box), self->find_entry);
   gtk_box_append (GTK_BOX (find_box), self->find_count);
   gtk_box_append (GTK_BOX (find_box), previous);
