@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "tl-probe.h"
+#include "tl-test-cli.h"
 #include "tl-test-media.h"
 #include "tl-test-speech.h"
 #include "tl-test-util.h"
@@ -12,66 +13,6 @@
 static char *dir;
 static char *db;
 static gint64 speech_id, article_id, timed_id;
-
-typedef struct {
-  int status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_free (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-  g_free (run);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Run, run_free)
-
-static Run *
-run_cli (const char *first, ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocess) proc = NULL;
-  g_autoptr(GError) error = NULL;
-  Run *run = g_new0 (Run, 1);
-  const char *arg;
-  va_list args;
-
-  g_ptr_array_add (argv, (char *) g_getenv ("TAGLINE_CLI"));
-  va_start (args, first);
-  for (arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
-  g_ptr_array_add (argv, "--library");
-  g_ptr_array_add (argv, db);
-  g_ptr_array_add (argv, NULL);
-  proc = g_subprocess_newv ((const char *const *) argv->pdata,
-                            G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (proc, NULL, NULL, &run->out, &run->err, &error);
-  g_assert_no_error (error);
-  run->status = g_subprocess_get_exit_status (proc);
-  return run;
-}
-
-static JsonObject *
-parse_object (JsonParser *parser, const char *text)
-{
-  g_autoptr(GError) error = NULL;
-
-  json_parser_load_from_data (parser, text, -1, &error);
-  g_assert_no_error (error);
-  return json_node_get_object (json_parser_get_root (parser));
-}
-
-static void
-assert_one_line (const char *text)
-{
-  g_assert_true (g_str_has_suffix (text, "\n"));
-  g_assert_null (strchr (text, '\n') + 1 == text + strlen (text) ? NULL : "more than one line");
-}
 
 static void
 make_library (void)
@@ -114,8 +55,8 @@ static void
 test_align_json (void)
 {
   g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, speech_id);
-  g_autoptr(Run) run = run_cli ("align", id, "--json", NULL);
-  g_autoptr(Run) show = NULL;
+  g_autoptr(TlTestCliRun) run = tl_test_cli_run (db, "align", id, "--json", NULL);
+  g_autoptr(TlTestCliRun) show = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(JsonParser) show_parser = json_parser_new ();
   JsonObject *root, *summary;
@@ -124,7 +65,7 @@ test_align_json (void)
   g_assert_cmpint (run->status, ==, 0);
   /* no progress on stderr when it is not a terminal */
   g_assert_cmpstr (run->err, ==, "");
-  root = parse_object (parser, run->out);
+  root = tl_test_cli_parse_object (parser, run->out);
   g_assert_cmpstr (json_object_get_string_member (root, "timing"), ==, "aligned");
   summary = json_object_get_object_member (root, "summary");
   g_assert_cmpint (json_object_get_int_member (summary, "segments"), ==, 4);
@@ -142,9 +83,9 @@ test_align_json (void)
     }
 
   /* show reads back what align stored */
-  show = run_cli ("show", id, "--json", NULL);
+  show = tl_test_cli_run (db, "show", id, "--json", NULL);
   g_assert_cmpint (show->status, ==, 0);
-  root = parse_object (show_parser, show->out);
+  root = tl_test_cli_parse_object (show_parser, show->out);
   g_assert_cmpstr (json_object_get_string_member (root, "timing"), ==, "aligned");
   segments = json_object_get_array_member (root, "segments");
   for (guint i = 0; i < 4; i++)
@@ -164,25 +105,25 @@ test_errors (void)
 {
   g_autofree char *article = g_strdup_printf ("%" G_GINT64_FORMAT, article_id);
   g_autofree char *timed = g_strdup_printf ("%" G_GINT64_FORMAT, timed_id);
-  g_autoptr(Run) no_media = run_cli ("align", article, NULL);
-  g_autoptr(Run) native = run_cli ("align", timed, NULL);
-  g_autoptr(Run) forced = run_cli ("align", timed, "--force", "--json", NULL);
-  g_autoptr(Run) missing = run_cli ("align", "999", NULL);
-  g_autoptr(Run) not_id = run_cli ("align", "first", NULL);
+  g_autoptr(TlTestCliRun) no_media = tl_test_cli_run (db, "align", article, NULL);
+  g_autoptr(TlTestCliRun) native = tl_test_cli_run (db, "align", timed, NULL);
+  g_autoptr(TlTestCliRun) forced = tl_test_cli_run (db, "align", timed, "--force", "--json", NULL);
+  g_autoptr(TlTestCliRun) missing = tl_test_cli_run (db, "align", "999", NULL);
+  g_autoptr(TlTestCliRun) not_id = tl_test_cli_run (db, "align", "first", NULL);
 
   g_assert_cmpint (no_media->status, ==, 1);
-  assert_one_line (no_media->err);
+  tl_test_cli_assert_one_line (no_media->err);
   g_assert_nonnull (strstr (no_media->err, "no media file"));
   g_assert_cmpint (native->status, ==, 1);
-  assert_one_line (native->err);
+  tl_test_cli_assert_one_line (native->err);
   g_assert_nonnull (strstr (native->err, "--force"));
   g_assert_cmpint (forced->status, ==, 0);
   g_assert_nonnull (strstr (forced->out, "\"timing\""));
   g_assert_cmpint (missing->status, ==, 1);
-  assert_one_line (missing->err);
+  tl_test_cli_assert_one_line (missing->err);
   g_assert_nonnull (strstr (missing->err, "999"));
   g_assert_cmpint (not_id->status, !=, 0);
-  assert_one_line (not_id->err);
+  tl_test_cli_assert_one_line (not_id->err);
 }
 
 int

@@ -5,70 +5,30 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "tl-test-cli.h"
 #include "tl-test-export.h"
 
 static TlTestExportLibrary *lib;
 
-typedef struct {
-  int status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_free (Run *run)
+/* Runs `tagline-cli export` with the arguments, up to a NULL, on @library. */
+static TlTestCliRun *
+run_export (const char *library, ...)
 {
-  g_free (run->out);
-  g_free (run->err);
-  g_free (run);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Run, run_free)
-
-static Run *
-run_cli (const char *library, ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocess) proc = NULL;
-  g_autoptr(GError) error = NULL;
-  Run *run = g_new0 (Run, 1);
-  const char *arg;
+  TlTestCliRun *run;
   va_list args;
 
-  g_ptr_array_add (argv, (char *) g_getenv ("TAGLINE_CLI"));
-  g_ptr_array_add (argv, "export");
   va_start (args, library);
-  while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, (char *) arg);
+  run = tl_test_cli_run_valist (NULL, library, "export", args);
   va_end (args);
-  g_ptr_array_add (argv, "--library");
-  g_ptr_array_add (argv, (char *) library);
-  g_ptr_array_add (argv, NULL);
-  proc = g_subprocess_newv ((const char *const *) argv->pdata,
-                            G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (proc, NULL, NULL, &run->out, &run->err, &error);
-  g_assert_no_error (error);
-  run->status = g_subprocess_get_exit_status (proc);
   return run;
 }
 
+/* An error the command reports: one line, named as the command's own. */
 static void
 assert_one_line (const char *text)
 {
+  tl_test_cli_assert_one_line (text);
   g_assert_true (g_str_has_prefix (text, "tagline-cli: "));
-  g_assert_true (g_str_has_suffix (text, "\n"));
-  g_assert_true (strchr (text, '\n') == text + strlen (text) - 1);
-}
-
-static JsonObject *
-parse (JsonParser *parser, const char *text)
-{
-  g_autoptr(GError) error = NULL;
-
-  json_parser_load_from_data (parser, text, -1, &error);
-  g_assert_no_error (error);
-  return json_node_get_object (json_parser_get_root (parser));
 }
 
 /* Every format to a file, byte for byte what the library API writes. */
@@ -84,13 +44,13 @@ test_every_format (void)
       g_autofree char *name = g_strdup_printf ("cut.%s", e->extension);
       g_autofree char *path = g_build_filename (lib->dir, name, NULL);
       g_autofree char *written = NULL, *expected = tl_test_export (lib, e->name, NULL, NULL, NULL);
-      g_autoptr(Run) run = run_cli (lib->path, "--format", e->name, "-o", path, "--json", NULL);
+      g_autoptr(TlTestCliRun) run = run_export (lib->path, "--format", e->name, "-o", path, "--json", NULL);
       g_autoptr(JsonParser) parser = json_parser_new ();
       JsonObject *report;
       JsonArray *files;
 
       g_assert_cmpint (run->status, ==, 0);
-      report = parse (parser, run->out);
+      report = tl_test_cli_parse_object (parser, run->out);
       g_assert_cmpstr (json_object_get_string_member (report, "file"), ==, path);
       g_assert_cmpstr (json_object_get_string_member (report, "format"), ==, e->name);
       g_assert_cmpint (json_object_get_int_member (report, "clips"), ==,
@@ -112,8 +72,8 @@ test_filters (void)
   const char *topics[] = { "Summit", NULL };
   TlClipFilter filter = { .topics = topics, .min_rating = 3, .order = TL_CLIP_ORDER_RATING };
   g_autofree char *expected = tl_test_export (lib, "csv", &filter, NULL, NULL);
-  g_autoptr(Run) run = run_cli (lib->path, "--format", "csv", "-o", "-", "--topic", "summit", "--min-rating", "3",
-                                "--order", "rating", NULL);
+  g_autoptr(TlTestCliRun) run = run_export (lib->path, "--format", "csv", "-o", "-", "--topic", "summit",
+                                            "--min-rating", "3", "--order", "rating", NULL);
 
   g_assert_cmpint (run->status, ==, 0);
   g_assert_cmpstr (run->out, ==, expected);
@@ -125,12 +85,14 @@ test_options (void)
 {
   TlExportOptions source_time = { .timeline = TL_EXPORT_TIMELINE_SOURCE };
   g_autofree char *expected = tl_test_export (lib, "srt", NULL, &source_time, NULL);
-  g_autoptr(Run) srt = run_cli (lib->path, "--format", "srt", "--timeline", "source", "-o", "-", NULL);
-  g_autoptr(Run) fps = run_cli (lib->path, "--format", "edl", "--fps", "29.97", "-o", "-", NULL);
-  g_autoptr(Run) title = run_cli (lib->path, "--format", "fcpxml", "--title", "Summit <cut>", "-o", "-", NULL);
-  g_autoptr(Run) bad_timeline = run_cli (lib->path, "--format", "srt", "--timeline", "sideways", "-o", "-", NULL);
-  g_autoptr(Run) bad_fps = run_cli (lib->path, "--format", "edl", "--fps", "fast", "-o", "-", NULL);
-  g_autoptr(Run) bad_format = run_cli (lib->path, "--format", "docx", "-o", "-", NULL);
+  g_autoptr(TlTestCliRun) srt = run_export (lib->path, "--format", "srt", "--timeline", "source", "-o", "-", NULL);
+  g_autoptr(TlTestCliRun) fps = run_export (lib->path, "--format", "edl", "--fps", "29.97", "-o", "-", NULL);
+  g_autoptr(TlTestCliRun) title = run_export (lib->path, "--format", "fcpxml", "--title", "Summit <cut>",
+                                              "-o", "-", NULL);
+  g_autoptr(TlTestCliRun) bad_timeline = run_export (lib->path, "--format", "srt", "--timeline", "sideways",
+                                                     "-o", "-", NULL);
+  g_autoptr(TlTestCliRun) bad_fps = run_export (lib->path, "--format", "edl", "--fps", "fast", "-o", "-", NULL);
+  g_autoptr(TlTestCliRun) bad_format = run_export (lib->path, "--format", "docx", "-o", "-", NULL);
 
   g_assert_cmpint (srt->status, ==, 0);
   g_assert_cmpstr (srt->out, ==, expected);
@@ -155,8 +117,8 @@ test_quotes_only (void)
 {
   g_autofree char *id = g_strdup_printf ("%" G_GINT64_FORMAT, lib->sources[TL_TEST_SOURCE_ARTICLE]);
   g_autofree char *path = g_build_filename (lib->dir, "quotes.otio", NULL);
-  g_autoptr(Run) otio = run_cli (lib->path, "--format", "otio", "--source", id, "-o", path, NULL);
-  g_autoptr(Run) md = run_cli (lib->path, "--format", "md", "--source", id, "-o", "-", NULL);
+  g_autoptr(TlTestCliRun) otio = run_export (lib->path, "--format", "otio", "--source", id, "-o", path, NULL);
+  g_autoptr(TlTestCliRun) md = run_export (lib->path, "--format", "md", "--source", id, "-o", "-", NULL);
 
   g_assert_cmpint (otio->status, ==, 1);
   assert_one_line (otio->err);
@@ -176,7 +138,7 @@ test_split (void)
   g_autofree char *edl2 = g_build_filename (dir, "cut-2.edl", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(Run) refused = NULL, split = NULL;
+  g_autoptr(TlTestCliRun) refused = NULL, split = NULL;
   JsonArray *files;
 
   {
@@ -198,13 +160,13 @@ test_split (void)
         g_assert_no_error (error);
       }
   }
-  refused = run_cli (path, "--format", "edl", "-o", edl, NULL);
+  refused = run_export (path, "--format", "edl", "-o", edl, NULL);
   g_assert_cmpint (refused->status, ==, 1);
   assert_one_line (refused->err);
   g_assert_nonnull (strstr (refused->err, "--split"));
-  split = run_cli (path, "--format", "edl", "-o", edl, "--split", "--json", NULL);
+  split = run_export (path, "--format", "edl", "-o", edl, "--split", "--json", NULL);
   g_assert_cmpint (split->status, ==, 0);
-  files = json_object_get_array_member (parse (parser, split->out), "files");
+  files = json_object_get_array_member (tl_test_cli_parse_object (parser, split->out), "files");
   g_assert_cmpuint (json_array_get_length (files), ==, 2);
   g_assert_cmpstr (json_array_get_string_element (files, 1), ==, edl2);
   g_assert_true (g_file_test (edl, G_FILE_TEST_IS_REGULAR));

@@ -6,97 +6,28 @@
 #include <string.h>
 
 #include "tl-probe.h"
+#include "tl-test-cli.h"
 #include "tl-test-media.h"
 #include "tl-test-util.h"
 
 static char *dir;
 static char *db;
 
-typedef struct {
-  int status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_free (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-  g_free (run);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Run, run_free)
-
-/* @ranks: GST_PLUGIN_FEATURE_RANK for the command, or NULL */
-static Run *
-run_cli_ranked (const char *ranks, const char *first, va_list args)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) proc = NULL;
-  g_autoptr(GError) error = NULL;
-  Run *run = g_new0 (Run, 1);
-  const char *arg;
-
-  g_ptr_array_add (argv, (char *) g_getenv ("TAGLINE_CLI"));
-  for (arg = first; arg != NULL; arg = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) arg);
-  g_ptr_array_add (argv, "--library");
-  g_ptr_array_add (argv, db);
-  g_ptr_array_add (argv, NULL);
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  if (ranks)
-    g_subprocess_launcher_setenv (launcher, "GST_PLUGIN_FEATURE_RANK", ranks, TRUE);
-  proc = g_subprocess_launcher_spawnv (launcher, (const char *const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (proc, NULL, NULL, &run->out, &run->err, &error);
-  g_assert_no_error (error);
-  run->status = g_subprocess_get_exit_status (proc);
-  return run;
-}
-
-static Run *
-run_cli (const char *first, ...)
-{
-  va_list args;
-  Run *run;
-
-  va_start (args, first);
-  run = run_cli_ranked (NULL, first, args);
-  va_end (args);
-  return run;
-}
-
 /* As if the H.264 and AAC encoders were not installed: GStreamer does not
  * offer elements ranked NONE to encodebin. */
-static Run *
+static TlTestCliRun *
 run_cli_without_h264 (const char *first, ...)
 {
+  g_autoptr(GSubprocessLauncher) launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_NONE);
+  TlTestCliRun *run;
   va_list args;
-  Run *run;
 
+  g_subprocess_launcher_setenv (launcher, "GST_PLUGIN_FEATURE_RANK",
+                                "x264enc:NONE,openh264enc:NONE,voaacenc:NONE", TRUE);
   va_start (args, first);
-  run = run_cli_ranked ("x264enc:NONE,openh264enc:NONE,voaacenc:NONE", first, args);
+  run = tl_test_cli_run_valist (launcher, db, first, args);
   va_end (args);
   return run;
-}
-
-static JsonObject *
-parse_object (JsonParser *parser, const char *text)
-{
-  g_autoptr(GError) error = NULL;
-
-  json_parser_load_from_data (parser, text, -1, &error);
-  g_assert_no_error (error);
-  return json_node_get_object (json_parser_get_root (parser));
-}
-
-static void
-assert_one_line (const char *text)
-{
-  g_assert_true (g_str_has_suffix (text, "\n"));
-  g_assert_true (strchr (text, '\n') + 1 == text + strlen (text));
 }
 
 static void
@@ -154,7 +85,7 @@ static void
 test_clips_json (void)
 {
   g_autofree char *out = g_build_filename (dir, "clips", NULL);
-  g_autoptr(Run) run = run_cli ("render", "-o", out, "--json", NULL);
+  g_autoptr(TlTestCliRun) run = tl_test_cli_run (db, "render", "-o", out, "--json", NULL);
   g_autoptr(JsonParser) parser = json_parser_new ();
   JsonObject *root;
   JsonArray *files, *clips, *skipped;
@@ -162,7 +93,7 @@ test_clips_json (void)
   g_assert_cmpint (run->status, ==, 0);
   /* no progress on stderr when it is not a terminal */
   g_assert_cmpstr (run->err, ==, "");
-  root = parse_object (parser, run->out);
+  root = tl_test_cli_parse_object (parser, run->out);
   g_assert_cmpstr (json_object_get_string_member (root, "format"), ==, "webm");
   g_assert_cmpstr (json_object_get_string_member (root, "mode"), ==, "clips");
   files = json_object_get_array_member (root, "files");
@@ -197,7 +128,8 @@ static void
 test_reel (void)
 {
   g_autofree char *out = g_build_filename (dir, "reel.webm", NULL);
-  g_autoptr(Run) run = run_cli ("render", "--reel", "-o", out, "--topic", "Pay/Tax: \"who\"", NULL);
+  g_autoptr(TlTestCliRun) run = tl_test_cli_run (db, "render", "--reel", "-o", out,
+                                                 "--topic", "Pay/Tax: \"who\"", NULL);
   g_autoptr(TlMediaInfo) media = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -213,13 +145,13 @@ test_reel (void)
 static void
 test_formats (void)
 {
-  g_autoptr(Run) run = run_cli ("render", "--list-formats", "--json", NULL);
+  g_autoptr(TlTestCliRun) run = tl_test_cli_run (db, "render", "--list-formats", "--json", NULL);
   g_autoptr(JsonParser) parser = json_parser_new ();
   JsonArray *formats;
   gboolean webm = FALSE;
 
   g_assert_cmpint (run->status, ==, 0);
-  formats = json_object_get_array_member (parse_object (parser, run->out), "formats");
+  formats = json_object_get_array_member (tl_test_cli_parse_object (parser, run->out), "formats");
   g_assert_cmpuint (json_array_get_length (formats), ==, 3);
   for (guint i = 0; i < 3; i++)
     {
@@ -239,14 +171,14 @@ static void
 test_missing_encoders (void)
 {
   g_autofree char *out = g_build_filename (dir, "missing", NULL);
-  g_autoptr(Run) list = run_cli_without_h264 ("render", "--list-formats", "--json", NULL);
-  g_autoptr(Run) mp4 = run_cli_without_h264 ("render", "-o", out, "--format", "mp4", NULL);
-  g_autoptr(Run) unknown = run_cli_without_h264 ("render", "-o", out, "--format", "avi", NULL);
+  g_autoptr(TlTestCliRun) list = run_cli_without_h264 ("render", "--list-formats", "--json", NULL);
+  g_autoptr(TlTestCliRun) mp4 = run_cli_without_h264 ("render", "-o", out, "--format", "mp4", NULL);
+  g_autoptr(TlTestCliRun) unknown = run_cli_without_h264 ("render", "-o", out, "--format", "avi", NULL);
   g_autoptr(JsonParser) parser = json_parser_new ();
   JsonArray *formats;
 
   g_assert_cmpint (list->status, ==, 0);
-  formats = json_object_get_array_member (parse_object (parser, list->out), "formats");
+  formats = json_object_get_array_member (tl_test_cli_parse_object (parser, list->out), "formats");
   for (guint i = 0; i < json_array_get_length (formats); i++)
     {
       JsonObject *f = json_array_get_object_element (formats, i);
@@ -262,7 +194,7 @@ test_missing_encoders (void)
                                 "openh264enc"));
     }
   g_assert_cmpint (mp4->status, ==, 2);
-  assert_one_line (mp4->err);
+  tl_test_cli_assert_one_line (mp4->err);
   g_assert_nonnull (strstr (mp4->err, "cannot be encoded here"));
   g_assert_nonnull (strstr (mp4->err, "gstreamer1.0-plugins-bad for voaacenc"));
   /* only what can be encoded is offered */
@@ -275,22 +207,22 @@ static void
 test_errors (void)
 {
   g_autofree char *out = g_build_filename (dir, "errors", NULL);
-  g_autoptr(Run) format = run_cli ("render", "-o", out, "--format", "avi", NULL);
-  g_autoptr(Run) no_output = run_cli ("render", NULL);
-  g_autoptr(Run) nothing = run_cli ("render", "-o", out, "--topic", "Nothing", NULL);
-  g_autoptr(Run) quotes = run_cli ("render", "-o", out, "--topic", "Quotes", NULL);
+  g_autoptr(TlTestCliRun) format = tl_test_cli_run (db, "render", "-o", out, "--format", "avi", NULL);
+  g_autoptr(TlTestCliRun) no_output = tl_test_cli_run (db, "render", NULL);
+  g_autoptr(TlTestCliRun) nothing = tl_test_cli_run (db, "render", "-o", out, "--topic", "Nothing", NULL);
+  g_autoptr(TlTestCliRun) quotes = tl_test_cli_run (db, "render", "-o", out, "--topic", "Quotes", NULL);
 
   g_assert_cmpint (format->status, ==, 2);
-  assert_one_line (format->err);
+  tl_test_cli_assert_one_line (format->err);
   g_assert_nonnull (strstr (format->err, "“avi”"));
   g_assert_cmpint (no_output->status, ==, 2);
-  assert_one_line (no_output->err);
+  tl_test_cli_assert_one_line (no_output->err);
   g_assert_nonnull (strstr (no_output->err, "-o"));
   g_assert_cmpint (nothing->status, ==, 1);
-  assert_one_line (nothing->err);
+  tl_test_cli_assert_one_line (nothing->err);
   g_assert_nonnull (strstr (nothing->err, "No clips match"));
   g_assert_cmpint (quotes->status, ==, 1);
-  assert_one_line (quotes->err);
+  tl_test_cli_assert_one_line (quotes->err);
   g_assert_nonnull (strstr (quotes->err, "quote without times"));
   g_assert_false (g_file_test (out, G_FILE_TEST_EXISTS));
 }

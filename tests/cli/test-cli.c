@@ -3,6 +3,7 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "tl-test-cli.h"
 #include "tl-test-media.h"
 #include "tl-test-util.h"
 
@@ -10,69 +11,6 @@ typedef struct {
   char *dir;
   char *library;
 } Fixture;
-
-typedef struct {
-  int status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_free (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-  g_free (run);
-}
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Run, run_free)
-
-static Run *
-run_cli (Fixture *f, ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocess) proc = NULL;
-  g_autoptr(GError) error = NULL;
-  Run *run = g_new0 (Run, 1);
-  const char *arg;
-  va_list args;
-
-  g_ptr_array_add (argv, (char *) g_getenv ("TAGLINE_CLI"));
-  va_start (args, f);
-  while ((arg = va_arg (args, const char *)) != NULL)
-    g_ptr_array_add (argv, (char *) arg);
-  va_end (args);
-  g_ptr_array_add (argv, "--library");
-  g_ptr_array_add (argv, f->library);
-  g_ptr_array_add (argv, NULL);
-
-  proc = g_subprocess_newv ((const char *const *) argv->pdata,
-                            G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (proc, NULL, NULL, &run->out, &run->err, &error);
-  g_assert_no_error (error);
-  run->status = g_subprocess_get_exit_status (proc);
-  return run;
-}
-
-static JsonObject *
-parse_object (JsonParser *parser, const char *text)
-{
-  g_autoptr(GError) error = NULL;
-
-  json_parser_load_from_data (parser, text, -1, &error);
-  g_assert_no_error (error);
-  g_assert_true (JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)));
-  return json_node_get_object (json_parser_get_root (parser));
-}
-
-static void
-assert_one_line (const char *text)
-{
-  g_assert_nonnull (text);
-  g_assert_true (g_str_has_suffix (text, "\n"));
-  g_assert_null (strchr (text, '\n') + 1 == text + strlen (text) ? NULL : "more than one line");
-}
 
 static char *
 write_file (Fixture *f, const char *name, const char *contents)
@@ -105,11 +43,11 @@ fixture_tear_down (Fixture *f, gconstpointer data)
 static gint64
 n_sources (Fixture *f)
 {
-  g_autoptr(Run) run = run_cli (f, "sources", "--json", NULL);
+  g_autoptr(TlTestCliRun) run = tl_test_cli_run (f->library, "sources", "--json", NULL);
   g_autoptr(JsonParser) parser = json_parser_new ();
 
   g_assert_cmpint (run->status, ==, 0);
-  return json_array_get_length (json_object_get_array_member (parse_object (parser, run->out), "sources"));
+  return json_array_get_length (json_object_get_array_member (tl_test_cli_parse_object (parser, run->out), "sources"));
 }
 
 static void
@@ -117,9 +55,10 @@ test_import_json (Fixture *f, gconstpointer data)
 {
   g_autofree char *good = write_file (f, "summit.srt", summit_srt);
   g_autofree char *empty = write_file (f, "empty.vtt", "");
-  g_autoptr(Run) run = run_cli (f, "import", "--json", "--folder", "News/Summit", good, empty, NULL);
+  g_autoptr(TlTestCliRun) run = tl_test_cli_run (f->library, "import", "--json", "--folder", "News/Summit",
+                                                 good, empty, NULL);
   g_autoptr(JsonParser) parser = json_parser_new ();
-  JsonObject *root = parse_object (parser, run->out);
+  JsonObject *root = tl_test_cli_parse_object (parser, run->out);
   JsonArray *imported = json_object_get_array_member (root, "imported");
   JsonArray *failed = json_object_get_array_member (root, "failed");
   JsonObject *first;
@@ -139,7 +78,7 @@ test_import_json (Fixture *f, gconstpointer data)
   g_assert_true (json_object_get_null_member (json_array_get_object_element (failed, 0), "line"));
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (failed, 0), "error"), ==,
                    "The file is empty");
-  assert_one_line (run->err);
+  tl_test_cli_assert_one_line (run->err);
   g_assert_nonnull (strstr (run->err, empty));
 }
 
@@ -149,15 +88,15 @@ test_failed_import_changes_nothing (Fixture *f, gconstpointer data)
 {
   g_autofree char *good = write_file (f, "summit.srt", summit_srt);
   g_autofree char *binary = g_build_filename (f->dir, "photo.srt", NULL);
-  g_autoptr(Run) first = run_cli (f, "import", good, NULL);
-  g_autoptr(Run) second = NULL;
+  g_autoptr(TlTestCliRun) first = tl_test_cli_run (f->library, "import", good, NULL);
+  g_autoptr(TlTestCliRun) second = NULL;
 
   g_assert_cmpint (first->status, ==, 0);
   g_assert_true (g_file_set_contents (binary, "\x89PNG\r\n\x1A\n\0\0\0\rIHDR", 16, NULL));
-  second = run_cli (f, "import", binary, NULL);
+  second = tl_test_cli_run (f->library, "import", binary, NULL);
   g_assert_cmpint (second->status, ==, 1);
   g_assert_cmpstr (second->out, ==, "");
-  assert_one_line (second->err);
+  tl_test_cli_assert_one_line (second->err);
   g_assert_nonnull (strstr (second->err, binary));
   g_assert_nonnull (strstr (second->err, "binary"));
   g_assert_cmpint (n_sources (f), ==, 1);
@@ -169,17 +108,17 @@ test_import_with_media (Fixture *f, gconstpointer data)
   g_autofree char *video = tl_test_make_video (f->dir, "clip.webm", 2, "30000/1001");
   g_autofree char *text = write_file (f, "clip.txt", "First thing said.\nSecond thing said, a little longer.\n"
                                                      "Third and last thing said here.\n");
-  g_autoptr(Run) run = NULL, show = NULL;
+  g_autoptr(TlTestCliRun) run = NULL, show = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
   JsonObject *root, *media;
   JsonArray *segments;
 
   /* the media beside the transcript, with the same name, is found */
-  run = run_cli (f, "import", "--json", text, NULL);
+  run = tl_test_cli_run (f->library, "import", "--json", text, NULL);
   g_assert_cmpint (run->status, ==, 0);
-  show = run_cli (f, "show", "1", "--json", NULL);
+  show = tl_test_cli_run (f->library, "show", "1", "--json", NULL);
   g_assert_cmpint (show->status, ==, 0);
-  root = parse_object (parser, show->out);
+  root = tl_test_cli_parse_object (parser, show->out);
   g_assert_cmpstr (json_object_get_string_member (root, "kind"), ==, "video");
   g_assert_cmpstr (json_object_get_string_member (root, "timing"), ==, "estimated");
   media = json_object_get_object_member (root, "media");
@@ -204,14 +143,14 @@ test_probe (Fixture *f, gconstpointer data)
   g_autofree char *missing = g_build_filename (f->dir, "nowhere.mov", NULL);
   g_autofree char *contents = NULL;
   g_autofree char *cut = g_build_filename (f->dir, "cut.webm", NULL);
-  g_autoptr(Run) run = run_cli (f, "probe", "--json", video, NULL);
-  g_autoptr(Run) bad = NULL, gone = NULL, partial = NULL;
+  g_autoptr(TlTestCliRun) run = tl_test_cli_run (f->library, "probe", "--json", video, NULL);
+  g_autoptr(TlTestCliRun) bad = NULL, gone = NULL, partial = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
   JsonObject *root;
   gsize length;
 
   g_assert_cmpint (run->status, ==, 0);
-  root = parse_object (parser, run->out);
+  root = tl_test_cli_parse_object (parser, run->out);
   g_assert_cmpstr (json_object_get_string_member (root, "framerate"), ==, "30000/1001");
   g_assert_cmpint (json_object_get_int_member (root, "width"), ==, 320);
   g_assert_cmpint (json_object_get_int_member (root, "height"), ==, 240);
@@ -223,23 +162,23 @@ test_probe (Fixture *f, gconstpointer data)
   g_assert_cmpfloat_with_epsilon (json_object_get_double_member (root, "duration"), 2.0, 0.05);
   g_assert_cmpstr (run->err, ==, "");
 
-  bad = run_cli (f, "probe", "--json", text, NULL);
+  bad = tl_test_cli_run (f->library, "probe", "--json", text, NULL);
   g_assert_cmpint (bad->status, ==, 1);
   g_assert_cmpstr (bad->out, ==, "");
-  assert_one_line (bad->err);
+  tl_test_cli_assert_one_line (bad->err);
   g_assert_nonnull (strstr (bad->err, " is not a media file GStreamer can read"));
   g_assert_nonnull (strstr (bad->err, text));
 
-  gone = run_cli (f, "probe", missing, NULL);
+  gone = tl_test_cli_run (f->library, "probe", missing, NULL);
   g_assert_cmpint (gone->status, ==, 1);
   g_assert_nonnull (strstr (gone->err, " does not exist"));
 
   /* cut short: the facts, and a warning */
   g_assert_true (g_file_get_contents (video, &contents, &length, NULL));
   g_assert_true (g_file_set_contents (cut, contents, length / 2, NULL));
-  partial = run_cli (f, "probe", "--json", cut, NULL);
+  partial = tl_test_cli_run (f->library, "probe", "--json", cut, NULL);
   g_assert_cmpint (partial->status, ==, 0);
-  assert_one_line (partial->err);
+  tl_test_cli_assert_one_line (partial->err);
   g_assert_nonnull (strstr (partial->err, "warning: "));
   g_assert_nonnull (strstr (partial->err, "looks incomplete"));
 }
@@ -248,11 +187,11 @@ static void
 test_show_json (Fixture *f, gconstpointer data)
 {
   g_autofree char *good = write_file (f, "summit.srt", summit_srt);
-  g_autoptr(Run) import = run_cli (f, "import", good, NULL);
-  g_autoptr(Run) run = run_cli (f, "show", "1", "--json", NULL);
-  g_autoptr(Run) missing = run_cli (f, "show", "7", "--json", NULL);
+  g_autoptr(TlTestCliRun) import = tl_test_cli_run (f->library, "import", good, NULL);
+  g_autoptr(TlTestCliRun) run = tl_test_cli_run (f->library, "show", "1", "--json", NULL);
+  g_autoptr(TlTestCliRun) missing = tl_test_cli_run (f->library, "show", "7", "--json", NULL);
   g_autoptr(JsonParser) parser = json_parser_new ();
-  JsonObject *root = parse_object (parser, run->out);
+  JsonObject *root = tl_test_cli_parse_object (parser, run->out);
   JsonObject *seg;
   static const char *const fields[] = {
     "id", "title", "kind", "format", "outlet", "published", "url", "external_id", "duration",
@@ -275,7 +214,7 @@ test_show_json (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (run->out, "\"end\": 8.25,"));
 
   g_assert_cmpint (missing->status, ==, 1);
-  assert_one_line (missing->err);
+  tl_test_cli_assert_one_line (missing->err);
   g_assert_nonnull (strstr (missing->err, f->library));
 }
 
@@ -285,16 +224,16 @@ test_search_tag_clips_export (Fixture *f, gconstpointer data)
   g_autofree char *good = write_file (f, "summit.srt", summit_srt);
   g_autofree char *csv_path = g_build_filename (f->dir, "clips.csv", NULL);
   g_autofree char *csv = NULL;
-  g_autoptr(Run) run = NULL;
+  g_autoptr(TlTestCliRun) run = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
   JsonObject *root, *hit, *clip;
   g_auto(GStrv) lines = NULL;
 
-  g_clear_pointer (&run, run_free);
-  run = run_cli (f, "import", good, NULL);
-  g_clear_pointer (&run, run_free);
-  run = run_cli (f, "search", "ammunition", "--json", NULL);
-  root = parse_object (parser, run->out);
+  g_clear_pointer (&run, tl_test_cli_run_free);
+  run = tl_test_cli_run (f->library, "import", good, NULL);
+  g_clear_pointer (&run, tl_test_cli_run_free);
+  run = tl_test_cli_run (f->library, "search", "ammunition", "--json", NULL);
+  root = tl_test_cli_parse_object (parser, run->out);
   g_assert_cmpint (json_object_get_int_member (root, "total"), ==, 1);
   hit = json_array_get_object_element (json_object_get_array_member (root, "hits"), 0);
   g_assert_cmpint (json_object_get_int_member (hit, "source_id"), ==, 1);
@@ -303,35 +242,35 @@ test_search_tag_clips_export (Fixture *f, gconstpointer data)
   g_assert_cmpstr (json_object_get_string_member (hit, "snippet"), ==,
                    "**Ammunition** supplies were discussed, at length.");
 
-  g_clear_pointer (&run, run_free);
-  run = run_cli (f, "topics", "add", "Weapons", "--key", "1", "--color", "#c01c28", NULL);
+  g_clear_pointer (&run, tl_test_cli_run_free);
+  run = tl_test_cli_run (f->library, "topics", "add", "Weapons", "--key", "1", "--color", "#c01c28", NULL);
   g_assert_cmpint (run->status, ==, 0);
   g_assert_cmpstr (run->out, ==, "1\n");
-  g_clear_pointer (&run, run_free);
-  run = run_cli (f, "topics", "add", "weapons", NULL);
+  g_clear_pointer (&run, tl_test_cli_run_free);
+  run = tl_test_cli_run (f->library, "topics", "add", "weapons", NULL);
   g_assert_cmpint (run->status, ==, 1);
-  assert_one_line (run->err);
+  tl_test_cli_assert_one_line (run->err);
 
-  g_clear_pointer (&run, run_free);
-  run = run_cli (f, "tag", "1", "4.5", "00:00:12", "Weapons", "--note", "=cmd|' /C calc'!A0, \"quoted\"",
-                 "--rating", "4", NULL);
+  g_clear_pointer (&run, tl_test_cli_run_free);
+  run = tl_test_cli_run (f->library, "tag", "1", "4.5", "00:00:12", "Weapons",
+                         "--note", "=cmd|' /C calc'!A0, \"quoted\"", "--rating", "4", NULL);
   g_assert_cmpint (run->status, ==, 0);
   g_assert_cmpstr (run->out, ==, "1\n");
-  g_clear_pointer (&run, run_free);
-  run = run_cli (f, "tag", "1", "9", "5", "Weapons", NULL);
+  g_clear_pointer (&run, tl_test_cli_run_free);
+  run = tl_test_cli_run (f->library, "tag", "1", "9", "5", "Weapons", NULL);
   g_assert_cmpint (run->status, ==, 1);
-  assert_one_line (run->err);
-  g_clear_pointer (&run, run_free);
-  run = run_cli (f, "tag", "1", "1", "2", "Economy", NULL);
+  tl_test_cli_assert_one_line (run->err);
+  g_clear_pointer (&run, tl_test_cli_run_free);
+  run = tl_test_cli_run (f->library, "tag", "1", "1", "2", "Economy", NULL);
   g_assert_cmpint (run->status, ==, 1);
   g_assert_nonnull (strstr (run->err, "topics add"));
-  g_clear_pointer (&run, run_free);
-  run = run_cli (f, "tag", "1", "soon", "2", "Weapons", NULL);
+  g_clear_pointer (&run, tl_test_cli_run_free);
+  run = tl_test_cli_run (f->library, "tag", "1", "soon", "2", "Weapons", NULL);
   g_assert_cmpint (run->status, ==, 2);
 
-  g_clear_pointer (&run, run_free);
-  run = run_cli (f, "clips", "--json", "--topic", "weapons", NULL);
-  root = parse_object (parser, run->out);
+  g_clear_pointer (&run, tl_test_cli_run_free);
+  run = tl_test_cli_run (f->library, "clips", "--json", "--topic", "weapons", NULL);
+  root = tl_test_cli_parse_object (parser, run->out);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "clips")), ==, 1);
   clip = json_array_get_object_element (json_object_get_array_member (root, "clips"), 0);
   g_assert_cmpfloat (json_object_get_double_member (clip, "in"), ==, 4.5);
@@ -340,8 +279,8 @@ test_search_tag_clips_export (Fixture *f, gconstpointer data)
   g_assert_cmpstr (json_object_get_string_member (clip, "text"), ==,
                    "Ammunition supplies were discussed, at length. North Korea denied the weapons trade.");
 
-  g_clear_pointer (&run, run_free);
-  run = run_cli (f, "export", "--format", "csv", "-o", csv_path, NULL);
+  g_clear_pointer (&run, tl_test_cli_run_free);
+  run = tl_test_cli_run (f->library, "export", "--format", "csv", "-o", csv_path, NULL);
   g_assert_cmpint (run->status, ==, 0);
   g_assert_true (g_file_get_contents (csv_path, &csv, NULL, NULL));
   lines = g_strsplit (csv, "\r\n", -1);
@@ -351,8 +290,8 @@ test_search_tag_clips_export (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (lines[1], ",\"'=cmd|' /C calc'!A0, \"\"quoted\"\"\","));
   g_assert_nonnull (strstr (lines[1], ",4.500000,12.000000,"));
 
-  g_clear_pointer (&run, run_free);
-  run = run_cli (f, "export", "--format", "json", "-o", "-", "--min-rating", "5", NULL);
+  g_clear_pointer (&run, tl_test_cli_run_free);
+  run = tl_test_cli_run (f->library, "export", "--format", "json", "-o", "-", "--min-rating", "5", NULL);
   g_assert_cmpint (run->status, ==, 1);
   g_assert_nonnull (strstr (run->err, "No clips match"));
 }
@@ -374,8 +313,8 @@ test_import_samples (Fixture *f, gconstpointer data)
   g_autofree char *s0 = tl_test_sample_named ("000_"), *s1 = tl_test_sample_named ("001_");
   g_autofree char *s2 = tl_test_sample_named ("002_"), *s3 = tl_test_sample_named ("003_");
   g_autofree char *s4 = tl_test_sample_named ("004_");
-  g_autoptr(Run) run = run_cli (f, "import", "--json", s0, s1, s2, s3, s4, NULL);
-  g_autoptr(Run) show = NULL;
+  g_autoptr(TlTestCliRun) run = tl_test_cli_run (f->library, "import", "--json", s0, s1, s2, s3, s4, NULL);
+  g_autoptr(TlTestCliRun) show = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(JsonParser) show_parser = json_parser_new ();
   JsonArray *imported;
@@ -383,7 +322,7 @@ test_import_samples (Fixture *f, gconstpointer data)
 
   g_assert_cmpint (run->status, ==, 0);
   g_assert_cmpstr (run->err, ==, "");
-  imported = json_object_get_array_member (parse_object (parser, run->out), "imported");
+  imported = json_object_get_array_member (tl_test_cli_parse_object (parser, run->out), "imported");
   g_assert_cmpuint (json_array_get_length (imported), ==, 5);
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
     {
@@ -396,8 +335,8 @@ test_import_samples (Fixture *f, gconstpointer data)
     }
 
   /* the summary page keeps its chapters and its precise duration */
-  show = run_cli (f, "show", "2", "--json", NULL);
-  source = parse_object (show_parser, show->out);
+  show = tl_test_cli_run (f->library, "show", "2", "--json", NULL);
+  source = tl_test_cli_parse_object (show_parser, show->out);
   g_assert_cmpstr (json_object_get_string_member (source, "outlet"), ==, "BBC News");
   g_assert_cmpstr (json_object_get_string_member (source, "published"), ==, "2024-06-19");
   g_assert_cmpfloat (json_object_get_double_member (source, "duration"), ==, 688.0);
@@ -411,13 +350,14 @@ static void
 test_import_folder (Fixture *f, gconstpointer data)
 {
   g_autofree char *folder = g_test_build_filename (G_TEST_DIST, "data", NULL);
-  g_autoptr(Run) run = run_cli (f, "import", "--json", "--folder", "Summit/Day 1", folder, NULL);
-  g_autoptr(Run) sources = NULL;
+  g_autoptr(TlTestCliRun) run = tl_test_cli_run (f->library, "import", "--json", "--folder", "Summit/Day 1",
+                                                 folder, NULL);
+  g_autoptr(TlTestCliRun) sources = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
   JsonArray *imported;
 
   g_assert_cmpint (run->status, ==, 0);
-  imported = json_object_get_array_member (parse_object (parser, run->out), "imported");
+  imported = json_object_get_array_member (tl_test_cli_parse_object (parser, run->out), "imported");
   g_assert_cmpuint (json_array_get_length (imported), ==, 5);
   for (guint i = 0; i < 5; i++)
     {
@@ -425,7 +365,7 @@ test_import_folder (Fixture *f, gconstpointer data)
       g_autofree char *base = g_path_get_basename (json_object_get_string_member (json_array_get_object_element (imported, i), "file"));
       g_assert_true (g_str_has_prefix (base, prefix));
     }
-  sources = run_cli (f, "sources", "--json", NULL);
+  sources = tl_test_cli_run (f->library, "sources", "--json", NULL);
   g_assert_nonnull (strstr (sources->out, "\"folder\": \"Summit/Day 1\""));
 }
 
@@ -437,16 +377,17 @@ test_parse_error_line (Fixture *f, gconstpointer data)
                                         "<?xml version=\"1.0\"?>\n<tt xmlns=\"http://www.w3.org/ns/ttml\">\n"
                                         "<body><div>\n<p begin=\"1s\" end=\"2s\">one</p>\n"
                                         "<p begin=\"3s\" end=\"4s\">two</div>\n</body></tt>\n");
-  g_autoptr(Run) run = run_cli (f, "import", "--json", broken, NULL);
+  g_autoptr(TlTestCliRun) run = tl_test_cli_run (f->library, "import", "--json", broken, NULL);
   g_autoptr(JsonParser) parser = json_parser_new ();
   JsonObject *failure;
   g_autofree char *prefix = g_strdup_printf ("tagline-cli: %s:5: ", broken);
 
   g_assert_cmpint (run->status, ==, 1);
-  failure = json_array_get_object_element (json_object_get_array_member (parse_object (parser, run->out), "failed"), 0);
+  failure = json_array_get_object_element (
+    json_object_get_array_member (tl_test_cli_parse_object (parser, run->out), "failed"), 0);
   g_assert_cmpstr (json_object_get_string_member (failure, "file"), ==, broken);
   g_assert_cmpint (json_object_get_int_member (failure, "line"), ==, 5);
-  assert_one_line (run->err);
+  tl_test_cli_assert_one_line (run->err);
   g_assert_true (g_str_has_prefix (run->err, prefix));
   g_assert_cmpint (n_sources (f), ==, 0);
 }
@@ -454,12 +395,12 @@ test_parse_error_line (Fixture *f, gconstpointer data)
 static void
 test_usage_errors (Fixture *f, gconstpointer data)
 {
-  g_autoptr(Run) unknown = run_cli (f, "frobnicate", NULL);
-  g_autoptr(Run) no_files = run_cli (f, "import", NULL);
-  g_autoptr(Run) bad_format = run_cli (f, "export", "--format", "doc", "-o", "x", NULL);
+  g_autoptr(TlTestCliRun) unknown = tl_test_cli_run (f->library, "frobnicate", NULL);
+  g_autoptr(TlTestCliRun) no_files = tl_test_cli_run (f->library, "import", NULL);
+  g_autoptr(TlTestCliRun) bad_format = tl_test_cli_run (f->library, "export", "--format", "doc", "-o", "x", NULL);
 
   g_assert_cmpint (unknown->status, ==, 2);
-  assert_one_line (unknown->err);
+  tl_test_cli_assert_one_line (unknown->err);
   g_assert_cmpint (no_files->status, ==, 2);
   g_assert_cmpint (bad_format->status, ==, 2);
   g_assert_nonnull (strstr (bad_format->err, "csv"));

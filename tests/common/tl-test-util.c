@@ -65,6 +65,21 @@ tl_test_sample_named (const char *prefix)
   return NULL;
 }
 
+/* Makes @path a database holding what the SQL dump @sample in tests/data
+ * holds: a library file as an older Tagline left it, for the migrations. */
+void
+tl_test_restore_dump (const char *sample, const char *path)
+{
+  g_autofree char *dump_path = tl_test_sample (sample);
+  g_autofree char *dump = NULL;
+  sqlite3 *db;
+
+  g_assert_true (g_file_get_contents (dump_path, &dump, NULL, NULL));
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db, dump, NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+}
+
 gint64
 tl_test_count_rows (TlLibrary *library, const char *table)
 {

@@ -15,5 +15,6 @@ void tl_test_tmpdir_free (char *path);
 char *tl_test_sample (const char *name);
 char *tl_test_sample_named (const char *prefix);
 gint64 tl_test_count_rows (TlLibrary *library, const char *table);
+void tl_test_restore_dump (const char *sample, const char *path);
 
 G_END_DECLS

@@ -167,6 +167,37 @@ check_clip_timeline (const char *format)
     }
 }
 
+/* A library file in @dir that holds only @doc, with the times it has, and
+ * one clip from its start to @out: the least there is to export. */
+static TlLibrary *
+library_with_one_clip (const char *dir, TlDocument *doc, gint64 out)
+{
+  g_autofree char *path = g_build_filename (dir, "one-clip.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TlLibrary) library = tl_library_open (path, &error);
+  g_autoptr(TlTopic) topic = tl_library_add_topic (library, "T", 1, NULL, &error);
+  TlClipSpec spec = { 0, 0, out, -1, -1, NULL, NULL, 0, (const char *const[]) { "T", NULL } };
+
+  doc->timing = TL_TIMING_NATIVE;
+  spec.source_id = tl_library_add_document (library, doc, NULL, &error);
+  g_assert_no_error (error);
+  tl_library_add_clip (library, &spec, &error);
+  g_assert_no_error (error);
+  return g_steal_pointer (&library);
+}
+
+/* All of @library's clips as @format. */
+static char *
+export_all (TlLibrary *library, const char *format)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) out = g_string_new (NULL);
+
+  tl_export_to_string (library, NULL, format, NULL, out, NULL, &error);
+  g_assert_no_error (error);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
 static void
 test_srt_clips (void)
 {
@@ -215,26 +246,17 @@ static void
 test_same_start (void)
 {
   g_autofree char *dir = tl_test_tmpdir_new ();
-  g_autofree char *path = g_build_filename (dir, "same.db", NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TlLibrary) library = tl_library_open (path, &error);
-  g_autoptr(TlTopic) topic = tl_library_add_topic (library, "T", 1, NULL, &error);
   g_autoptr(TlDocument) doc = tl_document_new ("test");
-  g_autoptr(GString) srt = g_string_new (NULL);
+  g_autoptr(TlLibrary) library = NULL;
+  g_autofree char *srt = NULL;
   g_autoptr(GArray) cues = NULL;
-  TlClipSpec spec = { 0, 0, 5000000, -1, -1, NULL, NULL, 0, (const char *const[]) { "T", NULL } };
 
   tl_document_add_segment (doc, 1000000, 3000000, "Interviewer: And then?", -1);
   tl_document_add_segment (doc, 1000000, 4000000, "Guest: Nothing.", -1);
   tl_document_add_segment (doc, 4000000, 5000000, "Both laugh.", -1);
-  doc->timing = TL_TIMING_NATIVE;
-  spec.source_id = tl_library_add_document (library, doc, NULL, &error);
-  g_assert_no_error (error);
-  tl_library_add_clip (library, &spec, &error);
-  g_assert_no_error (error);
-  tl_export_to_string (library, NULL, "srt", NULL, srt, NULL, &error);
-  g_assert_no_error (error);
-  cues = read_cues (srt->str, FALSE);
+  library = library_with_one_clip (dir, doc, 5000000);
+  srt = export_all (library, "srt");
+  cues = read_cues (srt, FALSE);
   g_assert_cmpuint (cues->len, ==, 2);
   g_assert_cmpstr (g_array_index (cues, Cue, 0).text, ==, "Interviewer: And then?\nGuest: Nothing.");
   g_assert_cmpint (g_array_index (cues, Cue, 0).start, ==, 1000000);
@@ -275,28 +297,18 @@ static void
 test_blank_lines (void)
 {
   g_autofree char *dir = tl_test_tmpdir_new ();
-  g_autofree char *path = g_build_filename (dir, "blank.db", NULL);
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TlLibrary) library = tl_library_open (path, &error);
-  g_autoptr(TlTopic) topic = tl_library_add_topic (library, "T", 1, NULL, &error);
   g_autoptr(TlDocument) doc = tl_document_new ("test");
-  g_autoptr(GString) srt = g_string_new (NULL), vtt = g_string_new (NULL);
+  g_autoptr(TlLibrary) library = NULL;
+  g_autofree char *srt = NULL, *vtt = NULL;
   g_autoptr(GArray) srt_cues = NULL, vtt_cues = NULL;
-  TlClipSpec spec = { 0, 0, 4000000, -1, -1, NULL, NULL, 0, (const char *const[]) { "T", NULL } };
 
   tl_document_add_segment (doc, 0, 2000000, "First line\n\n\nafter blank lines\r\n", -1);
   tl_document_add_segment (doc, 2000000, 4000000, "A --> B <i>not markup</i>", -1);
-  doc->timing = TL_TIMING_NATIVE;
-  spec.source_id = tl_library_add_document (library, doc, NULL, &error);
-  g_assert_no_error (error);
-  tl_library_add_clip (library, &spec, &error);
-  g_assert_no_error (error);
-  tl_export_to_string (library, NULL, "srt", NULL, srt, NULL, &error);
-  g_assert_no_error (error);
-  tl_export_to_string (library, NULL, "vtt", NULL, vtt, NULL, &error);
-  g_assert_no_error (error);
-  srt_cues = read_cues (srt->str, FALSE);
-  vtt_cues = read_cues (vtt->str, TRUE);
+  library = library_with_one_clip (dir, doc, 4000000);
+  srt = export_all (library, "srt");
+  vtt = export_all (library, "vtt");
+  srt_cues = read_cues (srt, FALSE);
+  vtt_cues = read_cues (vtt, TRUE);
   g_assert_cmpuint (srt_cues->len, ==, 2);
   g_assert_cmpstr (g_array_index (srt_cues, Cue, 0).text, ==, "First line\nafter blank lines");
   g_assert_cmpstr (g_array_index (vtt_cues, Cue, 1).text, ==, "A --&gt; B &lt;i&gt;not markup&lt;/i&gt;");

@@ -1,35 +1,11 @@
 /* test-import-audacity.c: Audacity label files: precise times, spectral
  * lines, overlapping and point labels, and what is refused. */
-#include <string.h>
-
-#include "tl-import.h"
-
-static TlDocument *
-import (const char *text, const char *format, guint *line, GError **error)
-{
-  return tl_import_text (NULL, text, strlen (text), format, line, error);
-}
+#include "tl-test-import.h"
 
 static guint
 sniff (const char *text)
 {
-  const TlImporter *imp = tl_importer_find ("audacity");
-
-  g_assert_nonnull (imp);
-  return imp->sniff (text, strlen (text));
-}
-
-static void
-assert_segment (TlDocument *doc, guint index, gint64 start, gint64 end, const char *text, guint line)
-{
-  TlDocSegment *seg = tl_document_get_segment (doc, index);
-
-  g_assert_nonnull (seg);
-  g_assert_cmpint (seg->start, ==, start);
-  g_assert_cmpint (seg->end, ==, end);
-  g_assert_cmpstr (seg->text, ==, text);
-  g_assert_cmpuint (seg->line, ==, line);
-  g_assert_null (seg->speaker);
+  return tl_test_sniff ("audacity", text);
 }
 
 static void
@@ -39,20 +15,17 @@ test_basic (void)
     "0.000\t2.680\tOne\n"
     "2.680\t5.880\tFrom fairest creatures we desire increase,\n"
     "5.880\t9.240\tThat thereby beauty's rose might never die,";
-  g_autoptr(GError) error = NULL;
   g_autoptr(TlDocument) doc = NULL;
 
   g_assert_cmpuint (sniff (text), ==, 85);
-  doc = import (text, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpstr (doc->format, ==, "audacity");
+  doc = tl_test_import_ok ("audacity", text);
   g_assert_cmpint (doc->timing, ==, TL_TIMING_NATIVE);
   g_assert_cmpuint (doc->segments->len, ==, 3);
   g_assert_cmpuint (doc->warnings->len, ==, 0);
-  assert_segment (doc, 0, 0, 2680000, "One", 1);
-  assert_segment (doc, 1, 2680000, 5880000, "From fairest creatures we desire increase,", 2);
+  tl_test_assert_segment_line (doc, 0, 0, 2680000, NULL, "One", 1);
+  tl_test_assert_segment_line (doc, 1, 2680000, 5880000, NULL, "From fairest creatures we desire increase,", 2);
   /* no final newline */
-  assert_segment (doc, 2, 5880000, 9240000, "That thereby beauty's rose might never die,", 3);
+  tl_test_assert_segment_line (doc, 2, 5880000, 9240000, NULL, "That thereby beauty's rose might never die,", 3);
 }
 
 /* newer Audacity writes ten decimals; microseconds are kept, the rest cut */
@@ -63,14 +36,12 @@ test_precise (void)
     "0.0\t0.7698181682\tSIL\n"
     "28.3453109001\t29.1013341213\tE\n"
     "3599.9999999999\t3600.0000005\tlast\n";
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TlDocument) doc = import (text, NULL, NULL, &error);
+  g_autoptr(TlDocument) doc = tl_test_import_ok ("audacity", text);
 
-  g_assert_no_error (error);
   g_assert_cmpuint (doc->segments->len, ==, 3);
-  assert_segment (doc, 0, 0, 769818, "SIL", 1);
-  assert_segment (doc, 1, 28345311, 29101334, "E", 2); /* rounded to the nearest µs */
-  assert_segment (doc, 2, 3600000000, 3600000001, "last", 3);
+  tl_test_assert_segment_line (doc, 0, 0, 769818, NULL, "SIL", 1);
+  tl_test_assert_segment_line (doc, 1, 28345311, 29101334, NULL, "E", 2); /* rounded to the nearest µs */
+  tl_test_assert_segment_line (doc, 2, 3600000000, 3600000001, NULL, "last", 3);
 }
 
 /* labels with a frequency range are followed by "\<TAB>low<TAB>high" */
@@ -82,15 +53,13 @@ test_spectral (void)
     "\\\t400.000000\t8000.000000\n"
     "3.000000\t3.500000\tdog\n"
     "\\\t100.000000\t1200.000000\n";
-  g_autoptr(GError) error = NULL;
   g_autoptr(TlDocument) doc = NULL;
 
   g_assert_cmpuint (sniff (text), ==, 85);
-  doc = import (text, NULL, NULL, &error);
-  g_assert_no_error (error);
+  doc = tl_test_import_ok ("audacity", text);
   g_assert_cmpuint (doc->segments->len, ==, 2);
-  assert_segment (doc, 0, 1500000, 2250000, "bird", 1);
-  assert_segment (doc, 1, 3000000, 3500000, "dog", 3);
+  tl_test_assert_segment_line (doc, 0, 1500000, 2250000, NULL, "bird", 1);
+  tl_test_assert_segment_line (doc, 1, 3000000, 3500000, NULL, "dog", 3);
 }
 
 /* overlaps are real (two birds at once); later labels may start earlier */
@@ -102,16 +71,14 @@ test_overlaps (void)
     "5.5239282176\t6.5558708516\tE\n"
     "2.0\t7.0\tunder both\n"
     "2.0\t2.5\tsame start\n";
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TlDocument) doc = import (text, NULL, NULL, &error);
+  g_autoptr(TlDocument) doc = tl_test_import_ok ("audacity", text);
 
-  g_assert_no_error (error);
   g_assert_cmpuint (doc->segments->len, ==, 4);
   /* sorted by start; equal starts keep the file's order */
-  assert_segment (doc, 0, 2000000, 7000000, "under both", 3);
-  assert_segment (doc, 1, 2000000, 2500000, "same start", 4);
-  assert_segment (doc, 2, 4875515, 5534965, "H", 1);
-  assert_segment (doc, 3, 5523928, 6555871, "E", 2);
+  tl_test_assert_segment_line (doc, 0, 2000000, 7000000, NULL, "under both", 3);
+  tl_test_assert_segment_line (doc, 1, 2000000, 2500000, NULL, "same start", 4);
+  tl_test_assert_segment_line (doc, 2, 4875515, 5534965, NULL, "H", 1);
+  tl_test_assert_segment_line (doc, 3, 5523928, 6555871, NULL, "E", 2);
   g_assert_cmpuint (doc->warnings->len, ==, 0);
 }
 
@@ -125,18 +92,16 @@ test_points_and_empty (void)
     "5\t6\n"
     "7.5\t8.5\t  two  spaces\tand a tab  \n"
     "\n";
-  g_autoptr(GError) error = NULL;
   g_autoptr(TlDocument) doc = NULL;
 
   g_assert_cmpuint (sniff (text), ==, 85);
-  doc = import (text, NULL, NULL, &error);
-  g_assert_no_error (error);
+  doc = tl_test_import_ok ("audacity", text);
   g_assert_cmpuint (doc->segments->len, ==, 4);
-  assert_segment (doc, 0, 1250000, 1250000, "clap", 2);
+  tl_test_assert_segment_line (doc, 0, 1250000, 1250000, NULL, "clap", 2);
   /* a label without text still marks a region someone chose */
-  assert_segment (doc, 1, 2000000, 4000000, "", 3);
-  assert_segment (doc, 2, 5000000, 6000000, "", 4);
-  assert_segment (doc, 3, 7500000, 8500000, "two spaces and a tab", 5);
+  tl_test_assert_segment_line (doc, 1, 2000000, 4000000, NULL, "", 3);
+  tl_test_assert_segment_line (doc, 2, 5000000, 6000000, NULL, "", 4);
+  tl_test_assert_segment_line (doc, 3, 7500000, 8500000, NULL, "two spaces and a tab", 5);
 }
 
 /* versions that followed the locale wrote "1,5"; some tools write spaces */
@@ -146,25 +111,21 @@ test_tolerant (void)
   const char *text =
     "1,500000\t2,250000\tKomma\n"
     "3.0 4.0 spaces between\n";
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TlDocument) doc = import (text, "audacity", NULL, &error);
+  g_autoptr(TlDocument) doc = tl_test_import_as ("audacity", text);
 
-  g_assert_no_error (error);
   g_assert_cmpuint (doc->segments->len, ==, 2);
-  assert_segment (doc, 0, 1500000, 2250000, "Komma", 1);
-  assert_segment (doc, 1, 3000000, 4000000, "spaces between", 2);
+  tl_test_assert_segment_line (doc, 0, 1500000, 2250000, NULL, "Komma", 1);
+  tl_test_assert_segment_line (doc, 1, 3000000, 4000000, NULL, "spaces between", 2);
 }
 
 static void
 test_end_before_start (void)
 {
   const char *text = "1.0\t2.0\tfine\n5.0\t4.0\tbackwards\n";
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TlDocument) doc = import (text, NULL, NULL, &error);
+  g_autoptr(TlDocument) doc = tl_test_import_ok ("audacity", text);
 
-  g_assert_no_error (error);
   g_assert_cmpuint (doc->segments->len, ==, 1);
-  assert_segment (doc, 0, 1000000, 2000000, "fine", 1);
+  tl_test_assert_segment_line (doc, 0, 1000000, 2000000, NULL, "fine", 1);
   g_assert_cmpuint (doc->warnings->len, ==, 1);
   g_assert_cmpstr (g_ptr_array_index (doc->warnings, 0), ==,
                    "line 2: end time before start time; line left out");
@@ -175,28 +136,11 @@ test_broken_line (void)
 {
   const char *text = "1.0\t2.0\tfine\n2.0\t3.0\tfine too\nsomething else\n";
   const char *no_end = "1.0\t2.0\tfine\n3.5\n";
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TlDocument) doc = NULL;
-  guint line = 0;
 
-  doc = import (text, "audacity", &line, &error);
-  g_assert_null (doc);
-  g_assert_error (error, TL_IMPORT_ERROR, TL_IMPORT_ERROR_PARSE);
-  g_assert_cmpuint (line, ==, 3);
-  g_assert_cmpstr (error->message, ==,
-                   "expected a start and an end time in seconds, separated by a tab");
-  g_clear_error (&error);
-
-  doc = import (no_end, "audacity", &line, &error);
-  g_assert_null (doc);
-  g_assert_error (error, TL_IMPORT_ERROR, TL_IMPORT_ERROR_PARSE);
-  g_assert_cmpuint (line, ==, 2);
-  g_clear_error (&error);
-
-  doc = import ("\\\t100\t200\n", "audacity", &line, &error);
-  g_assert_null (doc);
-  g_assert_error (error, TL_IMPORT_ERROR, TL_IMPORT_ERROR_PARSE);
-  g_assert_cmpuint (line, ==, 0);
+  tl_test_assert_import_fails ("audacity", text, 3,
+                               "expected a start and an end time in seconds, separated by a tab");
+  tl_test_assert_import_fails ("audacity", no_end, 2, NULL);
+  tl_test_assert_import_fails ("audacity", "\\\t100\t200\n", 0, NULL);
 }
 
 static void

@@ -1,44 +1,13 @@
 /* test-import-eaf.c: the ELAN importer on hand-made annotation documents. */
 #include <string.h>
 
-#include "tl-import.h"
+#include "tl-test-import.h"
 
 #define EAF_OPEN "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n" \
   "<ANNOTATION_DOCUMENT AUTHOR=\"\" DATE=\"2024-01-01T00:00:00+00:00\" FORMAT=\"3.0\" VERSION=\"3.0\">\n" \
   "<HEADER MEDIA_FILE=\"\" TIME_UNITS=\"milliseconds\">\n" \
   "<MEDIA_DESCRIPTOR MEDIA_URL=\"file:///nowhere/interview.wav\" MIME_TYPE=\"audio/x-wav\"/>\n" \
   "</HEADER>\n"
-
-static TlDocument *
-import_ok (const char *text)
-{
-  g_autoptr(GError) error = NULL;
-  guint line = 0;
-  TlDocument *doc = tl_import_text (NULL, text, strlen (text), NULL, &line, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (doc);
-  g_assert_cmpstr (doc->format, ==, "eaf");
-  return doc;
-}
-
-static const TlDocSegment *
-seg (TlDocument *doc, guint i)
-{
-  g_assert_cmpuint (i, <, doc->segments->len);
-  return tl_document_get_segment (doc, i);
-}
-
-static void
-assert_seg (TlDocument *doc, guint i, gint64 start, gint64 end, const char *speaker, const char *text)
-{
-  const TlDocSegment *s = seg (doc, i);
-
-  g_assert_cmpint (s->start, ==, start);
-  g_assert_cmpint (s->end, ==, end);
-  g_assert_cmpstr (s->speaker, ==, speaker);
-  g_assert_cmpstr (s->text, ==, text);
-}
 
 static void
 test_sniff (void)
@@ -58,7 +27,7 @@ test_sniff (void)
 static void
 test_two_tiers (void)
 {
-  g_autoptr(TlDocument) doc = import_ok (
+  g_autoptr(TlDocument) doc = tl_test_import_ok ("eaf",
     EAF_OPEN
     "<TIME_ORDER>\n"
     "  <TIME_SLOT TIME_SLOT_ID=\"ts1\" TIME_VALUE=\"0\"/>\n"
@@ -91,14 +60,14 @@ test_two_tiers (void)
     "</ANNOTATION_DOCUMENT>\n");
 
   g_assert_cmpuint (doc->segments->len, ==, 4);
-  assert_seg (doc, 0, 0, 1250000, "Ann", "Hello, how are you?");
-  assert_seg (doc, 1, 1500000, 3100000, "Bob", "Fine & you?");
-  assert_seg (doc, 2, 3000000, 4000000, "Ann", "Good.");
+  tl_test_assert_segment (doc, 0, 0, 1250000, "Ann", "Hello, how are you?");
+  tl_test_assert_segment (doc, 1, 1500000, 3100000, "Bob", "Fine & you?");
+  tl_test_assert_segment (doc, 2, 3000000, 4000000, "Ann", "Good.");
   /* no participant: the tier's name stands for the speaker */
-  assert_seg (doc, 3, 3100000, 4000000, "Notes", "[laughter]");
-  g_assert_true (seg (doc, 3)->non_speech);
-  g_assert_cmpuint (seg (doc, 0)->line, ==, 15);
-  g_assert_cmpuint (seg (doc, 1)->line, ==, 23);
+  tl_test_assert_segment (doc, 3, 3100000, 4000000, "Notes", "[laughter]");
+  g_assert_true (tl_test_segment (doc, 3)->non_speech);
+  g_assert_cmpuint (tl_test_segment (doc, 0)->line, ==, 15);
+  g_assert_cmpuint (tl_test_segment (doc, 1)->line, ==, 23);
   g_assert_cmpint (doc->timing, ==, TL_TIMING_NATIVE);
   g_assert_cmpuint (doc->warnings->len, ==, 0);
 }
@@ -107,7 +76,7 @@ test_two_tiers (void)
 static void
 test_single_tier (void)
 {
-  g_autoptr(TlDocument) anonymous = import_ok (
+  g_autoptr(TlDocument) anonymous = tl_test_import_ok ("eaf",
     EAF_OPEN
     "<TIME_ORDER><TIME_SLOT TIME_SLOT_ID=\"ts1\" TIME_VALUE=\"100\"/>"
     "<TIME_SLOT TIME_SLOT_ID=\"ts2\" TIME_VALUE=\"200\"/></TIME_ORDER>\n"
@@ -117,7 +86,7 @@ test_single_tier (void)
     "</TIER>\n"
     "<TIER LINGUISTIC_TYPE_REF=\"default-lt\" TIER_ID=\"empty\"/>\n"
     "</ANNOTATION_DOCUMENT>\n");
-  g_autoptr(TlDocument) named = import_ok (
+  g_autoptr(TlDocument) named = tl_test_import_ok ("eaf",
     EAF_OPEN
     "<TIME_ORDER><TIME_SLOT TIME_SLOT_ID=\"ts1\" TIME_VALUE=\"100\"/>"
     "<TIME_SLOT TIME_SLOT_ID=\"ts2\" TIME_VALUE=\"200\"/></TIME_ORDER>\n"
@@ -130,11 +99,11 @@ test_single_tier (void)
     "</ANNOTATION_DOCUMENT>\n");
 
   g_assert_cmpuint (anonymous->segments->len, ==, 1);
-  assert_seg (anonymous, 0, 100000, 200000, NULL, "alone");
+  tl_test_assert_segment (anonymous, 0, 100000, 200000, NULL, "alone");
   /* empty annotations are kept, like empty cues */
   g_assert_cmpuint (named->segments->len, ==, 2);
-  assert_seg (named, 0, 100000, 200000, "Dora", "alone");
-  assert_seg (named, 1, 200000, 200000, "Dora", "");
+  tl_test_assert_segment (named, 0, 100000, 200000, "Dora", "alone");
+  tl_test_assert_segment (named, 1, 200000, 200000, "Dora", "");
 }
 
 /* Dependent tiers: a REF_ANNOTATION takes the times of what it refers
@@ -142,7 +111,7 @@ test_single_tier (void)
 static void
 test_ref_annotations (void)
 {
-  g_autoptr(TlDocument) doc = import_ok (
+  g_autoptr(TlDocument) doc = tl_test_import_ok ("eaf",
     EAF_OPEN
     "<TIME_ORDER>\n"
     "  <TIME_SLOT TIME_SLOT_ID=\"ts1\" TIME_VALUE=\"2000\"/>\n"
@@ -176,9 +145,9 @@ test_ref_annotations (void)
 
   /* equal starts keep file order: the gloss tier comes first in the file */
   g_assert_cmpuint (doc->segments->len, ==, 3);
-  assert_seg (doc, 0, 2000000, 3500000, "Gloss", "good-day");
-  assert_seg (doc, 1, 2000000, 3500000, "Eve", "Guten Tag");
-  assert_seg (doc, 2, 2000000, 3500000, "Translation", "Good day");
+  tl_test_assert_segment (doc, 0, 2000000, 3500000, "Gloss", "good-day");
+  tl_test_assert_segment (doc, 1, 2000000, 3500000, "Eve", "Guten Tag");
+  tl_test_assert_segment (doc, 2, 2000000, 3500000, "Translation", "Good day");
   g_assert_cmpuint (doc->warnings->len, ==, 3);
   g_assert_cmpstr (g_ptr_array_index (doc->warnings, 0), ==,
                    "line 24: reference to annotation “a9” that cannot be found; left out");
@@ -194,7 +163,7 @@ test_ref_annotations (void)
 static void
 test_unaligned_slots (void)
 {
-  g_autoptr(TlDocument) doc = import_ok (
+  g_autoptr(TlDocument) doc = tl_test_import_ok ("eaf",
     EAF_OPEN
     "<TIME_ORDER>\n"
     "  <TIME_SLOT TIME_SLOT_ID=\"ts0\"/>\n"
@@ -221,45 +190,32 @@ test_unaligned_slots (void)
     "</ANNOTATION_DOCUMENT>\n");
 
   g_assert_cmpuint (doc->segments->len, ==, 5);
-  assert_seg (doc, 0, 500000, 1000000, NULL, "zero");
-  assert_seg (doc, 1, 1000000, 1333333, NULL, "one");
-  assert_seg (doc, 2, 1333333, 1666666, NULL, "two");
-  assert_seg (doc, 3, 1666666, 2000000, NULL, "three");
-  assert_seg (doc, 4, 2000000, 2000000, NULL, "four");
+  tl_test_assert_segment (doc, 0, 500000, 1000000, NULL, "zero");
+  tl_test_assert_segment (doc, 1, 1000000, 1333333, NULL, "one");
+  tl_test_assert_segment (doc, 2, 1333333, 1666666, NULL, "two");
+  tl_test_assert_segment (doc, 3, 1666666, 2000000, NULL, "three");
+  tl_test_assert_segment (doc, 4, 2000000, 2000000, NULL, "four");
   g_assert_cmpuint (doc->warnings->len, ==, 1);
   g_assert_cmpstr (g_ptr_array_index (doc->warnings, 0), ==,
                    "line 20: annotation whose time slots are not in the time order left out");
 }
 
 static void
-assert_fails (const char *text, const char *format, guint expected_line, const char *expected_message)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TlDocument) doc = NULL;
-  guint line = 0;
-
-  doc = tl_import_text (NULL, text, strlen (text), format, &line, &error);
-  g_assert_null (doc);
-  g_assert_error (error, TL_IMPORT_ERROR, TL_IMPORT_ERROR_PARSE);
-  g_assert_cmpuint (line, ==, expected_line);
-  g_assert_cmpstr (error->message, ==, expected_message);
-}
-
-static void
 test_malformed (void)
 {
-  assert_fails (EAF_OPEN
-                "<TIME_ORDER>\n"
-                "  <TIME_SLOT TIME_SLOT_ID=\"ts1\" TIME_VALUE=\"0\">\n"
-                "</TIME_ORDER>\n"
-                "</ANNOTATION_DOCUMENT>\n", NULL, 8,
-                "Malformed XML: Opening and ending tag mismatch: TIME_SLOT line 7 and TIME_ORDER");
-  assert_fails (EAF_OPEN "<TIER TIER_ID=\"a\" TIER_ID=\"b\"/>\n</ANNOTATION_DOCUMENT>\n", NULL, 6,
-                "Malformed XML: Attribute TIER_ID redefined");
-  assert_fails (EAF_OPEN "<TIER TIER_ID=\"a\"/>\n</ANNOTATION_DOCUMENT>\n", NULL, 2,
-                "The ELAN document holds no annotations");
-  assert_fails ("<?xml version=\"1.0\"?>\n<TIER/>\n", "eaf", 2,
-                "Not an ELAN document: the root element is <TIER>, not <ANNOTATION_DOCUMENT>");
+  tl_test_assert_import_fails (NULL,
+                               EAF_OPEN
+                               "<TIME_ORDER>\n"
+                               "  <TIME_SLOT TIME_SLOT_ID=\"ts1\" TIME_VALUE=\"0\">\n"
+                               "</TIME_ORDER>\n"
+                               "</ANNOTATION_DOCUMENT>\n", 8,
+                               "Malformed XML: Opening and ending tag mismatch: TIME_SLOT line 7 and TIME_ORDER");
+  tl_test_assert_import_fails (NULL, EAF_OPEN "<TIER TIER_ID=\"a\" TIER_ID=\"b\"/>\n</ANNOTATION_DOCUMENT>\n", 6,
+                               "Malformed XML: Attribute TIER_ID redefined");
+  tl_test_assert_import_fails (NULL, EAF_OPEN "<TIER TIER_ID=\"a\"/>\n</ANNOTATION_DOCUMENT>\n", 2,
+                               "The ELAN document holds no annotations");
+  tl_test_assert_import_fails ("eaf", "<?xml version=\"1.0\"?>\n<TIER/>\n", 2,
+                               "Not an ELAN document: the root element is <TIER>, not <ANNOTATION_DOCUMENT>");
 }
 
 int

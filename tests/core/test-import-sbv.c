@@ -1,38 +1,15 @@
 /* test-import-sbv.c: the YouTube SubViewer importer on hand-made files. */
 #include <string.h>
 
-#include "tl-import.h"
+#include "tl-test-import.h"
 
 #define MS(n) ((gint64) (n) * G_GINT64_CONSTANT (1000))
 
+/* Sniffed, as a dropped file would be. */
 static TlDocument *
 import_ok (const char *text)
 {
-  g_autoptr(GError) error = NULL;
-  guint line = 99;
-  TlDocument *doc;
-
-  doc = tl_import_text (NULL, text, strlen (text), NULL, &line, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (doc);
-  g_assert_cmpuint (line, ==, 0);
-  g_assert_cmpstr (doc->format, ==, "sbv");
-  g_assert_cmpint (doc->timing, ==, TL_TIMING_NATIVE);
-  return doc;
-}
-
-static void
-assert_segment (TlDocument *doc, guint index, gint64 start, gint64 end, const char *text, guint line)
-{
-  TlDocSegment *seg;
-
-  g_assert_cmpuint (index, <, doc->segments->len);
-  seg = tl_document_get_segment (doc, index);
-  g_assert_cmpint (seg->start, ==, start);
-  g_assert_cmpint (seg->end, ==, end);
-  g_assert_cmpstr (seg->text, ==, text);
-  g_assert_null (seg->speaker);
-  g_assert_cmpuint (seg->line, ==, line);
+  return tl_test_import_timed ("sbv", text);
 }
 
 static void
@@ -76,9 +53,10 @@ test_basic (void)
                                          "Last");
 
   g_assert_cmpuint (doc->segments->len, ==, 3);
-  assert_segment (doc, 0, MS (378), MS (11378), "Caption text #1", 1);
-  assert_segment (doc, 1, MS (13489), MS (15489), "Caption text #3 (line 1) Caption text #3 (line 2)", 4);
-  assert_segment (doc, 2, MS (3723004), MS (3725060), "Last", 8);
+  tl_test_assert_segment_line (doc, 0, MS (378), MS (11378), NULL, "Caption text #1", 1);
+  tl_test_assert_segment_line (doc, 1, MS (13489), MS (15489), NULL,
+                               "Caption text #3 (line 1) Caption text #3 (line 2)", 4);
+  tl_test_assert_segment_line (doc, 2, MS (3723004), MS (3725060), NULL, "Last", 8);
   g_assert_cmpuint (doc->warnings->len, ==, 0);
   g_assert_cmpuint (doc->words->len, ==, 0);
 }
@@ -99,11 +77,11 @@ test_times (void)
                                          "Hours past 99\n");
 
   g_assert_cmpuint (doc->segments->len, ==, 4);
-  assert_segment (doc, 0, MS (1000), MS (2000), "No fractions", 1);
-  assert_segment (doc, 1, MS (3500), MS (4250), "Commas before the fractions", 4);
-  assert_segment (doc, 2, MS (5500), MS (6250), "Short fractions, trailing spaces", 7);
-  assert_segment (doc, 3, G_GINT64_CONSTANT (432000000000), G_GINT64_CONSTANT (432001000000),
-                  "Hours past 99", 10);
+  tl_test_assert_segment_line (doc, 0, MS (1000), MS (2000), NULL, "No fractions", 1);
+  tl_test_assert_segment_line (doc, 1, MS (3500), MS (4250), NULL, "Commas before the fractions", 4);
+  tl_test_assert_segment_line (doc, 2, MS (5500), MS (6250), NULL, "Short fractions, trailing spaces", 7);
+  tl_test_assert_segment_line (doc, 3, G_GINT64_CONSTANT (432000000000), G_GINT64_CONSTANT (432001000000), NULL,
+                               "Hours past 99", 10);
   g_assert_cmpuint (doc->warnings->len, ==, 0);
 }
 
@@ -118,7 +96,7 @@ test_end_before_start (void)
                                          "Caption text #5");
 
   g_assert_cmpuint (doc->segments->len, ==, 1);
-  assert_segment (doc, 0, MS (15489), MS (16234), "Caption text #4", 1);
+  tl_test_assert_segment_line (doc, 0, MS (15489), MS (16234), NULL, "Caption text #4", 1);
   g_assert_cmpuint (doc->warnings->len, ==, 1);
   g_assert_cmpstr (g_ptr_array_index (doc->warnings, 0), ==,
                    "line 4: end time before start time; line left out");
@@ -141,9 +119,9 @@ test_no_blank_line (void)
                                          "Third\n");
 
   g_assert_cmpuint (doc->segments->len, ==, 3);
-  assert_segment (doc, 0, MS (1000), MS (2000), "First", 2);
-  assert_segment (doc, 1, MS (2000), MS (3000), "Second", 4);
-  assert_segment (doc, 2, MS (3000), MS (4000), "Third", 9);
+  tl_test_assert_segment_line (doc, 0, MS (1000), MS (2000), NULL, "First", 2);
+  tl_test_assert_segment_line (doc, 1, MS (2000), MS (3000), NULL, "Second", 4);
+  tl_test_assert_segment_line (doc, 2, MS (3000), MS (4000), NULL, "Third", 9);
   g_assert_cmpuint (doc->warnings->len, ==, 0);
 }
 
@@ -161,9 +139,9 @@ test_text (void)
                                          "[Music]\n");
 
   g_assert_cmpuint (doc->segments->len, ==, 3);
-  assert_segment (doc, 0, MS (1000), MS (2000), ">> Hello there", 1);
-  assert_segment (doc, 1, MS (2000), MS (3000), "", 4);
-  assert_segment (doc, 2, MS (3000), MS (4000), "[Music]", 6);
+  tl_test_assert_segment_line (doc, 0, MS (1000), MS (2000), NULL, ">> Hello there", 1);
+  tl_test_assert_segment_line (doc, 1, MS (2000), MS (3000), NULL, "", 4);
+  tl_test_assert_segment_line (doc, 2, MS (3000), MS (4000), NULL, "[Music]", 6);
   g_assert_false (tl_document_get_segment (doc, 0)->non_speech);
   g_assert_true (tl_document_get_segment (doc, 2)->non_speech);
 }
@@ -182,8 +160,8 @@ test_stray_text (void)
                                          "Kept too\n");
 
   g_assert_cmpuint (doc->segments->len, ==, 2);
-  assert_segment (doc, 0, MS (1000), MS (2000), "Kept", 1);
-  assert_segment (doc, 1, MS (4000), MS (5000), "Kept too", 7);
+  tl_test_assert_segment_line (doc, 0, MS (1000), MS (2000), NULL, "Kept", 1);
+  tl_test_assert_segment_line (doc, 1, MS (4000), MS (5000), NULL, "Kept too", 7);
   g_assert_cmpuint (doc->warnings->len, ==, 1);
   g_assert_cmpstr (g_ptr_array_index (doc->warnings, 0), ==,
                    "line 4: text without a timing line left out");
@@ -194,15 +172,7 @@ test_not_sbv (void)
 {
   /* asked for by name, a file with no timing line is refused at its
    * first stray line */
-  const char *text = "\nhello\nworld\n";
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TlDocument) doc = NULL;
-  guint line = 0;
-
-  doc = tl_import_text (NULL, text, strlen (text), "sbv", &line, &error);
-  g_assert_null (doc);
-  g_assert_error (error, TL_IMPORT_ERROR, TL_IMPORT_ERROR_PARSE);
-  g_assert_cmpuint (line, ==, 2);
+  tl_test_assert_import_fails ("sbv", "\nhello\nworld\n", 2, NULL);
 }
 
 int

@@ -1,22 +1,12 @@
 /* test-import-srt.c: SubRip, on hand-made edge cases. */
 #include <string.h>
 
-#include "tl-import.h"
+#include "tl-test-import.h"
 
 static TlDocument *
 import (const char *text, guint *line, GError **error)
 {
   return tl_import_bytes ("test.srt", text, strlen (text), NULL, line, error);
-}
-
-static void
-assert_segment (TlDocument *doc, guint i, gint64 start, gint64 end, const char *text)
-{
-  TlDocSegment *seg = tl_document_get_segment (doc, i);
-
-  g_assert_cmpint (seg->start, ==, start);
-  g_assert_cmpint (seg->end, ==, end);
-  g_assert_cmpstr (seg->text, ==, text);
 }
 
 static void
@@ -30,8 +20,8 @@ test_basic (void)
   g_assert_cmpstr (doc->format, ==, "srt");
   g_assert_cmpint (doc->timing, ==, TL_TIMING_NATIVE);
   g_assert_cmpuint (doc->segments->len, ==, 2);
-  assert_segment (doc, 0, 1000000, 2500000, "Hello there, general & friends.");
-  assert_segment (doc, 1, 3000000, 4000000, "Top line");
+  tl_test_assert_segment_text (doc, 0, 1000000, 2500000, "Hello there, general & friends.");
+  tl_test_assert_segment_text (doc, 1, 3000000, 4000000, "Top line");
   g_assert_cmpuint (tl_document_get_segment (doc, 0)->line, ==, 2);
 }
 
@@ -45,8 +35,9 @@ test_tolerant_times (void)
 
   g_assert_no_error (error);
   g_assert_cmpuint (doc->segments->len, ==, 2);
-  assert_segment (doc, 0, 99000000, 101040000, "no number, no fraction");
-  assert_segment (doc, 1, 124500000, G_GINT64_CONSTANT (123) * 3600 * 1000000, "dot, hours past 99, coordinates");
+  tl_test_assert_segment_text (doc, 0, 99000000, 101040000, "no number, no fraction");
+  tl_test_assert_segment_text (doc, 1, 124500000, G_GINT64_CONSTANT (123) * 3600 * 1000000,
+                               "dot, hours past 99, coordinates");
 }
 
 static void
@@ -72,7 +63,7 @@ test_recovery_warnings (void)
                                       "4\n00:00:06,000 --> 00:00:07,000\n1984\nwas a year\n", NULL, NULL);
 
   g_assert_cmpuint (doc->segments->len, ==, 2);
-  assert_segment (doc, 1, 6000000, 7000000, "1984 was a year");
+  tl_test_assert_segment_text (doc, 1, 6000000, 7000000, "1984 was a year");
   g_assert_cmpuint (doc->warnings->len, ==, 2);
   g_assert_cmpstr (g_ptr_array_index (doc->warnings, 0), ==, "line 6: text without a timing line left out");
   g_assert_cmpstr (g_ptr_array_index (doc->warnings, 1), ==, "line 9: end time before start time; line left out");
@@ -85,9 +76,9 @@ test_order_and_marks (void)
                                       "2\n00:00:01,000 --> 00:00:02,000\n[APPLAUSE]\n\n"
                                       "3\n00:00:01,000 --> 00:00:03,000\n\xE2\x99\xAA la la \xE2\x99\xAA\n", NULL, NULL);
 
-  assert_segment (doc, 0, 1000000, 2000000, "[APPLAUSE]");
-  assert_segment (doc, 1, 1000000, 3000000, "\xE2\x99\xAA la la \xE2\x99\xAA");
-  assert_segment (doc, 2, 5000000, 6000000, "later");
+  tl_test_assert_segment_text (doc, 0, 1000000, 2000000, "[APPLAUSE]");
+  tl_test_assert_segment_text (doc, 1, 1000000, 3000000, "\xE2\x99\xAA la la \xE2\x99\xAA");
+  tl_test_assert_segment_text (doc, 2, 5000000, 6000000, "later");
   g_assert_true (tl_document_get_segment (doc, 0)->non_speech);
   g_assert_true (tl_document_get_segment (doc, 1)->non_speech);
   g_assert_false (tl_document_get_segment (doc, 2)->non_speech);
@@ -104,7 +95,7 @@ test_empty_cue_and_prose (void)
   doc = tl_import_bytes ("x.srt", empty_cue, sizeof empty_cue - 1, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (doc->segments->len, ==, 2);
-  assert_segment (doc, 0, 1000000, 2000000, "");
+  tl_test_assert_segment_text (doc, 0, 1000000, 2000000, "");
   /* forced as SRT, a file of prose has no cues */
   g_assert_null (tl_import_bytes ("x.srt", "just words\nmore words\n", 22, "srt", NULL, &error));
   g_assert_error (error, TL_IMPORT_ERROR, TL_IMPORT_ERROR_PARSE);

@@ -1,38 +1,7 @@
 /* test-import-ssa.c: the SubStation Alpha / ASS importer on hand-made scripts. */
 #include <string.h>
 
-#include "tl-import.h"
-
-static TlDocument *
-import_ok (const char *text)
-{
-  g_autoptr(GError) error = NULL;
-  guint line = 0;
-  TlDocument *doc = tl_import_text (NULL, text, strlen (text), NULL, &line, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (doc);
-  g_assert_cmpstr (doc->format, ==, "ssa");
-  return doc;
-}
-
-static const TlDocSegment *
-seg (TlDocument *doc, guint i)
-{
-  g_assert_cmpuint (i, <, doc->segments->len);
-  return tl_document_get_segment (doc, i);
-}
-
-static void
-assert_seg (TlDocument *doc, guint i, gint64 start, gint64 end, const char *speaker, const char *text)
-{
-  const TlDocSegment *s = seg (doc, i);
-
-  g_assert_cmpint (s->start, ==, start);
-  g_assert_cmpint (s->end, ==, end);
-  g_assert_cmpstr (s->speaker, ==, speaker);
-  g_assert_cmpstr (s->text, ==, text);
-}
+#include "tl-test-import.h"
 
 static void
 test_sniff (void)
@@ -64,7 +33,7 @@ test_sniff (void)
 static void
 test_ssa_v4 (void)
 {
-  g_autoptr(TlDocument) doc = import_ok (
+  g_autoptr(TlDocument) doc = tl_test_import_ok ("ssa",
     "[Script Info]\n"
     "; a comment\n"
     "Title: Hand made\n"
@@ -83,12 +52,12 @@ test_ssa_v4 (void)
 
   g_assert_cmpstr (doc->title, ==, "Hand made");
   g_assert_cmpuint (doc->segments->len, ==, 3);
-  assert_seg (doc, 0, 1500000, 4040000, "Cher", "Hello there.");
-  assert_seg (doc, 1, 5500000, 6000000, "Bob", "Short times.");
-  assert_seg (doc, 2, 3723990000, 3725000000, NULL, "Nobody named.");
-  g_assert_cmpuint (seg (doc, 0)->line, ==, 12);
-  g_assert_cmpuint (seg (doc, 1)->line, ==, 14);
-  g_assert_cmpuint (seg (doc, 2)->line, ==, 13);
+  tl_test_assert_segment (doc, 0, 1500000, 4040000, "Cher", "Hello there.");
+  tl_test_assert_segment (doc, 1, 5500000, 6000000, "Bob", "Short times.");
+  tl_test_assert_segment (doc, 2, 3723990000, 3725000000, NULL, "Nobody named.");
+  g_assert_cmpuint (tl_test_segment (doc, 0)->line, ==, 12);
+  g_assert_cmpuint (tl_test_segment (doc, 1)->line, ==, 14);
+  g_assert_cmpuint (tl_test_segment (doc, 2)->line, ==, 13);
   g_assert_cmpint (doc->timing, ==, TL_TIMING_NATIVE);
   g_assert_cmpuint (doc->warnings->len, ==, 0);
 }
@@ -98,30 +67,30 @@ test_ssa_v4 (void)
 static void
 test_field_orders (void)
 {
-  g_autoptr(TlDocument) ass = import_ok (
+  g_autoptr(TlDocument) ass = tl_test_import_ok ("ssa",
     "[Script Info]\nScriptType: v4.00+\n\n"
     "[Events]\n"
     "Format: Layer, Start, End, Style, Actor, MarginL, MarginR, MarginV, Effect, Text\n"
     "Dialogue: 0,0:00:01.00,0:00:02.00,Default,Ann,0,0,0,,Layer first.\n");
-  g_autoptr(TlDocument) odd = import_ok (
+  g_autoptr(TlDocument) odd = tl_test_import_ok ("ssa",
     "[Script Info]\n\n"
     "[Events]\n"
     "Format: End, Name, Style, Start, Text\n"
     "Dialogue: 0:00:09.00,Zed,Default,0:00:07.25,Odd order.\n");
-  g_autoptr(TlDocument) none = import_ok (
+  g_autoptr(TlDocument) none = tl_test_import_ok ("ssa",
     "[Script Info]\n\n"
     "[Events]\n"
     "Dialogue: 0,0:00:03.00,0:00:04.00,Default,Ann,0,0,0,,No format line.\n");
-  g_autoptr(TlDocument) broken = import_ok (
+  g_autoptr(TlDocument) broken = tl_test_import_ok ("ssa",
     "[Script Info]\n\n"
     "[Events]\n"
     "Format: Text, Start, End\n"
     "Dialogue: 0,0:00:03.00,0:00:04.00,Default,Ann,0,0,0,,Usual order assumed.\n");
 
-  assert_seg (ass, 0, 1000000, 2000000, "Ann", "Layer first.");
-  assert_seg (odd, 0, 7250000, 9000000, "Zed", "Odd order.");
-  assert_seg (none, 0, 3000000, 4000000, "Ann", "No format line.");
-  assert_seg (broken, 0, 3000000, 4000000, "Ann", "Usual order assumed.");
+  tl_test_assert_segment (ass, 0, 1000000, 2000000, "Ann", "Layer first.");
+  tl_test_assert_segment (odd, 0, 7250000, 9000000, "Zed", "Odd order.");
+  tl_test_assert_segment (none, 0, 3000000, 4000000, "Ann", "No format line.");
+  tl_test_assert_segment (broken, 0, 3000000, 4000000, "Ann", "Usual order assumed.");
   g_assert_cmpuint (broken->warnings->len, ==, 1);
   g_assert_cmpstr (g_ptr_array_index (broken->warnings, 0), ==,
                    "line 4: Format line without Start, End and a last Text field; the usual order assumed");
@@ -131,21 +100,21 @@ test_field_orders (void)
 static void
 test_commas_in_text (void)
 {
-  g_autoptr(TlDocument) doc = import_ok (
+  g_autoptr(TlDocument) doc = tl_test_import_ok ("ssa",
     "[Script Info]\n\n[Events]\n"
     "Format: Layer, Start, End, Style, Name, MarginL, MarginR, MarginV, Effect, Text\n"
     "Dialogue: 0,0:00:01.00,0:00:02.00,Default,Ann,0,0,0,,Well, well, well,, then.\n"
     "Dialogue: 0,0:00:02.00,0:00:03.00,Default,,0,0,0,,,leading comma\n");
 
-  assert_seg (doc, 0, 1000000, 2000000, "Ann", "Well, well, well,, then.");
-  assert_seg (doc, 1, 2000000, 3000000, NULL, ",leading comma");
+  tl_test_assert_segment (doc, 0, 1000000, 2000000, "Ann", "Well, well, well,, then.");
+  tl_test_assert_segment (doc, 1, 2000000, 3000000, NULL, ",leading comma");
 }
 
 /* Override blocks, editor notes in braces, drawings, \N \n \h breaks. */
 static void
 test_override_tags (void)
 {
-  g_autoptr(TlDocument) doc = import_ok (
+  g_autoptr(TlDocument) doc = tl_test_import_ok ("ssa",
     "[Script Info]\n\n[Events]\n"
     "Format: Layer, Start, End, Style, Name, MarginL, MarginR, MarginV, Effect, Text\n"
     "Dialogue: 0,0:00:01.00,0:00:02.00,Default,,0,0,0,,{\\pos(400,570)}(deep rumbling)\n"
@@ -157,21 +126,21 @@ test_override_tags (void)
     "Dialogue: 0,0:00:07.00,0:00:08.00,Default,,0,0,0,,<i>html</i> &amp; more\n");
 
   g_assert_cmpuint (doc->segments->len, ==, 7);
-  assert_seg (doc, 0, 1000000, 2000000, NULL, "(deep rumbling)");
-  g_assert_true (seg (doc, 0)->non_speech);
-  assert_seg (doc, 1, 2000000, 3000000, NULL, "MAN: How did we end up here?");
-  assert_seg (doc, 2, 3000000, 4000000, NULL, "We don't belong in this place.");
-  assert_seg (doc, 3, 4000000, 5000000, NULL, "Kept text");
-  assert_seg (doc, 4, 5000000, 6000000, NULL, "Sign reads");
-  assert_seg (doc, 5, 6000000, 7000000, NULL, "a {brace never closed");
-  assert_seg (doc, 6, 7000000, 8000000, NULL, "html & more");
+  tl_test_assert_segment (doc, 0, 1000000, 2000000, NULL, "(deep rumbling)");
+  g_assert_true (tl_test_segment (doc, 0)->non_speech);
+  tl_test_assert_segment (doc, 1, 2000000, 3000000, NULL, "MAN: How did we end up here?");
+  tl_test_assert_segment (doc, 2, 3000000, 4000000, NULL, "We don't belong in this place.");
+  tl_test_assert_segment (doc, 3, 4000000, 5000000, NULL, "Kept text");
+  tl_test_assert_segment (doc, 4, 5000000, 6000000, NULL, "Sign reads");
+  tl_test_assert_segment (doc, 5, 6000000, 7000000, NULL, "a {brace never closed");
+  tl_test_assert_segment (doc, 6, 7000000, 8000000, NULL, "html & more");
 }
 
 /* Comment lines, other event kinds, junk, unknown sections, styles. */
 static void
 test_skipped_lines (void)
 {
-  g_autoptr(TlDocument) doc = import_ok (
+  g_autoptr(TlDocument) doc = tl_test_import_ok ("ssa",
     "[Script Info]\n"
     "Title: <untitled>\n"
     "Not understood line\n"
@@ -198,9 +167,9 @@ test_skipped_lines (void)
 
   g_assert_null (doc->title);
   g_assert_cmpuint (doc->segments->len, ==, 2);
-  assert_seg (doc, 0, 2000000, 3000000, NULL, "said");
+  tl_test_assert_segment (doc, 0, 2000000, 3000000, NULL, "said");
   /* an empty Dialogue is kept, as the file has it */
-  assert_seg (doc, 1, 4000000, 5000000, NULL, "");
+  tl_test_assert_segment (doc, 1, 4000000, 5000000, NULL, "");
   g_assert_cmpuint (doc->warnings->len, ==, 0);
 }
 
@@ -209,7 +178,7 @@ test_skipped_lines (void)
 static void
 test_uuencoded_sections (void)
 {
-  g_autoptr(TlDocument) doc = import_ok (
+  g_autoptr(TlDocument) doc = tl_test_import_ok ("ssa",
     "[Script Info]\n"
     "Title: Default Aegisub file\n"
     "\n"
@@ -234,15 +203,15 @@ test_uuencoded_sections (void)
   /* Aegisub's placeholder title is no title */
   g_assert_null (doc->title);
   g_assert_cmpuint (doc->segments->len, ==, 1);
-  assert_seg (doc, 0, 0, 5000000, NULL, "");
-  g_assert_cmpuint (seg (doc, 0)->line, ==, 20);
+  tl_test_assert_segment (doc, 0, 0, 5000000, NULL, "");
+  g_assert_cmpuint (tl_test_segment (doc, 0)->line, ==, 20);
 }
 
 /* Broken lines cost themselves, with a warning; doubled layers count once. */
 static void
 test_broken_lines (void)
 {
-  g_autoptr(TlDocument) doc = import_ok (
+  g_autoptr(TlDocument) doc = tl_test_import_ok ("ssa",
     "[Script Info]\n\n[Events]\n"
     "Format: Layer, Start, End, Style, Name, MarginL, MarginR, MarginV, Effect, Text\n"
     "Dialogue: 0,0:00:01.00,0:00:02.00,Default\n"
@@ -254,8 +223,8 @@ test_broken_lines (void)
     "Dialogue: 0,0:00:05.00,0:00:06.00,Default,,0,0,0,,Exit\n");
 
   g_assert_cmpuint (doc->segments->len, ==, 2);
-  assert_seg (doc, 0, 4000000, 5000000, NULL, "Exit");
-  assert_seg (doc, 1, 5000000, 6000000, NULL, "Exit");
+  tl_test_assert_segment (doc, 0, 4000000, 5000000, NULL, "Exit");
+  tl_test_assert_segment (doc, 1, 5000000, 6000000, NULL, "Exit");
   g_assert_cmpuint (doc->warnings->len, ==, 4);
   g_assert_cmpstr (g_ptr_array_index (doc->warnings, 0), ==,
                    "line 5: Dialogue line with 4 fields instead of 10 left out");
@@ -272,18 +241,9 @@ test_no_events (void)
 {
   const char *no_dialogue = "[Script Info]\nTitle: x\n\n[Events]\nFormat: Layer, Start, End, Text\n";
   const char *no_section = "[Script Info]\nTitle: x\n";
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GError) error2 = NULL;
-  g_autoptr(TlDocument) doc = NULL;
-  g_autoptr(TlDocument) doc2 = NULL;
 
-  doc = tl_import_text (NULL, no_dialogue, strlen (no_dialogue), NULL, NULL, &error);
-  g_assert_null (doc);
-  g_assert_error (error, TL_IMPORT_ERROR, TL_IMPORT_ERROR_PARSE);
-  g_assert_cmpstr (error->message, ==, "The [Events] section holds no Dialogue lines");
-  doc2 = tl_import_text (NULL, no_section, strlen (no_section), NULL, NULL, &error2);
-  g_assert_null (doc2);
-  g_assert_cmpstr (error2->message, ==, "No [Events] section: not a SubStation Alpha file");
+  tl_test_assert_import_fails (NULL, no_dialogue, 0, "The [Events] section holds no Dialogue lines");
+  tl_test_assert_import_fails (NULL, no_section, 0, "No [Events] section: not a SubStation Alpha file");
 }
 
 int

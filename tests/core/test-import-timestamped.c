@@ -1,52 +1,20 @@
 /* test-import-timestamped.c: every timestamped-text style Tagline reads,
  * speakers, continuation lines, stage directions, Markdown, and sniffing
  * that leaves subtitles to their own importers. */
-#include <string.h>
-
-#include "tl-import.h"
-
-static TlDocument *
-import (const char *text, const char *format, guint *line, GError **error)
-{
-  return tl_import_text (NULL, text, strlen (text), format, line, error);
-}
+#include "tl-test-import.h"
 
 static guint
 sniff (const char *text)
 {
-  const TlImporter *imp = tl_importer_find ("timestamped");
-
-  g_assert_nonnull (imp);
-  return imp->sniff (text, strlen (text));
+  return tl_test_sniff ("timestamped", text);
 }
 
 /* Imports @text by sniffing, which must pick this importer. */
 static TlDocument *
 import_sniffed (const char *text)
 {
-  g_autoptr(GError) error = NULL;
-  TlDocument *doc;
-
   g_assert_cmpuint (sniff (text), ==, 70);
-  doc = import (text, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (doc);
-  g_assert_cmpstr (doc->format, ==, "timestamped");
-  g_assert_cmpint (doc->timing, ==, TL_TIMING_NATIVE);
-  return doc;
-}
-
-static void
-assert_segment (TlDocument *doc, guint index, gint64 start, gint64 end,
-                const char *speaker, const char *text)
-{
-  TlDocSegment *seg = tl_document_get_segment (doc, index);
-
-  g_assert_nonnull (seg);
-  g_assert_cmpint (seg->start, ==, start);
-  g_assert_cmpint (seg->end, ==, end);
-  g_assert_cmpstr (seg->speaker, ==, speaker);
-  g_assert_cmpstr (seg->text, ==, text);
+  return tl_test_import_timed ("timestamped", text);
 }
 
 #define S(sec) ((gint64) (sec) * G_GINT64_CONSTANT (1000000))
@@ -62,9 +30,9 @@ test_bracketed_speakers (void)
   g_assert_cmpuint (doc->segments->len, ==, 3);
   g_assert_cmpuint (doc->warnings->len, ==, 0);
   /* each ends where the next starts; the last has no end */
-  assert_segment (doc, 0, S (83), S (90), "Jane Doe", "Welcome back to the show.");
-  assert_segment (doc, 1, S (90), S (3723), "Speaker 2", "Thanks for having me.");
-  assert_segment (doc, 2, S (3723), TL_TIME_NONE, "Dr. Lee", "One hour in.");
+  tl_test_assert_segment (doc, 0, S (83), S (90), "Jane Doe", "Welcome back to the show.");
+  tl_test_assert_segment (doc, 1, S (90), S (3723), "Speaker 2", "Thanks for having me.");
+  tl_test_assert_segment (doc, 2, S (3723), TL_TIME_NONE, "Dr. Lee", "One hour in.");
   g_assert_cmpuint (tl_document_get_segment (doc, 0)->line, ==, 1);
   g_assert_cmpuint (tl_document_get_segment (doc, 2)->line, ==, 3);
 }
@@ -78,10 +46,10 @@ test_minutes_only (void)
     "[125:00] Two hours in, still going.\n");
 
   g_assert_cmpuint (doc->segments->len, ==, 3);
-  assert_segment (doc, 0, S (5), S (83), NULL, "So it begins.");
+  tl_test_assert_segment (doc, 0, S (5), S (83), NULL, "So it begins.");
   /* "And here" is the start of a sentence, not a speaker */
-  assert_segment (doc, 1, S (83), S (7500), NULL, "And here: a colon that names nobody.");
-  assert_segment (doc, 2, S (7500), TL_TIME_NONE, NULL, "Two hours in, still going.");
+  tl_test_assert_segment (doc, 1, S (83), S (7500), NULL, "And here: a colon that names nobody.");
+  tl_test_assert_segment (doc, 2, S (7500), TL_TIME_NONE, NULL, "Two hours in, still going.");
 }
 
 static void
@@ -93,9 +61,9 @@ test_unbracketed (void)
     "0:00:07 | no speaker here\n");
 
   g_assert_cmpuint (doc->segments->len, ==, 3);
-  assert_segment (doc, 0, S (2), S (4), "Host", "Hello.");
-  assert_segment (doc, 1, S (4), S (7), "Guest", "Hi.");
-  assert_segment (doc, 2, S (7), TL_TIME_NONE, NULL, "no speaker here");
+  tl_test_assert_segment (doc, 0, S (2), S (4), "Host", "Hello.");
+  tl_test_assert_segment (doc, 1, S (4), S (7), "Guest", "Hi.");
+  tl_test_assert_segment (doc, 2, S (7), TL_TIME_NONE, NULL, "no speaker here");
 }
 
 static void
@@ -106,8 +74,8 @@ test_parenthesized (void)
     "(01:23) Second thing.\n");
 
   g_assert_cmpuint (doc->segments->len, ==, 2);
-  assert_segment (doc, 0, S (10), S (83), NULL, "First thing.");
-  assert_segment (doc, 1, S (83), TL_TIME_NONE, NULL, "Second thing.");
+  tl_test_assert_segment (doc, 0, S (10), S (83), NULL, "First thing.");
+  tl_test_assert_segment (doc, 1, S (83), TL_TIME_NONE, NULL, "Second thing.");
 }
 
 /* the shape of the orbit.fm transcripts: tenths of a second, bold names,
@@ -128,10 +96,10 @@ test_markdown_bold (void)
 
   g_assert_cmpuint (doc->segments->len, ==, 3);
   g_assert_cmpuint (doc->warnings->len, ==, 0);
-  assert_segment (doc, 0, 14200000, 21400000, "Adam Garrett-Harris", "Welcome to BookBytes.");
-  assert_segment (doc, 1, 21400000, 22500000, "Jen Luker", "I’m Jennifer Luker.");
+  tl_test_assert_segment (doc, 0, 14200000, 21400000, "Adam Garrett-Harris", "Welcome to BookBytes.");
+  tl_test_assert_segment (doc, 1, 21400000, 22500000, "Jen Luker", "I’m Jennifer Luker.");
   /* a mark inside what was said stays, and the line is speech */
-  assert_segment (doc, 2, 22500000, TL_TIME_NONE, "Safia Abdalla", "(laughs) Yes, I do.");
+  tl_test_assert_segment (doc, 2, 22500000, TL_TIME_NONE, "Safia Abdalla", "(laughs) Yes, I do.");
   g_assert_false (tl_document_get_segment (doc, 2)->non_speech);
 }
 
@@ -151,10 +119,10 @@ test_otter_headers (void)
     "Thank you.\n");
 
   g_assert_cmpuint (doc->segments->len, ==, 3);
-  assert_segment (doc, 0, 0, S (3723), "Speaker 1",
-                  "Hello and welcome. This line continues the paragraph.");
-  assert_segment (doc, 1, S (3723), S (3730), "Émile Zola", "J’accuse.");
-  assert_segment (doc, 2, S (3730), TL_TIME_NONE, "Speaker 1", "Thank you.");
+  tl_test_assert_segment (doc, 0, 0, S (3723), "Speaker 1",
+                          "Hello and welcome. This line continues the paragraph.");
+  tl_test_assert_segment (doc, 1, S (3723), S (3730), "Émile Zola", "J’accuse.");
+  tl_test_assert_segment (doc, 2, S (3730), TL_TIME_NONE, "Speaker 1", "Thank you.");
   g_assert_cmpuint (tl_document_get_segment (doc, 1)->line, ==, 5);
 }
 
@@ -170,8 +138,8 @@ test_rev_headers (void)
     "Sure.\n");
 
   g_assert_cmpuint (doc->segments->len, ==, 2);
-  assert_segment (doc, 0, 0, S (3930), "Jane Doe", "Let's start.");
-  assert_segment (doc, 1, S (3930), TL_TIME_NONE, "John van der Berg", "Sure.");
+  tl_test_assert_segment (doc, 0, 0, S (3930), "Jane Doe", "Let's start.");
+  tl_test_assert_segment (doc, 1, S (3930), TL_TIME_NONE, "John van der Berg", "Sure.");
 }
 
 static void
@@ -183,9 +151,9 @@ test_fractions (void)
     "[00:01:25.123456789] More digits than µs.\n");
 
   g_assert_cmpuint (doc->segments->len, ==, 3);
-  assert_segment (doc, 0, 83450000, 84500000, NULL, "Hundredths.");
-  assert_segment (doc, 1, 84500000, 85123457, NULL, "Comma."); /* rounded to the nearest µs */
-  assert_segment (doc, 2, 85123457, TL_TIME_NONE, NULL, "More digits than µs.");
+  tl_test_assert_segment (doc, 0, 83450000, 84500000, NULL, "Hundredths.");
+  tl_test_assert_segment (doc, 1, 84500000, 85123457, NULL, "Comma."); /* rounded to the nearest µs */
+  tl_test_assert_segment (doc, 2, 85123457, TL_TIME_NONE, NULL, "More digits than µs.");
 }
 
 /* frames of an SMPTE timecode are dropped; a range gives the end */
@@ -199,10 +167,10 @@ test_timecode_and_ranges (void)
     "[00:01:00] Open end.\n");
 
   g_assert_cmpuint (doc->segments->len, ==, 4);
-  assert_segment (doc, 0, S (1), S (5), NULL, "Frames dropped.");
-  assert_segment (doc, 1, S (5), S (7), NULL, "A range.");
-  assert_segment (doc, 2, S (9), 12500000, NULL, "An en dash range.");
-  assert_segment (doc, 3, S (60), TL_TIME_NONE, NULL, "Open end.");
+  tl_test_assert_segment (doc, 0, S (1), S (5), NULL, "Frames dropped.");
+  tl_test_assert_segment (doc, 1, S (5), S (7), NULL, "A range.");
+  tl_test_assert_segment (doc, 2, S (9), 12500000, NULL, "An en dash range.");
+  tl_test_assert_segment (doc, 3, S (60), TL_TIME_NONE, NULL, "Open end.");
 }
 
 static void
@@ -223,10 +191,10 @@ test_continuation (void)
 
   g_assert_cmpuint (doc->segments->len, ==, 3);
   /* a mark right under the text is part of it; one standing alone is not */
-  assert_segment (doc, 0, 0, S (30), "Anna",
-                  "The first paragraph goes on here and after a blank line still belongs to Anna. (laughs)");
-  assert_segment (doc, 1, S (30), S (40), "Ben", "Short.");
-  assert_segment (doc, 2, S (40), TL_TIME_NONE, "Anna", "Again.");
+  tl_test_assert_segment (doc, 0, 0, S (30), "Anna",
+                          "The first paragraph goes on here and after a blank line still belongs to Anna. (laughs)");
+  tl_test_assert_segment (doc, 1, S (30), S (40), "Ben", "Short.");
+  tl_test_assert_segment (doc, 2, S (40), TL_TIME_NONE, "Anna", "Again.");
 }
 
 /* the time and the name on one line, the words on the next (Trint) */
@@ -245,12 +213,12 @@ test_name_above_text (void)
     "00:00:13 Said on the line.\n");
 
   g_assert_cmpuint (doc->segments->len, ==, 5);
-  assert_segment (doc, 0, 0, S (5), "Speaker 1", "Hello, this is a test of two lines.");
-  assert_segment (doc, 1, S (5), S (9), "Jane Doe", "Yes it is.");
+  tl_test_assert_segment (doc, 0, 0, S (5), "Speaker 1", "Hello, this is a test of two lines.");
+  tl_test_assert_segment (doc, 1, S (5), S (9), "Jane Doe", "Yes it is.");
   /* "Okay." is said, not a name; "Right" has no words under it */
-  assert_segment (doc, 2, S (9), S (12), NULL, "Okay. More from whoever spoke.");
-  assert_segment (doc, 3, S (12), S (13), NULL, "Right");
-  assert_segment (doc, 4, S (13), TL_TIME_NONE, NULL, "Said on the line.");
+  tl_test_assert_segment (doc, 2, S (9), S (12), NULL, "Okay. More from whoever spoke.");
+  tl_test_assert_segment (doc, 3, S (12), S (13), NULL, "Right");
+  tl_test_assert_segment (doc, 4, S (13), TL_TIME_NONE, NULL, "Said on the line.");
 }
 
 /* LRC lyrics: tags in brackets, one after the other, are not text */
@@ -266,8 +234,8 @@ test_lrc (void)
     "[00:15.30]Line two\n");
 
   g_assert_cmpuint (doc->segments->len, ==, 2);
-  assert_segment (doc, 0, S (12), 15300000, NULL, "Line one");
-  assert_segment (doc, 1, 15300000, TL_TIME_NONE, NULL, "Line two");
+  tl_test_assert_segment (doc, 0, S (12), 15300000, NULL, "Line one");
+  tl_test_assert_segment (doc, 1, 15300000, TL_TIME_NONE, NULL, "Line two");
   g_assert_cmpuint (doc->warnings->len, ==, 0);
 }
 
@@ -284,11 +252,11 @@ test_time_alone (void)
   TlDocSegment *seg;
 
   g_assert_cmpuint (doc->segments->len, ==, 2);
-  assert_segment (doc, 0, 0, S (5), NULL, "[Music]");
+  tl_test_assert_segment (doc, 0, 0, S (5), NULL, "[Music]");
   seg = tl_document_get_segment (doc, 0);
   g_assert_true (seg->non_speech);
   /* the time that says nothing still ends the line before it */
-  assert_segment (doc, 1, S (5), S (70), NULL, "welcome back everyone");
+  tl_test_assert_segment (doc, 1, S (5), S (70), NULL, "welcome back everyone");
   g_assert_cmpuint (doc->warnings->len, ==, 1);
   g_assert_cmpstr (g_ptr_array_index (doc->warnings, 0), ==, "line 5: time without any text left out");
 }
@@ -312,10 +280,10 @@ test_markdown (void)
 
   g_assert_cmpstr (doc->title, ==, "Episode 6: Technically Wrong");
   g_assert_cmpuint (doc->segments->len, ==, 3);
-  assert_segment (doc, 0, 0, S (600), "Host", "See our site for more and this.");
-  assert_segment (doc, 1, S (600), S (1200), "Guest",
-                  "keep snake_case, 5 * 3 and *stars*; an image too.");
-  assert_segment (doc, 2, S (1200), TL_TIME_NONE, "Host", "Bye.");
+  tl_test_assert_segment (doc, 0, 0, S (600), "Host", "See our site for more and this.");
+  tl_test_assert_segment (doc, 1, S (600), S (1200), "Guest",
+                          "keep snake_case, 5 * 3 and *stars*; an image too.");
+  tl_test_assert_segment (doc, 2, S (1200), TL_TIME_NONE, "Host", "Bye.");
   g_assert_cmpuint (doc->chapters->len, ==, 1);
   chapter = &g_array_index (doc->chapters, TlDocChapter, 0);
   g_assert_cmpint (chapter->start, ==, S (600));
@@ -334,7 +302,7 @@ test_leading_text (void)
     "[00:00:20] Chair: Item one.\n");
 
   g_assert_cmpuint (doc->segments->len, ==, 2);
-  assert_segment (doc, 0, S (10), S (20), "Chair", "Let's begin.");
+  tl_test_assert_segment (doc, 0, S (10), S (20), "Chair", "Let's begin.");
   g_assert_cmpuint (doc->warnings->len, ==, 1);
   g_assert_cmpstr (g_ptr_array_index (doc->warnings, 0), ==,
                    "line 1: text before the first time left out");
@@ -350,24 +318,17 @@ test_backwards (void)
     "[00:00:20] Middle.\n");
 
   g_assert_cmpuint (doc->segments->len, ==, 3);
-  assert_segment (doc, 0, S (10), S (20), NULL, "Earlier.");
-  assert_segment (doc, 1, S (20), TL_TIME_NONE, NULL, "Middle.");
-  assert_segment (doc, 2, S (30), TL_TIME_NONE, NULL, "Later.");
+  tl_test_assert_segment (doc, 0, S (10), S (20), NULL, "Earlier.");
+  tl_test_assert_segment (doc, 1, S (20), TL_TIME_NONE, NULL, "Middle.");
+  tl_test_assert_segment (doc, 2, S (30), TL_TIME_NONE, NULL, "Later.");
   g_assert_cmpuint (doc->warnings->len, ==, 0);
 }
 
 static void
 test_not_timestamped (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TlDocument) doc = NULL;
-  guint line = 99;
-
-  doc = import ("Just some prose.\nWe met at 10:30, then left.\n", "timestamped", &line, &error);
-  g_assert_null (doc);
-  g_assert_error (error, TL_IMPORT_ERROR, TL_IMPORT_ERROR_PARSE);
-  g_assert_cmpuint (line, ==, 0);
-  g_assert_cmpstr (error->message, ==, "No line starts with a time: not a timestamped transcript");
+  tl_test_assert_import_fails ("timestamped", "Just some prose.\nWe met at 10:30, then left.\n", 0,
+                               "No line starts with a time: not a timestamped transcript");
 }
 
 static void

@@ -3,41 +3,11 @@
 
 #include <glib/gstdio.h>
 
-#include "tl-import.h"
+#include "tl-test-import.h"
 
 #define TT_OPEN "<tt xmlns=\"http://www.w3.org/ns/ttml\" " \
   "xmlns:ttp=\"http://www.w3.org/ns/ttml#parameter\" " \
   "xmlns:ttm=\"http://www.w3.org/ns/ttml#metadata\""
-
-static TlDocument *
-import_ok (const char *text)
-{
-  g_autoptr(GError) error = NULL;
-  guint line = 0;
-  TlDocument *doc = tl_import_text (NULL, text, strlen (text), NULL, &line, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (doc);
-  g_assert_cmpstr (doc->format, ==, "ttml");
-  return doc;
-}
-
-static const TlDocSegment *
-seg (TlDocument *doc, guint i)
-{
-  g_assert_cmpuint (i, <, doc->segments->len);
-  return tl_document_get_segment (doc, i);
-}
-
-static void
-assert_seg (TlDocument *doc, guint i, gint64 start, gint64 end, const char *text)
-{
-  const TlDocSegment *s = seg (doc, i);
-
-  g_assert_cmpint (s->start, ==, start);
-  g_assert_cmpint (s->end, ==, end);
-  g_assert_cmpstr (s->text, ==, text);
-}
 
 static void
 test_sniff (void)
@@ -66,7 +36,7 @@ test_sniff (void)
 static void
 test_offset_times (void)
 {
-  g_autoptr(TlDocument) doc = import_ok (
+  g_autoptr(TlDocument) doc = tl_test_import_ok ("ttml",
     TT_OPEN " ttp:frameRate=\"25\" ttp:tickRate=\"10000000\"><body><div>\n"
     "<p begin=\"0.76s\" end=\"3.45s\">seconds</p>\n"
     "<p begin=\"4000ms\" end=\"4500.5ms\">milliseconds</p>\n"
@@ -77,15 +47,15 @@ test_offset_times (void)
     "</div></body></tt>");
 
   g_assert_cmpuint (doc->segments->len, ==, 6);
-  assert_seg (doc, 0, 760000, 3450000, "seconds");
-  assert_seg (doc, 1, 4000000, 4500500, "milliseconds");
-  assert_seg (doc, 2, 5000000, 5500000, "frames");
-  assert_seg (doc, 3, 6000000, 6500000, "ticks");
-  assert_seg (doc, 4, 7200000, 7500000, "hours and minutes");
-  assert_seg (doc, 5, 8000000, 9250000, "bare");
+  tl_test_assert_segment_text (doc, 0, 760000, 3450000, "seconds");
+  tl_test_assert_segment_text (doc, 1, 4000000, 4500500, "milliseconds");
+  tl_test_assert_segment_text (doc, 2, 5000000, 5500000, "frames");
+  tl_test_assert_segment_text (doc, 3, 6000000, 6500000, "ticks");
+  tl_test_assert_segment_text (doc, 4, 7200000, 7500000, "hours and minutes");
+  tl_test_assert_segment_text (doc, 5, 8000000, 9250000, "bare");
   g_assert_cmpint (doc->timing, ==, TL_TIMING_NATIVE);
-  g_assert_cmpuint (seg (doc, 0)->line, ==, 2);
-  g_assert_cmpuint (seg (doc, 5)->line, ==, 7);
+  g_assert_cmpuint (tl_test_segment (doc, 0)->line, ==, 2);
+  g_assert_cmpuint (tl_test_segment (doc, 5)->line, ==, 7);
   g_assert_cmpuint (doc->warnings->len, ==, 0);
 }
 
@@ -94,7 +64,7 @@ test_offset_times (void)
 static void
 test_clock_times (void)
 {
-  g_autoptr(TlDocument) doc = import_ok (
+  g_autoptr(TlDocument) doc = tl_test_import_ok ("ttml",
     TT_OPEN " ttp:frameRate=\"25\" ttp:subFrameRate=\"2\"><body>\n"
     "<p begin=\"00:00:01.5\" end=\"00:00:02.250\">fraction</p>\n"
     "<p begin=\"00:01:03\" end=\"01:00:00\">whole</p>\n"
@@ -103,49 +73,50 @@ test_clock_times (void)
     "</body></tt>");
 
   g_assert_cmpuint (doc->segments->len, ==, 4);
-  assert_seg (doc, 0, 1500000, 2250000, "fraction");
-  assert_seg (doc, 1, 63000000, 3600000000, "whole");
-  assert_seg (doc, 2, 120480000, 120500000, "frames");
-  assert_seg (doc, 3, G_GINT64_CONSTANT (450000000000), G_GINT64_CONSTANT (450001001000), "many hours");
+  tl_test_assert_segment_text (doc, 0, 1500000, 2250000, "fraction");
+  tl_test_assert_segment_text (doc, 1, 63000000, 3600000000, "whole");
+  tl_test_assert_segment_text (doc, 2, 120480000, 120500000, "frames");
+  tl_test_assert_segment_text (doc, 3, G_GINT64_CONSTANT (450000000000), G_GINT64_CONSTANT (450001001000),
+                               "many hours");
 }
 
 /* 29.97 fps: frame rate 30 with multiplier 1000/1001. */
 static void
 test_frame_rate_multiplier (void)
 {
-  g_autoptr(TlDocument) smpte = import_ok (
+  g_autoptr(TlDocument) smpte = tl_test_import_ok ("ttml",
     TT_OPEN " ttp:timeBase=\"smpte\" ttp:frameRate=\"30\" ttp:frameRateMultiplier=\"1000 1001\">\n"
     "<body>\n"
     "<p begin=\"00:00:10:15\" end=\"00:00:12:00\">time code</p>\n"
     "<p begin=\"00:00:20.5\" end=\"700f\">fraction and frames</p>\n"
     "<p begin=\"1t\" end=\"3t\">ticks default to frames</p>\n"
     "</body></tt>");
-  g_autoptr(TlDocument) media = import_ok (
+  g_autoptr(TlDocument) media = tl_test_import_ok ("ttml",
     TT_OPEN " ttp:frameRate=\"30\" ttp:frameRateMultiplier=\"1000 1001\"><body>\n"
     "<p begin=\"00:00:10:15\" end=\"00:00:12:00\">media time</p>\n"
     "</body></tt>");
-  g_autoptr(TlDocument) drop = import_ok (
+  g_autoptr(TlDocument) drop = tl_test_import_ok ("ttml",
     TT_OPEN " ttp:timeBase=\"smpte\" ttp:frameRate=\"30\" ttp:frameRateMultiplier=\"1000 1001\""
     " ttp:dropMode=\"dropNTSC\"><body>\n"
     "<p begin=\"00:01:00:02\" end=\"00:10:00:00\">drop frame</p>\n"
     "</body></tt>");
-  g_autoptr(TlDocument) colon = import_ok (
+  g_autoptr(TlDocument) colon = tl_test_import_ok ("ttml",
     TT_OPEN " ttp:timeBase=\"smpte\" ttp:frameRate=\"25\" ttp:frameRateMultiplier=\"1:1\"><body>\n"
     "<p begin=\"00:00:01:00\" end=\"00:02:33:11\">pal</p>\n"
     "</body></tt>");
 
   /* ticks default to frames: one is 1001/30000 s */
   g_assert_cmpuint (smpte->segments->len, ==, 3);
-  assert_seg (smpte, 0, 33367, 100100, "ticks default to frames");
+  tl_test_assert_segment_text (smpte, 0, 33367, 100100, "ticks default to frames");
   /* 315 frames counted at 29.97: 315 × 1001 / 30000 s */
-  assert_seg (smpte, 1, 10510500, 12012000, "time code");
+  tl_test_assert_segment_text (smpte, 1, 10510500, 12012000, "time code");
   /* a decimal fraction is clock seconds even under the smpte time base */
-  assert_seg (smpte, 2, 20500000, 23356667, "fraction and frames");
+  tl_test_assert_segment_text (smpte, 2, 20500000, 23356667, "fraction and frames");
   /* same code under the media time base: seconds, then frames */
-  assert_seg (media, 0, 10500500, 12000000, "media time");
+  tl_test_assert_segment_text (media, 0, 10500500, 12000000, "media time");
   /* 1802 − 2 dropped = 1800 frames; 18000 − 18 = 17982 frames */
-  assert_seg (drop, 0, 60060000, 599999400, "drop frame");
-  assert_seg (colon, 0, 1000000, 153440000, "pal");
+  tl_test_assert_segment_text (drop, 0, 60060000, 599999400, "drop frame");
+  tl_test_assert_segment_text (colon, 0, 1000000, 153440000, "pal");
 }
 
 /* begin on <body> and <div>s offsets what they hold (par containers); a
@@ -153,7 +124,7 @@ test_frame_rate_multiplier (void)
 static void
 test_time_containment (void)
 {
-  g_autoptr(TlDocument) doc = import_ok (
+  g_autoptr(TlDocument) doc = tl_test_import_ok ("ttml",
     TT_OPEN "><body begin=\"10s\">\n"
     "<div begin=\"5s\">\n"
     "  <p begin=\"1s\" end=\"2s\">nested offsets</p>\n"
@@ -175,15 +146,15 @@ test_time_containment (void)
     "</body></tt>");
 
   g_assert_cmpuint (doc->segments->len, ==, 9);
-  assert_seg (doc, 0, 16000000, 17000000, "nested offsets");
-  assert_seg (doc, 1, 18000000, 19500000, "duration");
-  assert_seg (doc, 2, 20000000, 22000000, "end and dur: the earlier");
-  assert_seg (doc, 3, 35000000, 37000000, "whole div");
-  assert_seg (doc, 4, 35500000, 37000000, "to the div's end");
-  assert_seg (doc, 5, 110000000, 112000000, "first in sequence");
-  assert_seg (doc, 6, 112000000, 115000000, "second in sequence");
-  assert_seg (doc, 7, 116000000, 117000000, "after a pause");
-  assert_seg (doc, 8, 211000000, 212250000, "timed words");
+  tl_test_assert_segment_text (doc, 0, 16000000, 17000000, "nested offsets");
+  tl_test_assert_segment_text (doc, 1, 18000000, 19500000, "duration");
+  tl_test_assert_segment_text (doc, 2, 20000000, 22000000, "end and dur: the earlier");
+  tl_test_assert_segment_text (doc, 3, 35000000, 37000000, "whole div");
+  tl_test_assert_segment_text (doc, 4, 35500000, 37000000, "to the div's end");
+  tl_test_assert_segment_text (doc, 5, 110000000, 112000000, "first in sequence");
+  tl_test_assert_segment_text (doc, 6, 112000000, 115000000, "second in sequence");
+  tl_test_assert_segment_text (doc, 7, 116000000, 117000000, "after a pause");
+  tl_test_assert_segment_text (doc, 8, 211000000, 212250000, "timed words");
 }
 
 /* <br/> is a space, spans are text, white space collapses, metadata and
@@ -191,7 +162,7 @@ test_time_containment (void)
 static void
 test_br_span (void)
 {
-  g_autoptr(TlDocument) doc = import_ok (
+  g_autoptr(TlDocument) doc = tl_test_import_ok ("ttml",
     TT_OPEN "><body><div>\n"
     "<p begin=\"1s\" end=\"2s\">\n"
     "    that the image formed on<br/>\n"
@@ -204,42 +175,42 @@ test_br_span (void)
     "</div></body></tt>");
 
   g_assert_cmpuint (doc->segments->len, ==, 3);
-  assert_seg (doc, 0, 1000000, 2000000, "that the image formed on the Retina should be inverted?");
+  tl_test_assert_segment_text (doc, 0, 1000000, 2000000, "that the image formed on the Retina should be inverted?");
   /* text that looks like markup goes, as in every importer */
-  assert_seg (doc, 1, 2000000, 3000000, "Tom & Jerry & again");
+  tl_test_assert_segment_text (doc, 1, 2000000, 3000000, "Tom & Jerry & again");
   /* a timed but empty paragraph is kept, as empty SubRip cues are */
-  assert_seg (doc, 2, 3000000, 4000000, "");
+  tl_test_assert_segment_text (doc, 2, 3000000, 4000000, "");
 }
 
 static void
 test_namespaces (void)
 {
-  g_autoptr(TlDocument) legacy = import_ok (
+  g_autoptr(TlDocument) legacy = tl_test_import_ok ("ttml",
     "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n"
     "<tt:tt xmlns:tt=\"http://www.w3.org/2006/10/ttaf1\" "
     "xmlns:ttp=\"http://www.w3.org/2006/10/ttaf1#parameter\" ttp:frameRate=\"25\" ttp:timeBase=\"smpte\">\n"
     "<tt:body><tt:div>\n"
     "<tt:p begin=\"00:00:01:05\" end=\"00:00:02:00\">MAN:<tt:br/>How did we <tt:span>end up</tt:span> here?</tt:p>\n"
     "</tt:div></tt:body></tt:tt>");
-  g_autoptr(TlDocument) april = import_ok (
+  g_autoptr(TlDocument) april = tl_test_import_ok ("ttml",
     "<tt xmlns=\"http://www.w3.org/2006/04/ttaf1\" xml:lang=\"en\">\n"
     "<body><div><p begin=\"0.5s\" end=\"1s\">draft</p></div></body></tt>");
-  g_autoptr(TlDocument) undeclared = import_ok (
+  g_autoptr(TlDocument) undeclared = tl_test_import_ok ("ttml",
     TT_OPEN "><body><div>\n"
     "<p begin=\"1s\" end=\"2s\">broken<tt:br/>prefix</p>\n"
     "</div></body></tt>");
 
-  assert_seg (legacy, 0, 1200000, 2000000, "MAN: How did we end up here?");
-  assert_seg (april, 0, 500000, 1000000, "draft");
+  tl_test_assert_segment_text (legacy, 0, 1200000, 2000000, "MAN: How did we end up here?");
+  tl_test_assert_segment_text (april, 0, 500000, 1000000, "draft");
   g_assert_cmpstr (april->language, ==, "en");
   /* libxml2 accepts an undeclared prefix; the element is still a <br> */
-  assert_seg (undeclared, 0, 1000000, 2000000, "broken prefix");
+  tl_test_assert_segment_text (undeclared, 0, 1000000, 2000000, "broken prefix");
 }
 
 static void
 test_metadata (void)
 {
-  g_autoptr(TlDocument) doc = import_ok (
+  g_autoptr(TlDocument) doc = tl_test_import_ok ("ttml",
     TT_OPEN " xml:lang=\"fr-FR\">\n"
     "<head><metadata>\n"
     "  <ttm:title>  Le  titre </ttm:title>\n"
@@ -261,7 +232,7 @@ test_metadata (void)
     "  <p begin=\"5s\" end=\"6s\"><span ttm:agent=\"a1\">from a span</span></p>\n"
     "  <p begin=\"6s\" end=\"7s\">nobody</p>\n"
     "</div></body></tt>");
-  g_autoptr(TlDocument) ebu = import_ok (
+  g_autoptr(TlDocument) ebu = tl_test_import_ok ("ttml",
     "<tt:tt xmlns:tt=\"http://www.w3.org/ns/ttml\" xmlns:ebuttm=\"urn:ebu:tt:metadata\" xml:lang=\"\">\n"
     "<tt:head><tt:metadata><ebuttm:documentMetadata>\n"
     "  <ebuttm:documentEbuttVersion>v1.0</ebuttm:documentEbuttVersion>\n"
@@ -275,57 +246,44 @@ test_metadata (void)
   g_assert_cmpstr (doc->description, ==, "Une description");
   g_assert_cmpstr (doc->language, ==, "fr-FR");
   g_assert_cmpuint (doc->segments->len, ==, 6);
-  g_assert_cmpstr (seg (doc, 0)->speaker, ==, "Ann Smith");
-  g_assert_cmpstr (seg (doc, 1)->speaker, ==, "Jones");
-  g_assert_cmpstr (seg (doc, 2)->speaker, ==, "a3");
-  g_assert_cmpstr (seg (doc, 3)->speaker, ==, "ghost");
-  g_assert_cmpstr (seg (doc, 4)->speaker, ==, "Ann Smith");
-  g_assert_null (seg (doc, 5)->speaker);
+  g_assert_cmpstr (tl_test_segment (doc, 0)->speaker, ==, "Ann Smith");
+  g_assert_cmpstr (tl_test_segment (doc, 1)->speaker, ==, "Jones");
+  g_assert_cmpstr (tl_test_segment (doc, 2)->speaker, ==, "a3");
+  g_assert_cmpstr (tl_test_segment (doc, 3)->speaker, ==, "ghost");
+  g_assert_cmpstr (tl_test_segment (doc, 4)->speaker, ==, "Ann Smith");
+  g_assert_null (tl_test_segment (doc, 5)->speaker);
 
   g_assert_cmpstr (ebu->title, ==, "News at Six");
   g_assert_null (ebu->language);
-  assert_seg (ebu, 0, 1000000, 2000000, "Good evening.");
-}
-
-static void
-assert_fails (const char *text, const char *format, guint expected_line, const char *expected_message)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TlDocument) doc = NULL;
-  guint line = 0;
-
-  doc = tl_import_text (NULL, text, strlen (text), format, &line, &error);
-  g_assert_null (doc);
-  g_assert_error (error, TL_IMPORT_ERROR, TL_IMPORT_ERROR_PARSE);
-  g_assert_cmpuint (line, ==, expected_line);
-  g_assert_cmpstr (error->message, ==, expected_message);
+  tl_test_assert_segment_text (ebu, 0, 1000000, 2000000, "Good evening.");
 }
 
 static void
 test_malformed (void)
 {
-  assert_fails (TT_OPEN "><body><div>\n"
-                "<p begin=\"1s\" end=\"2s\">one</p>\n"
-                "<p begin=\"2s\" end=\"3s\">two\n"
-                "</div>\n"
-                "</body></tt>", NULL, 4,
-                "Malformed XML: Opening and ending tag mismatch: p line 3 and div");
-  assert_fails (TT_OPEN "><body>\n<div>\n<p begin=\"1s\">cut short", NULL, 3,
-                "Malformed XML: Premature end of data in tag p line 3");
-  assert_fails (TT_OPEN "><body><p begin=\"1s\" end=\"2s\">A &nbsp; B</p></body></tt>", NULL, 1,
-                "Malformed XML: Entity 'nbsp' not defined");
-  assert_fails ("<html xmlns=\"http://www.w3.org/ns/ttml\">\n<p>x</p></html>", "ttml", 1,
-                "Not a TTML document: the root element is <html>, not <tt>");
-  assert_fails (TT_OPEN ">\n<head/>\n</tt>", NULL, 1, "The TTML document has no <body>");
-  assert_fails (TT_OPEN ">\n<body>\n<div/>\n</body>\n</tt>", NULL, 2,
-                "The TTML body holds no <p> paragraphs");
+  tl_test_assert_import_fails (NULL,
+                               TT_OPEN "><body><div>\n"
+                               "<p begin=\"1s\" end=\"2s\">one</p>\n"
+                               "<p begin=\"2s\" end=\"3s\">two\n"
+                               "</div>\n"
+                               "</body></tt>", 4,
+                               "Malformed XML: Opening and ending tag mismatch: p line 3 and div");
+  tl_test_assert_import_fails (NULL, TT_OPEN "><body>\n<div>\n<p begin=\"1s\">cut short", 3,
+                               "Malformed XML: Premature end of data in tag p line 3");
+  tl_test_assert_import_fails (NULL, TT_OPEN "><body><p begin=\"1s\" end=\"2s\">A &nbsp; B</p></body></tt>", 1,
+                               "Malformed XML: Entity 'nbsp' not defined");
+  tl_test_assert_import_fails ("ttml", "<html xmlns=\"http://www.w3.org/ns/ttml\">\n<p>x</p></html>", 1,
+                               "Not a TTML document: the root element is <html>, not <tt>");
+  tl_test_assert_import_fails (NULL, TT_OPEN ">\n<head/>\n</tt>", 1, "The TTML document has no <body>");
+  tl_test_assert_import_fails (NULL, TT_OPEN ">\n<body>\n<div/>\n</body>\n</tt>", 2,
+                               "The TTML body holds no <p> paragraphs");
 }
 
 /* A time that cannot be read costs its paragraph, with a warning. */
 static void
 test_bad_times (void)
 {
-  g_autoptr(TlDocument) doc = import_ok (
+  g_autoptr(TlDocument) doc = tl_test_import_ok ("ttml",
     TT_OPEN "><body><div>\n"
     "<p begin=\"1s\" end=\"2s\">kept</p>\n"
     "<p begin=\"soon\" end=\"3s\">bad begin</p>\n"
@@ -335,7 +293,7 @@ test_bad_times (void)
     "</div></body></tt>");
 
   g_assert_cmpuint (doc->segments->len, ==, 1);
-  assert_seg (doc, 0, 1000000, 2000000, "kept");
+  tl_test_assert_segment_text (doc, 0, 1000000, 2000000, "kept");
   g_assert_cmpuint (doc->warnings->len, ==, 4);
   g_assert_cmpstr (g_ptr_array_index (doc->warnings, 0), ==,
                    "line 3: begin time “soon” not understood; <p> left out");
@@ -351,13 +309,13 @@ test_bad_times (void)
 static void
 test_bad_body_time (void)
 {
-  g_autoptr(TlDocument) doc = import_ok (
+  g_autoptr(TlDocument) doc = tl_test_import_ok ("ttml",
     TT_OPEN ">\n<body begin=\"later\"><div begin=\"1s\">\n"
     "<p begin=\"1s\" end=\"2s\">still here</p>\n"
     "</div></body></tt>");
 
   g_assert_cmpuint (doc->segments->len, ==, 1);
-  assert_seg (doc, 0, 2000000, 3000000, "still here");
+  tl_test_assert_segment_text (doc, 0, 2000000, 3000000, "still here");
   g_assert_cmpuint (doc->warnings->len, ==, 1);
   g_assert_cmpstr (g_ptr_array_index (doc->warnings, 0), ==,
                    "line 2: begin time “later” not understood; <body> times ignored");
@@ -366,19 +324,19 @@ test_bad_body_time (void)
 static void
 test_untimed (void)
 {
-  g_autoptr(TlDocument) untimed = import_ok (
+  g_autoptr(TlDocument) untimed = tl_test_import_ok ("ttml",
     TT_OPEN "><body><div>\n<p>first</p>\n<p>second</p>\n<p> </p>\n</div></body></tt>");
-  g_autoptr(TlDocument) mixed = import_ok (
+  g_autoptr(TlDocument) mixed = tl_test_import_ok ("ttml",
     TT_OPEN "><body><div>\n<p>station logo</p>\n<p begin=\"1s\" end=\"2s\">said</p>\n</div></body></tt>");
 
   /* no times anywhere: a transcript without times, blank lines dropped */
   g_assert_cmpuint (untimed->segments->len, ==, 2);
-  assert_seg (untimed, 0, TL_TIME_NONE, TL_TIME_NONE, "first");
-  assert_seg (untimed, 1, TL_TIME_NONE, TL_TIME_NONE, "second");
+  tl_test_assert_segment_text (untimed, 0, TL_TIME_NONE, TL_TIME_NONE, "first");
+  tl_test_assert_segment_text (untimed, 1, TL_TIME_NONE, TL_TIME_NONE, "second");
   g_assert_cmpint (untimed->timing, ==, TL_TIMING_NONE);
 
   g_assert_cmpuint (mixed->segments->len, ==, 1);
-  assert_seg (mixed, 0, 1000000, 2000000, "said");
+  tl_test_assert_segment_text (mixed, 0, 1000000, 2000000, "said");
   g_assert_cmpuint (mixed->warnings->len, ==, 1);
   g_assert_cmpstr (g_ptr_array_index (mixed->warnings, 0), ==,
                    "line 2: paragraph without times among timed ones left out");
@@ -388,11 +346,11 @@ test_untimed (void)
 static void
 test_declared_encoding (void)
 {
-  g_autoptr(TlDocument) doc = import_ok (
+  g_autoptr(TlDocument) doc = tl_test_import_ok ("ttml",
     "<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?>\n"
     TT_OPEN "><body><p begin=\"1s\" end=\"2s\">déjà vu ♪</p></body></tt>");
 
-  assert_seg (doc, 0, 1000000, 2000000, "déjà vu ♪");
+  tl_test_assert_segment_text (doc, 0, 1000000, 2000000, "déjà vu ♪");
 }
 
 /* External entities are never loaded; internal ones are text. */
@@ -415,11 +373,11 @@ test_entities (void)
                           "<p begin=\"1s\" end=\"2s\">leak: &secret;.</p>\n"
                           "<p begin=\"2s\" end=\"3s\">&show;!</p>\n"
                           "</body></tt>", secret);
-  doc = import_ok (text);
+  doc = tl_test_import_ok ("ttml", text);
   g_assert_cmpuint (doc->segments->len, ==, 2);
-  assert_seg (doc, 0, 1000000, 2000000, "leak: .");
-  assert_seg (doc, 1, 2000000, 3000000, "Tagline Show!");
-  g_assert_null (strstr (seg (doc, 0)->text, "SECRET"));
+  tl_test_assert_segment_text (doc, 0, 1000000, 2000000, "leak: .");
+  tl_test_assert_segment_text (doc, 1, 2000000, 3000000, "Tagline Show!");
+  g_assert_null (strstr (tl_test_segment (doc, 0)->text, "SECRET"));
   g_unlink (secret);
   g_rmdir (dir);
 }

@@ -4,9 +4,9 @@
  * on hand-made variants. */
 #include <string.h>
 
-#include "tl-import.h"
 #include "tl-page.h"
 #include "tl-segmenter.h"
+#include "tl-test-import.h"
 
 #define SEC(s) ((gint64) (s) * TL_USEC_PER_SEC)
 
@@ -32,22 +32,15 @@ load_sample (const char *name, gsize *length)
   return text;
 }
 
+/* Imports @text by sniffing, which must pick @expect_importer. */
 static TlDocument *
 import (const char *text, gsize length, const char *expect_importer)
 {
-  g_autoptr(GError) error = NULL;
   const TlImporter *importer = tl_importer_sniff (text, length);
-  TlDocument *doc;
-  guint line = 0;
 
   g_assert_nonnull (importer);
   g_assert_cmpstr (importer->name, ==, expect_importer);
-  doc = tl_import_text (NULL, text, length, NULL, &line, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (doc);
-  g_assert_cmpstr (doc->format, ==, expect_importer);
-  g_assert_cmpuint (line, ==, 0);
-  return doc;
+  return tl_test_import_ok (expect_importer, text);
 }
 
 static guint
@@ -117,18 +110,6 @@ chapter (TlDocument *doc, guint i)
   return &g_array_index (doc->chapters, TlDocChapter, i);
 }
 
-static void
-assert_segment (TlDocument *doc, guint i, gint64 start, gint64 end, const char *text)
-{
-  const TlDocSegment *seg;
-
-  g_assert_cmpuint (i, <, doc->segments->len);
-  seg = tl_document_get_segment (doc, i);
-  g_assert_cmpint (seg->start, ==, start);
-  g_assert_cmpint (seg->end, ==, end);
-  g_assert_cmpstr (seg->text, ==, text);
-}
-
 /* Which of the web importers claims @text, and that the others do not:
  * the expected one with a high score, the other page importers 0, the
  * plain-text fallback at most 1. */
@@ -190,16 +171,18 @@ test_video_page_sample (void)
   g_assert_cmpuint (doc->warnings->len, ==, 0);
 
   g_assert_cmpuint (doc->segments->len, ==, 28);
-  assert_segment (doc, 0, 0, 5560000,
-                  "In time, Russian President Vladimir Putin is traveling to North Korea for the first time in 24 years.");
+  tl_test_assert_segment_text (doc, 0, 0, 5560000,
+                               "In time, Russian President Vladimir Putin is traveling to North Korea for the first "
+                               "time in 24 years.");
   /* t=5.5600000000000005s, not the rounded 00:00:05 shown */
-  assert_segment (doc, 1, 5560000, 12720000,
-                  "He's meeting with the country's leader, Kim Jong-un, amid mounting international concern "
-                  "about the military cooperation between the two nations.");
+  tl_test_assert_segment_text (doc, 1, 5560000, 12720000,
+                               "He's meeting with the country's leader, Kim Jong-un, amid mounting international "
+                               "concern "
+                               "about the military cooperation between the two nations.");
   /* t=71.03999999999999s is 71.04 s */
-  assert_segment (doc, 10, 71040000, 73960000, "At least that's what South Korea is saying.");
+  tl_test_assert_segment_text (doc, 10, 71040000, 73960000, "At least that's what South Korea is saying.");
   /* the last line lasts until the stated length */
-  assert_segment (doc, 27, 189440000, SEC (190), "Thank you.");
+  tl_test_assert_segment_text (doc, 27, 189440000, SEC (190), "Thank you.");
   g_assert_cmpuint (tl_document_get_segment (doc, 0)->line, ==, 28);
   g_assert_cmpuint (tl_document_get_segment (doc, 27)->line, ==, 55);
   for (guint i = 0; i + 1 < doc->segments->len; i++)
@@ -253,9 +236,9 @@ test_summary_page_sample (void)
   g_assert_cmpint (chapter (doc, 2)->segment_index, ==, -1);
 
   g_assert_cmpuint (doc->segments->len, ==, 289);
-  assert_segment (doc, 0, 0, SEC (2), "now there are two world leaders who were");
-  assert_segment (doc, 1, SEC (2), SEC (5), "seen by many as outcasts on the global");
-  assert_segment (doc, 288, SEC (684), SEC (688), "meeting between Kim and Putin");
+  tl_test_assert_segment_text (doc, 0, 0, SEC (2), "now there are two world leaders who were");
+  tl_test_assert_segment_text (doc, 1, SEC (2), SEC (5), "seen by many as outcasts on the global");
+  tl_test_assert_segment_text (doc, 288, SEC (684), SEC (688), "meeting between Kim and Putin");
   g_assert_cmpuint (tl_document_get_segment (doc, 0)->line, ==, 176);
   g_assert_cmpuint (doc->warnings->len, ==, 0);
   for (guint i = 0; i < doc->segments->len; i++)
@@ -301,9 +284,10 @@ test_web_page_untimed_sample (void)
   /* the 2,912-byte line 4, cut into pieces of 10 to 30 words */
   g_assert_cmpuint (strlen (lines[3]), ==, 2912);
   g_assert_cmpuint (doc->segments->len, ==, 26);
-  assert_segment (doc, 0, TL_TIME_NONE, TL_TIME_NONE,
-                  "internationally today Russian President Vladimir Putin is making a visit to North Korea "
-                  "his first trip to that country in 24 years");
+  tl_test_assert_segment_text (doc, 0, TL_TIME_NONE, TL_TIME_NONE,
+                               "internationally today Russian President Vladimir Putin is making a visit to North "
+                               "Korea "
+                               "his first trip to that country in 24 years");
   g_assert_true (g_str_has_prefix (tl_document_get_segment (doc, 1)->text, "the visit will be watched"));
   g_assert_true (g_str_has_suffix (tl_document_get_segment (doc, 25)->text,
                                    "Anna Cunningham thanks very much from London this morning"));
@@ -359,7 +343,7 @@ test_web_page_fields_sample (void)
   g_assert_cmpstr (keyword (doc, 22), ==, "putin visits pyongyang");
 
   g_assert_cmpuint (doc->segments->len, ==, 63);
-  assert_segment (doc, 0, 0, tl_document_get_segment (doc, 1)->start, "[Music]");
+  tl_test_assert_segment_text (doc, 0, 0, tl_document_get_segment (doc, 1)->start, "[Music]");
   g_assert_cmpstr (tl_document_get_segment (doc, 1)->text, ==, "fore spee");
   g_assert_cmpstr (tl_document_get_segment (doc, 2)->text, ==, "[Music] [Music]");
   g_assert_true (g_str_has_prefix (tl_document_get_segment (doc, 3)->text,
@@ -421,22 +405,27 @@ test_article_sample (void)
   g_assert_cmpint (chapter (doc, 2)->segment_index, ==, 20);
 
   /* the dateline stays in the first paragraph */
-  assert_segment (doc, 0, TL_TIME_NONE, TL_TIME_NONE,
-                  "SEOUL, South Korea \xe2\x80\x94 President Vladimir Putin of Russia has arrived in North Korea "
-                  "for a summit with leader Kim Jong Un.");
+  tl_test_assert_segment_text (doc, 0, TL_TIME_NONE, TL_TIME_NONE,
+                               "SEOUL, South Korea \xe2\x80\x94 President Vladimir Putin of Russia has arrived in "
+                               "North Korea "
+                               "for a summit with leader Kim Jong Un.");
   g_assert_cmpuint (tl_document_get_segment (doc, 0)->line, ==, 15);
   /* paragraphs are not split into sentences */
-  assert_segment (doc, 2, TL_TIME_NONE, TL_TIME_NONE,
-                  "Putin arrived early Wednesday morning, with the two leaders expected to meet later in the day. "
-                  "It is Putin's first trip to North Korea since 2000 and the first visit in North Korea by a "
-                  "head of state since the country shut its borders in 2020.");
-  assert_segment (doc, 4, TL_TIME_NONE, TL_TIME_NONE,
-                  "North Korea has consistently supported Russia from the early days of the war in Ukraine, "
-                  "voting against the United Nations resolution condemning Russia's invasion and joining Russia "
-                  "in recognizing Luhansk and Donetsk as independent states.");
-  assert_segment (doc, 24, TL_TIME_NONE, TL_TIME_NONE,
-                  "In an interview with Russia\xe2\x80\x99s state media in March, Putin said North Korea "
-                  "\"has its own nuclear umbrella.\"");
+  tl_test_assert_segment_text (doc, 2, TL_TIME_NONE, TL_TIME_NONE,
+                               "Putin arrived early Wednesday morning, with the two leaders expected to meet later in "
+                               "the day. "
+                               "It is Putin's first trip to North Korea since 2000 and the first visit in North Korea "
+                               "by a "
+                               "head of state since the country shut its borders in 2020.");
+  tl_test_assert_segment_text (doc, 4, TL_TIME_NONE, TL_TIME_NONE,
+                               "North Korea has consistently supported Russia from the early days of the war in "
+                               "Ukraine, "
+                               "voting against the United Nations resolution condemning Russia's invasion and joining "
+                               "Russia "
+                               "in recognizing Luhansk and Donetsk as independent states.");
+  tl_test_assert_segment_text (doc, 24, TL_TIME_NONE, TL_TIME_NONE,
+                               "In an interview with Russia\xe2\x80\x99s state media in March, Putin said North Korea "
+                               "\"has its own nuclear umbrella.\"");
   g_assert_cmpuint (tl_document_get_segment (doc, 24)->line, ==, 71);
   for (guint i = 0; i < doc->segments->len; i++)
     {
@@ -540,9 +529,9 @@ test_video_page_variant (void)
                    "The harbour reopened today after the storm.\nCrews worked through the night.\n\n"
                    "Our reporter was there at dawn.");
   g_assert_cmpuint (doc->segments->len, ==, 3);
-  assert_segment (doc, 0, 0, 4250000, "Good morning from the harbour.");
-  assert_segment (doc, 1, 4250000, SEC (65), "Read more on our site later.");
-  assert_segment (doc, 2, SEC (65), SEC (75), "That is all & goodbye.");
+  tl_test_assert_segment_text (doc, 0, 0, 4250000, "Good morning from the harbour.");
+  tl_test_assert_segment_text (doc, 1, 4250000, SEC (65), "Read more on our site later.");
+  tl_test_assert_segment_text (doc, 2, SEC (65), SEC (75), "That is all & goodbye.");
   g_assert_cmpuint (tl_document_get_segment (doc, 2)->line, ==, 19);
   g_assert_cmpint (doc->timing, ==, TL_TIMING_NATIVE);
 }
@@ -581,7 +570,7 @@ test_video_page_errors (void)
   doc = tl_import_text (NULL, stray, strlen (stray), "video-page", &line, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (doc->segments->len, ==, 1);
-  assert_segment (doc, 0, SEC (1), SEC (10), "Hello.");
+  tl_test_assert_segment_text (doc, 0, SEC (1), SEC (10), "Hello.");
   g_assert_cmpuint (doc->warnings->len, ==, 2);
   g_assert_cmpstr (g_ptr_array_index (doc->warnings, 0), ==, "line 6: line not understood; left out");
   g_assert_cmpstr (g_ptr_array_index (doc->warnings, 1), ==, "line 7: line without a time link; left out");
@@ -634,9 +623,9 @@ test_summary_page_hours (void)
   g_assert_cmpstr (doc->description, ==, "The talk covers harbours.\n\nIt also covers storms.");
   g_assert_cmpuint (doc->chapters->len, ==, 0);
   g_assert_cmpuint (doc->segments->len, ==, 3);
-  assert_segment (doc, 0, SEC (3598), SEC (3601), "and that brings us to the");
-  assert_segment (doc, 1, SEC (3601), SEC (3605), "Highlights");
-  assert_segment (doc, 2, SEC (3605), SEC (3610), "of the evening which we saw together");
+  tl_test_assert_segment_text (doc, 0, SEC (3598), SEC (3601), "and that brings us to the");
+  tl_test_assert_segment_text (doc, 1, SEC (3601), SEC (3605), "Highlights");
+  tl_test_assert_segment_text (doc, 2, SEC (3605), SEC (3610), "of the evening which we saw together");
   g_assert_cmpuint (tl_document_get_segment (doc, 2)->line, ==, 22);
   /* split where a lower-case letter meets an upper-case one */
   g_assert_cmpuint (doc->keywords->len, ==, 3);
@@ -730,16 +719,18 @@ test_article_without_sections (void)
   g_assert_cmpstr (doc->published, ==, "2025-03-03");
   g_assert_cmpuint (doc->chapters->len, ==, 0);
   g_assert_cmpuint (doc->segments->len, ==, 7);
-  assert_segment (doc, 0, TL_TIME_NONE, TL_TIME_NONE,
-                  "HALIFAX, Nova Scotia (AP) \xe2\x80\x94 The harbour reopened on Monday after a storm kept "
-                  "ships at anchor for a week.");
-  assert_segment (doc, 1, TL_TIME_NONE, TL_TIME_NONE,
-                  "Port officials said crews had cleared debris from the main channel overnight. \"We are open,\" "
-                  "said Dr. Ann Lee.");
+  tl_test_assert_segment_text (doc, 0, TL_TIME_NONE, TL_TIME_NONE,
+                               "HALIFAX, Nova Scotia (AP) \xe2\x80\x94 The harbour reopened on Monday after a storm "
+                               "kept "
+                               "ships at anchor for a week.");
+  tl_test_assert_segment_text (doc, 1, TL_TIME_NONE, TL_TIME_NONE,
+                               "Port officials said crews had cleared debris from the main channel overnight. \"We are "
+                               "open,\" "
+                               "said Dr. Ann Lee.");
   g_assert_cmpuint (tl_document_get_segment (doc, 4)->line, ==, 18);
   /* a paragraph that starts with "Copyright" or "By" is still one */
   g_assert_true (g_str_has_prefix (tl_document_get_segment (doc, 5)->text, "Copyright lawyers"));
-  assert_segment (doc, 6, TL_TIME_NONE, TL_TIME_NONE, "By Monday it was over.");
+  tl_test_assert_segment_text (doc, 6, TL_TIME_NONE, TL_TIME_NONE, "By Monday it was over.");
   g_assert_cmpint (doc->timing, ==, TL_TIMING_NONE);
   for (guint i = 0; i < doc->segments->len; i++)
     {
@@ -773,17 +764,18 @@ test_plain_text (void)
   g_assert_cmpint (doc->kind, ==, TL_SOURCE_KIND_TRANSCRIPT);
   g_assert_cmpint (doc->timing, ==, TL_TIMING_NONE);
   g_assert_cmpuint (doc->segments->len, ==, 9);
-  assert_segment (doc, 0, TL_TIME_NONE, TL_TIME_NONE, "Good morning.");
+  tl_test_assert_segment_text (doc, 0, TL_TIME_NONE, TL_TIME_NONE, "Good morning.");
   g_assert_cmpuint (tl_document_get_segment (doc, 0)->line, ==, 3);
-  assert_segment (doc, 2, TL_TIME_NONE, TL_TIME_NONE, "[Laughter]");
+  tl_test_assert_segment_text (doc, 2, TL_TIME_NONE, TL_TIME_NONE, "[Laughter]");
   g_assert_true (tl_document_get_segment (doc, 2)->non_speech);
   g_assert_cmpuint (tl_document_get_segment (doc, 3)->line, ==, 6);
-  assert_segment (doc, 4, TL_TIME_NONE, TL_TIME_NONE, "It was the worst storm in a decade.");
-  assert_segment (doc, 6, TL_TIME_NONE, TL_TIME_NONE, "Nobody was hurt.");
+  tl_test_assert_segment_text (doc, 4, TL_TIME_NONE, TL_TIME_NONE, "It was the worst storm in a decade.");
+  tl_test_assert_segment_text (doc, 6, TL_TIME_NONE, TL_TIME_NONE, "Nobody was hurt.");
   g_assert_cmpuint (tl_document_get_segment (doc, 6)->line, ==, 8);
   /* 39 unpunctuated words: two pieces, cut before "so" */
-  assert_segment (doc, 7, TL_TIME_NONE, TL_TIME_NONE,
-                  "well we had crews out all night clearing the channel and by noon the ferries were running again");
+  tl_test_assert_segment_text (doc, 7, TL_TIME_NONE, TL_TIME_NONE,
+                               "well we had crews out all night clearing the channel and by noon the ferries were "
+                               "running again");
   n = count_words (tl_document_get_segment (doc, 8)->text);
   g_assert_cmpuint (n, ==, 21);
   g_assert_true (g_str_has_prefix (tl_document_get_segment (doc, 8)->text, "so people could get to work"));

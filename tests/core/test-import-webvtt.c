@@ -2,40 +2,15 @@
  * (header variants, blocks, times, voices, rolling auto-captions) per test. */
 #include <string.h>
 
-#include "tl-import.h"
+#include "tl-test-import.h"
 
 #define MS(n) ((gint64) (n) * G_GINT64_CONSTANT (1000))
 
+/* Sniffed, as a dropped file would be. */
 static TlDocument *
 import_ok (const char *text)
 {
-  g_autoptr(GError) error = NULL;
-  guint line = 99;
-  TlDocument *doc;
-
-  /* sniffed, as a dropped file would be */
-  doc = tl_import_text (NULL, text, strlen (text), NULL, &line, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (doc);
-  g_assert_cmpuint (line, ==, 0);
-  g_assert_cmpstr (doc->format, ==, "webvtt");
-  g_assert_cmpint (doc->timing, ==, TL_TIMING_NATIVE);
-  return doc;
-}
-
-static void
-assert_segment (TlDocument *doc, guint index, gint64 start, gint64 end,
-                const char *text, const char *speaker, guint line)
-{
-  TlDocSegment *seg;
-
-  g_assert_cmpuint (index, <, doc->segments->len);
-  seg = tl_document_get_segment (doc, index);
-  g_assert_cmpint (seg->start, ==, start);
-  g_assert_cmpint (seg->end, ==, end);
-  g_assert_cmpstr (seg->text, ==, text);
-  g_assert_cmpstr (seg->speaker, ==, speaker);
-  g_assert_cmpuint (seg->line, ==, line);
+  return tl_test_import_timed ("webvtt", text);
 }
 
 static void
@@ -113,8 +88,8 @@ test_basic (void)
                                          "your stomach.\n");
 
   g_assert_cmpuint (doc->segments->len, ==, 2);
-  assert_segment (doc, 0, MS (1000), MS (4250), "Never drink liquid nitrogen.", NULL, 3);
-  assert_segment (doc, 1, MS (5000), MS (9999), "It will perforate your stomach.", NULL, 6);
+  tl_test_assert_segment_line (doc, 0, MS (1000), MS (4250), NULL, "Never drink liquid nitrogen.", 3);
+  tl_test_assert_segment_line (doc, 1, MS (5000), MS (9999), NULL, "It will perforate your stomach.", 6);
   g_assert_cmpuint (doc->words->len, ==, 0);
   g_assert_null (doc->language);
   assert_warnings (doc, NULL);
@@ -139,7 +114,7 @@ test_header_youtube (void)
 
   g_assert_cmpstr (doc->language, ==, "en-GB");
   g_assert_cmpuint (doc->segments->len, ==, 1);
-  assert_segment (doc, 0, MS (2000), MS (3000), "hello there", NULL, 10);
+  tl_test_assert_segment_line (doc, 0, MS (2000), MS (3000), NULL, "hello there", 10);
   assert_warnings (doc, NULL);
 }
 
@@ -155,7 +130,7 @@ test_header_text (void)
 
   g_assert_null (doc->language);
   g_assert_cmpuint (doc->segments->len, ==, 1);
-  assert_segment (doc, 0, MS (1000), MS (2000), "One", NULL, 4);
+  tl_test_assert_segment_line (doc, 0, MS (1000), MS (2000), NULL, "One", 4);
   assert_warnings (doc, NULL);
 }
 
@@ -168,7 +143,7 @@ test_header_no_blank (void)
                                          "Straight in\n");
 
   g_assert_cmpuint (doc->segments->len, ==, 1);
-  assert_segment (doc, 0, MS (1000), MS (2000), "Straight in", NULL, 2);
+  tl_test_assert_segment_line (doc, 0, MS (1000), MS (2000), NULL, "Straight in", 2);
   assert_warnings (doc, NULL);
 }
 
@@ -211,9 +186,9 @@ test_blocks (void)
                                          "NOTE end of file");
 
   g_assert_cmpuint (doc->segments->len, ==, 2);
-  assert_segment (doc, 0, 0, MS (10000), "- Hello world.", NULL, 25);
-  assert_segment (doc, 1, MS (10000), MS (12000),
-                  "First line NOTE this is cue text, not a comment", NULL, 30);
+  tl_test_assert_segment_line (doc, 0, 0, MS (10000), NULL, "- Hello world.", 25);
+  tl_test_assert_segment_line (doc, 1, MS (10000), MS (12000),
+                               NULL, "First line NOTE this is cue text, not a comment", 30);
   assert_warnings (doc, NULL);
 }
 
@@ -232,7 +207,7 @@ test_legacy_region_lines (void)
                                          "(deep rumbling)\n");
 
   g_assert_cmpuint (doc->segments->len, ==, 1);
-  assert_segment (doc, 0, MS (99000), MS (101040), "(deep rumbling)", NULL, 8);
+  tl_test_assert_segment_line (doc, 0, MS (99000), MS (101040), NULL, "(deep rumbling)", 8);
   g_assert_true (tl_document_get_segment (doc, 0)->non_speech);
   assert_warnings (doc, NULL);
 }
@@ -256,7 +231,7 @@ test_style_blank_line (void)
   const char *const warnings[] = { "line 7: text without a timing line left out", NULL };
 
   g_assert_cmpuint (doc->segments->len, ==, 1);
-  assert_segment (doc, 0, MS (1000), MS (2000), "Only cue", NULL, 10);
+  tl_test_assert_segment_line (doc, 0, MS (1000), MS (2000), NULL, "Only cue", 10);
   assert_warnings (doc, warnings);
 }
 
@@ -282,9 +257,9 @@ test_identifiers (void)
   /* identifiers are not text; a line with "-->" is a timing line whatever
    * else it holds, so the odd identifier is a broken cue, reported */
   g_assert_cmpuint (doc->segments->len, ==, 3);
-  assert_segment (doc, 0, 0, MS (10700), "Title Slide", NULL, 4);
-  assert_segment (doc, 1, MS (10700), MS (47600), "Introduction", NULL, 8);
-  assert_segment (doc, 2, MS (47600), MS (110100), "No identifier", NULL, 13);
+  tl_test_assert_segment_line (doc, 0, 0, MS (10700), NULL, "Title Slide", 4);
+  tl_test_assert_segment_line (doc, 1, MS (10700), MS (47600), NULL, "Introduction", 8);
+  tl_test_assert_segment_line (doc, 2, MS (47600), MS (110100), NULL, "No identifier", 13);
   assert_warnings (doc, warnings);
 }
 
@@ -311,8 +286,8 @@ test_settings (void)
 
   g_assert_cmpuint (doc->segments->len, ==, 2);
   /* a "[Alba]" label stays in the text: brackets also mark sounds */
-  assert_segment (doc, 0, MS (7960), MS (9480), "[Alba] En 1928,", NULL, 9);
-  assert_segment (doc, 1, MS (9640), MS (13080), "las mujeres éramos algo así como adornos", NULL, 13);
+  tl_test_assert_segment_line (doc, 0, MS (7960), MS (9480), NULL, "[Alba] En 1928,", 9);
+  tl_test_assert_segment_line (doc, 1, MS (9640), MS (13080), NULL, "las mujeres éramos algo así como adornos", 13);
   assert_warnings (doc, NULL);
 }
 
@@ -328,8 +303,8 @@ test_no_hours (void)
                                          "Demo\n");
 
   g_assert_cmpuint (doc->segments->len, ==, 2);
-  assert_segment (doc, 0, 0, MS (84000), "Introduction", NULL, 3);
-  assert_segment (doc, 1, MS (95500), MS (3599999), "Demo", NULL, 6);
+  tl_test_assert_segment_line (doc, 0, 0, MS (84000), NULL, "Introduction", 3);
+  tl_test_assert_segment_line (doc, 1, MS (95500), MS (3599999), NULL, "Demo", 6);
   assert_warnings (doc, NULL);
 }
 
@@ -346,10 +321,10 @@ test_hours_120 (void)
 
   g_assert_cmpuint (doc->segments->len, ==, 2);
   /* 120 h = 432 000 s: past what 32-bit milliseconds would hold per day */
-  assert_segment (doc, 0, G_GINT64_CONSTANT (432000000000), G_GINT64_CONSTANT (432000000000),
-                  "Text", NULL, 3);
-  assert_segment (doc, 1, G_GINT64_CONSTANT (3600001250000), G_GINT64_CONSTANT (3600002500000),
-                  "Later", NULL, 6);
+  tl_test_assert_segment_line (doc, 0, G_GINT64_CONSTANT (432000000000), G_GINT64_CONSTANT (432000000000),
+                               NULL, "Text", 3);
+  tl_test_assert_segment_line (doc, 1, G_GINT64_CONSTANT (3600001250000), G_GINT64_CONSTANT (3600002500000),
+                               NULL, "Later", 6);
   assert_warnings (doc, NULL);
 }
 
@@ -382,14 +357,14 @@ test_voices (void)
                                          "<video>not a voice</video>\n");
 
   g_assert_cmpuint (doc->segments->len, ==, 7);
-  assert_segment (doc, 0, 0, MS (2000), "Hi, my name is Fred", "Fred", 3);
-  assert_segment (doc, 1, MS (2000), MS (4000), "Hello!", "Fred Smith", 6);
-  assert_segment (doc, 2, MS (4000), MS (6000), "Coffee? Yes, coffee.", "Bill", 9);
+  tl_test_assert_segment_line (doc, 0, 0, MS (2000), "Fred", "Hi, my name is Fred", 3);
+  tl_test_assert_segment_line (doc, 1, MS (2000), MS (4000), "Fred Smith", "Hello!", 6);
+  tl_test_assert_segment_line (doc, 2, MS (4000), MS (6000), "Bill", "Coffee? Yes, coffee.", 9);
   /* two voices in one cue: no single speaker to give it */
-  assert_segment (doc, 3, MS (6000), MS (8000), "Tea? No.", NULL, 13);
-  assert_segment (doc, 4, MS (8000), MS (10000), "Nobody", NULL, 17);
-  assert_segment (doc, 5, MS (10000), MS (12000), "Together", "Tom & Ann", 20);
-  assert_segment (doc, 6, MS (12000), MS (14000), "not a voice", NULL, 23);
+  tl_test_assert_segment_line (doc, 3, MS (6000), MS (8000), NULL, "Tea? No.", 13);
+  tl_test_assert_segment_line (doc, 4, MS (8000), MS (10000), NULL, "Nobody", 17);
+  tl_test_assert_segment_line (doc, 5, MS (10000), MS (12000), "Tom & Ann", "Together", 20);
+  tl_test_assert_segment_line (doc, 6, MS (12000), MS (14000), NULL, "not a voice", 23);
   assert_warnings (doc, NULL);
 }
 
@@ -404,8 +379,8 @@ test_nested_tags (void)
 
   g_assert_cmpuint (doc->segments->len, ==, 1);
   /* unknown entities stay as they are rather than vanish */
-  assert_segment (doc, 0, MS (1000), MS (2000),
-                  "Bold italic & under tr&egrave;s 漢kan 5 < 6", NULL, 3);
+  tl_test_assert_segment_line (doc, 0, MS (1000), MS (2000),
+                               NULL, "Bold italic & under tr&egrave;s 漢kan 5 < 6", 3);
   assert_warnings (doc, NULL);
 }
 
@@ -423,11 +398,11 @@ test_inline_timestamps (void)
                                          "<00:19.500>pizza <00:00:20.000><c.colorE5E5E5>pie</c>\n");
 
   g_assert_cmpuint (doc->segments->len, ==, 2);
-  assert_segment (doc, 0, MS (16500), MS (18500), "When the moon hits your eye", NULL, 3);
+  tl_test_assert_segment_line (doc, 0, MS (16500), MS (18500), NULL, "When the moon hits your eye", 3);
   g_assert_cmpuint (tl_document_get_segment (doc, 0)->n_words, ==, 2);
   assert_word (doc, 0, 0, MS (16500), MS (17500), "When the moon");
   assert_word (doc, 0, 1, MS (17500), MS (18500), "hits your eye");
-  assert_segment (doc, 1, MS (18500), MS (20500), "Like a big-a pizza pie", NULL, 6);
+  tl_test_assert_segment_line (doc, 1, MS (18500), MS (20500), NULL, "Like a big-a pizza pie", 6);
   g_assert_cmpuint (tl_document_get_segment (doc, 1)->n_words, ==, 4);
   assert_word (doc, 1, 0, MS (18500), MS (19000), "Like a");
   assert_word (doc, 1, 1, MS (19000), MS (19500), "big-a");
@@ -488,11 +463,11 @@ test_youtube_rolling (void)
   /* 9 cues, 4 caption lines: the 10 ms cues and the repeated lines on top
    * are not segments; a cue that only repeats carries the line's end */
   g_assert_cmpuint (doc->segments->len, ==, 4);
-  assert_segment (doc, 0, MS (1000), MS (3010), "so the plan was", NULL, 7);
-  assert_segment (doc, 1, MS (3010), MS (5010), "to leave early", NULL, 15);
-  assert_segment (doc, 2, MS (5010), MS (6010), "[Music]", NULL, 23);
+  tl_test_assert_segment_line (doc, 0, MS (1000), MS (3010), NULL, "so the plan was", 7);
+  tl_test_assert_segment_line (doc, 1, MS (3010), MS (5010), NULL, "to leave early", 15);
+  tl_test_assert_segment_line (doc, 2, MS (5010), MS (6010), NULL, "[Music]", 23);
   g_assert_true (tl_document_get_segment (doc, 2)->non_speech);
-  assert_segment (doc, 3, MS (6010), MS (9500), "and then we left", NULL, 31);
+  tl_test_assert_segment_line (doc, 3, MS (6010), MS (9500), NULL, "and then we left", 31);
 
   /* the first word starts with the cue, the others at their tags; each
    * ends where the next starts, the last with its cue */
@@ -549,11 +524,11 @@ test_youtube_repeated_line_spoken (void)
                                          "no<00:00:03.500><c> way</c>\n");
 
   g_assert_cmpuint (doc->segments->len, ==, 3);
-  assert_segment (doc, 0, MS (1000), MS (2000), "no way", NULL, 4);
-  assert_segment (doc, 1, MS (2000), MS (3000), "no way", NULL, 8);
+  tl_test_assert_segment_line (doc, 0, MS (1000), MS (2000), NULL, "no way", 4);
+  tl_test_assert_segment_line (doc, 1, MS (2000), MS (3000), NULL, "no way", 8);
   assert_word (doc, 1, 1, MS (2500), MS (3000), "way");
   /* alone in its cue, the same line again with tags is said again */
-  assert_segment (doc, 2, MS (3000), MS (4000), "no way", NULL, 11);
+  tl_test_assert_segment_line (doc, 2, MS (3000), MS (4000), NULL, "no way", 11);
   assert_word (doc, 2, 0, MS (3000), MS (3500), "no");
 }
 
@@ -570,8 +545,8 @@ test_not_rolling_repeats_kept (void)
                                          "No.\n");
 
   g_assert_cmpuint (doc->segments->len, ==, 2);
-  assert_segment (doc, 0, MS (1000), MS (2000), "No.", NULL, 3);
-  assert_segment (doc, 1, MS (2000), MS (3000), "No.", NULL, 6);
+  tl_test_assert_segment_line (doc, 0, MS (1000), MS (2000), NULL, "No.", 3);
+  tl_test_assert_segment_line (doc, 1, MS (2000), MS (3000), NULL, "No.", 6);
 }
 
 static void
@@ -590,9 +565,9 @@ test_arrow_ends_cue (void)
                                          "happen\n");
 
   g_assert_cmpuint (doc->segments->len, ==, 3);
-  assert_segment (doc, 0, MS (286470), MS (304080), "yeah what", NULL, 3);
-  assert_segment (doc, 1, MS (304080), MS (305069), "this will", NULL, 6);
-  assert_segment (doc, 2, MS (305069), MS (305400), "happen", NULL, 8);
+  tl_test_assert_segment_line (doc, 0, MS (286470), MS (304080), NULL, "yeah what", 3);
+  tl_test_assert_segment_line (doc, 1, MS (304080), MS (305069), NULL, "this will", 6);
+  tl_test_assert_segment_line (doc, 2, MS (305069), MS (305400), NULL, "happen", 8);
   assert_warnings (doc, NULL);
 }
 
@@ -611,8 +586,8 @@ test_whitespace_line_in_cue (void)
                                          " </c>");
 
   g_assert_cmpuint (doc->segments->len, ==, 2);
-  assert_segment (doc, 0, MS (1000), MS (2000), "second line", NULL, 3);
-  assert_segment (doc, 1, MS (2000), MS (3000), "last", NULL, 7);
+  tl_test_assert_segment_line (doc, 0, MS (1000), MS (2000), NULL, "second line", 3);
+  tl_test_assert_segment_line (doc, 1, MS (2000), MS (3000), NULL, "last", 7);
   assert_warnings (doc, NULL);
 }
 
@@ -651,12 +626,12 @@ test_invalid_times (void)
   };
 
   g_assert_cmpuint (doc->segments->len, ==, 6);
-  assert_segment (doc, 0, MS (99000), MS (101040), "(deep rumbling)", NULL, 4);
-  assert_segment (doc, 1, MS (124080), MS (127120), "How did we end up here?", NULL, 7);
-  assert_segment (doc, 2, MS (128000), MS (129500), "Half", NULL, 10);
-  assert_segment (doc, 3, MS (130000), MS (131000), "One-digit hours", NULL, 13);
-  assert_segment (doc, 4, MS (132000), MS (133250), "Commas", NULL, 16);
-  assert_segment (doc, 5, MS (134000), MS (135000), "Fine", NULL, 19);
+  tl_test_assert_segment_line (doc, 0, MS (99000), MS (101040), NULL, "(deep rumbling)", 4);
+  tl_test_assert_segment_line (doc, 1, MS (124080), MS (127120), NULL, "How did we end up here?", 7);
+  tl_test_assert_segment_line (doc, 2, MS (128000), MS (129500), NULL, "Half", 10);
+  tl_test_assert_segment_line (doc, 3, MS (130000), MS (131000), NULL, "One-digit hours", 13);
+  tl_test_assert_segment_line (doc, 4, MS (132000), MS (133250), NULL, "Commas", 16);
+  tl_test_assert_segment_line (doc, 5, MS (134000), MS (135000), NULL, "Fine", 19);
   assert_warnings (doc, warnings);
 }
 
@@ -714,8 +689,8 @@ test_broken_times (void)
   };
 
   g_assert_cmpuint (doc->segments->len, ==, 2);
-  assert_segment (doc, 0, MS (1000), MS (2000), "Good", NULL, 3);
-  assert_segment (doc, 1, MS (4000), MS (5000), "Good again", NULL, 16);
+  tl_test_assert_segment_line (doc, 0, MS (1000), MS (2000), NULL, "Good", 3);
+  tl_test_assert_segment_line (doc, 1, MS (4000), MS (5000), NULL, "Good again", 16);
   assert_warnings (doc, warnings);
 }
 
@@ -742,31 +717,14 @@ test_only_broken_times (void)
 static void
 test_no_cues (void)
 {
-  const char *text = "WEBVTT\n\nNOTE only a comment\n";
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TlDocument) doc = NULL;
-  guint line = 99;
-
-  doc = tl_import_text (NULL, text, strlen (text), NULL, &line, &error);
-  g_assert_null (doc);
-  g_assert_error (error, TL_IMPORT_ERROR, TL_IMPORT_ERROR_PARSE);
-  g_assert_cmpstr (error->message, ==, "No cues found in the WebVTT file");
-  g_assert_cmpuint (line, ==, 0);
+  tl_test_assert_import_fails (NULL, "WEBVTT\n\nNOTE only a comment\n", 0, "No cues found in the WebVTT file");
 }
 
 static void
 test_forced_not_webvtt (void)
 {
   /* asked for by name, a file without the signature is refused at line 1 */
-  const char *text = "1\n00:00:01,000 --> 00:00:02,000\nHi\n";
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TlDocument) doc = NULL;
-  guint line = 0;
-
-  doc = tl_import_text (NULL, text, strlen (text), "webvtt", &line, &error);
-  g_assert_null (doc);
-  g_assert_error (error, TL_IMPORT_ERROR, TL_IMPORT_ERROR_PARSE);
-  g_assert_cmpuint (line, ==, 1);
+  tl_test_assert_import_fails ("webvtt", "1\n00:00:01,000 --> 00:00:02,000\nHi\n", 1, NULL);
 }
 
 static void
@@ -782,7 +740,7 @@ test_end_before_start (void)
   const char *const warnings[] = { "line 3: end time before start time; line left out", NULL };
 
   g_assert_cmpuint (doc->segments->len, ==, 1);
-  assert_segment (doc, 0, MS (6000), MS (7000), "Forwards", NULL, 6);
+  tl_test_assert_segment_line (doc, 0, MS (6000), MS (7000), NULL, "Forwards", 6);
   assert_warnings (doc, warnings);
 }
 
@@ -803,9 +761,9 @@ test_out_of_order (void)
                                          "Topics\n");
 
   g_assert_cmpuint (doc->segments->len, ==, 3);
-  assert_segment (doc, 0, 0, MS (84000), "Introduction", NULL, 3);
-  assert_segment (doc, 1, 0, MS (44000), "Topics", NULL, 9);
-  assert_segment (doc, 2, MS (84000), MS (300000), "Scrolling", NULL, 6);
+  tl_test_assert_segment_line (doc, 0, 0, MS (84000), NULL, "Introduction", 3);
+  tl_test_assert_segment_line (doc, 1, 0, MS (44000), NULL, "Topics", 9);
+  tl_test_assert_segment_line (doc, 2, MS (84000), MS (300000), NULL, "Scrolling", 6);
 }
 
 static void
@@ -820,8 +778,8 @@ test_empty_cue (void)
                                          "After\n");
 
   g_assert_cmpuint (doc->segments->len, ==, 2);
-  assert_segment (doc, 0, MS (1000), MS (2000), "", NULL, 3);
-  assert_segment (doc, 1, MS (3000), MS (4000), "After", NULL, 5);
+  tl_test_assert_segment_line (doc, 0, MS (1000), MS (2000), NULL, "", 3);
+  tl_test_assert_segment_line (doc, 1, MS (3000), MS (4000), NULL, "After", 5);
   assert_warnings (doc, NULL);
 }
 

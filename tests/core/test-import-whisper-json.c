@@ -2,33 +2,7 @@
  * words, speakers, language, and the errors of broken or foreign JSON. */
 #include <string.h>
 
-#include "tl-import.h"
-
-static TlDocument *
-import (const char *text, const char *format, guint *line, GError **error)
-{
-  return tl_import_text (NULL, text, strlen (text), format, line, error);
-}
-
-static const TlImporter *
-importer (void)
-{
-  const TlImporter *imp = tl_importer_find ("whisper-json");
-
-  g_assert_nonnull (imp);
-  return imp;
-}
-
-static void
-assert_segment (TlDocument *doc, guint index, gint64 start, gint64 end, const char *text)
-{
-  TlDocSegment *seg = tl_document_get_segment (doc, index);
-
-  g_assert_nonnull (seg);
-  g_assert_cmpint (seg->start, ==, start);
-  g_assert_cmpint (seg->end, ==, end);
-  g_assert_cmpstr (seg->text, ==, text);
-}
+#include "tl-test-import.h"
 
 static void
 assert_word (TlDocument *doc, guint index, gint64 start, gint64 end, const char *text)
@@ -59,22 +33,19 @@ static const char openai_json[] =
 static void
 test_openai (void)
 {
-  g_autoptr(GError) error = NULL;
   g_autoptr(TlDocument) doc = NULL;
   TlDocSegment *seg;
 
-  g_assert_cmpuint (importer ()->sniff (openai_json, strlen (openai_json)), ==, 90);
-  doc = import (openai_json, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpstr (doc->format, ==, "whisper-json");
+  g_assert_cmpuint (tl_test_sniff ("whisper-json", openai_json), ==, 90);
+  doc = tl_test_import_ok ("whisper-json", openai_json);
   g_assert_cmpstr (doc->language, ==, "en");
   g_assert_cmpint (doc->timing, ==, TL_TIMING_NATIVE);
   g_assert_cmpuint (doc->segments->len, ==, 2);
   g_assert_cmpuint (doc->warnings->len, ==, 0);
 
   /* leading spaces trimmed, inner runs collapsed, floats rounded to µs */
-  assert_segment (doc, 0, 0, 2500000, "Hello there.");
-  assert_segment (doc, 1, 2500000, 5560000, "General Kenobi!");
+  tl_test_assert_segment_text (doc, 0, 0, 2500000, "Hello there.");
+  tl_test_assert_segment_text (doc, 1, 2500000, 5560000, "General Kenobi!");
   g_assert_null (tl_document_get_segment (doc, 0)->speaker);
 
   g_assert_cmpuint (doc->words->len, ==, 4);
@@ -107,16 +78,14 @@ test_whisperx (void)
     " {\"start\": 5.0, \"end\": 6.0, \"text\": \"   \"}\n"
     "],\n"
     "\"word_segments\": []}";
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TlDocument) doc = import (json, NULL, NULL, &error);
+  g_autoptr(TlDocument) doc = tl_test_import_ok ("whisper-json", json);
 
-  g_assert_no_error (error);
   g_assert_null (doc->language);
   /* the blank segment says nothing and is left out */
   g_assert_cmpuint (doc->segments->len, ==, 3);
-  assert_segment (doc, 0, 1000000, 3000000, "It costs 20 dollars.");
+  tl_test_assert_segment_text (doc, 0, 1000000, 3000000, "It costs 20 dollars.");
   g_assert_cmpstr (tl_document_get_segment (doc, 0)->speaker, ==, "SPEAKER_00");
-  assert_segment (doc, 1, 3250000, 4000000, "Too much.");
+  tl_test_assert_segment_text (doc, 1, 3250000, 4000000, "Too much.");
   g_assert_cmpstr (tl_document_get_segment (doc, 1)->speaker, ==, "Speaker 1");
   g_assert_null (tl_document_get_segment (doc, 2)->speaker);
 
@@ -150,17 +119,14 @@ test_cpp (void)
     "\t\t}\n"
     "\t]\n"
     "}\n";
-  g_autoptr(GError) error = NULL;
   g_autoptr(TlDocument) doc = NULL;
 
-  g_assert_cmpuint (importer ()->sniff (json, strlen (json)), ==, 90);
-  doc = import (json, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpstr (doc->format, ==, "whisper-json");
+  g_assert_cmpuint (tl_test_sniff ("whisper-json", json), ==, 90);
+  doc = tl_test_import_ok ("whisper-json", json);
   g_assert_cmpstr (doc->language, ==, "de");
   g_assert_cmpuint (doc->segments->len, ==, 2);
-  assert_segment (doc, 0, 0, 3120000, "Guten Tag.");
-  assert_segment (doc, 1, 3120000, 65480000, "[Musik]");
+  tl_test_assert_segment_text (doc, 0, 0, 3120000, "Guten Tag.");
+  tl_test_assert_segment_text (doc, 1, 3120000, 65480000, "[Musik]");
   g_assert_false (tl_document_get_segment (doc, 0)->non_speech);
   g_assert_true (tl_document_get_segment (doc, 1)->non_speech);
   g_assert_cmpuint (doc->words->len, ==, 0);
@@ -176,15 +142,13 @@ test_cpp_timestamps_only (void)
     "  {\"timestamps\": {\"from\": \"00:00:01,250\", \"to\": \"00:00:04,000\"}, \"text\": \" Bonjour.\"},\n"
     "  {\"timestamps\": {\"from\": \"01:02:03,004\", \"to\": \"01:02:05,000\"}, \"text\": \" Au revoir.\"}\n"
     " ]}";
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TlDocument) doc = import (json, NULL, NULL, &error);
+  g_autoptr(TlDocument) doc = tl_test_import_ok ("whisper-json", json);
 
-  g_assert_no_error (error);
   /* no "result": the language asked for stands */
   g_assert_cmpstr (doc->language, ==, "fr");
   g_assert_cmpuint (doc->segments->len, ==, 2);
-  assert_segment (doc, 0, 1250000, 4000000, "Bonjour.");
-  assert_segment (doc, 1, 3723004000, 3725000000, "Au revoir.");
+  tl_test_assert_segment_text (doc, 0, 1250000, 4000000, "Bonjour.");
+  tl_test_assert_segment_text (doc, 1, 3723004000, 3725000000, "Au revoir.");
 }
 
 static void
@@ -208,11 +172,9 @@ test_cpp_tokens (void)
     "  {\"offsets\": {\"from\": 2000, \"to\": 3000}, \"text\": \" Untimed tokens.\",\n"
     "   \"tokens\": [{\"text\": \" Untimed\", \"id\": 8, \"p\": 0.5}, {\"text\": \" tokens.\", \"id\": 9, \"p\": 0.5}]}\n"
     " ]}";
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TlDocument) doc = import (json, NULL, NULL, &error);
+  g_autoptr(TlDocument) doc = tl_test_import_ok ("whisper-json", json);
   TlDocSegment *seg;
 
-  g_assert_no_error (error);
   g_assert_cmpuint (doc->segments->len, ==, 2);
   seg = tl_document_get_segment (doc, 0);
   g_assert_cmpuint (seg->first_word, ==, 0);
@@ -246,22 +208,14 @@ test_broken (void)
     "  {\"start\": 1.0, \"end\": 2.0, \"text\": \" Two.\"}\n"
     "]}\n";
   g_autoptr(GError) error = NULL;
-  g_autoptr(TlDocument) doc = NULL;
-  guint line = 0;
 
-  doc = import (bad_value, NULL, &line, &error);
-  g_assert_null (doc);
-  g_assert_error (error, TL_IMPORT_ERROR, TL_IMPORT_ERROR_PARSE);
-  g_assert_cmpuint (line, ==, 4);
+  error = tl_test_import_error (NULL, bad_value, 4);
   g_assert_true (g_str_has_prefix (error->message, "Broken JSON: "));
   /* the position is reported as the line, not repeated in the message */
   g_assert_null (strstr (error->message, "<data>"));
   g_clear_error (&error);
 
-  doc = import (no_comma, NULL, &line, &error);
-  g_assert_null (doc);
-  g_assert_error (error, TL_IMPORT_ERROR, TL_IMPORT_ERROR_PARSE);
-  g_assert_cmpuint (line, ==, 2);
+  error = tl_test_import_error (NULL, no_comma, 2);
   /* the wording after the prefix is json-glib's own */
   g_assert_true (g_str_has_prefix (error->message, "Broken JSON: unexpected "));
 }
@@ -274,12 +228,10 @@ test_nan (void)
     "{\"segments\": [{\"start\": 0.5, \"end\": 1.5, \"text\": \" NaN and Infinity stay words.\",\n"
     "  \"avg_logprob\": NaN, \"compression_ratio\": Infinity, \"no_speech_prob\": -Infinity}],\n"
     " \"language\": \"en\"}";
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TlDocument) doc = import (json, "whisper-json", NULL, &error);
+  g_autoptr(TlDocument) doc = tl_test_import_as ("whisper-json", json);
 
-  g_assert_no_error (error);
   g_assert_cmpuint (doc->segments->len, ==, 1);
-  assert_segment (doc, 0, 500000, 1500000, "NaN and Infinity stay words.");
+  tl_test_assert_segment_text (doc, 0, 500000, 1500000, "NaN and Infinity stay words.");
 }
 
 /* NaN forgiven, the fault after it is the one reported */
@@ -289,14 +241,8 @@ test_nan_and_broken (void)
   const char *json =
     "{\"segments\": [{\"start\": 0.5, \"end\": 1.5, \"text\": \" x\", \"avg_logprob\": NaN},\n"
     "  {\"start\": 2 \"end\": 3}]}";
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TlDocument) doc = NULL;
-  guint line = 0;
+  g_autoptr(GError) error = tl_test_import_error ("whisper-json", json, 2);
 
-  doc = import (json, "whisper-json", &line, &error);
-  g_assert_null (doc);
-  g_assert_error (error, TL_IMPORT_ERROR, TL_IMPORT_ERROR_PARSE);
-  g_assert_cmpuint (line, ==, 2);
   g_assert_null (strstr (error->message, "NaN"));
 }
 
@@ -305,19 +251,10 @@ test_not_whisper (void)
 {
   const char *json = "{\"name\": \"Tagline\",\n \"items\": [1, 2, 3]}";
   const char *array = "[{\"start\": 0, \"end\": 1, \"text\": \"x\"}]";
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TlDocument) doc = NULL;
 
-  g_assert_cmpuint (importer ()->sniff (json, strlen (json)), ==, 0);
-  doc = import (json, "whisper-json", NULL, &error);
-  g_assert_null (doc);
-  g_assert_error (error, TL_IMPORT_ERROR, TL_IMPORT_ERROR_PARSE);
-  g_assert_cmpstr (error->message, ==, "JSON without whisper segments");
-  g_clear_error (&error);
-
-  doc = import (array, "whisper-json", NULL, &error);
-  g_assert_null (doc);
-  g_assert_cmpstr (error->message, ==, "JSON without whisper segments");
+  g_assert_cmpuint (tl_test_sniff ("whisper-json", json), ==, 0);
+  tl_test_assert_import_fails ("whisper-json", json, 0, "JSON without whisper segments");
+  tl_test_assert_import_fails ("whisper-json", array, 0, "JSON without whisper segments");
 }
 
 static void
@@ -325,19 +262,12 @@ test_segments_without_times (void)
 {
   const char *none = "{\"segments\": [{\"text\": \" a\"}, {\"text\": \" b\"}]}";
   const char *some = "{\"segments\": [{\"text\": \" a\"}, {\"start\": 1, \"end\": 2, \"text\": \" b\"}]}";
-  g_autoptr(GError) error = NULL;
   g_autoptr(TlDocument) doc = NULL;
 
-  doc = import (none, NULL, NULL, &error);
-  g_assert_null (doc);
-  g_assert_error (error, TL_IMPORT_ERROR, TL_IMPORT_ERROR_PARSE);
-  g_assert_cmpstr (error->message, ==, "Whisper segments without start and end times");
-  g_clear_error (&error);
-
-  doc = import (some, NULL, NULL, &error);
-  g_assert_no_error (error);
+  tl_test_assert_import_fails (NULL, none, 0, "Whisper segments without start and end times");
+  doc = tl_test_import_ok ("whisper-json", some);
   g_assert_cmpuint (doc->segments->len, ==, 1);
-  assert_segment (doc, 0, 1000000, 2000000, "b");
+  tl_test_assert_segment_text (doc, 0, 1000000, 2000000, "b");
   g_assert_cmpuint (doc->warnings->len, ==, 1);
   g_assert_cmpstr (g_ptr_array_index (doc->warnings, 0), ==,
                    "segment 1 has no start or end time; left out");
@@ -346,20 +276,19 @@ test_segments_without_times (void)
 static void
 test_sniff (void)
 {
-  const TlImporter *imp = importer ();
   const char *spaced = "\n  \t{\n  \"segments\": []}";
   const char *srt = "1\n00:00:01,000 --> 00:00:02,000\n{\"segments\"}\n";
   const char *aws = "{\"jobName\": \"x\", \"results\": {\"audio_segments\": []}}";
   g_autoptr(GString) late = g_string_new ("{\"padding\": \"");
 
-  g_assert_cmpuint (imp->sniff (spaced, strlen (spaced)), ==, 90);
-  g_assert_cmpuint (imp->sniff (srt, strlen (srt)), ==, 0);
-  g_assert_cmpuint (imp->sniff (aws, strlen (aws)), ==, 0);
+  g_assert_cmpuint (tl_test_sniff ("whisper-json", spaced), ==, 90);
+  g_assert_cmpuint (tl_test_sniff ("whisper-json", srt), ==, 0);
+  g_assert_cmpuint (tl_test_sniff ("whisper-json", aws), ==, 0);
   /* the look stays at the start of the file */
   for (guint i = 0; i < 5000; i++)
     g_string_append_c (late, 'x');
   g_string_append (late, "\", \"segments\": []}");
-  g_assert_cmpuint (imp->sniff (late->str, late->len), ==, 0);
+  g_assert_cmpuint (tl_test_sniff ("whisper-json", late->str), ==, 0);
 }
 
 int

@@ -535,20 +535,14 @@ static void
 test_migrate_v1 (void)
 {
   g_autofree char *dir = tl_test_tmpdir_new ();
-  g_autofree char *dump_path = tl_test_sample ("library-v1-samples.sql");
   g_autofree char *path = g_build_filename (dir, "old.db", NULL);
-  g_autofree char *dump = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(TlLibrary) library = NULL;
   g_autoptr(GPtrArray) sources = NULL;
   g_autoptr(GPtrArray) clips = NULL;
   g_autoptr(TlSearchResults) hits = NULL;
-  sqlite3 *db;
 
-  g_assert_true (g_file_get_contents (dump_path, &dump, NULL, NULL));
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, dump, NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
+  tl_test_restore_dump ("library-v1-samples.sql", path);
 
   library = tl_library_open (path, &error);
   g_assert_no_error (error);

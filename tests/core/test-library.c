@@ -318,6 +318,18 @@ test_import_rolls_back (Fixture *f, gconstpointer data)
   g_assert_cmpint (import_text (f->library, srt_text, "/x/third.srt", NULL), >, 0);
 }
 
+/* How many lines of @f's library match @query, which must be one the
+ * search understands. */
+static guint
+n_hits (Fixture *f, const char *query)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TlSearchResults) results = tl_search (f->library, query, 50, 0, NULL, NULL, &error);
+
+  g_assert_no_error (error);
+  return results->total;
+}
+
 static void
 test_search (Fixture *f, gconstpointer data)
 {
@@ -337,25 +349,12 @@ test_search (Fixture *f, gconstpointer data)
   g_clear_pointer (&results, tl_search_results_free);
 
   /* phrases, prefixes, OR, exclusion, case and punctuation */
-  results = tl_search (f->library, "\"north korea\"", 50, 0, NULL, NULL, &error);
-  g_assert_cmpuint (results->total, ==, 1);
-  g_clear_pointer (&results, tl_search_results_free);
-  results = tl_search (f->library, "\"korea north\"", 50, 0, NULL, NULL, &error);
-  g_assert_cmpuint (results->total, ==, 0);
-  g_clear_pointer (&results, tl_search_results_free);
-  results = tl_search (f->library, "weap*", 50, 0, NULL, NULL, &error);
-  g_assert_cmpuint (results->total, ==, 1);
-  g_clear_pointer (&results, tl_search_results_free);
-  results = tl_search (f->library, "parade OR weapons", 50, 0, NULL, NULL, &error);
-  g_assert_cmpuint (results->total, ==, 2);
-  g_clear_pointer (&results, tl_search_results_free);
-  results = tl_search (f->library, "the -parade", 50, 0, NULL, NULL, &error);
-  g_assert_cmpuint (results->total, ==, 1);
-  g_clear_pointer (&results, tl_search_results_free);
-  results = tl_search (f->library, "NEAR( AMMUNITION:", 50, 0, NULL, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_cmpuint (results->total, ==, 0);
-  g_clear_pointer (&results, tl_search_results_free);
+  g_assert_cmpuint (n_hits (f, "\"north korea\""), ==, 1);
+  g_assert_cmpuint (n_hits (f, "\"korea north\""), ==, 0);
+  g_assert_cmpuint (n_hits (f, "weap*"), ==, 1);
+  g_assert_cmpuint (n_hits (f, "parade OR weapons"), ==, 2);
+  g_assert_cmpuint (n_hits (f, "the -parade"), ==, 1);
+  g_assert_cmpuint (n_hits (f, "NEAR( AMMUNITION:"), ==, 0);
   /* limit and offset page through, total counts all */
   results = tl_search (f->library, "the", 1, 1, NULL, NULL, &error);
   g_assert_cmpuint (results->total, ==, 2);
@@ -548,18 +547,12 @@ test_migrate_v1 (void)
 {
   g_autofree char *dir = tl_test_tmpdir_new ();
   g_autofree char *path = g_build_filename (dir, "old.db", NULL);
-  g_autofree char *dump_path = tl_test_sample ("library-v1.sql");
-  g_autofree char *dump = NULL;
   g_autoptr(TlLibrary) library = NULL;
   g_autoptr(GPtrArray) segments = NULL;
   g_autoptr(GPtrArray) clips = NULL;
   g_autoptr(GError) error = NULL;
-  sqlite3 *db;
 
-  g_assert_true (g_file_get_contents (dump_path, &dump, NULL, NULL));
-  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_exec (db, dump, NULL, NULL, NULL), ==, SQLITE_OK);
-  sqlite3_close (db);
+  tl_test_restore_dump ("library-v1.sql", path);
   g_assert_cmpint (pragma_int (path, "PRAGMA user_version"), ==, 1);
 
   library = tl_library_open (path, &error);

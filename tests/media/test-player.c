@@ -391,6 +391,25 @@ wrapped_twice (Fixture *f)
   return loop_watch.wraps >= 2 || f->eos;
 }
 
+/* Opens @path with a loop from @in to @out, which must first seek to
+ * @in, and plays until the loop has wrapped twice. Returns where in
+ * f->positions the loop's playing starts. */
+static guint
+play_loop_twice (Fixture *f, const char *path, gint64 in, gint64 out)
+{
+  guint start;
+
+  open_file (f, path);
+  tl_player_set_loop (f->player, in, out);
+  wait_for (f, is_ready, 10, "the loop seek");
+  g_assert_cmpint (tl_player_get_position (f->player), ==, in);
+  start = f->positions->len;
+  loop_watch = (LoopWatch) { f, start, 0 };
+  tl_player_play (f->player);
+  wait_for (f, wrapped_twice, 10, "the loop to wrap twice");
+  return start;
+}
+
 /* The loop goes back to its in point, again and again, and never plays
  * past its out point. */
 static void
@@ -400,16 +419,8 @@ test_loop (Fixture *f, gconstpointer data)
    * point (how far a loop's in point lies from its key frame is measured
    * by bench-player, not here, where machines may be slow) */
   const gint64 in = 2040000, out = 2640000;
-  guint start;
+  guint start = play_loop_twice (f, webm, in, out);
 
-  open_file (f, webm);
-  tl_player_set_loop (f->player, in, out);
-  wait_for (f, is_ready, 10, "the loop seek");
-  g_assert_cmpint (tl_player_get_position (f->player), ==, in);
-  start = f->positions->len;
-  loop_watch = (LoopWatch) { f, start, 0 };
-  tl_player_play (f->player);
-  wait_for (f, wrapped_twice, 10, "the loop to wrap twice");
   g_assert_false (f->eos);
   for (guint i = start; i < f->positions->len; i++)
     {
@@ -467,16 +478,8 @@ static void
 test_loop_audio (Fixture *f, gconstpointer data)
 {
   const gint64 in = 1000000, out = 1500000;
-  guint start;
+  guint start = play_loop_twice (f, wav, in, out);
 
-  open_file (f, wav);
-  tl_player_set_loop (f->player, in, out);
-  wait_for (f, is_ready, 10, "the loop seek");
-  g_assert_cmpint (tl_player_get_position (f->player), ==, in);
-  start = f->positions->len;
-  loop_watch = (LoopWatch) { f, start, 0 };
-  tl_player_play (f->player);
-  wait_for (f, wrapped_twice, 10, "the loop to wrap twice");
   for (guint i = start; i < f->positions->len; i++)
     {
       gint64 p = g_array_index (f->positions, gint64, i);

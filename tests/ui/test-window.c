@@ -298,10 +298,10 @@ test_note_kept_while_typing (Fixture *f, gconstpointer data)
   g_assert_cmpstr (tl_clip_get_note (g_ptr_array_index (clips, 0)), ==, "Good soundbite, «use» it");
 }
 
-/* Align to the audio from the window: progress, the lines get their times
- * from the sound, and one Undo puts the estimates back. */
-static void
-test_align_from_window (Fixture *f, gconstpointer data)
+/* Four sentences spoken into a WAV file (no pictures), imported into the
+ * window's library as "Spoken summit"; @id is set to the source's id. */
+static TlTestSpeech *
+import_spoken_summit (Fixture *f, gint64 *id)
 {
   static const TlTestSentence sentences[] = {
     { "The summit opened with a parade in the capital.", TRUE, TRUE },
@@ -310,16 +310,27 @@ test_align_from_window (Fixture *f, gconstpointer data)
     { "China is watching the new alliance closely.", TRUE, TRUE },
   };
   g_autofree char *wav = g_build_filename (f->dir, "speech.wav", NULL);
+  TlTestSpeech *speech;
+  TlTestSpeechSpec spec;
+
+  tl_test_speech_spec_init (&spec);
+  speech = tl_test_speech_make (wav, sentences, G_N_ELEMENTS (sentences), &spec);
+  *id = tl_test_speech_import (f->library, speech, "Spoken summit");
+  return speech;
+}
+
+/* Align to the audio from the window: progress, the lines get their times
+ * from the sound, and one Undo puts the estimates back. */
+static void
+test_align_from_window (Fixture *f, gconstpointer data)
+{
   g_autoptr(TlTestSpeech) speech = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) segments = NULL;
   g_autoptr(TlSource) source = NULL;
-  TlTestSpeechSpec spec;
   gint64 id, until;
 
-  tl_test_speech_spec_init (&spec);
-  speech = tl_test_speech_make (wav, sentences, G_N_ELEMENTS (sentences), &spec);
-  id = tl_test_speech_import (f->library, speech, "Spoken summit");
+  speech = import_spoken_summit (f, &id);
   g_assert_cmpint (id, >, 0);
   spin (100);
   g_assert_true (tl_source_tree_select_source (f->window->source_tree, id));
@@ -550,23 +561,13 @@ seek_and_settle (Fixture *f, gint64 position)
 static void
 test_tap_in (Fixture *f, gconstpointer data)
 {
-  static const TlTestSentence sentences[] = {
-    { "The summit opened with a parade in the capital.", TRUE, TRUE },
-    { "Both leaders signed a partnership agreement.", TRUE, TRUE },
-    { "Analysts say the deal could change the war.", TRUE, TRUE },
-    { "China is watching the new alliance closely.", TRUE, TRUE },
-  };
-  g_autofree char *wav = g_build_filename (f->dir, "speech.wav", NULL);
   g_autoptr(TlTestSpeech) speech = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) segments = NULL;
   g_autoptr(TlSource) source = NULL;
-  TlTestSpeechSpec spec;
   gint64 id, first;
 
-  tl_test_speech_spec_init (&spec);
-  speech = tl_test_speech_make (wav, sentences, G_N_ELEMENTS (sentences), &spec);
-  id = tl_test_speech_import (f->library, speech, "Spoken summit");
+  speech = import_spoken_summit (f, &id);
   spin (100);
   g_assert_true (tl_source_tree_select_source (f->window->source_tree, id));
   g_assert_true (wait_for (player_ready, f, 10));
