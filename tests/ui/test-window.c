@@ -11,6 +11,7 @@
 #include "tl-test-media.h"
 #include "tl-test-speech.h"
 #include "tl-test-util.h"
+#include "tl-transcript-row.h"
 #include "tl-window-private.h"
 
 typedef struct {
@@ -319,6 +320,36 @@ import_spoken_summit (Fixture *f, gint64 *id)
   return speech;
 }
 
+/* How many widgets under @widget show @tip as their tooltip. */
+static guint
+count_tooltips (GtkWidget *widget, const char *tip)
+{
+  guint n = g_strcmp0 (gtk_widget_get_tooltip_text (widget), tip) == 0;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    n += count_tooltips (child, tip);
+  return n;
+}
+
+/* A row shown again for another line loses the tooltips of the last one
+ * (rows are reused as the list scrolls). */
+static void
+test_row_tooltips (Fixture *f, gconstpointer data)
+{
+  TlSegment *segment = tl_transcript_view_get_segment (f->window->transcript, 0);
+  GtkWidget *row = g_object_ref_sink (tl_transcript_row_new ());
+  const char *tip = "Estimated from the transcript’s length";
+
+  g_assert_nonnull (segment);
+  tl_transcript_row_set_segment (TL_TRANSCRIPT_ROW (row), segment, TRUE, NULL);
+  g_assert_cmpuint (count_tooltips (row, tip), ==, 1);
+  tl_transcript_row_set_segment (TL_TRANSCRIPT_ROW (row), segment, TRUE, NULL);
+  g_assert_cmpuint (count_tooltips (row, tip), ==, 1);
+  tl_transcript_row_set_segment (TL_TRANSCRIPT_ROW (row), segment, FALSE, NULL);
+  g_assert_cmpuint (count_tooltips (row, tip), ==, 0);
+  g_object_unref (row);
+}
+
 /* Align to the audio from the window: progress, the lines get their times
  * from the sound, and one Undo puts the estimates back. */
 static void
@@ -328,6 +359,7 @@ test_align_from_window (Fixture *f, gconstpointer data)
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) segments = NULL;
   g_autoptr(TlSource) source = NULL;
+  const char *estimated_tip = "Estimated from the transcript’s length";
   gint64 id, until;
 
   speech = import_spoken_summit (f, &id);
@@ -336,6 +368,8 @@ test_align_from_window (Fixture *f, gconstpointer data)
   g_assert_true (tl_source_tree_select_source (f->window->source_tree, id));
   spin (50);
   g_assert_true (gtk_widget_get_visible (f->window->align_button));
+  /* every line on screen says its time is a guess */
+  g_assert_cmpuint (count_tooltips (GTK_WIDGET (f->window->transcript), estimated_tip), >=, 3);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.align", NULL));
   g_assert_true (gtk_revealer_get_reveal_child (f->window->task_revealer));
@@ -354,6 +388,7 @@ test_align_from_window (Fixture *f, gconstpointer data)
     }
   /* the window shows the new times, not estimates */
   g_assert_false (gtk_widget_get_visible (f->window->align_button));
+  g_assert_cmpuint (count_tooltips (GTK_WIDGET (f->window->transcript), estimated_tip), ==, 0);
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
   g_clear_object (&source);
@@ -648,6 +683,7 @@ main (int argc, char **argv)
   ADD ("/ui/window/delete-source-undo", test_delete_source_undo);
   ADD ("/ui/window/library-search", test_library_search);
   ADD ("/ui/window/note-kept-while-typing", test_note_kept_while_typing);
+  ADD ("/ui/window/row-tooltips", test_row_tooltips);
   ADD ("/ui/window/align-from-window", test_align_from_window);
   ADD ("/ui/window/render-from-dialog", test_render_from_dialog);
   ADD ("/ui/window/transcript-follows-player", test_transcript_follows_player);

@@ -123,6 +123,15 @@ highlighted_markup (const char *text, const char *highlight)
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
+/* Setting a tooltip asks the display where the pointer is (a round trip
+ * to the X server), so rows that are rebound often only set changed ones. */
+static void
+set_tooltip (GtkWidget *widget, const char *text)
+{
+  if (g_strcmp0 (gtk_widget_get_tooltip_text (widget), text) != 0)
+    gtk_widget_set_tooltip_text (widget, text);
+}
+
 /**
  * tl_transcript_row_set_segment:
  * @estimated: whether the line's time is an estimate
@@ -134,6 +143,9 @@ tl_transcript_row_set_segment (TlTranscriptRow *self, TlSegment *segment, gboole
   gint64 start = tl_segment_get_start (segment);
   const char *speaker = tl_segment_get_speaker (segment);
   g_autofree char *clock = NULL;
+  g_autofree char *time_tip = NULL;
+  const char *text_tip = NULL;
+  const char *flag = tl_segment_get_flag (segment);
 
   g_set_object (&self->segment, segment);
   if (start >= 0)
@@ -144,7 +156,6 @@ tl_transcript_row_set_segment (TlTranscriptRow *self, TlSegment *segment, gboole
     }
   gtk_label_set_text (GTK_LABEL (self->time), clock ? clock : "");
   gtk_widget_set_visible (self->time, clock != NULL);
-  gtk_widget_set_tooltip_text (self->time, estimated ? _("Estimated from the transcript’s length") : NULL);
   if (estimated)
     gtk_widget_add_css_class (self->time, "estimated");
   else
@@ -167,19 +178,22 @@ tl_transcript_row_set_segment (TlTranscriptRow *self, TlSegment *segment, gboole
   /* what forced alignment thought of the line */
   gtk_widget_remove_css_class (GTK_WIDGET (self), "unspoken");
   gtk_widget_remove_css_class (self->time, "uncertain");
-  gtk_widget_set_tooltip_text (self->text, NULL);
-  if (g_strcmp0 (tl_segment_get_flag (segment), "unspoken") == 0)
+  if (estimated)
+    time_tip = g_strdup (_("Estimated from the transcript’s length"));
+  if (g_strcmp0 (flag, "unspoken") == 0)
     {
       gtk_widget_add_css_class (GTK_WIDGET (self), "unspoken");
-      gtk_widget_set_tooltip_text (self->text, _("Probably not spoken: page text, a caption or a promo"));
+      text_tip = _("Probably not spoken: page text, a caption or a promo");
     }
-  else if (g_strcmp0 (tl_segment_get_flag (segment), "uncertain") == 0)
+  else if (g_strcmp0 (flag, "uncertain") == 0)
     {
-      g_autofree char *tip = g_strdup_printf (_("Uncertain time: the sound here matches the text poorly (%.0f%%)"),
-                                              tl_segment_get_confidence (segment) * 100);
+      g_free (time_tip);
+      time_tip = g_strdup_printf (_("Uncertain time: the sound here matches the text poorly (%.0f%%)"),
+                                  tl_segment_get_confidence (segment) * 100);
       gtk_widget_add_css_class (self->time, "uncertain");
-      gtk_widget_set_tooltip_text (self->time, tip);
     }
+  set_tooltip (self->time, time_tip);
+  set_tooltip (self->text, text_tip);
 }
 
 void
