@@ -325,18 +325,30 @@ cmd_sources (int argc, char **argv)
 }
 
 static gboolean
-parse_id (const char *arg, gint64 *id)
+parse_number (const char *arg, gint64 *id, const char *what)
 {
   char *end = NULL;
   gint64 value = g_ascii_strtoll (arg, &end, 10);
 
   if (end == arg || *end != '\0' || value <= 0)
     {
-      fail ("“%s” is not a source id (a number from “tagline-cli sources”)", arg);
+      fail ("“%s” is not a %s", arg, what);
       return FALSE;
     }
   *id = value;
   return TRUE;
+}
+
+static gboolean
+parse_id (const char *arg, gint64 *id)
+{
+  return parse_number (arg, id, "source id (a number from “tagline-cli sources”)");
+}
+
+static gboolean
+parse_clip_id (const char *arg, gint64 *id)
+{
+  return parse_number (arg, id, "clip id (a number from “tagline-cli clips”)");
 }
 
 /* show */
@@ -744,14 +756,15 @@ static const GOptionEntry filter_entries[] = {
   { "folder", 0, 0, G_OPTION_ARG_STRING, &opt_folder_filter, "Clips of sources in this folder", "NAME" },
   { "min-rating", 0, 0, G_OPTION_ARG_INT, &opt_min_rating, "Clips rated at least N", "N" },
   { "query", 'q', 0, G_OPTION_ARG_STRING, &opt_query, "Clips whose words match this search", "QUERY" },
-  { "order", 0, 0, G_OPTION_ARG_STRING, &opt_order, "source (default), topic, rating or created", "ORDER" },
+  { "order", 0, 0, G_OPTION_ARG_STRING, &opt_order, "source (default), topic, rating, created or arranged (as in the clips list)", "ORDER" },
   { NULL }
 };
 
 static gboolean
 build_filter (TlClipFilter *filter, GArray *ids)
 {
-  static const char *const orders[] = { "source", "topic", "rating", "created" };
+  /* in TlClipOrder's order */
+  static const char *const orders[] = { "source", "topic", "rating", "created", "arranged" };
 
   memset (filter, 0, sizeof *filter);
   filter->topics = (const char *const *) opt_topics;
@@ -781,12 +794,37 @@ build_filter (TlClipFilter *filter, GArray *ids)
           break;
       if (i == G_N_ELEMENTS (orders))
         {
-          fail ("--order takes source, topic, rating or created, not “%s”", opt_order);
+          fail ("--order takes source, topic, rating, created or arranged, not “%s”", opt_order);
           return FALSE;
         }
       filter->order = (TlClipOrder) i;
     }
   return TRUE;
+}
+
+/* clips move ID [BEFORE_ID] */
+static int
+move_clip (int argc, char **argv)
+{
+  g_autoptr(TlLibrary) library = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 id, before = 0;
+
+  if (argc < 3 || argc > 4)
+    {
+      fail ("clips move: name the clip, then the clip to put it in front of (none: last)");
+      return 2;
+    }
+  if (!parse_clip_id (argv[2], &id) || (argc == 4 && !parse_clip_id (argv[3], &before)))
+    return 2;
+  if ((library = open_library ()) == NULL)
+    return 1;
+  if (!tl_library_move_clip (library, id, before, &error))
+    {
+      fail ("%s: %s", tl_library_get_path (library), error->message);
+      return 1;
+    }
+  return 0;
 }
 
 static int
@@ -798,11 +836,15 @@ cmd_clips (int argc, char **argv)
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   TlClipFilter filter;
 
-  if (!parse_options (&argc, &argv, NULL, "List clips.", filter_entries))
+  if (!parse_options (&argc, &argv, "[move ID [BEFORE_ID]]",
+                      "List clips, or move clip ID in front of BEFORE_ID (or after all the others) "
+                      "in the order that --order arranged gives.", filter_entries))
     return 2;
+  if (argc > 1 && strcmp (argv[1], "move") == 0)
+    return move_clip (argc, argv);
   if (argc > 1)
     {
-      fail ("clips: unexpected “%s” (filter with --topic, --source, …)", argv[1]);
+      fail ("clips: unexpected “%s” (filter with --topic, --source, …, or clips move ID [BEFORE_ID])", argv[1]);
       return 2;
     }
   if (!build_filter (&filter, ids))
@@ -1571,7 +1613,7 @@ static const struct {
   { "search", cmd_search, "Search every transcript" },
   { "topics", cmd_topics, "List or add topics" },
   { "tag", cmd_tag, "Store a clip with topics" },
-  { "clips", cmd_clips, "List clips" },
+  { "clips", cmd_clips, "List clips, or rearrange them" },
   { "export", cmd_export, "Export clips (csv, json, edl, fcpxml, xmeml, otio, srt, vtt, md, html)" },
   { "render", cmd_render, "Render clips as media files (webm, mkv, mp4), or one selects reel" },
   { "probe", cmd_probe, "Show what a media file holds" },

@@ -247,6 +247,41 @@ tl_library_delete_clip (TlLibrary *self, gint64 clip_id, GError **error)
                    "DELETE FROM clip WHERE id = ?1", "clip", clip_id, ARG_NONE, NULL, 0, error);
 }
 
+/**
+ * tl_library_move_clip:
+ * @before_id: the clip to put it in front of; 0: after all the others
+ *
+ * Rearranges the clips (TL_CLIP_ORDER_ARRANGED): one undoable step. New
+ * clips come last.
+ */
+gboolean
+tl_library_move_clip (TlLibrary *self, gint64 clip_id, gint64 before_id, GError **error)
+{
+  g_autoptr(TlClip) before = NULL;
+
+  g_return_val_if_fail (TL_IS_LIBRARY (self), FALSE);
+  if (before_id != 0 && (before = tl_library_get_clip (self, before_id, error)) == NULL)
+    return FALSE;
+  if (before_id == clip_id)
+    return TRUE;
+  if (!tl_library_edit_begin (self, "Move Clip", TL_LIBRARY_CHANGE_CLIPS, error))
+    return FALSE;
+  if (before_id == 0
+        ? !run (self, "UPDATE clip SET position = (SELECT max(position) + 1 FROM clip) WHERE id = ?1", "clip", clip_id,
+                ARG_NONE, NULL, 0, error)
+        /* take the other clip's place, then move it and all after it on */
+        : !run (self, "UPDATE clip SET position = (SELECT position FROM clip WHERE id = ?2) WHERE id = ?1", "clip",
+                clip_id, ARG_INT, NULL, before_id, error)
+            || !run (self, "UPDATE clip SET position = position + 1 WHERE id <> ?1"
+                           " AND position >= (SELECT position FROM clip WHERE id = ?1)",
+                     NULL, clip_id, ARG_NONE, NULL, 0, error))
+    {
+      tl_library_edit_rollback (self);
+      return FALSE;
+    }
+  return tl_library_edit_commit (self, error);
+}
+
 /* Topics */
 
 static gboolean

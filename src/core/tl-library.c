@@ -1677,6 +1677,9 @@ tl_library_list_clips (TlLibrary *self, const TlClipFilter *filter, GError **err
     case TL_CLIP_ORDER_CREATED:
       g_string_append (sql, " ORDER BY c.created_at, c.id");
       break;
+    case TL_CLIP_ORDER_ARRANGED:
+      g_string_append (sql, " ORDER BY c.position, c.id");
+      break;
     case TL_CLIP_ORDER_SOURCE:
     default:
       g_string_append (sql, " ORDER BY s.position, s.id, ifnull(c.in_us, c.first_segment), c.id");

@@ -129,6 +129,7 @@ typedef enum {
   TL_CLIP_ORDER_TOPIC,
   TL_CLIP_ORDER_RATING,
   TL_CLIP_ORDER_CREATED,
+  TL_CLIP_ORDER_ARRANGED, /* as the editor arranged them (tl_library_move_clip) */
 } TlClipOrder;
 
 typedef struct {
@@ -154,6 +155,7 @@ gboolean tl_library_set_clip_note (TlLibrary *self, gint64 clip_id, const char *
 gboolean tl_library_set_clip_rating (TlLibrary *self, gint64 clip_id, guint rating, GError **error);
 gboolean tl_library_set_clip_topic (TlLibrary *self, gint64 clip_id, gint64 topic_id, gboolean on, GError **error);
 gboolean tl_library_delete_clip (TlLibrary *self, gint64 clip_id, GError **error);
+gboolean tl_library_move_clip (TlLibrary *self, gint64 clip_id, gint64 before_id, GError **error);
 
 gboolean tl_library_rename_topic (TlLibrary *self, gint64 topic_id, const char *name, GError **error);
 gboolean tl_library_set_topic_color (TlLibrary *self, gint64 topic_id, const char *color, GError **error);

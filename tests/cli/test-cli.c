@@ -392,6 +392,80 @@ test_parse_error_line (Fixture *f, gconstpointer data)
   g_assert_cmpint (n_sources (f), ==, 0);
 }
 
+/* The clips' ids as `clips --json --order arranged` lists them. */
+static char *
+arranged_ids (Fixture *f)
+{
+  g_autoptr(TlTestCliRun) run = tl_test_cli_run (f->library, "clips", "--json", "--order", "arranged", NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonArray *clips = json_object_get_array_member (tl_test_cli_parse_object (parser, run->out), "clips");
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < json_array_get_length (clips); i++)
+    g_string_append_printf (out, "%s%" G_GINT64_FORMAT, i ? " " : "",
+                            json_object_get_int_member (json_array_get_object_element (clips, i), "id"));
+  return g_string_free (out, FALSE);
+}
+
+static void
+assert_arranged (Fixture *f, const char *expected)
+{
+  g_autofree char *order = arranged_ids (f);
+
+  g_assert_cmpstr (order, ==, expected);
+}
+
+/* clips move rearranges; --order arranged lists and exports that order. */
+static void
+test_arrange_clips (Fixture *f, gconstpointer data)
+{
+  g_autofree char *good = write_file (f, "summit.srt", summit_srt);
+  g_autoptr(TlTestCliRun) run = NULL;
+  const char *ranges[][2] = { { "9", "12" }, { "1", "4" }, { "4.5", "8" } };
+
+  run = tl_test_cli_run (f->library, "import", good, NULL);
+  g_clear_pointer (&run, tl_test_cli_run_free);
+  run = tl_test_cli_run (f->library, "topics", "add", "Weapons", NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (ranges); i++)
+    {
+      g_clear_pointer (&run, tl_test_cli_run_free);
+      run = tl_test_cli_run (f->library, "tag", "1", ranges[i][0], ranges[i][1], "Weapons", NULL);
+      g_assert_cmpint (run->status, ==, 0);
+    }
+  assert_arranged (f, "1 2 3");
+
+  g_clear_pointer (&run, tl_test_cli_run_free);
+  run = tl_test_cli_run (f->library, "clips", "move", "3", "1", NULL);
+  g_assert_cmpint (run->status, ==, 0);
+  assert_arranged (f, "3 1 2");
+  g_clear_pointer (&run, tl_test_cli_run_free);
+  run = tl_test_cli_run (f->library, "clips", "move", "1", NULL);
+  g_assert_cmpint (run->status, ==, 0);
+  assert_arranged (f, "3 2 1");
+
+  /* the export follows it: the EDL's events in that order */
+  g_clear_pointer (&run, tl_test_cli_run_free);
+  run = tl_test_cli_run (f->library, "export", "--format", "edl", "--order", "arranged", "-o", "-", NULL);
+  g_assert_cmpint (run->status, ==, 0);
+  g_assert_nonnull (strstr (run->out, "00:00:04:13"));
+  g_assert_nonnull (strstr (run->out, "00:00:01:00"));
+  g_assert_nonnull (strstr (run->out, "00:00:09:00"));
+  g_assert_true (strstr (run->out, "00:00:04:13") < strstr (run->out, "00:00:01:00"));
+  g_assert_true (strstr (run->out, "00:00:01:00") < strstr (run->out, "00:00:09:00"));
+
+  /* a clip that is not there: one line, nothing moved */
+  g_clear_pointer (&run, tl_test_cli_run_free);
+  run = tl_test_cli_run (f->library, "clips", "move", "2", "7", NULL);
+  g_assert_cmpint (run->status, ==, 1);
+  tl_test_cli_assert_one_line (run->err);
+  g_assert_nonnull (strstr (run->err, "No clip with id 7"));
+  g_clear_pointer (&run, tl_test_cli_run_free);
+  run = tl_test_cli_run (f->library, "clips", "move", "two", NULL);
+  g_assert_cmpint (run->status, ==, 2);
+  g_assert_nonnull (strstr (run->err, "not a clip id"));
+  assert_arranged (f, "3 2 1");
+}
+
 static void
 test_usage_errors (Fixture *f, gconstpointer data)
 {
@@ -419,6 +493,7 @@ main (int argc, char **argv)
   ADD ("/cli/import/media-beside", test_import_with_media);
   ADD ("/cli/show/json", test_show_json);
   ADD ("/cli/search-tag-clips-export", test_search_tag_clips_export);
+  ADD ("/cli/arrange-clips", test_arrange_clips);
   ADD ("/cli/usage-errors", test_usage_errors);
   ADD ("/cli/import/samples", test_import_samples);
   ADD ("/cli/import/folder", test_import_folder);

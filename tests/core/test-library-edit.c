@@ -562,6 +562,94 @@ test_migrate_v1 (void)
   g_clear_object (&library);
   tl_test_tmpdir_free (g_steal_pointer (&dir));
 }
+/* The clips' ids in arranged order, as "a b c". */
+static char *
+arranged (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  TlClipFilter filter = { .order = TL_CLIP_ORDER_ARRANGED };
+  g_autoptr(GPtrArray) clips = tl_library_list_clips (f->library, &filter, &error);
+  GString *out = g_string_new (NULL);
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < clips->len; i++)
+    g_string_append_printf (out, "%s%" G_GINT64_FORMAT, i ? " " : "", tl_clip_get_id (g_ptr_array_index (clips, i)));
+  return g_string_free (out, FALSE);
+}
+
+static void
+assert_arranged (Fixture *f, gint64 a, gint64 b, gint64 c)
+{
+  g_autofree char *got = arranged (f);
+  g_autofree char *want = g_strdup_printf ("%" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT, a, b, c);
+
+  g_assert_cmpstr (got, ==, want);
+}
+
+/* The editor's own order of the clips: new ones come last, a move is one
+ * undoable step, and moving before a clip that is not there changes nothing. */
+static void
+test_arrange_clips (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  const char *topics[] = { "Diplomacy", NULL };
+  TlClipSpec spec = { f->source, 0, 3000000, -1, -1, NULL, NULL, 0, topics };
+  gint64 a = f->clip, b, c;
+
+  b = tl_library_add_clip (f->library, &spec, &error);
+  spec.in = 9000000;
+  spec.out = 15000000;
+  c = tl_library_add_clip (f->library, &spec, &error);
+  g_assert_no_error (error);
+  assert_arranged (f, a, b, c);
+
+  g_assert_true (tl_library_move_clip (f->library, c, a, &error));
+  g_assert_no_error (error);
+  assert_arranged (f, c, a, b);
+  assert_next (f, FALSE, "Move Clip");
+  g_assert_true (tl_library_move_clip (f->library, c, 0, &error));
+  assert_arranged (f, a, b, c);
+  g_assert_true (tl_library_move_clip (f->library, a, c, &error));
+  assert_arranged (f, b, a, c);
+  g_assert_true (tl_library_move_clip (f->library, a, a, &error));
+  assert_arranged (f, b, a, c);
+  g_assert_no_error (error);
+
+  /* a new clip goes to the end, whatever was moved before */
+  {
+    gint64 d;
+
+    spec.in = 1000000;
+    spec.out = 2000000;
+    d = tl_library_add_clip (f->library, &spec, &error);
+    g_assert_no_error (error);
+    g_assert_true (tl_library_move_clip (f->library, d, b, &error));
+    g_assert_true (tl_library_delete_clip (f->library, d, &error));
+    g_assert_no_error (error);
+  }
+  assert_arranged (f, b, a, c);
+
+  /* nothing moves when either clip is missing */
+  g_assert_false (tl_library_move_clip (f->library, a, 9999, &error));
+  g_assert_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_false (tl_library_move_clip (f->library, 9999, a, &error));
+  g_assert_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  assert_arranged (f, b, a, c);
+
+  /* undo walks back through the moves */
+  assert_undo (f, "Delete Clip");
+  assert_undo (f, "Move Clip");
+  assert_undo (f, "New Clip");
+  assert_arranged (f, b, a, c);
+  assert_undo (f, "Move Clip");
+  assert_arranged (f, a, b, c);
+  assert_undo (f, "Move Clip");
+  assert_arranged (f, c, a, b);
+  assert_undo (f, "Move Clip");
+  assert_arranged (f, a, b, c);
+}
 
 int
 main (int argc, char **argv)
@@ -581,6 +669,7 @@ main (int argc, char **argv)
   ADD ("/core/library/edit/paragraph-clip", test_paragraph_clip_edit);
   ADD ("/core/library/edit/relink-media", test_relink_media);
   ADD ("/core/library/edit/undo-times", test_undo_times);
+  ADD ("/core/library/edit/arrange-clips", test_arrange_clips);
   g_test_add_func ("/core/library/migrate-v1", test_migrate_v1);
 #undef ADD
   return g_test_run ();
