@@ -183,6 +183,122 @@ test_tag_range_and_article (Fixture *f, gconstpointer data)
   g_assert_cmpint (tl_clip_get_last_segment (g_ptr_array_index (clips, 1)), ==, 5);
 }
 
+/* The toggle button of the tag panel labelled @label. */
+static GtkWidget *
+find_toggle (GtkWidget *widget, const char *label)
+{
+  if (GTK_IS_TOGGLE_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_toggle (child, label);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* The ids of @model's clips, as "a b c". */
+static char *
+clip_ids (GListModel *model)
+{
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    {
+      g_autoptr(TlClip) clip = g_list_model_get_item (model, i);
+      g_string_append_printf (out, "%s%" G_GINT64_FORMAT, i ? " " : "", tl_clip_get_id (clip));
+    }
+  return g_string_free (out, FALSE);
+}
+
+/* The same, in the file, in the arranged order. */
+static char *
+arranged_in_file (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TlLibrary) other = tl_library_open (f->path, &error);
+  TlClipFilter filter = { .order = TL_CLIP_ORDER_ARRANGED };
+  g_autoptr(GPtrArray) clips = tl_library_list_clips (other, &filter, &error);
+  g_autoptr(GListStore) store = g_list_store_new (TL_TYPE_CLIP);
+
+  g_assert_no_error (error);
+  g_list_store_splice (store, 0, 0, clips->pdata, clips->len);
+  return clip_ids (G_LIST_MODEL (store));
+}
+
+static void
+assert_order (Fixture *f, const char *expected)
+{
+  g_autofree char *shown = clip_ids (tl_tag_panel_get_shown_clips (f->window->tag_panel));
+  g_autofree char *stored = arranged_in_file (f);
+
+  g_assert_cmpstr (shown, ==, expected);
+  g_assert_cmpstr (stored, ==, expected);
+}
+
+/* The list of all clips is in the editor's own order: Alt+Up/Down (the
+ * panel's tag.move-clip) moves the selected clip, the file has the new
+ * order at once, and Undo puts it back. The list of one source's clips
+ * stays in time order. */
+static void
+test_arrange_clips (Fixture *f, gconstpointer data)
+{
+  TlTagPanel *panel = f->window->tag_panel;
+  GtkWidget *all = find_toggle (GTK_WIDGET (panel), "All");
+  const guint lines[] = { 9, 2, 5 };
+  TlClip *selected;
+
+  for (guint i = 0; i < G_N_ELEMENTS (lines); i++)
+    {
+      tl_transcript_view_select_line (f->window->transcript, lines[i], TRUE);
+      spin (20);
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.tag", "u", 1));
+      spin (20);
+    }
+  /* this source's clips by time; nothing to arrange there */
+  {
+    g_autofree char *shown = clip_ids (tl_tag_panel_get_shown_clips (panel));
+    g_autofree char *stored = NULL;
+
+    g_assert_cmpstr (shown, ==, "2 3 1");
+    gtk_widget_activate_action (GTK_WIDGET (panel), "tag.move-clip", "i", -1);
+    spin (20);
+    stored = arranged_in_file (f);
+    g_assert_cmpstr (stored, ==, "1 2 3");
+  }
+
+  g_assert_nonnull (all);
+  gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (all), TRUE);
+  spin (50);
+  {
+    g_autofree char *shown = clip_ids (tl_tag_panel_get_shown_clips (panel));
+    g_assert_cmpstr (shown, ==, "1 2 3");
+  }
+  /* the clip made last is still the one selected; up it goes, twice */
+  selected = tl_tag_panel_get_selected_clip (panel);
+  g_assert_nonnull (selected);
+  g_assert_cmpint (tl_clip_get_id (selected), ==, 3);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (panel), "tag.move-clip", "i", -1));
+  spin (20);
+  assert_order (f, "1 3 2");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (panel), "tag.move-clip", "i", -1));
+  spin (20);
+  assert_order (f, "3 1 2");
+  g_assert_cmpint (tl_clip_get_id (tl_tag_panel_get_selected_clip (panel)), ==, 3);
+  /* the top is as far as up goes; down once */
+  gtk_widget_activate_action (GTK_WIDGET (panel), "tag.move-clip", "i", -1);
+  spin (20);
+  assert_order (f, "3 1 2");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (panel), "tag.move-clip", "i", 1));
+  spin (20);
+  assert_order (f, "1 3 2");
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  spin (20);
+  assert_order (f, "3 1 2");
+}
+
 /* tagline-cli (another process) adds a topic while the window is open:
  * the window shows it without a restart. */
 static void
@@ -678,6 +794,7 @@ main (int argc, char **argv)
   ADD ("/ui/window/opens-on-first-source", test_opens_on_first_source);
   ADD ("/ui/window/tag-line-and-undo", test_tag_line_and_undo);
   ADD ("/ui/window/tag-range-and-article", test_tag_range_and_article);
+  ADD ("/ui/window/arrange-clips", test_arrange_clips);
   ADD ("/ui/window/outside-changes", test_outside_changes);
   ADD ("/ui/window/find", test_find);
   ADD ("/ui/window/delete-source-undo", test_delete_source_undo);

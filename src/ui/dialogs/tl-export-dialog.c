@@ -414,16 +414,19 @@ build (TlExportDialog *self)
   guint n_exporters;
   static const char *const scopes[] = { N_("Whole library"), N_("This source"), N_("This source’s folder"), NULL };
   static const char *const ratings[] = { N_("Any"), "★", "★★", "★★★", "★★★★", "★★★★★", NULL };
+  /* in TlClipOrder's order */
   static const char *const orders[] = { N_("By source and time"), N_("By topic"), N_("By rating"),
-                                        N_("In the order they were made"), NULL };
+                                        N_("In the order they were made"), N_("As arranged in the list of all clips"),
+                                        NULL };
   static const char *const timelines[] = { N_("Clips end to end"), N_("Source time"), NULL };
-  const char *scope_labels[4], *order_labels[5], *timeline_labels[3];
+  const char *scope_labels[G_N_ELEMENTS (scopes)], *order_labels[G_N_ELEMENTS (orders)];
+  const char *timeline_labels[G_N_ELEMENTS (timelines)];
 
-  for (guint i = 0; i < 4; i++)
+  for (guint i = 0; i < G_N_ELEMENTS (scopes); i++)
     scope_labels[i] = scopes[i] ? _(scopes[i]) : NULL;
-  for (guint i = 0; i < 5; i++)
+  for (guint i = 0; i < G_N_ELEMENTS (orders); i++)
     order_labels[i] = orders[i] ? _(orders[i]) : NULL;
-  for (guint i = 0; i < 3; i++)
+  for (guint i = 0; i < G_N_ELEMENTS (timelines); i++)
     timeline_labels[i] = timelines[i] ? _(timelines[i]) : NULL;
 
   gtk_window_set_title (GTK_WINDOW (self), _("Export Clips"));

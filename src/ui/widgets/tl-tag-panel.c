@@ -223,15 +223,131 @@ stars (guint rating)
   return g_string_free (s, FALSE);
 }
 
+/* Arranging: the list of all clips is in the editor's order */
+
+static TlTagPanel *
+panel_of (GtkEventController *controller)
+{
+  return TL_TAG_PANEL (gtk_widget_get_ancestor (gtk_event_controller_get_widget (controller), TL_TYPE_TAG_PANEL));
+}
+
+/* Moves the clip shown at @from in front of the one at @to (or, with @to
+ * at the end of the list, after all of them). */
+static void
+move_clip_to (TlTagPanel *self, guint from, guint to)
+{
+  GListModel *model = G_LIST_MODEL (self->clips);
+  guint n = g_list_model_get_n_items (model);
+  g_autoptr(TlClip) clip = NULL;
+  g_autoptr(TlClip) before = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!self->all_clips || from >= n || to > n || to == from || to == from + 1)
+    return;
+  clip = g_list_model_get_item (model, from);
+  before = to < n ? g_list_model_get_item (model, to) : NULL;
+  tl_library_move_clip (self->library, tl_clip_get_id (clip), before ? tl_clip_get_id (before) : 0, &error);
+  report (self, error);
+}
+
+static void
+move_clip_activated (GtkWidget *widget, const char *action, GVariant *param)
+{
+  TlTagPanel *self = TL_TAG_PANEL (widget);
+  guint at = gtk_single_selection_get_selected (self->clip_selection);
+  int by = g_variant_get_int32 (param);
+
+  if (at == GTK_INVALID_LIST_POSITION || (by < 0 && at == 0))
+    return;
+  move_clip_to (self, at, by < 0 ? at - 1 : at + 2);
+}
+
+static GdkContentProvider *
+on_clip_drag_prepare (GtkDragSource *source, double x, double y, GtkListItem *item)
+{
+  TlTagPanel *self = panel_of (GTK_EVENT_CONTROLLER (source));
+  TlClip *clip = gtk_list_item_get_item (item);
+
+  if (self == NULL || !self->all_clips || clip == NULL)
+    return NULL;
+  return gdk_content_provider_new_typed (G_TYPE_INT64, tl_clip_get_id (clip));
+}
+
+/* What the pointer carries: the clip's times on a solid label (a picture
+ * of the row would be see-through, and black without a compositor). */
+static void
+on_clip_drag_begin (GtkDragSource *source, GdkDrag *drag, GtkListItem *item)
+{
+  TlClip *clip = gtk_list_item_get_item (item);
+  g_autofree char *range = clip ? format_range (clip) : NULL;
+  GtkWidget *label = gtk_label_new (range);
+
+  gtk_widget_add_css_class (label, "clip-drag-icon");
+  gtk_widget_add_css_class (label, "numeric");
+  gtk_drag_icon_set_child (GTK_DRAG_ICON (gtk_drag_icon_get_for_drag (drag)), label);
+}
+
+/* A line above or below the row under the pointer shows where it goes. */
+static GdkDragAction
+on_clip_drop_motion (GtkDropTarget *target, double x, double y, gpointer user_data)
+{
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target));
+  TlTagPanel *self = panel_of (GTK_EVENT_CONTROLLER (target));
+  gboolean after = y > gtk_widget_get_height (row) / 2.0;
+
+  if (self == NULL || !self->all_clips)
+    return 0;
+  gtk_widget_remove_css_class (row, after ? "drop-before" : "drop-after");
+  gtk_widget_add_css_class (row, after ? "drop-after" : "drop-before");
+  return GDK_ACTION_MOVE;
+}
+
+static void
+on_clip_drop_leave (GtkDropTarget *target, gpointer user_data)
+{
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target));
+
+  gtk_widget_remove_css_class (row, "drop-before");
+  gtk_widget_remove_css_class (row, "drop-after");
+}
+
+static gboolean
+on_clip_drop (GtkDropTarget *target, const GValue *value, double x, double y, GtkListItem *item)
+{
+  GtkWidget *row = gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (target));
+  TlTagPanel *self = panel_of (GTK_EVENT_CONTROLLER (target));
+  gint64 dragged = g_value_get_int64 (value);
+  guint n, to;
+
+  on_clip_drop_leave (target, NULL);
+  if (self == NULL || !self->all_clips)
+    return FALSE;
+  n = g_list_model_get_n_items (G_LIST_MODEL (self->clips));
+  to = gtk_list_item_get_position (item) + (y > gtk_widget_get_height (row) / 2.0);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TlClip) clip = g_list_model_get_item (G_LIST_MODEL (self->clips), i);
+      if (tl_clip_get_id (clip) == dragged)
+        {
+          move_clip_to (self, i, to);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
 static void
 on_clip_setup (GtkSignalListItemFactory *factory, GtkListItem *item, TlTagPanel *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 3);
+  GtkWidget *source = gtk_label_new (NULL);
   GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *range = gtk_label_new (NULL);
   GtkWidget *rating = gtk_label_new (NULL);
   GtkWidget *topics = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
   GtkWidget *words = gtk_label_new (NULL);
+  GtkDragSource *drag;
+  GtkDropTarget *drop;
 
   gtk_widget_add_css_class (range, "numeric");
   gtk_label_set_xalign (GTK_LABEL (range), 0);
@@ -245,12 +361,44 @@ on_clip_setup (GtkSignalListItemFactory *factory, GtkListItem *item, TlTagPanel 
   gtk_label_set_ellipsize (GTK_LABEL (words), PANGO_ELLIPSIZE_END);
   gtk_widget_add_css_class (words, "dim-label");
   gtk_widget_add_css_class (words, "caption");
+  gtk_label_set_xalign (GTK_LABEL (source), 0);
+  gtk_label_set_ellipsize (GTK_LABEL (source), PANGO_ELLIPSIZE_END);
+  gtk_widget_add_css_class (source, "caption-heading");
+  gtk_box_append (GTK_BOX (box), source);
   gtk_box_append (GTK_BOX (box), top);
   gtk_box_append (GTK_BOX (box), topics);
   gtk_box_append (GTK_BOX (box), words);
   gtk_widget_set_margin_top (box, 4);
   gtk_widget_set_margin_bottom (box, 4);
   gtk_list_item_set_child (item, box);
+
+  /* the list of all clips is arranged by dragging */
+  drag = gtk_drag_source_new ();
+  gtk_drag_source_set_actions (drag, GDK_ACTION_MOVE);
+  g_signal_connect (drag, "prepare", G_CALLBACK (on_clip_drag_prepare), item);
+  g_signal_connect (drag, "drag-begin", G_CALLBACK (on_clip_drag_begin), item);
+  gtk_widget_add_controller (box, GTK_EVENT_CONTROLLER (drag));
+  drop = gtk_drop_target_new (G_TYPE_INT64, GDK_ACTION_MOVE);
+  g_signal_connect (drop, "motion", G_CALLBACK (on_clip_drop_motion), NULL);
+  g_signal_connect (drop, "leave", G_CALLBACK (on_clip_drop_leave), NULL);
+  g_signal_connect (drop, "drop", G_CALLBACK (on_clip_drop), item);
+  gtk_widget_add_controller (box, GTK_EVENT_CONTROLLER (drop));
+}
+
+/* The title of the clip's source, read once and kept with the clip. */
+static const char *
+source_title (TlTagPanel *self, TlClip *clip)
+{
+  const char *title = g_object_get_data (G_OBJECT (clip), "source-title");
+
+  if (title == NULL && self->library)
+    {
+      g_autoptr(TlSource) source = tl_library_get_source (self->library, tl_clip_get_source_id (clip), NULL);
+      g_object_set_data_full (G_OBJECT (clip), "source-title", g_strdup (source ? tl_source_get_title (source) : ""),
+                              g_free);
+      title = g_object_get_data (G_OBJECT (clip), "source-title");
+    }
+  return title ? title : "";
 }
 
 static void
@@ -258,7 +406,8 @@ on_clip_bind (GtkSignalListItemFactory *factory, GtkListItem *item, TlTagPanel *
 {
   TlClip *clip = gtk_list_item_get_item (item);
   GtkWidget *box = gtk_list_item_get_child (item);
-  GtkWidget *top = gtk_widget_get_first_child (box);
+  GtkWidget *source = gtk_widget_get_first_child (box);
+  GtkWidget *top = gtk_widget_get_next_sibling (source);
   GtkWidget *topics = gtk_widget_get_next_sibling (top);
   GtkWidget *words = gtk_widget_get_next_sibling (topics);
   const char *const *names = tl_clip_get_topics (clip);
@@ -274,6 +423,10 @@ on_clip_bind (GtkSignalListItemFactory *factory, GtkListItem *item, TlTagPanel *
       g_object_set_data_full (G_OBJECT (clip), "text", fetched ? fetched : g_strdup (""), g_free);
       text = g_object_get_data (G_OBJECT (clip), "text");
     }
+  /* among the clips of every source, each says whose it is */
+  gtk_widget_set_visible (source, self->all_clips);
+  if (self->all_clips)
+    gtk_label_set_text (GTK_LABEL (source), source_title (self, clip));
   gtk_label_set_text (GTK_LABEL (gtk_widget_get_first_child (top)), range);
   gtk_label_set_text (GTK_LABEL (gtk_widget_get_last_child (top)), tl_clip_get_rating (clip) ? rating : "");
   while ((child = gtk_widget_get_first_child (topics)))
@@ -632,6 +785,7 @@ on_scope_toggled (GtkToggleButton *button, TlTagPanel *self)
   if (all == self->all_clips)
     return;
   self->all_clips = all;
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "tag.move-clip", all);
   tl_tag_panel_reload (self);
 }
 
@@ -669,7 +823,10 @@ tl_tag_panel_reload (TlTagPanel *self)
   else
     self->source_clips = g_ptr_array_new_with_free_func (g_object_unref);
   if (self->source_clips && self->all_clips)
-    shown = tl_library_list_clips (self->library, NULL, &error);
+    {
+      TlClipFilter filter = { .order = TL_CLIP_ORDER_ARRANGED };
+      shown = tl_library_list_clips (self->library, &filter, &error);
+    }
   else if (self->source_clips)
     shown = g_ptr_array_ref (self->source_clips);
   if (shown == NULL)
@@ -740,6 +897,9 @@ tl_tag_panel_class_init (TlTagPanelClass *klass)
   gtk_widget_class_install_action (widget_class, "tag.delete-topic", "x", delete_topic_activated);
   gtk_widget_class_install_action (widget_class, "tag.toggle-topic", "x", toggle_topic_activated);
   gtk_widget_class_install_action (widget_class, "tag.delete-clip", NULL, delete_clip_activated);
+  gtk_widget_class_install_action (widget_class, "tag.move-clip", "i", move_clip_activated);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "tag.move-clip", "i", -1);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "tag.move-clip", "i", 1);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "tagpanel");
@@ -913,7 +1073,9 @@ tl_tag_panel_init (TlTagPanel *self)
   self->this_source = gtk_toggle_button_new_with_label (_("Source"));
   self->everything = gtk_toggle_button_new_with_label (_("All"));
   gtk_widget_set_tooltip_text (self->this_source, _("Clips of this source"));
-  gtk_widget_set_tooltip_text (self->everything, _("Clips of the whole library"));
+  gtk_widget_set_tooltip_text (self->everything,
+                               _("Clips of the whole library, in your own order: drag them, or press Alt+Up and "
+                                 "Alt+Down"));
   gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (self->everything), GTK_TOGGLE_BUTTON (self->this_source));
   gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->this_source), TRUE);
   g_signal_connect (self->everything, "toggled", G_CALLBACK (on_scope_toggled), self);
@@ -949,6 +1111,7 @@ tl_tag_panel_init (TlTagPanel *self)
 
   self->editor = build_editor (self);
   gtk_widget_set_parent (self->editor, GTK_WIDGET (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "tag.move-clip", FALSE);
 }
 
 GtkWidget *
@@ -1004,6 +1167,14 @@ tl_tag_panel_select_clip (TlTagPanel *self, gint64 clip_id)
         }
     }
   return FALSE;
+}
+
+/* Returns: (transfer none): the clips the list shows, in its order */
+GListModel *
+tl_tag_panel_get_shown_clips (TlTagPanel *self)
+{
+  g_return_val_if_fail (TL_IS_TAG_PANEL (self), NULL);
+  return G_LIST_MODEL (self->clips);
 }
 
 /* Returns: (transfer none): every topic, in their order */

@@ -16,6 +16,7 @@ void tl_tag_panel_set_source (TlTagPanel *self, TlSource *source);
 void tl_tag_panel_reload (TlTagPanel *self);
 TlClip *tl_tag_panel_get_selected_clip (TlTagPanel *self);
 gboolean tl_tag_panel_select_clip (TlTagPanel *self, gint64 clip_id);
+GListModel *tl_tag_panel_get_shown_clips (TlTagPanel *self);
 GPtrArray *tl_tag_panel_get_topics (TlTagPanel *self);
 GPtrArray *tl_tag_panel_get_source_clips (TlTagPanel *self);
 void tl_tag_panel_add_topic (TlTagPanel *self);
