@@ -756,7 +756,8 @@ static const GOptionEntry filter_entries[] = {
   { "folder", 0, 0, G_OPTION_ARG_STRING, &opt_folder_filter, "Clips of sources in this folder", "NAME" },
   { "min-rating", 0, 0, G_OPTION_ARG_INT, &opt_min_rating, "Clips rated at least N", "N" },
   { "query", 'q', 0, G_OPTION_ARG_STRING, &opt_query, "Clips whose words match this search", "QUERY" },
-  { "order", 0, 0, G_OPTION_ARG_STRING, &opt_order, "source (default), topic, rating, created or arranged (as in the clips list)", "ORDER" },
+  { "order", 0, 0, G_OPTION_ARG_STRING, &opt_order,
+    "source (default), topic, rating, created or arranged (as in the clips list)", "ORDER" },
   { NULL }
 };
 
