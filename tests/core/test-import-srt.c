@@ -69,6 +69,22 @@ test_recovery_warnings (void)
   g_assert_cmpstr (g_ptr_array_index (doc->warnings, 1), ==, "line 9: end time before start time; line left out");
 }
 
+/* A file of nothing but cues that end before they start is refused, and
+ * the message names the first one's line. */
+static void
+test_only_inverted (void)
+{
+  g_autoptr(GError) error = NULL;
+  guint line = 0;
+  TlDocument *doc = import ("\n1\n00:00:05,000 --> 00:00:04,000\nbackwards\n\n"
+                            "2\n00:00:09,000 --> 00:00:08,000\nagain\n", &line, &error);
+
+  g_assert_null (doc);
+  g_assert_nonnull (error);
+  g_assert_cmpuint (line, ==, 3);
+  g_assert_cmpstr (error->message, ==, "end time before start time, and no other lines to keep");
+}
+
 static void
 test_order_and_marks (void)
 {
@@ -109,6 +125,7 @@ main (int argc, char **argv)
   g_test_add_func ("/core/import/srt/tolerant-times", test_tolerant_times);
   g_test_add_func ("/core/import/srt/speaker-labels", test_speaker_labels);
   g_test_add_func ("/core/import/srt/recovery-warnings", test_recovery_warnings);
+  g_test_add_func ("/core/import/srt/only-inverted", test_only_inverted);
   g_test_add_func ("/core/import/srt/order-and-marks", test_order_and_marks);
   g_test_add_func ("/core/import/srt/empty-cue-and-prose", test_empty_cue_and_prose);
   return g_test_run ();

@@ -115,7 +115,7 @@ static gboolean
 finish_document (TlImportContext *ctx, TlDocument *doc, GError **error)
 {
   gboolean sorted = TRUE, timed = FALSE;
-  guint w = 0;
+  guint w = 0, first_inverted = 0;
 
   for (guint r = 0; r < doc->segments->len; r++)
     {
@@ -127,6 +127,8 @@ finish_document (TlImportContext *ctx, TlDocument *doc, GError **error)
           if (seg.end != TL_TIME_NONE && seg.end < seg.start)
             {
               tl_document_warn (doc, seg.line, "end time before start time; line left out");
+              if (first_inverted == 0)
+                first_inverted = seg.line;
               continue;
             }
         }
@@ -139,6 +141,9 @@ finish_document (TlImportContext *ctx, TlDocument *doc, GError **error)
     }
   g_array_set_size (doc->segments, w);
 
+  /* a file of nothing but broken cues is refused for what is broken */
+  if (doc->segments->len == 0 && first_inverted > 0)
+    return tl_import_fail (ctx, error, first_inverted, "end time before start time, and no other lines to keep");
   if (doc->segments->len == 0)
     return tl_import_fail (ctx, error, 0, "No transcript lines found in the file");
 
