@@ -456,6 +456,7 @@ typedef struct {
   GdkModifierType mods;
   const char *action;
   gboolean lists_first; /* the key moves in the source tree: there, leave it to the tree */
+  gboolean clips_first; /* the key moves clips in the tag panel: there, leave it to the panel */
 } SingleKey;
 
 static const SingleKey single_keys[] = {
@@ -473,8 +474,8 @@ static const SingleKey single_keys[] = {
   { GDK_KEY_o, 0, "win.mark-out" },
   { GDK_KEY_I, GDK_SHIFT_MASK, "win.clip-in-to-playhead" },
   { GDK_KEY_O, GDK_SHIFT_MASK, "win.clip-out-to-playhead" },
-  { GDK_KEY_Up, GDK_ALT_MASK, "win.line(-1)" },
-  { GDK_KEY_Down, GDK_ALT_MASK, "win.line(1)" },
+  { GDK_KEY_Up, GDK_ALT_MASK, "win.line(-1)", FALSE, TRUE },
+  { GDK_KEY_Down, GDK_ALT_MASK, "win.line(1)", FALSE, TRUE },
   { GDK_KEY_space, 0, "win.play-pause" },
   { GDK_KEY_j, 0, "win.shuttle(-1)" },
   { GDK_KEY_k, 0, "win.shuttle(0)" },
@@ -513,6 +514,8 @@ on_single_key (GtkWidget *widget, GVariant *args, gpointer user_data)
   if (typing (self))
     return FALSE;
   if (key->lists_first && focus && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->source_tree)))
+    return FALSE;
+  if (key->clips_first && focus && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->tag_panel)))
     return FALSE;
   if (!g_action_parse_detailed_name (key->action, &name, &target, NULL))
     return FALSE;
