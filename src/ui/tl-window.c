@@ -247,9 +247,13 @@ on_waveform_loaded (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr(GError) error = NULL;
   g_autoptr(TlWaveform) waveform = tl_waveform_load_finish (result, &error);
 
+  /* cancelled: another source is shown, maybe loading its own */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  tl_waveform_view_set_loading (self->waveform_view, FALSE);
   if (waveform)
     tl_waveform_view_set_waveform (self->waveform_view, waveform);
-  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  else
     tl_window_toast (self, error->message, FALSE);
 }
 
@@ -313,6 +317,7 @@ load_media (TlWindow *self, TlSource *source)
     g_cancellable_cancel (self->waveform_cancellable);
   g_clear_object (&self->waveform_cancellable);
   tl_waveform_view_set_waveform (self->waveform_view, NULL);
+  tl_waveform_view_set_loading (self->waveform_view, FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->waveform_view), FALSE);
   tl_player_clear_loop (self->player);
   g_simple_action_set_state (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "loop-clip")),
@@ -344,6 +349,7 @@ load_media (TlWindow *self, TlSource *source)
       /* sound alone: its waveform, from the library's cache or computed once */
       self->waveform_cancellable = g_cancellable_new ();
       tl_waveform_view_set_duration (self->waveform_view, media->duration);
+      tl_waveform_view_set_loading (self->waveform_view, TRUE);
       gtk_widget_set_visible (GTK_WIDGET (self->waveform_view), TRUE);
       tl_waveform_load_async (self->library, tl_source_get_id (source), media->path, self->waveform_cancellable,
                               on_waveform_loaded, g_object_ref (self));

@@ -707,6 +707,12 @@ seek_and_settle (Fixture *f, gint64 position)
              tl_player_get_state (f->window->player), tl_player_get_position (f->window->player), position);
 }
 
+static gboolean
+waveform_read (Fixture *f)
+{
+  return !tl_waveform_view_get_loading (f->window->waveform_view);
+}
+
 /* Tap in: each tap gives the next line the play position, the lines in
  * between are spread; Backspace takes the last tap back. */
 static void
@@ -721,9 +727,11 @@ test_tap_in (Fixture *f, gconstpointer data)
   speech = import_spoken_summit (f, &id);
   spin (100);
   g_assert_true (tl_source_tree_select_source (f->window->source_tree, id));
-  g_assert_true (wait_for (player_ready, f, 10));
-  /* sound alone: a waveform instead of a picture */
+  /* sound alone: a waveform instead of a picture, read the first time */
   g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->window->waveform_view)));
+  g_assert_true (tl_waveform_view_get_loading (f->window->waveform_view));
+  g_assert_true (wait_for (player_ready, f, 10));
+  g_assert_true (wait_for (waveform_read, f, 10));
   g_assert_true (gtk_widget_get_visible (f->window->tap_button));
 
   /* taps do nothing until the mode is on */

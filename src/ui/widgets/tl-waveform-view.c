@@ -11,6 +11,7 @@ struct _TlWaveformView {
   gint64 duration;
   gint64 position;
   GArray *ranges; /* TlWaveformRange */
+  gboolean loading;
 };
 
 G_DEFINE_FINAL_TYPE (TlWaveformView, tl_waveform_view, GTK_TYPE_WIDGET)
@@ -69,6 +70,21 @@ tl_waveform_view_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
       GdkRGBA line = color;
       line.alpha = 0.3f;
       gtk_snapshot_append_color (snapshot, &line, &GRAPHENE_RECT_INIT (0, mid, width, 1));
+    }
+
+  /* the first time, an hour of sound takes seconds to read: say so */
+  if (self->loading && self->waveform == NULL)
+    {
+      g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (widget, _("Reading the sound…"));
+      GdkRGBA dim = color;
+      int text_width, text_height;
+
+      dim.alpha = 0.6f;
+      pango_layout_get_pixel_size (layout, &text_width, &text_height);
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT ((width - text_width) / 2.0f, mid - text_height - 4));
+      gtk_snapshot_append_layout (snapshot, layout, &dim);
+      gtk_snapshot_restore (snapshot);
     }
 
   /* where the player is */
@@ -191,4 +207,23 @@ tl_waveform_view_set_ranges (TlWaveformView *self, const TlWaveformRange *ranges
   g_array_set_size (self->ranges, 0);
   g_array_append_vals (self->ranges, ranges, n_ranges);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+/* While the peaks are being read (and no waveform is shown), the view says
+ * so. */
+void
+tl_waveform_view_set_loading (TlWaveformView *self, gboolean loading)
+{
+  g_return_if_fail (TL_IS_WAVEFORM_VIEW (self));
+  if (self->loading == loading)
+    return;
+  self->loading = loading;
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+gboolean
+tl_waveform_view_get_loading (TlWaveformView *self)
+{
+  g_return_val_if_fail (TL_IS_WAVEFORM_VIEW (self), FALSE);
+  return self->loading;
 }

@@ -21,6 +21,8 @@ GtkWidget *tl_waveform_view_new (void);
 void tl_waveform_view_set_waveform (TlWaveformView *self, TlWaveform *waveform);
 void tl_waveform_view_set_duration (TlWaveformView *self, gint64 duration);
 void tl_waveform_view_set_position (TlWaveformView *self, gint64 position);
+void tl_waveform_view_set_loading (TlWaveformView *self, gboolean loading);
+gboolean tl_waveform_view_get_loading (TlWaveformView *self);
 void tl_waveform_view_set_ranges (TlWaveformView *self, const TlWaveformRange *ranges, guint n_ranges);
 
 G_END_DECLS
