@@ -141,8 +141,9 @@ on_eos (TlPlayer *self)
   self->want_playing = FALSE;
   _tl_player_apply_want_playing (self);
 
-  /* GStreamer plays a cut-short file without an error and stops early */
-  if (self->rate > 0 && self->duration > 0 && end >= 0
+  /* GStreamer plays a cut-short file without an error and stops early
+   * (a probe's estimate of the duration is not sure enough to say so) */
+  if (self->rate > 0 && self->duration > 0 && !self->duration_probed && end >= 0
       && end + INCOMPLETE_TOLERANCE + tl_player_get_frame_duration (self) < self->duration)
     {
       g_autofree char *at = g_strdup_printf ("%.1f", end / 1e6);

@@ -50,6 +50,7 @@ struct _TlPlayer {
   gint64 last_frame_at;  /* monotonic µs */
   GstBuffer *shown_buffer;
   gint64 duration;
+  gboolean duration_probed; /* duration is a probe's, not the pipeline's */
   double rate;
   double volume;
   gboolean muted;

@@ -55,6 +55,7 @@ _tl_player_set_position (TlPlayer *self, gint64 position)
 void
 _tl_player_set_duration (TlPlayer *self, gint64 duration)
 {
+  self->duration_probed = FALSE;
   if (self->duration == duration)
     return;
   self->duration = duration;
@@ -749,6 +750,24 @@ tl_player_get_frame_time (TlPlayer *self)
 {
   g_return_val_if_fail (TL_IS_PLAYER (self), TL_TIME_NONE);
   return self->frame_time;
+}
+
+/**
+ * tl_player_set_probed_duration:
+ * @duration: µs, what a probe of the file (GstDiscoverer) found
+ *
+ * Some files cannot say how long they are until they have played a while
+ * (an MP3 without a header); until the pipeline knows, the player reports
+ * @duration. Call after opening the file.
+ */
+void
+tl_player_set_probed_duration (TlPlayer *self, gint64 duration)
+{
+  g_return_if_fail (TL_IS_PLAYER (self));
+  if (self->duration > 0 || duration <= 0)
+    return;
+  _tl_player_set_duration (self, duration);
+  self->duration_probed = TRUE;
 }
 
 gint64

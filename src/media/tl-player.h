@@ -46,6 +46,7 @@ void tl_player_toggle (TlPlayer *self);
 gint64 tl_player_get_position (TlPlayer *self);
 gint64 tl_player_get_frame_time (TlPlayer *self);
 gint64 tl_player_get_duration (TlPlayer *self);
+void tl_player_set_probed_duration (TlPlayer *self, gint64 duration);
 void tl_player_seek (TlPlayer *self, gint64 position, TlSeekMode mode);
 void tl_player_step (TlPlayer *self, int frames);
 

@@ -341,6 +341,7 @@ load_media (TlWindow *self, TlSource *source)
       tl_window_toast (self, error->message, FALSE);
       return;
     }
+  tl_player_set_probed_duration (self->player, media->duration);
   tl_player_view_set_picture_visible (self->player_view, media->has_video);
   /* without a picture, the transport sits under the waveform, which takes the room */
   gtk_widget_set_vexpand (GTK_WIDGET (self->player_view), media->has_video);

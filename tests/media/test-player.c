@@ -749,6 +749,30 @@ test_truncated (Fixture *f, gconstpointer data)
   g_assert_null (f->error);
 }
 
+/* An MP3 without a header cannot say how long it is until it has played a
+ * while: the player reports the probe's duration meanwhile (the seek bar
+ * needs one), and plays to the end without calling the file incomplete. */
+static void
+test_probed_duration (Fixture *f, gconstpointer data)
+{
+  g_autofree char *mp3 = g_build_filename (dir, "headerless.mp3", NULL);
+
+  tl_test_make_media (mp3, "audiotestsrc num-buffers=100 samplesperbuffer=4410 ! audio/x-raw,rate=44100"
+                           " ! audioconvert ! lamemp3enc ! filesink location=\"%s\"", mp3);
+  open_file (f, mp3);
+  g_assert_cmpint (tl_player_get_duration (f->player), <=, 0);
+  tl_player_set_probed_duration (f->player, 12 * TL_USEC_PER_SEC);
+  g_assert_cmpint (tl_player_get_duration (f->player), ==, 12 * TL_USEC_PER_SEC);
+
+  seek_and_wait (f, 9 * TL_USEC_PER_SEC);
+  tl_player_play (f->player);
+  wait_for (f, reached_eos, 10, "the end");
+  run_for (0.1);
+  g_assert_null (f->warning);
+  g_assert_null (f->error);
+  g_assert_cmpint (tl_player_get_position (f->player), >=, 9900000);
+}
+
 /* Big-endian 32-bit write, for mending a box size in a QuickTime file. */
 static void
 put_be32 (char *p, guint32 v)
@@ -911,6 +935,7 @@ main (int argc, char **argv)
   ADD ("no-audio", test_no_audio);
   ADD ("errors", test_errors);
   ADD ("errors/truncated", test_truncated);
+  ADD ("duration/probed", test_probed_duration);
   ADD ("errors/truncated-mended", test_truncated_mended);
   ADD ("errors/missing-plugin", test_missing_plugin);
 #undef ADD
