@@ -14,6 +14,7 @@ struct _TlTranscriptRow {
   GtkWidget *heading;
   GtkWidget *stripes;
   GtkWidget *time;
+  GtkWidget *texts; /* speaker over words */
   GtkWidget *speaker;
   GtkWidget *text;
 };
@@ -32,14 +33,17 @@ tl_transcript_row_dispose (GObject *object)
   G_OBJECT_CLASS (tl_transcript_row_parent_class)->dispose (object);
 }
 
-/* The row's layout: its children (the heading, then the line) stacked.
+/* The row's layout: the heading over the line, and the line's parts side
+ * by side: topic stripes, time, then speaker and words taking the rest.
  * Rows always get the list's width, so the row asks for a fixed width and
- * never passes a width-for-height question on to its boxes: GtkBox answers
- * that with a binary search that laid each row's text out a dozen times a
- * frame at widths it would never get (bench-scroll: paging through 20,000
- * lines took 17 ms a frame, now 6). */
+ * lays the line out itself: a horizontal GtkBox allocating the words asks
+ * them for their width at the line's height, and a box of wrapped text
+ * answers that with a binary search that laid each row's text out a dozen
+ * times (bench-scroll, 20,000 lines: paging took 17 ms a frame, now 4; a
+ * jump to a far line took 170 ms until its frame was painted, now 37). */
 #define ROW_MINIMUM_WIDTH 200
 #define ROW_NATURAL_WIDTH 400
+#define LINE_SPACING 10
 
 static GtkSizeRequestMode
 row_request_mode (GtkWidget *widget)
@@ -47,45 +51,88 @@ row_request_mode (GtkWidget *widget)
   return GTK_SIZE_REQUEST_HEIGHT_FOR_WIDTH;
 }
 
+/* The natural width of a part of the line, 0 when it is hidden. */
+static int
+part_width (GtkWidget *part)
+{
+  int width = 0;
+
+  if (gtk_widget_should_layout (part))
+    gtk_widget_measure (part, GTK_ORIENTATION_HORIZONTAL, -1, NULL, &width, NULL, NULL);
+  return width;
+}
+
+static int
+part_height (GtkWidget *part, int width)
+{
+  int height = 0;
+
+  if (gtk_widget_should_layout (part))
+    gtk_widget_measure (part, GTK_ORIENTATION_VERTICAL, width, NULL, &height, NULL, NULL);
+  return height;
+}
+
+/* Where the line's parts go at @width: x and width of stripes, time and
+ * words. */
+typedef struct {
+  int stripes_width, time_x, time_width, texts_x, texts_width;
+} LineGeometry;
+
+static LineGeometry
+line_geometry (TlTranscriptRow *self, int width)
+{
+  LineGeometry g = { 0 };
+  int x;
+
+  g.stripes_width = part_width (self->stripes);
+  x = g.stripes_width ? g.stripes_width + LINE_SPACING : 0;
+  g.time_x = x;
+  g.time_width = part_width (self->time);
+  x += g.time_width ? g.time_width + LINE_SPACING : 0;
+  g.texts_x = x;
+  g.texts_width = MAX (0, width - x);
+  return g;
+}
+
+static int
+line_height (TlTranscriptRow *self, const LineGeometry *g)
+{
+  return MAX (part_height (self->time, g->time_width), part_height (self->texts, g->texts_width));
+}
+
 static void
 row_measure (GtkWidget *widget, GtkOrientation orientation, int for_size, int *minimum, int *natural,
              int *minimum_baseline, int *natural_baseline)
 {
-  *minimum = *natural = 0;
+  TlTranscriptRow *self = TL_TRANSCRIPT_ROW (widget);
+  int width = for_size < 0 ? ROW_NATURAL_WIDTH : for_size;
+  LineGeometry g;
+
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
       *minimum = ROW_MINIMUM_WIDTH;
       *natural = ROW_NATURAL_WIDTH;
       return;
     }
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      int child_min = 0, child_nat = 0;
-
-      if (!gtk_widget_should_layout (child))
-        continue;
-      gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, for_size < 0 ? ROW_NATURAL_WIDTH : for_size, &child_min,
-                          &child_nat, NULL, NULL);
-      *minimum += child_min;
-      *natural += child_nat;
-    }
+  g = line_geometry (self, width);
+  *minimum = *natural = part_height (self->heading, width) + line_height (self, &g);
 }
 
 static void
 row_allocate (GtkWidget *widget, int width, int height, int baseline)
 {
-  int y = 0;
+  TlTranscriptRow *self = TL_TRANSCRIPT_ROW (widget);
+  int heading_height = part_height (self->heading, width);
+  LineGeometry g = line_geometry (self, width);
+  int line = MAX (0, height - heading_height);
 
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      int child_height = 0;
-
-      if (!gtk_widget_should_layout (child))
-        continue;
-      gtk_widget_measure (child, GTK_ORIENTATION_VERTICAL, width, &child_height, NULL, NULL, NULL);
-      gtk_widget_size_allocate (child, &(GtkAllocation) { 0, y, width, child_height }, -1);
-      y += child_height;
-    }
+  if (gtk_widget_should_layout (self->heading))
+    gtk_widget_size_allocate (self->heading, &(GtkAllocation) { 0, 0, width, heading_height }, -1);
+  if (gtk_widget_should_layout (self->stripes))
+    gtk_widget_size_allocate (self->stripes, &(GtkAllocation) { 0, heading_height, g.stripes_width, line }, -1);
+  if (gtk_widget_should_layout (self->time))
+    gtk_widget_size_allocate (self->time, &(GtkAllocation) { g.time_x, heading_height, g.time_width, line }, -1);
+  gtk_widget_size_allocate (self->texts, &(GtkAllocation) { g.texts_x, heading_height, g.texts_width, line }, -1);
 }
 
 static void
@@ -101,9 +148,6 @@ tl_transcript_row_class_init (TlTranscriptRowClass *klass)
 static void
 tl_transcript_row_init (TlTranscriptRow *self)
 {
-  GtkWidget *texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
-  GtkWidget *line = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 10);
-
   gtk_widget_set_layout_manager (GTK_WIDGET (self),
                                  gtk_custom_layout_new (row_request_mode, row_measure, row_allocate));
 
@@ -114,11 +158,10 @@ tl_transcript_row_init (TlTranscriptRow *self)
   gtk_label_set_wrap (GTK_LABEL (self->heading), TRUE);
   gtk_widget_set_visible (self->heading, FALSE);
   gtk_widget_set_parent (self->heading, GTK_WIDGET (self));
-  gtk_widget_set_parent (line, GTK_WIDGET (self));
 
   self->stripes = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 2);
   gtk_widget_add_css_class (self->stripes, "stripes");
-  gtk_box_append (GTK_BOX (line), self->stripes);
+  gtk_widget_set_parent (self->stripes, GTK_WIDGET (self));
 
   self->time = gtk_label_new (NULL);
   gtk_widget_add_css_class (self->time, "time");
@@ -126,16 +169,16 @@ tl_transcript_row_init (TlTranscriptRow *self)
   gtk_widget_add_css_class (self->time, "monospace");
   gtk_label_set_xalign (GTK_LABEL (self->time), 0);
   gtk_widget_set_valign (self->time, GTK_ALIGN_START);
-  gtk_box_append (GTK_BOX (line), self->time);
+  gtk_widget_set_parent (self->time, GTK_WIDGET (self));
 
+  self->texts = gtk_box_new (GTK_ORIENTATION_VERTICAL, 2);
   self->speaker = gtk_label_new (NULL);
   gtk_widget_add_css_class (self->speaker, "speaker");
   gtk_label_set_xalign (GTK_LABEL (self->speaker), 0);
   self->text = tl_wrap_text_new ();
-  gtk_widget_set_hexpand (texts, TRUE);
-  gtk_box_append (GTK_BOX (texts), self->speaker);
-  gtk_box_append (GTK_BOX (texts), self->text);
-  gtk_box_append (GTK_BOX (line), texts);
+  gtk_box_append (GTK_BOX (self->texts), self->speaker);
+  gtk_box_append (GTK_BOX (self->texts), self->text);
+  gtk_widget_set_parent (self->texts, GTK_WIDGET (self));
 }
 
 GtkWidget *
