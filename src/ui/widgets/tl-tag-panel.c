@@ -250,6 +250,36 @@ move_clip_to (TlTagPanel *self, guint from, guint to)
   report (self, error);
 }
 
+/* Whether the keyboard focus is in the clips list. */
+static gboolean
+list_has_focus (TlTagPanel *self)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (GTK_WIDGET (self)));
+
+  return focus != NULL && gtk_widget_is_ancestor (focus, self->clips_view);
+}
+
+/* After a move from the keyboard, the focus goes with the clip, so that
+ * the arrows go on from where it is now (the reload took the focused row
+ * away). */
+static void
+focus_selected_row (TlTagPanel *self)
+{
+  guint selected = gtk_single_selection_get_selected (self->clip_selection);
+
+  for (GtkWidget *row = gtk_widget_get_first_child (self->clips_view); row; row = gtk_widget_get_next_sibling (row))
+    {
+      GtkWidget *box = gtk_widget_get_first_child (row);
+      GtkListItem *item = box ? g_object_get_data (G_OBJECT (box), "list-item") : NULL;
+
+      if (item && gtk_list_item_get_position (item) == selected)
+        {
+          gtk_widget_grab_focus (row);
+          return;
+        }
+    }
+}
+
 static void
 move_clip_activated (GtkWidget *widget, const char *action, GVariant *param)
 {
@@ -257,9 +287,13 @@ move_clip_activated (GtkWidget *widget, const char *action, GVariant *param)
   guint at = gtk_single_selection_get_selected (self->clip_selection);
   int by = g_variant_get_int32 (param);
 
+  gboolean had_focus = list_has_focus (self);
+
   if (at == GTK_INVALID_LIST_POSITION || (by < 0 && at == 0))
     return;
   move_clip_to (self, at, by < 0 ? at - 1 : at + 2);
+  if (had_focus)
+    focus_selected_row (self);
 }
 
 static GdkContentProvider *
@@ -371,6 +405,7 @@ on_clip_setup (GtkSignalListItemFactory *factory, GtkListItem *item, TlTagPanel 
   gtk_widget_set_margin_top (box, 4);
   gtk_widget_set_margin_bottom (box, 4);
   gtk_list_item_set_child (item, box);
+  g_object_set_data (G_OBJECT (box), "list-item", item);
 
   /* the list of all clips is arranged by dragging */
   drag = gtk_drag_source_new ();
