@@ -36,6 +36,8 @@ struct _TlTagPanel {
   GtkWidget *stars[5];
   GtkWidget *topic_toggles;
   guint save_timeout;         /* typed title and note are kept soon after */
+  guint hold_scroll_timeout;  /* the list is kept still for a moment after a drop */
+  double held_scroll;
   gint64 editing_clip;        /* the clip the editor fields belong to */
 };
 
@@ -345,6 +347,68 @@ on_clip_drop_leave (GtkDropTarget *target, gpointer user_data)
   gtk_widget_remove_css_class (row, "drop-after");
 }
 
+/* GTK 4.8's list scrolls by itself while a drag rests near its edge, and
+ * stops only when the drag leaves it, which a drop there never does: the
+ * list went on scrolling to its end. Its scrolling stops when a step
+ * leaves the position unchanged, so after a drop the list is held still
+ * for a moment. */
+#define HOLD_SCROLL_MS 150
+
+static void
+on_clips_scrolled (GtkAdjustment *adjustment, TlTagPanel *self)
+{
+  if (self->hold_scroll_timeout && gtk_adjustment_get_value (adjustment) != self->held_scroll)
+    gtk_adjustment_set_value (adjustment, self->held_scroll);
+}
+
+static gboolean
+release_scroll (gpointer data)
+{
+  TlTagPanel *self = data;
+
+  self->hold_scroll_timeout = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+hold_scroll (TlTagPanel *self)
+{
+  GtkAdjustment *adjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->clips_view));
+
+  self->held_scroll = gtk_adjustment_get_value (adjustment);
+  g_clear_handle_id (&self->hold_scroll_timeout, g_source_remove);
+  self->hold_scroll_timeout = g_timeout_add (HOLD_SCROLL_MS, release_scroll, self);
+}
+
+typedef struct {
+  TlTagPanel *self;
+  gint64 clip_id;
+  gint64 before_id; /* 0: to the end */
+} DeferredMove;
+
+static void
+deferred_move_free (gpointer data)
+{
+  DeferredMove *move = data;
+
+  g_object_unref (move->self);
+  g_free (move);
+}
+
+static gboolean
+move_later (gpointer data)
+{
+  DeferredMove *move = data;
+  g_autoptr(GError) error = NULL;
+
+  if (move->self->library && move->self->all_clips)
+    {
+      tl_library_move_clip (move->self->library, move->clip_id, move->before_id, &error);
+      report (move->self, error);
+    }
+  return G_SOURCE_REMOVE;
+}
+
 static gboolean
 on_clip_drop (GtkDropTarget *target, const GValue *value, double x, double y, GtkListItem *item)
 {
@@ -356,6 +420,7 @@ on_clip_drop (GtkDropTarget *target, const GValue *value, double x, double y, Gt
   on_clip_drop_leave (target, NULL);
   if (self == NULL || !self->all_clips)
     return FALSE;
+  hold_scroll (self);
   n = g_list_model_get_n_items (G_LIST_MODEL (self->clips));
   to = gtk_list_item_get_position (item) + (y > gtk_widget_get_height (row) / 2.0);
   for (guint i = 0; i < n; i++)
@@ -363,7 +428,21 @@ on_clip_drop (GtkDropTarget *target, const GValue *value, double x, double y, Gt
       g_autoptr(TlClip) clip = g_list_model_get_item (G_LIST_MODEL (self->clips), i);
       if (tl_clip_get_id (clip) == dragged)
         {
-          move_clip_to (self, i, to);
+          DeferredMove *move;
+
+          if (to == i || to == i + 1)
+            return TRUE;
+          /* moved once the drop is over: reloading the list inside the drop
+           * left GTK's own scrolling at the list's edge running on */
+          move = g_new0 (DeferredMove, 1);
+          move->self = g_object_ref (self);
+          move->clip_id = dragged;
+          if (to < n)
+            {
+              g_autoptr(TlClip) before = g_list_model_get_item (G_LIST_MODEL (self->clips), to);
+              move->before_id = tl_clip_get_id (before);
+            }
+          g_idle_add_full (G_PRIORITY_DEFAULT, move_later, move, deferred_move_free);
           return TRUE;
         }
     }
@@ -896,6 +975,7 @@ tl_tag_panel_dispose (GObject *object)
   GtkWidget *child;
 
   flush_typing (self);
+  g_clear_handle_id (&self->hold_scroll_timeout, g_source_remove);
   if (self->library)
     g_clear_signal_handler (&self->changed_handler, self->library);
   g_clear_object (&self->library);
@@ -1131,6 +1211,8 @@ tl_tag_panel_init (TlTagPanel *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->clips_view), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Clips"), -1);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (clips_scroller), self->clips_view);
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (clips_scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  g_signal_connect (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (clips_scroller)), "value-changed",
+                    G_CALLBACK (on_clips_scrolled), self);
   gtk_label_set_wrap (GTK_LABEL (empty), TRUE);
   gtk_label_set_justify (GTK_LABEL (empty), GTK_JUSTIFY_CENTER);
   gtk_widget_add_css_class (empty, "dim-label");
