@@ -2,7 +2,8 @@
  * source (the window issue asks for 10,000+ lines to stay smooth): the
  * time each frame takes to lay out and paint while the transcript pages
  * down a screen a frame, and while it jumps to lines far apart (what
- * following playback after a seek does).
+ * following playback after a seek does); then the same paging through
+ * the list of all clips (one clip every four lines).
  * Usage: xvfb-run -a -s "-screen 0 1280x800x24" bench-scroll [LINES]
  * (default 20,000; the library is made in a temporary folder). */
 #include <adwaita.h>
@@ -82,6 +83,55 @@ report (const char *what, GArray *ms, double seconds)
           g_array_index (ms, double, n - 1), slow);
 }
 
+/* Pages @adjustment down a screen a frame for five seconds. */
+static void
+page_through (const char *what, GtkAdjustment *adjustment)
+{
+  gint64 start = g_get_monotonic_time ();
+
+  g_array_set_size (frame_ms, 0);
+  while (g_get_monotonic_time () - start < 5 * G_USEC_PER_SEC)
+    {
+      guint before = frame_ms->len;
+      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment)
+                                              + gtk_adjustment_get_page_size (adjustment));
+      while (frame_ms->len == before && g_get_monotonic_time () - start < 5 * G_USEC_PER_SEC)
+        g_main_context_iteration (NULL, TRUE);
+    }
+  report (what, frame_ms, (g_get_monotonic_time () - start) / 1e6);
+  g_array_set_size (frame_ms, 0);
+}
+
+/* The toggle button labelled @label under @widget. */
+static GtkWidget *
+find_toggle (GtkWidget *widget, const char *label)
+{
+  if (GTK_IS_TOGGLE_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_toggle (child, label);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+/* The scrolled window around a list view under @widget. */
+static GtkScrolledWindow *
+find_list_scroller (GtkWidget *widget)
+{
+  if (GTK_IS_SCROLLED_WINDOW (widget) && GTK_IS_LIST_VIEW (gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (widget))))
+    return GTK_SCROLLED_WINDOW (widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkScrolledWindow *found = find_list_scroller (child);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
 /* One source of @n lines, timed like a two-hour interview. */
 static gint64
 make_library (TlLibrary *library, guint n)
@@ -106,6 +156,22 @@ make_library (TlLibrary *library, guint n)
   if (id == 0)
     g_error ("%s", error->message);
   bench_text_free (words);
+
+  /* a clip every four lines, each of one or two lines */
+  {
+    const char *topics[] = { "Bench", NULL };
+    g_autoptr(TlTopic) topic = tl_library_add_topic (library, "Bench", 1, NULL, &error);
+
+    if (topic == NULL)
+      g_error ("%s", error->message);
+    for (guint i = 0; i + 1 < n; i += 4)
+      {
+        TlClipSpec spec = { id, i * (gint64) 2100000, i * (gint64) 2100000 + (i % 8 ? 2000000 : 4100000), -1, -1,
+                            NULL, NULL, i % 6, topics };
+        if (tl_library_add_clip (library, &spec, &error) == 0)
+          g_error ("%s", error->message);
+      }
+  }
   return id;
 }
 
@@ -152,17 +218,7 @@ main (int argc, char **argv)
 
   /* a screen a frame down through the first 3,000 lines or so */
   frame_ms = g_array_new (FALSE, FALSE, sizeof (double));
-  start = g_get_monotonic_time ();
-  while (!g_getenv ("SKIP_PAGING") && g_get_monotonic_time () - start < 5 * G_USEC_PER_SEC)
-    {
-      guint before = frame_ms->len;
-      gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment)
-                                              + gtk_adjustment_get_page_size (adjustment));
-      while (frame_ms->len == before && g_get_monotonic_time () - start < 5 * G_USEC_PER_SEC)
-        g_main_context_iteration (NULL, TRUE);
-    }
-  report ("paging down", frame_ms, (g_get_monotonic_time () - start) / 1e6);
-  g_array_set_size (frame_ms, 0);
+  page_through ("paging down", adjustment);
 
   /* jumps to lines far apart, as the player's position after seeks while
    * the transcript follows it */
@@ -187,6 +243,18 @@ main (int argc, char **argv)
   printf ("  from the jump to its frame painted: median %.1f ms, max %.1f\n",
           g_array_index (wall_ms, double, wall_ms->len / 2), g_array_index (wall_ms, double, wall_ms->len - 1));
   g_array_unref (wall_ms);
+
+  /* the list of all clips, in the editor's order */
+  {
+    GtkWidget *all = find_toggle (GTK_WIDGET (window->tag_panel), "All");
+    GtkScrolledWindow *clips;
+
+    gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (all), TRUE);
+    iterate_for (1.0);
+    clips = find_list_scroller (GTK_WIDGET (window->tag_panel));
+    printf ("clips: %u in the list of all clips\n", g_list_model_get_n_items (tl_tag_panel_get_shown_clips (window->tag_panel)));
+    page_through ("paging down the clips", gtk_scrolled_window_get_vadjustment (clips));
+  }
 
   g_clear_pointer (&frame_ms, g_array_unref);
   gtk_window_destroy (GTK_WINDOW (window));

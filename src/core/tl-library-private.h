@@ -20,6 +20,8 @@ struct _TlLibrary {
   gint64 data_version;    /* PRAGMA data_version when last checked */
   gint64 edit_step;       /* the undo step being recorded, 0 when none */
   TlLibraryChange edit_changes;
+  GHashTable *longest_lines; /* source id -> its longest line (µs), for clip texts */
+  gint64 longest_version;    /* PRAGMA data_version they were read at */
 };
 
 sqlite3 *tl_library_get_db (TlLibrary *self);

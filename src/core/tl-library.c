@@ -226,6 +226,7 @@ tl_library_finalize (GObject *object)
   TlLibrary *self = TL_LIBRARY (object);
 
   g_clear_pointer (&self->statements, g_hash_table_unref);
+  g_clear_pointer (&self->longest_lines, g_hash_table_unref);
   if (self->db)
     sqlite3_close_v2 (self->db);
   g_free (self->path);
@@ -252,6 +253,8 @@ tl_library_class_init (TlLibraryClass *klass)
 void
 tl_library_emit_changed (TlLibrary *self, TlLibraryChange what)
 {
+  if (what & (TL_LIBRARY_CHANGE_SEGMENTS | TL_LIBRARY_CHANGE_SOURCES))
+    g_hash_table_remove_all (self->longest_lines);
   g_signal_emit (self, signals[SIGNAL_CHANGED], 0, what);
 }
 
@@ -299,6 +302,7 @@ static void
 tl_library_init (TlLibrary *self)
 {
   self->statements = g_hash_table_new_full (NULL, NULL, NULL, finalize_statement);
+  self->longest_lines = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
 }
 
 /* Sets @error from the connection's last error. Always returns FALSE. */
@@ -1704,44 +1708,127 @@ tl_library_list_clips (TlLibrary *self, const TlClipFilter *filter, GError **err
   return tl_library_collect (self, stmt, clip_from_row, NULL, g_object_unref, error);
 }
 
-/* The words said in a clip: the text of the lines it covers, joined. */
+/* The longest line of @source_id's transcript (µs), kept until its lines
+ * may have changed (an edit here, or a commit by another process). */
+static gboolean
+longest_line (TlLibrary *self, gint64 source_id, gint64 *longest, GError **error)
+{
+  gint64 version = read_data_version (self);
+  gint64 *cached;
+  g_autoptr(TlStmt) stmt = NULL;
+
+  if (version != self->longest_version)
+    {
+      g_hash_table_remove_all (self->longest_lines);
+      self->longest_version = version;
+    }
+  if ((cached = g_hash_table_lookup (self->longest_lines, &source_id)) != NULL)
+    {
+      *longest = *cached;
+      return TRUE;
+    }
+  stmt = tl_library_prepare (self,
+    "SELECT ifnull(max(ifnull(end_us, start_us + 1) - start_us), 0) FROM segment"
+    " WHERE transcript_id = " CURRENT_TRANSCRIPT " AND start_us IS NOT NULL", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, source_id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    return tl_library_fail (self, error);
+  *longest = sqlite3_column_int64 (stmt, 0);
+  g_hash_table_insert (self->longest_lines, g_memdup2 (&source_id, sizeof source_id),
+                       g_memdup2 (longest, sizeof *longest));
+  return TRUE;
+}
+
+typedef struct {
+  int index;
+  char *text;
+} ClipLine;
+
+static void
+clip_line_clear (gpointer data)
+{
+  g_free (((ClipLine *) data)->text);
+}
+
+static int
+compare_clip_lines (gconstpointer a, gconstpointer b)
+{
+  return ((const ClipLine *) a)->index - ((const ClipLine *) b)->index;
+}
+
+/* Adds the rows of @stmt (index, text) to @lines. */
+static gboolean
+read_clip_lines (TlLibrary *self, TlStmt *stmt, GArray *lines, GError **error)
+{
+  int rc;
+
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      ClipLine line = { sqlite3_column_int (stmt, 0), tl_stmt_dup_text (stmt, 1) };
+      g_array_append_val (lines, line);
+    }
+  return rc == SQLITE_DONE || tl_library_fail (self, error);
+}
+
+/* The words said in a clip: the text of the lines it covers, joined.
+ * Timed clips take the lines overlapping [in, out): the time index finds
+ * them, starting no earlier than in minus the source's longest line;
+ * paragraph clips take their paragraphs by index. */
 char *
 tl_library_get_clip_text (TlLibrary *self, TlClip *clip, GError **error)
 {
   g_autoptr(GString) text = g_string_new (NULL);
-  g_autoptr(TlStmt) stmt = NULL;
-  int rc;
+  g_autoptr(GArray) lines = g_array_new (FALSE, FALSE, sizeof (ClipLine));
 
   g_return_val_if_fail (TL_IS_LIBRARY (self), NULL);
-  stmt = tl_library_prepare (self,
-    "SELECT g.text FROM segment g WHERE g.transcript_id = " CURRENT_TRANSCRIPT
-    " AND g.non_speech = 0"
-    " AND ((?2 IS NOT NULL AND g.start_us < ?3 AND ifnull(g.end_us, g.start_us + 1) > ?2)"
-    "   OR (?4 IS NOT NULL AND g.idx BETWEEN ?4 AND ?5))"
-    " ORDER BY g.idx", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, clip->source_id);
+  g_array_set_clear_func (lines, clip_line_clear);
   if (clip->in != TL_TIME_NONE)
     {
-      sqlite3_bind_int64 (stmt, 2, clip->in);
+      g_autoptr(TlStmt) stmt = NULL;
+      gint64 longest;
+
+      if (!longest_line (self, clip->source_id, &longest, error))
+        return NULL;
+      stmt = tl_library_prepare (self,
+        "SELECT g.idx, g.text FROM segment g WHERE g.transcript_id = " CURRENT_TRANSCRIPT
+        " AND g.start_us >= ?2 AND g.start_us < ?3 AND ifnull(g.end_us, g.start_us + 1) > ?4"
+        " AND g.non_speech = 0", error);
+      if (stmt == NULL)
+        return NULL;
+      sqlite3_bind_int64 (stmt, 1, clip->source_id);
+      sqlite3_bind_int64 (stmt, 2, clip->in - longest);
       sqlite3_bind_int64 (stmt, 3, clip->out);
+      sqlite3_bind_int64 (stmt, 4, clip->in);
+      if (!read_clip_lines (self, stmt, lines, error))
+        return NULL;
     }
   if (clip->first_segment >= 0)
     {
-      sqlite3_bind_int (stmt, 4, clip->first_segment);
-      sqlite3_bind_int (stmt, 5, clip->last_segment);
+      g_autoptr(TlStmt) stmt = tl_library_prepare (self,
+        "SELECT g.idx, g.text FROM segment g WHERE g.transcript_id = " CURRENT_TRANSCRIPT
+        " AND g.idx BETWEEN ?2 AND ?3 AND g.non_speech = 0", error);
+
+      if (stmt == NULL)
+        return NULL;
+      sqlite3_bind_int64 (stmt, 1, clip->source_id);
+      sqlite3_bind_int (stmt, 2, clip->first_segment);
+      sqlite3_bind_int (stmt, 3, clip->last_segment);
+      if (!read_clip_lines (self, stmt, lines, error))
+        return NULL;
     }
-  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+  g_array_sort (lines, compare_clip_lines);
+  for (guint i = 0; i < lines->len; i++)
     {
+      ClipLine *line = &g_array_index (lines, ClipLine, i);
+
+      /* a line both in the time range and among the paragraphs, once */
+      if (i > 0 && line->index == g_array_index (lines, ClipLine, i - 1).index)
+        continue;
       if (text->len > 0)
         g_string_append_c (text, ' ');
-      g_string_append (text, (const char *) sqlite3_column_text (stmt, 0));
-    }
-  if (rc != SQLITE_DONE)
-    {
-      tl_library_fail (self, error);
-      return NULL;
+      g_string_append (text, line->text ? line->text : "");
     }
   return g_string_free (g_steal_pointer (&text), FALSE);
 }
