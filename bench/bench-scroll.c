@@ -12,6 +12,7 @@
 
 #include "bench-text.h"
 #include "tl-application.h"
+#include "tl-test-widgets.h"
 #include "tl-window-private.h"
 
 static gint64 paint_start;
@@ -30,20 +31,6 @@ on_after_paint (GdkFrameClock *clock, gpointer user_data)
 
   if (frame_ms)
     g_array_append_val (frame_ms, ms);
-}
-
-static GtkScrolledWindow *
-find_scroller (GtkWidget *widget)
-{
-  if (GTK_IS_SCROLLED_WINDOW (widget))
-    return GTK_SCROLLED_WINDOW (widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkScrolledWindow *found = find_scroller (child);
-      if (found)
-        return found;
-    }
-  return NULL;
 }
 
 static guint
@@ -100,36 +87,6 @@ page_through (const char *what, GtkAdjustment *adjustment)
     }
   report (what, frame_ms, (g_get_monotonic_time () - start) / 1e6);
   g_array_set_size (frame_ms, 0);
-}
-
-/* The toggle button labelled @label under @widget. */
-static GtkWidget *
-find_toggle (GtkWidget *widget, const char *label)
-{
-  if (GTK_IS_TOGGLE_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_toggle (child, label);
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
-/* The scrolled window around a list view under @widget. */
-static GtkScrolledWindow *
-find_list_scroller (GtkWidget *widget)
-{
-  if (GTK_IS_SCROLLED_WINDOW (widget) && GTK_IS_LIST_VIEW (gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (widget))))
-    return GTK_SCROLLED_WINDOW (widget);
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkScrolledWindow *found = find_list_scroller (child);
-      if (found)
-        return found;
-    }
-  return NULL;
 }
 
 /* One source of @n lines, timed like a two-hour interview. */
@@ -211,7 +168,7 @@ main (int argc, char **argv)
   g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), NULL);
   iterate_for (1.0);
   printf ("transcript: %u lines\n", tl_transcript_view_get_n_segments (window->transcript));
-  scroller = find_scroller (GTK_WIDGET (window->transcript));
+  scroller = tl_test_find_list_scroller (GTK_WIDGET (window->transcript));
   adjustment = gtk_scrolled_window_get_vadjustment (scroller);
   printf ("list: %.0f px high, %.0f px shown, %u rows made\n", gtk_adjustment_get_upper (adjustment),
           gtk_adjustment_get_page_size (adjustment), count_rows (gtk_scrolled_window_get_child (scroller)));
@@ -246,12 +203,12 @@ main (int argc, char **argv)
 
   /* the list of all clips, in the editor's order */
   {
-    GtkWidget *all = find_toggle (GTK_WIDGET (window->tag_panel), "All");
+    GtkWidget *all = tl_test_find_toggle (GTK_WIDGET (window->tag_panel), "All");
     GtkScrolledWindow *clips;
 
     gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (all), TRUE);
     iterate_for (1.0);
-    clips = find_list_scroller (GTK_WIDGET (window->tag_panel));
+    clips = tl_test_find_list_scroller (GTK_WIDGET (window->tag_panel));
     printf ("clips: %u in the list of all clips\n", g_list_model_get_n_items (tl_tag_panel_get_shown_clips (window->tag_panel)));
     page_through ("paging down the clips", gtk_scrolled_window_get_vadjustment (clips));
   }

@@ -11,6 +11,7 @@
 #include "tl-test-media.h"
 #include "tl-test-speech.h"
 #include "tl-test-util.h"
+#include "tl-test-widgets.h"
 #include "tl-transcript-row.h"
 #include "tl-window-private.h"
 
@@ -183,21 +184,6 @@ test_tag_range_and_article (Fixture *f, gconstpointer data)
   g_assert_cmpint (tl_clip_get_last_segment (g_ptr_array_index (clips, 1)), ==, 5);
 }
 
-/* The toggle button of the tag panel labelled @label. */
-static GtkWidget *
-find_toggle (GtkWidget *widget, const char *label)
-{
-  if (GTK_IS_TOGGLE_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return widget;
-  for (GtkWidget *child = gtk_widget_get_first_child (widget); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *found = find_toggle (child, label);
-      if (found)
-        return found;
-    }
-  return NULL;
-}
-
 /* The ids of @model's clips, as "a b c". */
 static char *
 clip_ids (GListModel *model)
@@ -245,7 +231,7 @@ static void
 test_arrange_clips (Fixture *f, gconstpointer data)
 {
   TlTagPanel *panel = f->window->tag_panel;
-  GtkWidget *all = find_toggle (GTK_WIDGET (panel), "All");
+  GtkWidget *all = tl_test_find_toggle (GTK_WIDGET (panel), "All");
   const guint lines[] = { 9, 2, 5 };
   TlClip *selected;
 

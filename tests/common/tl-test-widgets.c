@@ -1,0 +1,47 @@
+/* tl-test-widgets.c: finding widgets in a window's tree. */
+#include "tl-test-widgets.h"
+
+/* Returns: (transfer none) (nullable): the first widget under @root
+ * (itself included, depth first) that @match accepts */
+GtkWidget *
+tl_test_find_widget (GtkWidget *root, TlTestWidgetMatch match, gconstpointer data)
+{
+  if (match (root, data))
+    return root;
+  for (GtkWidget *child = gtk_widget_get_first_child (root); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = tl_test_find_widget (child, match, data);
+      if (found)
+        return found;
+    }
+  return NULL;
+}
+
+static gboolean
+is_toggle_labelled (GtkWidget *widget, gconstpointer label)
+{
+  return GTK_IS_TOGGLE_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
+}
+
+/* The toggle button labelled @label. */
+GtkWidget *
+tl_test_find_toggle (GtkWidget *root, const char *label)
+{
+  return tl_test_find_widget (root, is_toggle_labelled, label);
+}
+
+static gboolean
+is_list_scroller (GtkWidget *widget, gconstpointer data)
+{
+  return GTK_IS_SCROLLED_WINDOW (widget)
+         && GTK_IS_LIST_VIEW (gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (widget)));
+}
+
+/* The scrolled window around the first list view. */
+GtkScrolledWindow *
+tl_test_find_list_scroller (GtkWidget *root)
+{
+  GtkWidget *found = tl_test_find_widget (root, is_list_scroller, NULL);
+
+  return found ? GTK_SCROLLED_WINDOW (found) : NULL;
+}
