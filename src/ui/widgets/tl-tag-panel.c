@@ -288,7 +288,6 @@ move_clip_activated (GtkWidget *widget, const char *action, GVariant *param)
   TlTagPanel *self = TL_TAG_PANEL (widget);
   guint at = gtk_single_selection_get_selected (self->clip_selection);
   int by = g_variant_get_int32 (param);
-
   gboolean had_focus = list_has_focus (self);
 
   if (at == GTK_INVALID_LIST_POSITION || (by < 0 && at == 0))
@@ -432,8 +431,8 @@ on_clip_drop (GtkDropTarget *target, const GValue *value, double x, double y, Gt
 
           if (to == i || to == i + 1)
             return TRUE;
-          /* moved once the drop is over: reloading the list inside the drop
-           * left GTK's own scrolling at the list's edge running on */
+          /* moved once the drop has been handled: the reload that follows
+           * rebinds the rows, the one taking the drop among them */
           move = g_new0 (DeferredMove, 1);
           move->self = g_object_ref (self);
           move->clip_id = dragged;
