@@ -118,6 +118,18 @@ row_measure (GtkWidget *widget, GtkOrientation orientation, int for_size, int *m
   *minimum = *natural = part_height (self->heading, width) + line_height (self, &g);
 }
 
+/* Gives @part the columns from @x, @part_width wide, mirrored in a
+ * right-to-left locale. */
+static void
+place (GtkWidget *part, int row_width, int x, int y, int part_width, int height)
+{
+  if (!gtk_widget_should_layout (part))
+    return;
+  if (gtk_widget_get_direction (part) == GTK_TEXT_DIR_RTL)
+    x = row_width - x - part_width;
+  gtk_widget_size_allocate (part, &(GtkAllocation) { x, y, part_width, height }, -1);
+}
+
 static void
 row_allocate (GtkWidget *widget, int width, int height, int baseline)
 {
@@ -126,13 +138,10 @@ row_allocate (GtkWidget *widget, int width, int height, int baseline)
   LineGeometry g = line_geometry (self, width);
   int line = MAX (0, height - heading_height);
 
-  if (gtk_widget_should_layout (self->heading))
-    gtk_widget_size_allocate (self->heading, &(GtkAllocation) { 0, 0, width, heading_height }, -1);
-  if (gtk_widget_should_layout (self->stripes))
-    gtk_widget_size_allocate (self->stripes, &(GtkAllocation) { 0, heading_height, g.stripes_width, line }, -1);
-  if (gtk_widget_should_layout (self->time))
-    gtk_widget_size_allocate (self->time, &(GtkAllocation) { g.time_x, heading_height, g.time_width, line }, -1);
-  gtk_widget_size_allocate (self->texts, &(GtkAllocation) { g.texts_x, heading_height, g.texts_width, line }, -1);
+  place (self->heading, width, 0, 0, width, heading_height);
+  place (self->stripes, width, 0, heading_height, g.stripes_width, line);
+  place (self->time, width, g.time_x, heading_height, g.time_width, line);
+  place (self->texts, width, g.texts_x, heading_height, g.texts_width, line);
 }
 
 static void
