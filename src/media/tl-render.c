@@ -103,6 +103,8 @@ typedef struct {
   char *temp;             /* the file being written */
   GstClockTime done;      /* rendered before the current file */
   gint64 last_progress;
+  double last_fraction;   /* what was last reported: reports never go back */
+  guint last_clip;
 } RenderJob;
 
 static void
@@ -137,8 +139,12 @@ post_progress (RenderJob *job, double fraction, guint clip, gboolean force)
   if (job->progress == NULL || (!force && now - job->last_progress < 50 * G_TIME_SPAN_MILLISECOND))
     return;
   job->last_progress = now;
-  report.fraction = CLAMP (fraction, 0.0, 1.0);
-  report.clip = clip;
+  /* the pipeline's position can step back a little (its branches answer in
+   * turn), and a progress bar must not */
+  job->last_fraction = MAX (job->last_fraction, CLAMP (fraction, 0.0, 1.0));
+  job->last_clip = MAX (job->last_clip, clip);
+  report.fraction = job->last_fraction;
+  report.clip = job->last_clip;
   report.n_clips = job->pieces->len;
   tl_progress_relay_post (job->progress, &report);
 }
