@@ -1063,40 +1063,71 @@ cmd_export (int argc, char **argv)
   return 0;
 }
 
-/* render */
-
+/* A long job (render, align) run to its end on the main loop: progress on
+ * a terminal, Ctrl-C cancels it. */
 typedef struct {
   GMainLoop *loop;
   GCancellable *cancellable;
-  TlRenderResult *result;
+  gpointer result;      /* what the job's finish function gave */
   GError *error;
   gboolean show_progress;
-} RenderRun;
+} CliJob;
+
+static void
+cli_job_init (CliJob *job)
+{
+  job->loop = g_main_loop_new (NULL, FALSE);
+  job->cancellable = g_cancellable_new ();
+  job->show_progress = isatty (STDERR_FILENO);
+}
+
+static void
+cli_job_clear (CliJob *job)
+{
+  g_clear_pointer (&job->loop, g_main_loop_unref);
+  g_clear_object (&job->cancellable);
+  g_clear_error (&job->error);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CliJob, cli_job_clear)
+
+static gboolean
+on_job_interrupt (gpointer user_data)
+{
+  g_cancellable_cancel (((CliJob *) user_data)->cancellable);
+  return G_SOURCE_CONTINUE;
+}
+
+/* Waits for the job's finish callback to quit the loop. */
+static void
+cli_job_wait (CliJob *job)
+{
+  guint sigint = g_unix_signal_add (SIGINT, on_job_interrupt, job);
+
+  g_main_loop_run (job->loop);
+  g_source_remove (sigint);
+  if (job->show_progress)
+    fprintf (stderr, "\r\033[K");
+}
+
+/* render */
 
 static void
 on_render_progress (double fraction, guint clip, guint n_clips, gpointer user_data)
 {
-  RenderRun *run = user_data;
+  CliJob *job = user_data;
 
-  if (run->show_progress)
+  if (job->show_progress)
     fprintf (stderr, "\r%3.0f %%  clip %u of %u\033[K", fraction * 100, clip + 1, n_clips);
 }
 
 static void
 on_rendered (GObject *object, GAsyncResult *result, gpointer user_data)
 {
-  RenderRun *run = user_data;
+  CliJob *job = user_data;
 
-  run->result = tl_render_finish (result, &run->error);
-  g_main_loop_quit (run->loop);
-}
-
-/* Ctrl-C stops the render and removes what it wrote. */
-static gboolean
-on_render_interrupt (gpointer user_data)
-{
-  g_cancellable_cancel (((RenderRun *) user_data)->cancellable);
-  return G_SOURCE_CONTINUE;
+  job->result = tl_render_finish (result, &job->error);
+  g_main_loop_quit (job->loop);
 }
 
 static const char *
@@ -1237,13 +1268,10 @@ cmd_render (int argc, char **argv)
   g_autoptr(TlLibrary) library = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GMainLoop) loop = NULL;
-  g_autoptr(GCancellable) cancellable = NULL;
   g_autoptr(TlRenderResult) result = NULL;
   TlRenderOptions options = { 0 };
   TlClipFilter filter;
-  RenderRun run = { 0 };
-  guint sigint;
+  g_auto(CliJob) job = { 0 };
   g_autoptr(GOptionContext) context = g_option_context_new (NULL);
 
   g_option_context_set_summary (context, "Render clips as media files: one per clip, or one selects reel.");
@@ -1281,25 +1309,17 @@ cmd_render (int argc, char **argv)
   options.mode = opt_reel ? TL_RENDER_MODE_REEL : TL_RENDER_MODE_CLIPS;
   options.output = opt_output;
   options.title = opt_title;
-  loop = g_main_loop_new (NULL, FALSE);
-  cancellable = g_cancellable_new ();
-  run.loop = loop;
-  run.cancellable = cancellable;
-  run.show_progress = isatty (STDERR_FILENO);
-  sigint = g_unix_signal_add (SIGINT, on_render_interrupt, &run);
-  tl_render_async (library, &filter, &options, cancellable, on_render_progress, &run, NULL, on_rendered, &run);
-  g_main_loop_run (loop);
-  g_source_remove (sigint);
-  if (run.show_progress)
-    fprintf (stderr, "\r\033[K");
-  result = g_steal_pointer (&run.result);
+  /* Ctrl-C stops the render and removes what it wrote */
+  cli_job_init (&job);
+  tl_render_async (library, &filter, &options, job.cancellable, on_render_progress, &job, NULL, on_rendered, &job);
+  cli_job_wait (&job);
+  result = g_steal_pointer (&job.result);
   if (result == NULL)
     {
-      g_autoptr(GError) run_error = g_steal_pointer (&run.error);
-      if (g_error_matches (run_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+      if (g_error_matches (job.error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         fail ("render: stopped; the files it had written are removed");
       else
-        fail ("%s", run_error->message);
+        fail ("%s", job.error->message);
       return 1;
     }
   print_render_result (result, options.mode, opt_output);
@@ -1308,40 +1328,22 @@ cmd_render (int argc, char **argv)
 
 /* align */
 
-typedef struct {
-  GMainLoop *loop;
-  GCancellable *cancellable;
-  TlAlignReport *report;
-  GError *error;
-  gboolean show_progress;
-} AlignRun;
-
 static void
 on_align_progress (double fraction, const char *stage, gpointer user_data)
 {
-  AlignRun *run = user_data;
+  CliJob *job = user_data;
 
-  if (run->show_progress)
+  if (job->show_progress)
     fprintf (stderr, "\r%3.0f %%  %s\033[K", fraction * 100, stage);
 }
 
 static void
 on_aligned (GObject *object, GAsyncResult *result, gpointer user_data)
 {
-  AlignRun *run = user_data;
+  CliJob *job = user_data;
 
-  run->report = tl_aligner_align_finish (result, &run->error);
-  g_main_loop_quit (run->loop);
-}
-
-/* Ctrl-C stops the alignment and leaves the library as it was. */
-static gboolean
-on_interrupt (gpointer user_data)
-{
-  AlignRun *run = user_data;
-
-  g_cancellable_cancel (run->cancellable);
-  return G_SOURCE_CONTINUE;
+  job->result = tl_aligner_align_finish (result, &job->error);
+  g_main_loop_quit (job->loop);
 }
 
 static void
@@ -1364,12 +1366,9 @@ cmd_align (int argc, char **argv)
   };
   g_autoptr(TlLibrary) library = NULL;
   g_autoptr(TlSource) source = NULL;
-  g_autoptr(GMainLoop) loop = NULL;
-  g_autoptr(GCancellable) cancellable = NULL;
   g_autoptr(TlAlignReport) report = NULL;
   g_autoptr(GError) error = NULL;
-  AlignRun run = { 0 };
-  guint sigint;
+  g_auto(CliJob) job = { 0 };
   gint64 id;
 
   if (!parse_options (&argc, &argv, "ID",
@@ -1389,28 +1388,20 @@ cmd_align (int argc, char **argv)
       return 1;
     }
 
-  loop = g_main_loop_new (NULL, FALSE);
-  cancellable = g_cancellable_new ();
-  run.loop = loop;
-  run.cancellable = cancellable;
-  run.show_progress = isatty (STDERR_FILENO);
-  sigint = g_unix_signal_add (SIGINT, on_interrupt, &run);
-  tl_aligner_align_async (library, id, opt_force ? TL_ALIGNER_FLAGS_FORCE : TL_ALIGNER_FLAGS_NONE, cancellable,
-                          on_align_progress, &run, NULL, on_aligned, &run);
-  g_main_loop_run (loop);
-  g_source_remove (sigint);
-  if (run.show_progress)
-    fprintf (stderr, "\r\033[K");
-  report = g_steal_pointer (&run.report);
+  /* Ctrl-C stops the alignment and leaves the library as it was */
+  cli_job_init (&job);
+  tl_aligner_align_async (library, id, opt_force ? TL_ALIGNER_FLAGS_FORCE : TL_ALIGNER_FLAGS_NONE, job.cancellable,
+                          on_align_progress, &job, NULL, on_aligned, &job);
+  cli_job_wait (&job);
+  report = g_steal_pointer (&job.result);
   if (report == NULL)
     {
-      g_autoptr(GError) run_error = g_steal_pointer (&run.error);
-      if (g_error_matches (run_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+      if (g_error_matches (job.error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         fail ("align: stopped; “%s” is unchanged", tl_source_get_title (source));
-      else if (g_error_matches (run_error, TL_ALIGN_ERROR, TL_ALIGN_ERROR_ALREADY_TIMED))
-        fail ("%s (--force)", run_error->message);
+      else if (g_error_matches (job.error, TL_ALIGN_ERROR, TL_ALIGN_ERROR_ALREADY_TIMED))
+        fail ("%s (--force)", job.error->message);
       else
-        fail ("%s", run_error->message);
+        fail ("%s", job.error->message);
       return 1;
     }
 
