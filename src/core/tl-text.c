@@ -146,6 +146,17 @@ tl_parse_seconds (const char *str, const char **endp, gint64 *usec)
   return TRUE;
 }
 
+/* A rating of 0 to 5 as five stars, the first @rating of them filled. */
+char *
+tl_format_rating (guint rating)
+{
+  GString *s = g_string_new (NULL);
+
+  for (guint i = 0; i < 5; i++)
+    g_string_append (s, i < rating ? "★" : "☆");
+  return g_string_free (s, FALSE);
+}
+
 /* Formats HH:MM:SS.mmm (or MM:SS.mmm) with the given separator before the
  * milliseconds, rounding to the nearest millisecond. */
 char *

@@ -1,4 +1,5 @@
-/* tl-text.h: small text helpers shared by the importers (times, markup, marks). */
+/* tl-text.h: small text helpers (times, markup, marks, ratings) shared by
+ * the importers, the exporters and the window. */
 #pragma once
 
 #include <glib.h>
@@ -9,6 +10,7 @@ G_BEGIN_DECLS
 gboolean tl_parse_clock (const char *str, const char **endp, gint64 *usec);
 gboolean tl_parse_seconds (const char *str, const char **endp, gint64 *usec);
 char *tl_format_clock (gint64 usec, gboolean with_hours, char separator);
+char *tl_format_rating (guint rating);
 
 void tl_text_append_clean (GString *out, const char *text, gsize len);
 char *tl_text_clean (const char *text, gssize len);

@@ -112,16 +112,6 @@ describe_range (TlExportItem *item)
 }
 
 static char *
-stars (guint rating)
-{
-  GString *s = g_string_new (NULL);
-
-  for (guint i = 0; i < 5; i++)
-    g_string_append (s, i < rating ? "★" : "☆");
-  return g_string_free (s, FALSE);
-}
-
-static char *
 heading (TlExportItem *item)
 {
   g_autofree char *title = tl_export_clean (tl_clip_get_title (item->clip), TRUE);
@@ -145,7 +135,7 @@ describe_clip (TlExportItem *item)
   g_string_append_printf (line, " · %s", range);
   if (tl_clip_get_rating (item->clip) > 0)
     {
-      g_autofree char *rating = stars (tl_clip_get_rating (item->clip));
+      g_autofree char *rating = tl_format_rating (tl_clip_get_rating (item->clip));
       g_string_append_printf (line, " · %s", rating);
     }
   return g_string_free (line, FALSE);

@@ -215,16 +215,6 @@ format_range (TlClip *clip)
   return g_strdup_printf ("%s – %s  (%.1f s)", a, b, (out - in) / 1e6);
 }
 
-static char *
-stars (guint rating)
-{
-  GString *s = g_string_new (NULL);
-
-  for (guint i = 0; i < 5; i++)
-    g_string_append (s, i < rating ? "★" : "☆");
-  return g_string_free (s, FALSE);
-}
-
 /* Arranging: the list of all clips is in the editor's order */
 
 static TlTagPanel *
@@ -526,7 +516,7 @@ on_clip_bind (GtkSignalListItemFactory *factory, GtkListItem *item, TlTagPanel *
   const char *const *names = tl_clip_get_topics (clip);
   const char *text = g_object_get_data (G_OBJECT (clip), "text");
   g_autofree char *range = format_range (clip);
-  g_autofree char *rating = stars (tl_clip_get_rating (clip));
+  g_autofree char *rating = tl_format_rating (tl_clip_get_rating (clip));
   GtkWidget *child;
 
   /* the words are read when the row is first shown, then kept */
