@@ -683,6 +683,33 @@ tl_window_tag_with_topic (TlWindow *self, gint64 topic_id)
     tl_window_toast (self, error->message, FALSE);
 }
 
+/* The task bar: one long job at a time (import, align, render) shows its
+ * progress there and can be cancelled. */
+
+static void
+show_task_progress (TlWindow *self, const char *label, double fraction)
+{
+  gtk_label_set_text (self->task_label, label);
+  gtk_progress_bar_set_fraction (self->task_progress, fraction);
+}
+
+static void
+begin_task (TlWindow *self, const char *label)
+{
+  self->task_cancellable = g_cancellable_new ();
+  show_task_progress (self, label, 0);
+  gtk_revealer_set_reveal_child (self->task_revealer, TRUE);
+  tl_window_update_actions (self);
+}
+
+static void
+end_task (TlWindow *self)
+{
+  gtk_revealer_set_reveal_child (self->task_revealer, FALSE);
+  g_clear_object (&self->task_cancellable);
+  tl_window_update_actions (self);
+}
+
 /* Import */
 
 static void
@@ -692,8 +719,7 @@ on_task_progress (guint done, guint total, const char *file, gpointer user_data)
   g_autofree char *base = g_path_get_basename (file);
   g_autofree char *label = g_strdup_printf (_("Importing %s (%u of %u)"), base, done + 1, total);
 
-  gtk_label_set_text (self->task_label, label);
-  gtk_progress_bar_set_fraction (self->task_progress, total ? (double) done / total : 0);
+  show_task_progress (self, label, total ? (double) done / total : 0);
 }
 
 static void
@@ -705,9 +731,7 @@ on_import_done (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autofree char *message = NULL;
   gint64 first_new = 0;
 
-  gtk_revealer_set_reveal_child (self->task_revealer, FALSE);
-  g_clear_object (&self->task_cancellable);
-  tl_window_update_actions (self);
+  end_task (self);
   if (report == NULL)
     {
       tl_window_toast (self, error->message, FALSE);
@@ -779,11 +803,7 @@ tl_window_import (TlWindow *self, const char *const *paths)
       folder_id = parent;
     }
 
-  self->task_cancellable = g_cancellable_new ();
-  gtk_label_set_text (self->task_label, _("Importing…"));
-  gtk_progress_bar_set_fraction (self->task_progress, 0);
-  gtk_revealer_set_reveal_child (self->task_revealer, TRUE);
-  tl_window_update_actions (self);
+  begin_task (self, _("Importing…"));
   tl_import_job_run_async (tl_library_get_path (self->library), paths, folder, self->task_cancellable,
                            on_task_progress, self, on_import_done, g_object_ref (self));
 }
@@ -868,8 +888,7 @@ on_align_progress (double fraction, const char *stage, gpointer user_data)
 {
   TlWindow *self = user_data;
 
-  gtk_label_set_text (self->task_label, stage);
-  gtk_progress_bar_set_fraction (self->task_progress, fraction);
+  show_task_progress (self, stage, fraction);
 }
 
 static void
@@ -880,18 +899,17 @@ on_align_done (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr(TlAlignReport) report = tl_aligner_align_finish (result, &error);
   g_autofree char *message = NULL;
 
-  gtk_revealer_set_reveal_child (self->task_revealer, FALSE);
-  g_clear_object (&self->task_cancellable);
+  end_task (self);
   if (report == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         tl_window_toast (self, error->message, FALSE);
       else
         tl_window_toast (self, _("Alignment cancelled: nothing changed"), FALSE);
-      tl_window_update_actions (self);
       return;
     }
-  /* the aligner wrote through its own connection */
+  /* the aligner wrote through its own connection; the new times decide
+   * which actions apply */
   tl_library_check_outside_changes (self->library);
   if (report->n_unspoken + report->n_uncertain > 0)
     message = g_strdup_printf (_("%u lines aligned to the audio; %u probably not spoken, %u uncertain"),
@@ -917,11 +935,7 @@ tl_window_align (TlWindow *self)
   if (self->source == NULL || self->task_cancellable != NULL)
     return;
   timing = tl_source_get_timing (self->source);
-  self->task_cancellable = g_cancellable_new ();
-  gtk_label_set_text (self->task_label, _("Aligning to the audio…"));
-  gtk_progress_bar_set_fraction (self->task_progress, 0);
-  gtk_revealer_set_reveal_child (self->task_revealer, TRUE);
-  tl_window_update_actions (self);
+  begin_task (self, _("Aligning to the audio…"));
   tl_aligner_align_async (self->library, tl_source_get_id (self->source),
                           timing == TL_TIMING_NATIVE || timing == TL_TIMING_ALIGNED ? TL_ALIGNER_FLAGS_FORCE
                                                                                     : TL_ALIGNER_FLAGS_NONE,
@@ -937,8 +951,7 @@ on_render_progress (double fraction, guint clip, guint n_clips, gpointer user_da
   TlWindow *self = user_data;
   g_autofree char *label = g_strdup_printf (_("Rendering clip %u of %u"), clip + 1, n_clips);
 
-  gtk_label_set_text (self->task_label, label);
-  gtk_progress_bar_set_fraction (self->task_progress, fraction);
+  show_task_progress (self, label, fraction);
 }
 
 static void
@@ -949,9 +962,7 @@ on_render_done (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr(TlRenderResult) rendered = tl_render_finish (result, &error);
   g_autofree char *message = NULL;
 
-  gtk_revealer_set_reveal_child (self->task_revealer, FALSE);
-  g_clear_object (&self->task_cancellable);
-  tl_window_update_actions (self);
+  end_task (self);
   if (rendered == NULL)
     {
       tl_window_toast (self, g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
@@ -982,11 +993,7 @@ start_render (const TlClipFilter *filter, const TlRenderOptions *options, gpoint
       tl_window_toast (self, _("Wait for the task running to end"), FALSE);
       return;
     }
-  self->task_cancellable = g_cancellable_new ();
-  gtk_label_set_text (self->task_label, _("Rendering…"));
-  gtk_progress_bar_set_fraction (self->task_progress, 0);
-  gtk_revealer_set_reveal_child (self->task_revealer, TRUE);
-  tl_window_update_actions (self);
+  begin_task (self, _("Rendering…"));
   tl_render_async (self->library, filter, options, self->task_cancellable, on_render_progress, g_object_ref (self),
                    g_object_unref, on_render_done, g_object_ref (self));
 }

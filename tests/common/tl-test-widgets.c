@@ -23,11 +23,15 @@ is_toggle_labelled (GtkWidget *widget, gconstpointer label)
   return GTK_IS_TOGGLE_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0;
 }
 
-/* The toggle button labelled @label. */
+/* The toggle button labelled @label; the test fails if there is none. */
 GtkWidget *
 tl_test_find_toggle (GtkWidget *root, const char *label)
 {
-  return tl_test_find_widget (root, is_toggle_labelled, label);
+  GtkWidget *found = tl_test_find_widget (root, is_toggle_labelled, label);
+
+  g_assert_true (GTK_IS_TOGGLE_BUTTON (found));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (found)), ==, label);
+  return found;
 }
 
 static gboolean
@@ -37,11 +41,14 @@ is_list_scroller (GtkWidget *widget, gconstpointer data)
          && GTK_IS_LIST_VIEW (gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (widget)));
 }
 
-/* The scrolled window around the first list view. */
+/* The scrolled window around the first list view; the test fails if there
+ * is none. */
 GtkScrolledWindow *
 tl_test_find_list_scroller (GtkWidget *root)
 {
   GtkWidget *found = tl_test_find_widget (root, is_list_scroller, NULL);
 
-  return found ? GTK_SCROLLED_WINDOW (found) : NULL;
+  g_assert_true (GTK_IS_SCROLLED_WINDOW (found));
+  g_assert_true (GTK_IS_LIST_VIEW (gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (found))));
+  return GTK_SCROLLED_WINDOW (found);
 }
