@@ -785,6 +785,21 @@ start_render_thread (gpointer data)
 
 /* The caller's side */
 
+/* Writes into the folder @output, made if it is not there. */
+static gboolean
+use_folder (RenderJob *job, const char *output, gboolean is_dir, GError **error)
+{
+  if (!is_dir && g_mkdir_with_parents (output, 0755) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, TL_RENDER_ERROR, TL_RENDER_ERROR_OUTPUT, "Cannot make the folder “%s”: %s", output,
+                   g_strerror (saved));
+      return FALSE;
+    }
+  job->dir = g_canonicalize_filename (output, NULL);
+  return TRUE;
+}
+
 static gboolean
 prepare_output (RenderJob *job, const TlRenderOptions *options, GError **error)
 {
@@ -799,28 +814,11 @@ prepare_output (RenderJob *job, const TlRenderOptions *options, GError **error)
                        "“%s” is a file: name a folder for one file per clip, or render a reel", output);
           return FALSE;
         }
-      if (!is_dir && g_mkdir_with_parents (output, 0755) != 0)
-        {
-          int saved = errno;
-          g_set_error (error, TL_RENDER_ERROR, TL_RENDER_ERROR_OUTPUT, "Cannot make the folder “%s”: %s", output,
-                       g_strerror (saved));
-          return FALSE;
-        }
-      job->dir = g_canonicalize_filename (output, NULL);
-      return TRUE;
+      return use_folder (job, output, is_dir, error);
     }
+  /* a reel into a folder is named from the clips */
   if (is_dir || g_str_has_suffix (output, G_DIR_SEPARATOR_S))
-    {
-      if (!is_dir && g_mkdir_with_parents (output, 0755) != 0)
-        {
-          int saved = errno;
-          g_set_error (error, TL_RENDER_ERROR, TL_RENDER_ERROR_OUTPUT, "Cannot make the folder “%s”: %s", output,
-                       g_strerror (saved));
-          return FALSE;
-        }
-      job->dir = g_canonicalize_filename (output, NULL);
-      return TRUE;
-    }
+    return use_folder (job, output, is_dir, error);
   job->reel_path = g_canonicalize_filename (output, NULL);
   job->dir = g_path_get_dirname (job->reel_path);
   if (!g_file_test (job->dir, G_FILE_TEST_IS_DIR))
