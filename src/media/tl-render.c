@@ -816,7 +816,7 @@ prepare_output (RenderJob *job, const TlRenderOptions *options, GError **error)
         }
       return use_folder (job, output, is_dir, error);
     }
-  /* a reel into a folder is named from the clips */
+  /* a reel into a folder is named from its title */
   if (is_dir || g_str_has_suffix (output, G_DIR_SEPARATOR_S))
     return use_folder (job, output, is_dir, error);
   job->reel_path = g_canonicalize_filename (output, NULL);
