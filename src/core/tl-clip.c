@@ -25,6 +25,7 @@ tl_clip_finalize (GObject *object)
   g_free (self->title);
   g_free (self->note);
   g_strfreev (self->topics);
+  g_free (self->source_title);
   G_OBJECT_CLASS (tl_clip_parent_class)->finalize (object);
 }
 
@@ -80,3 +81,4 @@ guint tl_clip_get_rating (TlClip *self) { g_return_val_if_fail (TL_IS_CLIP (self
 const char *const *tl_clip_get_topics (TlClip *self) { g_return_val_if_fail (TL_IS_CLIP (self), NULL); return (const char *const *) self->topics; }
 gint64 tl_clip_get_created (TlClip *self) { g_return_val_if_fail (TL_IS_CLIP (self), 0); return self->created; }
 gint64 tl_clip_get_updated (TlClip *self) { g_return_val_if_fail (TL_IS_CLIP (self), 0); return self->updated; }
+const char *tl_clip_get_source_title (TlClip *self) { g_return_val_if_fail (TL_IS_CLIP (self), NULL); return self->source_title; }

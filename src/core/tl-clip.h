@@ -20,5 +20,6 @@ guint tl_clip_get_rating (TlClip *self);
 const char *const *tl_clip_get_topics (TlClip *self);
 gint64 tl_clip_get_created (TlClip *self);
 gint64 tl_clip_get_updated (TlClip *self);
+const char *tl_clip_get_source_title (TlClip *self);
 
 G_END_DECLS

@@ -1557,7 +1557,8 @@ fail:
   "c.id, c.source_id, c.in_us, c.out_us, c.first_segment, c.last_segment, c.title, c.note," \
   " c.rating, c.created_at, c.updated_at," \
   " (SELECT group_concat(name, char(31)) FROM (SELECT t.name FROM clip_topic ct" \
-  "   JOIN topic t ON t.id = ct.topic_id WHERE ct.clip_id = c.id ORDER BY t.position, t.id))" \
+  "   JOIN topic t ON t.id = ct.topic_id WHERE ct.clip_id = c.id ORDER BY t.position, t.id))," \
+  " s.title" \
   " FROM clip c JOIN source s ON s.id = c.source_id"
 
 static gpointer
@@ -1578,6 +1579,7 @@ clip_from_row (TlStmt *stmt, gpointer unused)
   clip->created = sqlite3_column_int64 (stmt, 9);
   clip->updated = sqlite3_column_int64 (stmt, 10);
   clip->topics = topics ? g_strsplit (topics, "\x1f", -1) : g_new0 (char *, 1);
+  clip->source_title = tl_stmt_dup_text (stmt, 12);
   return clip;
 }
 

@@ -77,6 +77,7 @@ struct _TlClip {
   GStrv topics;
   gint64 created; /* unix µs */
   gint64 updated;
+  char *source_title; /* read with the clip, for lists of clips of many sources */
 };
 
 G_END_DECLS

@@ -431,6 +431,11 @@ test_clips (Fixture *f, gconstpointer data)
   g_assert_cmpstr (tl_clip_get_note (clip), ==, spec.note);
   g_assert_cmpuint (g_strv_length ((char **) tl_clip_get_topics (clip)), ==, 2);
   g_assert_cmpstr (tl_clip_get_topics (clip)[0], ==, "Weapons");
+  {
+    g_autoptr(TlSource) source = tl_library_get_source (f->library, id, &error);
+    g_assert_nonnull (tl_clip_get_source_title (clip));
+    g_assert_cmpstr (tl_clip_get_source_title (clip), ==, tl_source_get_title (source));
+  }
   text = tl_library_get_clip_text (f->library, clip, &error);
   g_assert_cmpstr (text, ==, "Ammunition supplies were discussed. North Korea denied the weapons trade.");
 

@@ -488,22 +488,6 @@ on_clip_setup (GtkSignalListItemFactory *factory, GtkListItem *item, TlTagPanel 
   gtk_widget_add_controller (box, GTK_EVENT_CONTROLLER (drop));
 }
 
-/* The title of the clip's source, read once and kept with the clip. */
-static const char *
-source_title (TlTagPanel *self, TlClip *clip)
-{
-  const char *title = g_object_get_data (G_OBJECT (clip), "source-title");
-
-  if (title == NULL && self->library)
-    {
-      g_autoptr(TlSource) source = tl_library_get_source (self->library, tl_clip_get_source_id (clip), NULL);
-      g_object_set_data_full (G_OBJECT (clip), "source-title", g_strdup (source ? tl_source_get_title (source) : ""),
-                              g_free);
-      title = g_object_get_data (G_OBJECT (clip), "source-title");
-    }
-  return title ? title : "";
-}
-
 static void
 on_clip_bind (GtkSignalListItemFactory *factory, GtkListItem *item, TlTagPanel *self)
 {
@@ -529,7 +513,7 @@ on_clip_bind (GtkSignalListItemFactory *factory, GtkListItem *item, TlTagPanel *
   /* among the clips of every source, each says whose it is */
   gtk_widget_set_visible (source, self->all_clips);
   if (self->all_clips)
-    gtk_label_set_text (GTK_LABEL (source), source_title (self, clip));
+    gtk_label_set_text (GTK_LABEL (source), tl_clip_get_source_title (clip) ? tl_clip_get_source_title (clip) : "");
   gtk_label_set_text (GTK_LABEL (gtk_widget_get_first_child (top)), range);
   gtk_label_set_text (GTK_LABEL (gtk_widget_get_last_child (top)), tl_clip_get_rating (clip) ? rating : "");
   while ((child = gtk_widget_get_first_child (topics)))
