@@ -539,7 +539,7 @@ add_topic_css (GString *css, GPtrArray *topics)
 static void
 compute_line_topics (TlTranscriptView *self, GPtrArray *clips, GPtrArray *topics)
 {
-  guint n = self->starts->len;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->segments));
   g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
 
   g_ptr_array_set_size (self->line_topics, 0);
@@ -603,18 +603,6 @@ compute_line_topics (TlTranscriptView *self, GPtrArray *clips, GPtrArray *topics
     }
 }
 
-/* The topics' colours and which lines each clip covers, without
- * rebinding the rows. */
-static void
-set_clips (TlTranscriptView *self, GPtrArray *clips, GPtrArray *topics)
-{
-  g_autoptr(GString) css = g_string_new (NULL);
-
-  add_topic_css (css, topics);
-  gtk_css_provider_load_from_data (self->topic_css, css->str, css->len);
-  compute_line_topics (self, clips, topics);
-}
-
 /**
  * tl_transcript_view_set_clips:
  *
@@ -623,8 +611,12 @@ set_clips (TlTranscriptView *self, GPtrArray *clips, GPtrArray *topics)
 void
 tl_transcript_view_set_clips (TlTranscriptView *self, GPtrArray *clips, GPtrArray *topics)
 {
+  g_autoptr(GString) css = g_string_new (NULL);
+
   g_return_if_fail (TL_IS_TRANSCRIPT_VIEW (self));
-  set_clips (self, clips, topics);
+  add_topic_css (css, topics);
+  gtk_css_provider_load_from_data (self->topic_css, css->str, css->len);
+  compute_line_topics (self, clips, topics);
   refresh_rows (self);
 }
 
@@ -652,10 +644,9 @@ tl_transcript_view_set_source (TlTranscriptView *self, TlSource *source, GPtrArr
       g_array_append_val (self->starts, start);
     }
   g_ptr_array_set_size (self->headings, segments ? segments->len : 0);
-  /* the clips' colours first, so that the rows are bound with them */
-  set_clips (self, clips, topics);
   g_list_store_splice (self->segments, 0, g_list_model_get_n_items (G_LIST_MODEL (self->segments)),
                        segments ? segments->pdata : NULL, segments ? segments->len : 0);
+  tl_transcript_view_set_clips (self, clips, topics);
   self->quiet = FALSE;
   tl_transcript_view_set_following (self, TRUE);
   if (segments && segments->len)
