@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "tl-import-job.h"
+#include "tl-library-file.h"
 #include "tl-text.h"
 
 static GAction *
@@ -118,6 +119,143 @@ choose_files (TlWindow *self, gboolean folder)
     }
   g_signal_connect (chooser, "response", G_CALLBACK (import_response), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/* Libraries: new, open, recent */
+
+static TlApplication *
+window_app (TlWindow *self)
+{
+  return TL_APPLICATION (gtk_window_get_application (GTK_WINDOW (self)));
+}
+
+static char *
+chosen_path (GtkNativeDialog *dialog)
+{
+  g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+
+  return file ? g_file_get_path (file) : NULL;
+}
+
+static void
+open_library_response (GtkNativeDialog *dialog, int response, TlWindow *self)
+{
+  g_autofree char *path = response == GTK_RESPONSE_ACCEPT ? chosen_path (dialog) : NULL;
+
+  g_object_unref (dialog);
+  if (path)
+    tl_application_open_library (window_app (self), path, self);
+}
+
+static void
+add_library_filters (GtkFileChooser *chooser)
+{
+  g_autoptr(GtkFileFilter) libraries = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  gtk_file_filter_set_name (libraries, _("Tagline libraries"));
+  gtk_file_filter_add_mime_type (libraries, "application/vnd.sqlite3");
+  gtk_file_filter_add_suffix (libraries, "tagline");
+  gtk_file_filter_add_suffix (libraries, "db");
+  gtk_file_chooser_add_filter (chooser, libraries);
+  gtk_file_filter_set_name (all, _("All files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (chooser, all);
+}
+
+static void
+open_library_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  TlWindow *self = user_data;
+  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (_("Open a Library"), GTK_WINDOW (self),
+                                                               GTK_FILE_CHOOSER_ACTION_OPEN, _("_Open"),
+                                                               _("_Cancel"));
+
+  add_library_filters (GTK_FILE_CHOOSER (chooser));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (open_library_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+static void
+new_library_response (GtkNativeDialog *dialog, int response, TlWindow *self)
+{
+  g_autofree char *path = response == GTK_RESPONSE_ACCEPT ? chosen_path (dialog) : NULL;
+  g_autoptr(GError) error = NULL;
+  TlWindow *window;
+
+  g_object_unref (dialog);
+  if (path == NULL)
+    return;
+  /* the file chooser asked before replacing a file: a library is never
+   * replaced (it is opened instead), another file goes to the trash, where
+   * it can be fetched back */
+  if (g_file_test (path, G_FILE_TEST_EXISTS) && !tl_library_file_sniff (path))
+    {
+      g_autoptr(GFile) file = g_file_new_for_path (path);
+      if (!g_file_trash (file, NULL, &error))
+        {
+          g_autofree char *body = g_strdup_printf (_("%s could not be moved to the trash to make room for the "
+                                                     "library: %s"), path, error->message);
+          tl_window_show_error (self, _("Cannot Make the Library"), body);
+          return;
+        }
+    }
+  else if (g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      window = tl_application_open_library (window_app (self), path, self);
+      if (window)
+        tl_window_toast (window, _("That file is a library already: it is open, unchanged"), FALSE);
+      return;
+    }
+  tl_application_open_library (window_app (self), path, self);
+}
+
+static void
+new_library_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  TlWindow *self = user_data;
+  GtkFileChooserNative *chooser = gtk_file_chooser_native_new (_("New Library"), GTK_WINDOW (self),
+                                                               GTK_FILE_CHOOSER_ACTION_SAVE, _("_Create"),
+                                                               _("_Cancel"));
+
+  /* TRANSLATORS: the file name a new library is offered, with its extension */
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), _("Library.tagline"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect (chooser, "response", G_CALLBACK (new_library_response), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
+/**
+ * tl_window_update_recent:
+ *
+ * Fills the main menu's Open Recent with the libraries opened lately,
+ * other than this window's, that are still there.
+ */
+void
+tl_window_update_recent (TlWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  GSettings *settings = TL_IS_APPLICATION (app) ? tl_application_get_settings (TL_APPLICATION (app)) : NULL;
+  g_auto(GStrv) recent = settings ? g_settings_get_strv (settings, "recent-libraries") : NULL;
+  g_autoptr(GMenu) submenu = g_menu_new ();
+  const char *own = self->library ? tl_library_get_path (self->library) : NULL;
+
+  g_menu_remove_all (self->recent_section);
+  for (guint i = 0; recent && recent[i]; i++)
+    {
+      g_autofree char *name = NULL;
+      g_autoptr(GMenuItem) item = NULL;
+
+      if (g_strcmp0 (recent[i], own) == 0 || !g_file_test (recent[i], G_FILE_TEST_IS_REGULAR))
+        continue;
+      name = g_path_get_basename (recent[i]);
+      item = g_menu_item_new (name, NULL);
+      g_menu_item_set_action_and_target_value (item, "app.open-recent", g_variant_new_string (recent[i]));
+      g_menu_append_item (submenu, item);
+    }
+  if (g_menu_model_get_n_items (G_MENU_MODEL (submenu)) > 0)
+    g_menu_append_submenu (self->recent_section, _("Open _Recent"), G_MENU_MODEL (submenu));
 }
 
 static void
@@ -419,6 +557,8 @@ line_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
 }
 
 static const GActionEntry entries[] = {
+  { "new-library", new_library_activated },
+  { "open-library", open_library_activated },
   { "import", import_activated },
   { "import-folder", import_folder_activated },
   { "cancel-task", cancel_task_activated },
@@ -537,6 +677,8 @@ tl_window_actions_init (TlWindow *self)
     const char *accels[3];
   } accels[] = {
     { "win.import", { "<Control>i", NULL } },
+    { "win.open-library", { "<Control>o", NULL } },
+    { "win.new-library", { "<Control>n", NULL } },
     { "win.undo", { "<Control>z", NULL } },
     { "win.redo", { "<Control><Shift>z", "<Control>y", NULL } },
     { "win.find", { "<Control>f", NULL } },

@@ -30,6 +30,7 @@ struct _TlWindow {
 
   /* template children */
   AdwWindowTitle *window_title;
+  GMenu *recent_section;
   AdwToastOverlay *toast_overlay;
   GtkStack *main_stack;
   AdwStatusPage *error_page;
@@ -54,8 +55,8 @@ struct _TlWindow {
 
 void tl_window_actions_init (TlWindow *self);
 void tl_window_update_actions (TlWindow *self);
+void tl_window_update_recent (TlWindow *self);
 void tl_window_toast (TlWindow *self, const char *message, gboolean undoable);
-void tl_window_import (TlWindow *self, const char *const *paths);
 void tl_window_tag_with_topic (TlWindow *self, gint64 topic_id);
 gint64 tl_window_get_position (TlWindow *self);
 void tl_window_seek (TlWindow *self, gint64 position);

@@ -391,6 +391,26 @@ source_details (TlSource *source)
   return g_strjoinv (" · ", (char **) parts->pdata);
 }
 
+/* The window is titled by what it shows (HIG: the document is the
+ * title): the source, then the library it is in. */
+static void
+update_title (TlWindow *self)
+{
+  g_autofree char *library = self->library ? g_path_get_basename (tl_library_get_path (self->library)) : NULL;
+  const char *source = self->source ? tl_source_get_title (self->source) : NULL;
+  g_autofree char *title = NULL;
+
+  adw_window_title_set_title (self->window_title, source ? source : _("Tagline"));
+  adw_window_title_set_subtitle (self->window_title, library);
+  if (source && library)
+    /* TRANSLATORS: the window's title: the source shown, the library file */
+    title = g_strdup_printf (_("%s — %s"), source, library);
+  else if (library)
+    /* TRANSLATORS: the window's title when no source is shown: the library file */
+    title = g_strdup_printf (_("%s — Tagline"), library);
+  gtk_window_set_title (GTK_WINDOW (self), title ? title : _("Tagline"));
+}
+
 /* Shows a source (or nothing) in the centre and the right panel. */
 static void
 show_source (TlWindow *self, TlSource *source)
@@ -408,6 +428,7 @@ show_source (TlWindow *self, TlSource *source)
       load_media (self, NULL);
       tl_transcript_view_set_source (self->transcript, NULL, NULL, NULL, NULL);
       gtk_stack_set_visible_child_name (self->center_stack, "none");
+      update_title (self);
       tl_window_update_actions (self);
       return;
     }
@@ -424,6 +445,7 @@ show_source (TlWindow *self, TlSource *source)
   tl_transcript_view_set_headings (self->transcript, chapters);
   load_media (self, source);
   gtk_label_set_text (self->source_title, tl_source_get_title (source));
+  update_title (self);
   details = source_details (source);
   gtk_label_set_text (self->source_details, details);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->source_details), details);
@@ -455,6 +477,7 @@ on_source_selected (TlSourceTree *tree, GParamSpec *pspec, TlWindow *self)
     {
       g_set_object (&self->source, source);
       gtk_label_set_text (self->source_title, tl_source_get_title (source));
+      update_title (self);
       return;
     }
   if (source || self->source)
@@ -1023,14 +1046,32 @@ restore_state (TlWindow *self, GSettings *settings)
   gtk_paned_set_position (self->center_paned, g_settings_get_int (settings, "player-position"));
 }
 
-/* Written once, on close: writing on every resize would hit the settings
- * backend on each frame. */
-static gboolean
-on_close_request (GtkWindow *window, GSettings *settings)
+static GSettings *
+window_settings (TlWindow *self)
 {
-  TlWindow *self = TL_WINDOW (window);
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  return TL_IS_APPLICATION (app) ? tl_application_get_settings (TL_APPLICATION (app)) : NULL;
+}
+
+/**
+ * tl_window_save_state:
+ *
+ * Remembers the window's size, its panes and the source shown, for the
+ * next window. Written on close (and when another library takes the
+ * window's place), not on every resize, which would hit the settings
+ * backend on each frame.
+ */
+void
+tl_window_save_state (TlWindow *self)
+{
+  GSettings *settings = window_settings (self);
+  GtkWindow *window = GTK_WINDOW (self);
   int width, height;
 
+  g_return_if_fail (TL_IS_WINDOW (self));
+  if (settings == NULL)
+    return;
   gtk_window_get_default_size (window, &width, &height);
   g_settings_delay (settings);
   g_settings_set_boolean (settings, "window-maximized", gtk_window_is_maximized (window));
@@ -1039,13 +1080,53 @@ on_close_request (GtkWindow *window, GSettings *settings)
       g_settings_set_int (settings, "window-width", width);
       g_settings_set_int (settings, "window-height", height);
     }
-  g_settings_set_int (settings, "sources-position", gtk_paned_get_position (self->outer_paned));
-  g_settings_set_int (settings, "tags-position", gtk_paned_get_position (self->inner_paned));
-  g_settings_set_int (settings, "player-position", gtk_paned_get_position (self->center_paned));
-  if (self->source)
-    g_settings_set_int64 (settings, "last-source", tl_source_get_id (self->source));
+  if (self->library)
+    {
+      g_settings_set_int (settings, "sources-position", gtk_paned_get_position (self->outer_paned));
+      g_settings_set_int (settings, "tags-position", gtk_paned_get_position (self->inner_paned));
+      g_settings_set_int (settings, "player-position", gtk_paned_get_position (self->center_paned));
+    }
+  /* a source id means something only in its own library */
+  if (self->source && self->library)
+    {
+      g_settings_set_int64 (settings, "last-source", tl_source_get_id (self->source));
+      g_settings_set_string (settings, "last-source-library", tl_library_get_path (self->library));
+    }
   g_settings_apply (settings);
+}
+
+static gboolean
+on_close_request (GtkWindow *window, gpointer user_data)
+{
+  tl_window_save_state (TL_WINDOW (window));
   return FALSE;
+}
+
+/**
+ * tl_window_is_busy:
+ *
+ * Whether an import, an alignment or a render is running in the window.
+ */
+gboolean
+tl_window_is_busy (TlWindow *self)
+{
+  g_return_val_if_fail (TL_IS_WINDOW (self), FALSE);
+  return self->task_cancellable != NULL;
+}
+
+/**
+ * tl_window_show_error:
+ *
+ * Says something went wrong in a dialog over the window: for what the
+ * editor must read before going on (a library that would not open).
+ */
+void
+tl_window_show_error (TlWindow *self, const char *heading, const char *body)
+{
+  GtkWidget *dialog = adw_message_dialog_new (GTK_WINDOW (self), heading, body);
+
+  adw_message_dialog_add_response (ADW_MESSAGE_DIALOG (dialog), "close", _("_Close"));
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 static void
@@ -1087,6 +1168,7 @@ tl_window_class_init (TlWindowClass *klass)
   g_type_ensure (TL_TYPE_TAG_PANEL);
   gtk_widget_class_set_template_from_resource (widget_class, "/org/tagline/Tagline/tl-window.ui");
   gtk_widget_class_bind_template_child (widget_class, TlWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, TlWindow, recent_section);
   gtk_widget_class_bind_template_child (widget_class, TlWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, TlWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, TlWindow, error_page);
@@ -1161,13 +1243,16 @@ tl_window_new (TlApplication *app, TlLibrary *library, const GError *open_error)
 {
   TlWindow *self = g_object_new (TL_TYPE_WINDOW, "application", app, NULL);
   GSettings *settings = tl_application_get_settings (app);
-  g_autofree char *name = NULL;
+  g_autofree char *last_library = NULL;
 
   restore_state (self, settings);
+  g_signal_connect (self, "close-request", G_CALLBACK (on_close_request), NULL);
   if (settings)
-    g_signal_connect_object (self, "close-request", G_CALLBACK (on_close_request), settings, 0);
+    g_signal_connect_object (settings, "changed::recent-libraries", G_CALLBACK (tl_window_update_recent), self,
+                             G_CONNECT_SWAPPED);
   if (library == NULL)
     {
+      tl_window_update_recent (self);
       adw_status_page_set_description (self->error_page, open_error ? open_error->message : NULL);
       gtk_stack_set_visible_child_name (self->main_stack, "error");
       tl_window_update_actions (self);
@@ -1175,8 +1260,8 @@ tl_window_new (TlApplication *app, TlLibrary *library, const GError *open_error)
     }
 
   self->library = g_object_ref (library);
-  name = g_path_get_basename (tl_library_get_path (library));
-  adw_window_title_set_subtitle (self->window_title, name);
+  update_title (self);
+  tl_window_update_recent (self);
   gtk_stack_set_visible_child_name (self->main_stack, "library");
   tl_tag_panel_set_library (self->tag_panel, library);
   tl_source_tree_set_library (self->source_tree, library);
@@ -1185,8 +1270,11 @@ tl_window_new (TlApplication *app, TlLibrary *library, const GError *open_error)
   g_signal_connect_after (library, "changed", G_CALLBACK (on_library_changed), self);
   self->outside_poll = g_timeout_add (OUTSIDE_POLL_MSEC, poll_outside_changes, self);
 
-  /* back where the editor left off, or the first source */
-  if (settings == NULL || !tl_source_tree_select_source (self->source_tree, g_settings_get_int64 (settings, "last-source")))
+  /* back where the editor left off in this library, or its first source */
+  if (settings)
+    last_library = g_settings_get_string (settings, "last-source-library");
+  if (g_strcmp0 (last_library, tl_library_get_path (library)) != 0
+      || !tl_source_tree_select_source (self->source_tree, g_settings_get_int64 (settings, "last-source")))
     {
       g_autoptr(GPtrArray) sources = tl_library_list_sources (library, NULL);
       if (sources && sources->len)
