@@ -703,11 +703,13 @@ cmd_tag (int argc, char **argv)
   if (tl_source_get_kind (source) == TL_SOURCE_KIND_ARTICLE || tl_source_get_timing (source) == TL_TIMING_NONE)
     {
       char *end1 = NULL, *end2 = NULL;
-      spec.first_segment = (gint) g_ascii_strtoll (argv[2], &end1, 10);
-      spec.last_segment = (gint) g_ascii_strtoll (argv[3], &end2, 10);
-      if (*end1 != '\0' || *end2 != '\0' || end1 == argv[2] || end2 == argv[3])
+      /* paragraphs are numbered from 1, as the window and the paper edit say */
+      spec.first_segment = (gint) g_ascii_strtoll (argv[2], &end1, 10) - 1;
+      spec.last_segment = (gint) g_ascii_strtoll (argv[3], &end2, 10) - 1;
+      if (*end1 != '\0' || *end2 != '\0' || end1 == argv[2] || end2 == argv[3] || spec.first_segment < 0
+          || spec.last_segment < spec.first_segment)
         {
-          fail ("“%s” has no times: give the first and last paragraph numbers (see tagline-cli show %s)",
+          fail ("“%s” has no times: give the first and last paragraph numbers, from 1 (see tagline-cli show %s)",
                 tl_source_get_title (source), argv[1]);
           return 2;
         }
@@ -878,8 +880,8 @@ cmd_clips (int argc, char **argv)
           if (tl_clip_get_first_segment (clip) >= 0)
             {
               json_builder_begin_array (b);
-              json_builder_add_int_value (b, tl_clip_get_first_segment (clip));
-              json_builder_add_int_value (b, tl_clip_get_last_segment (clip));
+              json_builder_add_int_value (b, tl_clip_get_first_segment (clip) + 1);
+              json_builder_add_int_value (b, tl_clip_get_last_segment (clip) + 1);
               json_builder_end_array (b);
             }
           else
@@ -906,7 +908,10 @@ cmd_clips (int argc, char **argv)
       g_autofree char *topics = g_strjoinv (", ", (char **) tl_clip_get_topics (clip));
       g_autofree char *range = NULL;
       if (tl_clip_get_first_segment (clip) >= 0)
-        range = g_strdup_printf ("paragraphs %d–%d", tl_clip_get_first_segment (clip), tl_clip_get_last_segment (clip));
+        range = tl_clip_get_first_segment (clip) == tl_clip_get_last_segment (clip)
+                  ? g_strdup_printf ("paragraph %d", tl_clip_get_first_segment (clip) + 1)
+                  : g_strdup_printf ("paragraphs %d–%d", tl_clip_get_first_segment (clip) + 1,
+                                     tl_clip_get_last_segment (clip) + 1);
       else
         {
           g_autofree char *in = format_time (tl_clip_get_in (clip));

@@ -125,7 +125,7 @@ test_quotes_only (void)
   g_assert_nonnull (strstr (otio->err, "quotes"));
   g_assert_false (g_file_test (path, G_FILE_TEST_EXISTS));
   g_assert_cmpint (md->status, ==, 0);
-  g_assert_nonnull (strstr (md->out, "quote, paragraphs 0–1"));
+  g_assert_nonnull (strstr (md->out, "quote, paragraphs 1–2"));
 }
 
 /* Past 999 clips an EDL fails with the way out, or splits when asked. */

@@ -480,6 +480,54 @@ test_usage_errors (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (bad_format->err, "csv"));
 }
 
+/* Paragraphs are numbered from 1 wherever a person reads or types them:
+ * tag takes "2 3" for the second and third paragraphs, and clips says
+ * them back the same way, in words and in JSON. */
+static void
+test_paragraph_numbers (Fixture *f, gconstpointer data)
+{
+  g_autofree char *article = write_file (f, "article.txt",
+                                         "Summit ends with a pact\n\n"
+                                         "PYONGYANG — The leaders met for two days of talks in the capital.\n\n"
+                                         "They signed a partnership on defence and trade at the close.\n\n"
+                                         "Observers in Seoul called the agreement a warning to the region.\n");
+  g_autoptr(TlTestCliRun) run = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *clip;
+  JsonArray *paragraphs;
+
+  run = tl_test_cli_run (f->library, "import", article, NULL);
+  g_assert_cmpint (run->status, ==, 0);
+  g_clear_pointer (&run, tl_test_cli_run_free);
+  run = tl_test_cli_run (f->library, "topics", "add", "Diplomacy", NULL);
+  g_clear_pointer (&run, tl_test_cli_run_free);
+  run = tl_test_cli_run (f->library, "tag", "1", "2", "3", "Diplomacy", NULL);
+  g_assert_cmpint (run->status, ==, 0);
+
+  g_clear_pointer (&run, tl_test_cli_run_free);
+  run = tl_test_cli_run (f->library, "clips", "--json", NULL);
+  g_assert_cmpint (run->status, ==, 0);
+  clip = json_array_get_object_element (
+    json_object_get_array_member (tl_test_cli_parse_object (parser, run->out), "clips"), 0);
+  paragraphs = json_object_get_array_member (clip, "paragraphs");
+  g_assert_cmpint (json_array_get_int_element (paragraphs, 0), ==, 2);
+  g_assert_cmpint (json_array_get_int_element (paragraphs, 1), ==, 3);
+  /* the second and third paragraphs, as a person counts */
+  g_assert_cmpstr (json_object_get_string_member (clip, "text"), ==,
+                   "They signed a partnership on defence and trade at the close. "
+                   "Observers in Seoul called the agreement a warning to the region.");
+
+  g_clear_pointer (&run, tl_test_cli_run_free);
+  run = tl_test_cli_run (f->library, "clips", NULL);
+  g_assert_nonnull (strstr (run->out, "paragraphs 2–3"));
+
+  /* there is no paragraph 0 */
+  g_clear_pointer (&run, tl_test_cli_run_free);
+  run = tl_test_cli_run (f->library, "tag", "1", "0", "1", "Diplomacy", NULL);
+  g_assert_cmpint (run->status, ==, 2);
+  tl_test_cli_assert_one_line (run->err);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -494,6 +542,7 @@ main (int argc, char **argv)
   ADD ("/cli/show/json", test_show_json);
   ADD ("/cli/search-tag-clips-export", test_search_tag_clips_export);
   ADD ("/cli/arrange-clips", test_arrange_clips);
+  ADD ("/cli/paragraph-numbers", test_paragraph_numbers);
   ADD ("/cli/usage-errors", test_usage_errors);
   ADD ("/cli/import/samples", test_import_samples);
   ADD ("/cli/import/folder", test_import_folder);

@@ -118,8 +118,8 @@ test_parse_back (void)
         }
       else
         {
-          g_autofree char *paragraphs = g_strdup_printf ("%d-%d", tl_clip_get_first_segment (item->clip),
-                                                         tl_clip_get_last_segment (item->clip));
+          g_autofree char *paragraphs = g_strdup_printf ("%d-%d", tl_clip_get_first_segment (item->clip) + 1,
+                                                         tl_clip_get_last_segment (item->clip) + 1);
           g_assert_cmpstr (cells[5], ==, "");
           g_assert_cmpstr (cells[10], ==, paragraphs);
         }

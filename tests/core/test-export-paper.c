@@ -124,7 +124,7 @@ test_html (void)
   /* the words said, quotes from the article included */
   quotes = eval_all (xpath, "//article/blockquote");
   g_assert_cmpuint (quotes->len, ==, n_entries);
-  count = eval (xpath, "count(//p[@class='meta'][contains(., 'quote, paragraphs 0–1')])");
+  count = eval (xpath, "count(//p[@class='meta'][contains(., 'quote, paragraphs 1–2')])");
   g_assert_cmpstr (count, ==, "1");
   g_free (count);
   count = eval (xpath, "string(/html/head/title)");
@@ -158,7 +158,7 @@ test_markdown (void)
   g_assert_nonnull (strstr (text, "### 2. \\<\\&\"\\> and \\</asset-clip\\>\\<\\!-- --\\>\n"));
   g_assert_nonnull (strstr (text, "\\=SUM(A1:A9) starts like a formula"));
   g_assert_nonnull (strstr (text, "> Fish \\& chips"));
-  g_assert_nonnull (strstr (text, "quote, paragraphs 0–1"));
+  g_assert_nonnull (strstr (text, "quote, paragraphs 1–2"));
   g_assert_nonnull (strstr (text, "01:00:03;17 – 01:00:10;21 (0:07)"));
   g_assert_cmpuint (n_clips, >, ctx->items->len);
 }

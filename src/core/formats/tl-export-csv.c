@@ -99,7 +99,9 @@ csv_write (TlExportContext *ctx, GString *out, GError **error)
         append_seconds (out, out_us - in);
       g_string_append_c (out, ',');
       if (tl_clip_get_first_segment (clip) >= 0)
-        g_string_append_printf (out, "%d-%d", tl_clip_get_first_segment (clip), tl_clip_get_last_segment (clip));
+        /* numbered from 1, as the window and the paper edit say */
+        g_string_append_printf (out, "%d-%d", tl_clip_get_first_segment (clip) + 1,
+                                tl_clip_get_last_segment (clip) + 1);
       g_string_append_c (out, ',');
       append_cell (out, topics);
       g_string_append_printf (out, ",%u,", tl_clip_get_rating (clip));

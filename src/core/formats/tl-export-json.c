@@ -82,8 +82,10 @@ json_write (TlExportContext *ctx, GString *out, GError **error)
       if (tl_clip_get_first_segment (clip) >= 0)
         {
           tl_json_writer_begin_array (builder);
-          tl_json_writer_int (builder, tl_clip_get_first_segment (clip));
-          tl_json_writer_int (builder, tl_clip_get_last_segment (clip));
+          /* paragraph numbers, from 1 as people count them (segments'
+           * "index" counts from 0) */
+          tl_json_writer_int (builder, tl_clip_get_first_segment (clip) + 1);
+          tl_json_writer_int (builder, tl_clip_get_last_segment (clip) + 1);
           tl_json_writer_end_array (builder);
         }
       else

@@ -92,9 +92,10 @@ describe_range (TlExportItem *item)
       gint first = tl_clip_get_first_segment (item->clip), last = tl_clip_get_last_segment (item->clip);
       if (first < 0)
         return g_strdup ("quote");
+      /* numbered from 1, as the window says */
       if (first == last)
-        return g_strdup_printf ("quote, paragraph %d", first);
-      return g_strdup_printf ("quote, paragraphs %d–%d", first, last);
+        return g_strdup_printf ("quote, paragraph %d", first + 1);
+      return g_strdup_printf ("quote, paragraphs %d–%d", first + 1, last + 1);
     }
   if (item->default_rate)
     {
