@@ -934,12 +934,19 @@ on_align_done (GObject *source, GAsyncResult *result, gpointer user_data)
   /* the aligner wrote through its own connection; the new times decide
    * which actions apply */
   tl_library_check_outside_changes (self->library);
+  message = g_strdup_printf (ngettext ("%u line aligned to the audio", "%u lines aligned to the audio",
+                                       report->n_aligned), report->n_aligned);
   if (report->n_unspoken + report->n_uncertain > 0)
-    message = g_strdup_printf (_("%u lines aligned to the audio; %u probably not spoken, %u uncertain"),
-                               report->n_aligned, report->n_unspoken, report->n_uncertain);
-  else
-    message = g_strdup_printf (ngettext ("%u line aligned to the audio", "%u lines aligned to the audio",
-                                         report->n_aligned), report->n_aligned);
+    {
+      g_autofree char *unspoken = g_strdup_printf (ngettext ("%u probably not spoken", "%u probably not spoken",
+                                                             report->n_unspoken), report->n_unspoken);
+      g_autofree char *uncertain = g_strdup_printf (ngettext ("%u uncertain", "%u uncertain", report->n_uncertain),
+                                                    report->n_uncertain);
+      /* TRANSLATORS: "12 lines aligned to the audio; 2 probably not spoken, 1 uncertain" */
+      char *more = g_strdup_printf (_("%s; %s, %s"), message, unspoken, uncertain);
+      g_free (message);
+      message = more;
+    }
   tl_window_toast (self, message, TRUE);
   tl_window_update_actions (self);
 }
@@ -992,13 +999,21 @@ on_render_done (GObject *source, GAsyncResult *result, gpointer user_data)
                                ? _("Rendering cancelled: no file was left") : error->message, FALSE);
       return;
     }
-  message = g_strdup_printf (ngettext ("%u clip rendered in %u file", "%u clips rendered in %u files",
-                                       rendered->clips->len), rendered->clips->len, rendered->files->len);
+  {
+    g_autofree char *clips = g_strdup_printf (ngettext ("%u clip rendered", "%u clips rendered",
+                                                        rendered->clips->len), rendered->clips->len);
+    g_autofree char *files = g_strdup_printf (ngettext ("%u file", "%u files", rendered->files->len),
+                                              rendered->files->len);
+    /* TRANSLATORS: "3 clips rendered in 1 file" */
+    message = g_strdup_printf (_("%s in %s"), clips, files);
+  }
   if (rendered->skipped->len)
     {
-      char *more = g_strdup_printf (ngettext ("%s; %u left out (no times or no media)",
-                                              "%s; %u left out (no times or no media)", rendered->skipped->len),
-                                    message, rendered->skipped->len);
+      g_autofree char *skipped = g_strdup_printf (ngettext ("%u left out (no times or no media)",
+                                                            "%u left out (no times or no media)",
+                                                            rendered->skipped->len), rendered->skipped->len);
+      /* TRANSLATORS: two parts of a summary, as "3 clips rendered in 3 files; 1 left out" */
+      char *more = g_strdup_printf (_("%s; %s"), message, skipped);
       g_free (message);
       message = more;
     }

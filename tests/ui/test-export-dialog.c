@@ -42,6 +42,7 @@ test_preview_and_export (void)
   g_autoptr(TlDocument) quote = tl_import_file (article, NULL, NULL, &error);
   const char *topics[] = { "Weapons", NULL };
   TlClipSpec spec = { 0, 44240000, 55360000, -1, -1, "Arms <&> \"talk\"", NULL, 3, topics };
+  TlClipSpec second = { 0, 60000000, 66000000, -1, -1, NULL, NULL, 0, topics };
   TlClipSpec quote_spec = { 0, -1, -1, 2, 3, NULL, NULL, 0, topics };
   TlExportDialog *dialog;
 
@@ -51,18 +52,25 @@ test_preview_and_export (void)
   g_object_unref (tl_library_add_topic (library, "Weapons", 1, NULL, &error));
   tl_library_add_clip (library, &spec, &error);
   tl_library_add_clip (library, &quote_spec, &error);
+  second.source_id = spec.source_id;
+  tl_library_add_clip (library, &second, &error);
   g_assert_no_error (error);
 
   dialog = tl_export_dialog_new (NULL, library, NULL);
   g_object_ref_sink (dialog);
   gtk_window_present (GTK_WINDOW (dialog));
 
-  /* CSV holds both, the quote too */
-  g_assert_cmpuint (tl_export_dialog_get_n_clips (dialog), ==, 2);
+  /* CSV holds them all, the quote too */
+  g_assert_cmpuint (tl_export_dialog_get_n_clips (dialog), ==, 3);
+  g_assert_cmpstr (tl_export_dialog_get_summary (dialog), ==, "3 clips");
   g_assert_true (g_str_has_prefix (tl_export_dialog_get_preview (dialog), "source_id,source,"));
 
   tl_export_dialog_set_format (dialog, "fcpxml");
-  g_assert_cmpuint (tl_export_dialog_get_n_clips (dialog), ==, 1);
+  g_assert_cmpuint (tl_export_dialog_get_n_clips (dialog), ==, 2);
+  /* each count with its own plural */
+  g_assert_cmpstr (tl_export_dialog_get_summary (dialog), ==,
+                   "2 clips; 1 quote left out (this format needs times); 2 without a frame rate of their own, "
+                   "counted at 25 fps");
   g_assert_true (g_str_has_prefix (tl_export_dialog_get_preview (dialog), "<?xml"));
   tl_export_dialog_set_format (dialog, "edl");
   g_assert_true (g_str_has_prefix (tl_export_dialog_get_preview (dialog), "TITLE: Tagline export"));

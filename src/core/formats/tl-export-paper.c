@@ -4,6 +4,7 @@
  * articles appear with their paragraphs. */
 #include "tl-export-private.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "tl-text.h"
@@ -187,6 +188,15 @@ md_append_block (GString *out, const char *prefix, const char *text)
     }
 }
 
+/* "3 clips, 2 groups", each count with its own plural. */
+static void
+append_summary (GString *out, guint n_clips, guint n_groups)
+{
+  g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%u clip", "%u clips", n_clips), n_clips);
+  g_string_append (out, ", ");
+  g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE, "%u group", "%u groups", n_groups), n_groups);
+}
+
 static gboolean
 md_write (TlExportContext *ctx, GString *out, GError **error)
 {
@@ -195,8 +205,9 @@ md_write (TlExportContext *ctx, GString *out, GError **error)
 
   g_string_append (out, "# ");
   md_append (out, title);
-  g_string_append_printf (out, "\n\n%u clips, %u %s\n", ctx->items->len, groups->len,
-                          groups->len == 1 ? "group" : "groups");
+  g_string_append (out, "\n\n");
+  append_summary (out, ctx->items->len, groups->len);
+  g_string_append_c (out, '\n');
   for (guint g = 0; g < groups->len; g++)
     {
       Group *group = g_ptr_array_index (groups, g);
@@ -280,8 +291,9 @@ html_write (TlExportContext *ctx, GString *out, GError **error)
   html_append (out, ctx->options.title, FALSE);
   g_string_append_printf (out, "</title>\n<style>%s</style>\n</head>\n<body>\n<h1 dir=\"auto\">", style);
   html_append (out, ctx->options.title, FALSE);
-  g_string_append_printf (out, "</h1>\n<p class=\"summary\">%u clips, %u %s</p>\n", ctx->items->len, groups->len,
-                          groups->len == 1 ? "group" : "groups");
+  g_string_append (out, "</h1>\n<p class=\"summary\">");
+  append_summary (out, ctx->items->len, groups->len);
+  g_string_append (out, "</p>\n");
   for (guint g = 0; g < groups->len; g++)
     {
       Group *group = g_ptr_array_index (groups, g);

@@ -43,6 +43,20 @@ struct _TlExportDialog {
 G_DEFINE_FINAL_TYPE (TlExportDialog, tl_export_dialog, ADW_TYPE_WINDOW)
 
 /* The format list holds the clip-list formats, then the media formats. */
+/* "3 clips", or "3 clips; 1 quote left out" with @skipped, which says
+ * (in a plural of its own) how many were left out and why. */
+static char *
+count_with_skipped (guint n_clips, guint n_skipped, char *skipped)
+{
+  g_autofree char *clips = g_strdup_printf (ngettext ("%u clip", "%u clips", n_clips), n_clips);
+  g_autofree char *owned = skipped;
+
+  if (n_skipped == 0)
+    return g_steal_pointer (&clips);
+  /* TRANSLATORS: two parts of a summary, as "3 clips; 1 quote left out" */
+  return g_strdup_printf (_("%s; %s"), clips, owned);
+}
+
 static const TlExporter *
 chosen_exporter (TlExportDialog *self)
 {
@@ -138,19 +152,21 @@ update_render_preview (TlExportDialog *self, const TlRenderFormat *format)
       return;
     }
   self->n_clips = stats.n_clips;
-  text = reel ? g_strdup_printf (_("One %s file with the %u clips end to end, cut on their frames."),
-                                 format->label, stats.n_clips)
-              : g_strdup_printf (_("One %s file for each of the %u clips, cut on their frames, named after "
-                                   "their source and topics, in the folder you choose."), format->label,
-                                 stats.n_clips);
+  text = reel ? g_strdup_printf (ngettext ("One %s file with the clip, cut on its frames.",
+                                           "One %s file with the %u clips end to end, cut on their frames.",
+                                           stats.n_clips), format->label, stats.n_clips)
+              : g_strdup_printf (ngettext ("One %s file of the clip, cut on its frames, named after its source "
+                                           "and topics, in the folder you choose.",
+                                           "One %s file for each of the %u clips, cut on their frames, named after "
+                                           "their source and topics, in the folder you choose.", stats.n_clips),
+                                 format->label, stats.n_clips);
   self->preview = g_strdup (text);
   gtk_label_set_text (GTK_LABEL (self->preview_label), text);
   gtk_label_set_wrap (GTK_LABEL (self->preview_label), TRUE);
-  count = stats.n_skipped
-    ? g_strdup_printf (ngettext ("%u clip; %u quote left out (it has no times)",
-                                 "%u clips; %u quotes left out (they have no times)", stats.n_skipped),
-                       stats.n_clips, stats.n_skipped)
-    : g_strdup_printf (ngettext ("%u clip", "%u clips", stats.n_clips), stats.n_clips);
+  count = count_with_skipped (stats.n_clips, stats.n_skipped,
+                              g_strdup_printf (ngettext ("%u quote left out (it has no times)",
+                                                         "%u quotes left out (they have no times)", stats.n_skipped),
+                                               stats.n_skipped));
   gtk_label_set_text (GTK_LABEL (self->count_label), count);
   gtk_widget_set_sensitive (self->export_button, stats.n_clips > 0 && self->render_func != NULL);
 }
@@ -197,16 +213,17 @@ update_preview (TlExportDialog *self)
       lines++;
   self->preview = g_strndup (out->str, p - out->str);
   gtk_label_set_text (GTK_LABEL (self->preview_label), self->preview);
-  if (stats.n_skipped)
-    count = g_strdup_printf (ngettext ("%u clip; %u quote left out (this format needs times)",
-                                       "%u clips; %u quotes left out (this format needs times)", stats.n_skipped),
-                             stats.n_clips, stats.n_skipped);
-  else
-    count = g_strdup_printf (ngettext ("%u clip", "%u clips", stats.n_clips), stats.n_clips);
+  count = count_with_skipped (stats.n_clips, stats.n_skipped,
+                              g_strdup_printf (ngettext ("%u quote left out (this format needs times)",
+                                                         "%u quotes left out (this format needs times)",
+                                                         stats.n_skipped), stats.n_skipped));
   if (stats.n_default_rate)
     {
-      char *more = g_strdup_printf (_("%s; %u without a frame rate of their own, counted at 25 fps"), count,
-                                    stats.n_default_rate);
+      g_autofree char *rate = g_strdup_printf (ngettext ("%u without a frame rate of its own, counted at 25 fps",
+                                                         "%u without a frame rate of their own, counted at 25 fps",
+                                                         stats.n_default_rate), stats.n_default_rate);
+      /* TRANSLATORS: two parts of a summary, as "3 clips; 1 quote left out" */
+      char *more = g_strdup_printf (_("%s; %s"), count, rate);
       g_free (count);
       count = more;
     }
@@ -601,6 +618,18 @@ const char *
 tl_export_dialog_get_preview (TlExportDialog *self)
 {
   return self->preview;
+}
+
+/**
+ * tl_export_dialog_get_summary:
+ *
+ * What the dialog says of the clips chosen ("2 clips; 1 quote left out").
+ */
+const char *
+tl_export_dialog_get_summary (TlExportDialog *self)
+{
+  g_return_val_if_fail (TL_IS_EXPORT_DIALOG (self), NULL);
+  return gtk_label_get_text (GTK_LABEL (self->count_label));
 }
 
 guint

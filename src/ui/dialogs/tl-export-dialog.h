@@ -19,6 +19,7 @@ TlExportDialog *tl_export_dialog_new (GtkWindow *parent, TlLibrary *library, TlS
 void tl_export_dialog_set_format (TlExportDialog *self, const char *format);
 const char *tl_export_dialog_get_preview (TlExportDialog *self);
 guint tl_export_dialog_get_n_clips (TlExportDialog *self);
+const char *tl_export_dialog_get_summary (TlExportDialog *self);
 void tl_export_dialog_export_to (TlExportDialog *self, const char *path);
 void tl_export_dialog_set_render_func (TlExportDialog *self, TlRenderStartFunc func, gpointer user_data);
 
