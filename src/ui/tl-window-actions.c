@@ -289,11 +289,12 @@ undo_or_redo (TlWindow *self, gboolean undo)
 
   if (done)
     {
+      /* in the place of the edit's toast: "New clip tagged" no longer holds */
       g_autofree char *message = g_strdup_printf (undo ? _("Undone: %s") : _("Redone: %s"), label);
       tl_window_toast (self, message, FALSE);
     }
   else if (error)
-    tl_window_toast (self, error->message, FALSE);
+    tl_window_toast_error (self, error->message);
   tl_window_update_actions (self);
 }
 
@@ -435,7 +436,7 @@ trim_selected_clip (TlWindow *self, gint64 in, gint64 out)
   if (clip == NULL)
     return;
   if (!tl_library_set_clip_range (self->library, tl_clip_get_id (clip), in, out, &error))
-    tl_window_toast (self, error->message, FALSE);
+    tl_window_toast_error (self, error->message);
 }
 
 static void

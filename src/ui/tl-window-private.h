@@ -13,6 +13,13 @@
 
 G_BEGIN_DECLS
 
+/* What a toast tells of. */
+typedef enum {
+  TL_TOAST_INFO,  /* where things are: marks, modes */
+  TL_TOAST_EDIT,  /* what an edit did, with Undo */
+  TL_TOAST_ERROR, /* what went wrong: never replaced */
+} TlToastKind;
+
 struct _TlWindow {
   AdwApplicationWindow parent_instance;
 
@@ -32,6 +39,7 @@ struct _TlWindow {
   AdwWindowTitle *window_title;
   GMenu *recent_section;
   AdwToastOverlay *toast_overlay;
+  AdwToast *note_toast;        /* the info or edit toast up or waiting, which the next replaces */
   GtkStack *main_stack;
   AdwStatusPage *error_page;
   GtkPaned *outer_paned;
@@ -57,6 +65,7 @@ void tl_window_actions_init (TlWindow *self);
 void tl_window_update_actions (TlWindow *self);
 void tl_window_update_recent (TlWindow *self);
 void tl_window_toast (TlWindow *self, const char *message, gboolean undoable);
+void tl_window_toast_error (TlWindow *self, const char *message);
 void tl_window_tag_with_topic (TlWindow *self, gint64 topic_id);
 gint64 tl_window_get_position (TlWindow *self);
 void tl_window_seek (TlWindow *self, gint64 position);

@@ -24,18 +24,63 @@ G_DEFINE_FINAL_TYPE (TlWindow, tl_window, ADW_TYPE_APPLICATION_WINDOW)
 /* How often to look for changes made by other processes (tagline-cli). */
 #define OUTSIDE_POLL_MSEC 1000
 
+static void
+on_note_dismissed (AdwToast *toast, TlWindow *self)
+{
+  if (self->note_toast == toast)
+    self->note_toast = NULL;
+}
+
+/* Shows @message. What an edit did and where things are share one toast,
+ * which a newer message rewrites in place (libadwaita 1.2 can crash when
+ * a toast is dismissed while it slides in, so none is dismissed here);
+ * errors each get their own, all kept for the editor to read. */
+static void
+show_toast (TlWindow *self, TlToastKind kind, const char *message)
+{
+  g_autofree char *title = g_markup_escape_text (message, -1);
+  AdwToast *toast = kind == TL_TOAST_ERROR ? NULL : self->note_toast;
+  gboolean fresh = toast == NULL;
+
+  if (fresh)
+    toast = adw_toast_new (title);
+  else
+    adw_toast_set_title (toast, title);
+  adw_toast_set_button_label (toast, kind == TL_TOAST_EDIT ? _("_Undo") : NULL);
+  adw_toast_set_action_name (toast, kind == TL_TOAST_EDIT ? "win.undo" : NULL);
+  adw_toast_set_timeout (toast, kind == TL_TOAST_INFO ? 5 : 6);
+  if (fresh && kind != TL_TOAST_ERROR)
+    {
+      self->note_toast = toast;
+      g_signal_connect_object (toast, "dismissed", G_CALLBACK (on_note_dismissed), self, 0);
+    }
+  /* adding the toast shown again starts its time over */
+  adw_toast_overlay_add_toast (self->toast_overlay, fresh ? toast : g_object_ref (toast));
+}
+
+/**
+ * tl_window_toast:
+ * @undoable: whether @message tells of an edit, which the toast offers to undo
+ *
+ * Tells the editor something in passing: what an edit did, or where
+ * things are. The next such message takes its place, so that no toast
+ * says "New clip tagged" once that clip is undone.
+ */
 void
 tl_window_toast (TlWindow *self, const char *message, gboolean undoable)
 {
-  AdwToast *toast = adw_toast_new (message);
+  show_toast (self, undoable ? TL_TOAST_EDIT : TL_TOAST_INFO, message);
+}
 
-  if (undoable)
-    {
-      adw_toast_set_button_label (toast, _("_Undo"));
-      adw_toast_set_action_name (toast, "win.undo");
-    }
-  adw_toast_set_timeout (toast, undoable ? 6 : 5);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+/**
+ * tl_window_toast_error:
+ *
+ * Says what went wrong; errors are never replaced by later messages.
+ */
+void
+tl_window_toast_error (TlWindow *self, const char *message)
+{
+  show_toast (self, TL_TOAST_ERROR, message);
 }
 
 static void
@@ -184,7 +229,7 @@ tl_window_tap (TlWindow *self)
   tl_retime_from_anchors (times, weights, n, tl_player_get_duration (self->player));
   if (!tl_library_set_segment_times (self->library, tl_source_get_id (self->source), TL_TIMING_TAPPED, times, n,
                                      &error))
-    tl_window_toast (self, error->message, FALSE);
+    tl_window_toast_error (self, error->message);
   show_next_to_tap (self);
 }
 
@@ -203,7 +248,7 @@ tl_window_untap (TlWindow *self)
       return;
     }
   if (!tl_library_undo (self->library, NULL, &error))
-    tl_window_toast (self, error->message, FALSE);
+    tl_window_toast_error (self, error->message);
   show_next_to_tap (self);
   tl_window_update_actions (self);
 }
@@ -230,7 +275,7 @@ on_player_state (TlPlayer *player, GParamSpec *pspec, TlWindow *self)
 static void
 on_player_error (TlPlayer *player, const GError *error, TlWindow *self)
 {
-  tl_window_toast (self, error->message, FALSE);
+  tl_window_toast_error (self, error->message);
   tl_window_update_actions (self);
 }
 
@@ -254,7 +299,7 @@ on_waveform_loaded (GObject *source, GAsyncResult *result, gpointer user_data)
   if (waveform)
     tl_waveform_view_set_waveform (self->waveform_view, waveform);
   else
-    tl_window_toast (self, error->message, FALSE);
+    tl_window_toast_error (self, error->message);
 }
 
 /* The clips (and chapters) of the shown source, on the seek bar and the
@@ -338,7 +383,7 @@ load_media (TlWindow *self, TlSource *source)
     }
   if (!tl_player_open_file (self->player, media->path, &error))
     {
-      tl_window_toast (self, error->message, FALSE);
+      tl_window_toast_error (self, error->message);
       return;
     }
   tl_player_set_probed_duration (self->player, media->duration);
@@ -437,7 +482,7 @@ show_source (TlWindow *self, TlSource *source)
     chapters = tl_library_get_chapters (self->library, tl_source_get_id (source), &error);
   if (chapters == NULL)
     {
-      tl_window_toast (self, error->message, FALSE);
+      tl_window_toast_error (self, error->message);
       return;
     }
   tl_transcript_view_set_source (self->transcript, source, segments, tl_tag_panel_get_source_clips (self->tag_panel),
@@ -703,7 +748,7 @@ tl_window_tag_with_topic (TlWindow *self, gint64 topic_id)
         }
     }
   if (error)
-    tl_window_toast (self, error->message, FALSE);
+    tl_window_toast_error (self, error->message);
 }
 
 /* The task bar: one long job at a time (import, align, render) shows its
@@ -757,7 +802,7 @@ on_import_done (GObject *source, GAsyncResult *result, gpointer user_data)
   end_task (self);
   if (report == NULL)
     {
-      tl_window_toast (self, error->message, FALSE);
+      tl_window_toast_error (self, error->message);
       return;
     }
   /* the import wrote through its own connection */
@@ -772,7 +817,7 @@ on_import_done (GObject *source, GAsyncResult *result, gpointer user_data)
           g_autofree char *line = item->error_line ? g_strdup_printf (_("%s, line %u: %s"), base, item->error_line,
                                                                       item->error)
                                                    : g_strdup_printf ("%s: %s", base, item->error);
-          tl_window_toast (self, line, FALSE);
+          tl_window_toast_error (self, line);
         }
       else if (first_new == 0)
         first_new = item->source_id;
@@ -887,7 +932,7 @@ on_relink_probed (GObject *object, GAsyncResult *result, gpointer user_data)
 
   if (media == NULL || self->library == NULL
       || !tl_library_set_media (self->library, r->source_id, media, &error))
-    tl_window_toast (self, error ? error->message : _("The library is closed"), FALSE);
+    tl_window_toast_error (self, error ? error->message : _("The library is closed"));
   else
     tl_window_toast (self, _("Media relinked"), TRUE);
 }
@@ -926,7 +971,7 @@ on_align_done (GObject *source, GAsyncResult *result, gpointer user_data)
   if (report == NULL)
     {
       if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        tl_window_toast (self, error->message, FALSE);
+        tl_window_toast_error (self, error->message);
       else
         tl_window_toast (self, _("Alignment cancelled: nothing changed"), FALSE);
       return;

@@ -772,6 +772,48 @@ test_tap_in (Fixture *f, gconstpointer data)
   g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (f->window), "tap"));
 }
 
+/* Toasts say what holds now: the one for a new clip says so no more once
+ * the clip is undone, a mark's takes the last mark's place, errors are
+ * toasts of their own. */
+static void
+test_toasts_stay_true (Fixture *f, gconstpointer data)
+{
+  AdwToast *tagged, *mark;
+
+  tl_transcript_view_select_line (f->window->transcript, 7, TRUE);
+  spin (50);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.tag", "u", 1));
+  tagged = f->window->note_toast;
+  g_assert_nonnull (tagged);
+  g_assert_cmpstr (adw_toast_get_button_label (tagged), ==, "_Undo");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  spin (50);
+  /* no toast offers to undo what is undone, nor says the clip was made */
+  g_assert_true (f->window->note_toast == tagged);
+  g_assert_true (g_str_has_prefix (adw_toast_get_title (tagged), "Undone"));
+  g_assert_null (adw_toast_get_button_label (tagged));
+
+  /* marks on lines: a transcript without media marks where the selected line starts */
+  tl_transcript_view_select_line (f->window->transcript, 3, TRUE);
+  spin (50);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.mark-in", NULL));
+  mark = f->window->note_toast;
+  g_assert_true (g_str_has_prefix (adw_toast_get_title (mark), "In at"));
+  /* an error does not take its place */
+  tl_window_toast_error (f->window, "notes.srt, line 3: end time before start time");
+  g_assert_true (f->window->note_toast == mark);
+  tl_transcript_view_select_line (f->window->transcript, 9, TRUE);
+  spin (50);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.mark-out", NULL));
+  /* the newer mark took the older one's place: one toast, saying Out */
+  g_assert_true (f->window->note_toast == mark);
+  g_assert_true (g_str_has_prefix (adw_toast_get_title (mark), "Out at"));
+
+  /* a file name is shown as it is, not read as markup */
+  tl_window_toast (f->window, "a&b <draft>.srt imported", FALSE);
+  g_assert_cmpstr (adw_toast_get_title (f->window->note_toast), ==, "a&amp;b &lt;draft&gt;.srt imported");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -786,6 +828,7 @@ main (int argc, char **argv)
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/ui/window/opens-on-first-source", test_opens_on_first_source);
   ADD ("/ui/window/tag-line-and-undo", test_tag_line_and_undo);
+  ADD ("/ui/window/toasts-stay-true", test_toasts_stay_true);
   ADD ("/ui/window/tag-range-and-article", test_tag_range_and_article);
   ADD ("/ui/window/arrange-clips", test_arrange_clips);
   ADD ("/ui/window/outside-changes", test_outside_changes);
