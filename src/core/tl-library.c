@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "tl-model-private.h"
+#include "tl-retime.h"
 #include "tl-search.h"
 #include "tl-text.h"
 
@@ -1154,6 +1155,82 @@ valid_segment_timing (const TlSegmentTiming *t, guint index, GError **error)
   return TRUE;
 }
 
+/* Moves the source's timed clips so that each holds the same part of the
+ * same lines on @times as on the lines' times now: a clip made on
+ * estimated or subtitle times would otherwise run into the next line once
+ * the lines are aligned. */
+static gboolean
+move_clips_with_lines (TlLibrary *self, gint64 source_id, gint64 transcript_id, const TlSegmentTiming *times,
+                       guint n_times, GError **error)
+{
+  g_autofree TlSegmentTiming *old = g_new0 (TlSegmentTiming, n_times);
+  g_autoptr(TlRetimeMap) map = NULL;
+  g_autoptr(GArray) moves = g_array_new (FALSE, FALSE, sizeof (gint64));
+  TlStmt *stmt;
+
+  for (guint i = 0; i < n_times; i++)
+    old[i].start = old[i].end = TL_TIME_NONE;
+  stmt = tl_library_prepare (self, "SELECT idx, start_us, end_us FROM segment WHERE transcript_id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, transcript_id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      int idx = sqlite3_column_int (stmt, 0);
+      if (idx >= 0 && (guint) idx < n_times)
+        {
+          old[idx].start = tl_stmt_column_time (stmt, 1);
+          old[idx].end = tl_stmt_column_time (stmt, 2);
+        }
+    }
+  tl_stmt_release (stmt);
+  map = tl_retime_map_new (old, times, n_times);
+
+  /* (id, in, out) of each clip that moves */
+  stmt = tl_library_prepare (self, "SELECT id, in_us, out_us FROM clip WHERE source_id = ? AND in_us IS NOT NULL",
+                             error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, source_id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      gint64 in = sqlite3_column_int64 (stmt, 1), out = sqlite3_column_int64 (stmt, 2);
+      gint64 new_in = tl_retime_map_apply (map, in, FALSE), new_out = tl_retime_map_apply (map, out, TRUE);
+
+      /* a clip never shrinks to nothing: lines squeezed together keep it one µs long at least */
+      new_out = MAX (new_out, new_in + 1);
+      if (new_in == in && new_out == out)
+        continue;
+      g_array_append_val (moves, id);
+      g_array_append_val (moves, new_in);
+      g_array_append_val (moves, new_out);
+    }
+  tl_stmt_release (stmt);
+  if (moves->len == 0)
+    return TRUE;
+
+  stmt = tl_library_prepare (self, "UPDATE clip SET in_us = ?, out_us = ?, updated_at = ? WHERE id = ?", error);
+  if (stmt == NULL)
+    return FALSE;
+  for (guint i = 0; i < moves->len; i += 3)
+    {
+      sqlite3_bind_int64 (stmt, 1, g_array_index (moves, gint64, i + 1));
+      sqlite3_bind_int64 (stmt, 2, g_array_index (moves, gint64, i + 2));
+      sqlite3_bind_int64 (stmt, 3, g_get_real_time ());
+      sqlite3_bind_int64 (stmt, 4, g_array_index (moves, gint64, i));
+      if (!STEP_DONE (stmt))
+        {
+          tl_library_fail (self, error);
+          tl_stmt_release (stmt);
+          return FALSE;
+        }
+      sqlite3_reset (stmt);
+    }
+  tl_stmt_release (stmt);
+  return TRUE;
+}
+
 /**
  * tl_library_set_segment_times:
  * @timing: what the times now are: %TL_TIMING_ALIGNED, %TL_TIMING_TAPPED
@@ -1193,7 +1270,8 @@ tl_library_set_segment_times (TlLibrary *self, gint64 source_id, TlTiming timing
 
   if (!tl_library_edit_begin (self, timing == TL_TIMING_ALIGNED ? "Align to the Audio"
                               : timing == TL_TIMING_TAPPED ? "Tap In Times" : "Estimate Times",
-                              TL_LIBRARY_CHANGE_SEGMENTS | TL_LIBRARY_CHANGE_SOURCES, error))
+                              TL_LIBRARY_CHANGE_SEGMENTS | TL_LIBRARY_CHANGE_SOURCES | TL_LIBRARY_CHANGE_CLIPS,
+                              error))
     return FALSE;
   stmt = tl_library_prepare (self, "SELECT t.id, t.n_segments FROM transcript t WHERE t.id = " CURRENT_TRANSCRIPT, error);
   if (stmt == NULL)
@@ -1218,6 +1296,10 @@ tl_library_set_segment_times (TlLibrary *self, gint64 source_id, TlTiming timing
                    n_segments, n_times);
       goto fail;
     }
+
+  /* clips move with the lines they hold, in the same step */
+  if (!move_clips_with_lines (self, source_id, transcript_id, times, n_times, error))
+    goto fail;
 
   stmt = tl_library_prepare (self,
     /* rows whose values stay as they are are left alone: a tap changes a

@@ -996,14 +996,8 @@ on_align_done (GObject *source, GAsyncResult *result, gpointer user_data)
   tl_window_update_actions (self);
 }
 
-/**
- * tl_window_align:
- *
- * Times the shown source's lines from its media's sound, in a thread,
- * with progress and cancel; one undoable change.
- */
-void
-tl_window_align (TlWindow *self)
+static void
+start_align (TlWindow *self)
 {
   TlTiming timing;
 
@@ -1016,6 +1010,48 @@ tl_window_align (TlWindow *self)
                                                                                     : TL_ALIGNER_FLAGS_NONE,
                           self->task_cancellable, on_align_progress, g_object_ref (self), g_object_unref,
                           on_align_done, g_object_ref (self));
+}
+
+static void
+on_align_answered (AdwMessageDialog *dialog, const char *response, TlWindow *self)
+{
+  if (g_str_equal (response, "align"))
+    start_align (self);
+}
+
+/**
+ * tl_window_align:
+ *
+ * Times the shown source's lines from its media's sound, in a thread,
+ * with progress and cancel; one undoable change, which moves the clips
+ * with their lines. Times that came with the transcript (subtitles made
+ * by a person or the broadcaster) are replaced only once the editor says so.
+ */
+void
+tl_window_align (TlWindow *self)
+{
+  GtkWidget *dialog;
+  g_autofree char *body = NULL;
+
+  if (self->source == NULL || self->task_cancellable != NULL)
+    return;
+  if (tl_source_get_timing (self->source) != TL_TIMING_NATIVE)
+    {
+      start_align (self);
+      return;
+    }
+  body = g_strdup_printf (_("The lines of “%s” have the times their file came with, set by whoever made the "
+                            "subtitles. Aligning replaces them with times worked out from the sound; the clips "
+                            "move with their lines. Undo brings the old times back."),
+                          tl_source_get_title (self->source));
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Replace the Subtitle Times?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "align",
+                                    _("_Align"), NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "align", ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (on_align_answered), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* Rendering clips as media */

@@ -607,6 +607,60 @@ test_set_segment_times (Fixture *f, gconstpointer data)
 }
 
 /* A wrong count or a bad value changes nothing at all. */
+/* New times for the lines move the clips made on the old ones with them,
+ * in the same undoable step: a clip over line 2 still holds line 2. */
+static void
+test_clips_move_with_lines (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TlClip) whole = NULL, inside = NULL, both = NULL;
+  gint64 id = import_text (f->library, srt_text, "times.srt", &error);
+  const char *topics[] = { "Weapons", NULL };
+  /* line 2 as it was (4.5–8.25 s), the middle of line 3 (10–11 s), lines 2–3 */
+  TlClipSpec spec_whole = { id, 4500000, 8250000, -1, -1, NULL, NULL, 0, topics };
+  TlClipSpec spec_inside = { id, 10000000, 11000000, -1, -1, NULL, NULL, 0, topics };
+  TlClipSpec spec_both = { id, 4500000, 12000000, -1, -1, NULL, NULL, 0, topics };
+  gint64 whole_id, inside_id, both_id;
+  /* the sound says otherwise: every line a second and a half later, line 3 longer */
+  TlSegmentTiming times[4] = {
+    { 2500000, 5500000, 0.9, NULL, FALSE },
+    { 6000000, 9750000, 0.9, NULL, FALSE },
+    { 10500000, 16500000, 0.9, NULL, FALSE },
+    { 16500000, 19000000, 0.9, NULL, FALSE },
+  };
+
+  g_object_unref (tl_library_add_topic (f->library, "Weapons", 1, NULL, &error));
+  whole_id = tl_library_add_clip (f->library, &spec_whole, &error);
+  inside_id = tl_library_add_clip (f->library, &spec_inside, &error);
+  both_id = tl_library_add_clip (f->library, &spec_both, &error);
+  g_assert_no_error (error);
+
+  g_assert_true (tl_library_set_segment_times (f->library, id, TL_TIMING_ALIGNED, times, 4, &error));
+  g_assert_no_error (error);
+  whole = tl_library_get_clip (f->library, whole_id, NULL);
+  inside = tl_library_get_clip (f->library, inside_id, NULL);
+  both = tl_library_get_clip (f->library, both_id, NULL);
+  /* a line's ends go to its new ends */
+  g_assert_cmpint (tl_clip_get_in (whole), ==, 6000000);
+  g_assert_cmpint (tl_clip_get_out (whole), ==, 9750000);
+  g_assert_cmpint (tl_clip_get_in (both), ==, 6000000);
+  g_assert_cmpint (tl_clip_get_out (both), ==, 16500000);
+  /* a third and two thirds into line 3 stay a third and two thirds into it */
+  g_assert_cmpint (tl_clip_get_in (inside), ==, 12500000);
+  g_assert_cmpint (tl_clip_get_out (inside), ==, 14500000);
+
+  /* one undo takes the times and the clips back together */
+  g_assert_true (tl_library_undo (f->library, NULL, &error));
+  g_clear_object (&whole);
+  g_clear_object (&inside);
+  whole = tl_library_get_clip (f->library, whole_id, NULL);
+  inside = tl_library_get_clip (f->library, inside_id, NULL);
+  g_assert_cmpint (tl_clip_get_in (whole), ==, 4500000);
+  g_assert_cmpint (tl_clip_get_out (whole), ==, 8250000);
+  g_assert_cmpint (tl_clip_get_in (inside), ==, 10000000);
+  g_assert_cmpint (tl_clip_get_out (inside), ==, 11000000);
+}
+
 static void
 test_set_segment_times_refused (Fixture *f, gconstpointer data)
 {
@@ -660,6 +714,7 @@ main (int argc, char **argv)
   g_test_add_func ("/core/library/migrate-v1", test_migrate_v1);
   ADD ("/core/library/set-segment-times", test_set_segment_times);
   ADD ("/core/library/set-segment-times-refused", test_set_segment_times_refused);
+  ADD ("/core/library/clips-move-with-lines", test_clips_move_with_lines);
   ADD ("/core/library/import", test_import_document);
   ADD ("/core/library/import-metadata-and-media", test_import_metadata_and_media);
   ADD ("/core/library/import-rolls-back", test_import_rolls_back);

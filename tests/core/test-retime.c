@@ -68,6 +68,56 @@ test_no_going_back (void)
     g_assert_cmpint (t[i].end, >, t[i].start);
 }
 
+/* Times moved with their lines: ends to ends, insides by fraction, gaps
+ * by fraction, outside by the nearest line's shift, lines that fold back
+ * left out. */
+static void
+test_map (void)
+{
+  TlSegmentTiming old[4] = {
+    { 1000000, 3000000, -1, NULL, FALSE },
+    { 4000000, 6000000, -1, NULL, FALSE },
+    { TL_TIME_NONE, TL_TIME_NONE, -1, NULL, FALSE },
+    { 5000000, 7000000, -1, NULL, FALSE }, /* starts before line 1 ends: an overlapping cue */
+  };
+  TlSegmentTiming new[4] = {
+    { 2000000, 3000000, -1, NULL, FALSE },
+    { 5000000, 9000000, -1, NULL, FALSE },
+    { 9000000, 9500000, -1, NULL, FALSE },
+    { 9500000, 10000000, -1, NULL, FALSE },
+  };
+  g_autoptr(TlRetimeMap) map = tl_retime_map_new (old, new, 4);
+
+  g_assert_cmpint (tl_retime_map_apply (map, 1000000, FALSE), ==, 2000000);
+  g_assert_cmpint (tl_retime_map_apply (map, 3000000, FALSE), ==, 3000000);
+  g_assert_cmpint (tl_retime_map_apply (map, 2000000, FALSE), ==, 2500000);  /* half way in line 0 */
+  g_assert_cmpint (tl_retime_map_apply (map, 3500000, FALSE), ==, 4000000);  /* half way in the gap */
+  g_assert_cmpint (tl_retime_map_apply (map, 4500000, FALSE), ==, 6000000);  /* a quarter into line 1 */
+  g_assert_cmpint (tl_retime_map_apply (map, 6000000, FALSE), ==, 9000000);
+  /* line 3 starts inside line 1: its start is left out, its end kept */
+  g_assert_cmpint (tl_retime_map_apply (map, 6500000, FALSE), ==, 9500000);
+  g_assert_cmpint (tl_retime_map_apply (map, 7000000, FALSE), ==, 10000000);
+  /* before the first line and after the last: their shift, never below 0 */
+  g_assert_cmpint (tl_retime_map_apply (map, 500000, FALSE), ==, 1500000);
+  g_assert_cmpint (tl_retime_map_apply (map, 8000000, FALSE), ==, 11000000);
+  /* where one line ends and the next starts, a start goes with the next
+   * line and an end stays with the one before */
+  {
+    TlSegmentTiming touching_old[2] = { { 1000000, 2000000, -1, NULL, FALSE }, { 2000000, 3000000, -1, NULL, FALSE } };
+    TlSegmentTiming touching_new[2] = { { 1000000, 1500000, -1, NULL, FALSE }, { 2500000, 3000000, -1, NULL, FALSE } };
+    g_autoptr(TlRetimeMap) touching = tl_retime_map_new (touching_old, touching_new, 2);
+
+    g_assert_cmpint (tl_retime_map_apply (touching, 2000000, FALSE), ==, 2500000);
+    g_assert_cmpint (tl_retime_map_apply (touching, 2000000, TRUE), ==, 1500000);
+    g_assert_cmpint (tl_retime_map_apply (touching, 1000000, TRUE), ==, 1000000);
+    g_assert_cmpint (tl_retime_map_apply (touching, 3000000, FALSE), ==, 3000000);
+  }
+  tl_retime_map_free (g_steal_pointer (&map));
+  new[0].start = 0;
+  map = tl_retime_map_new (old, new, 4);
+  g_assert_cmpint (tl_retime_map_apply (map, 0, FALSE), ==, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -75,5 +125,6 @@ main (int argc, char **argv)
   g_test_add_func ("/core/retime/between-taps", test_between_taps);
   g_test_add_func ("/core/retime/by-length", test_by_length);
   g_test_add_func ("/core/retime/no-going-back", test_no_going_back);
+  g_test_add_func ("/core/retime/map", test_map);
   return g_test_run ();
 }

@@ -6,6 +6,7 @@
 
 #include "tl-application.h"
 #include "tl-import.h"
+#include "tl-probe.h"
 #include "tl-search.h"
 #include "tl-export-dialog.h"
 #include "tl-test-media.h"
@@ -814,6 +815,124 @@ test_toasts_stay_true (Fixture *f, gconstpointer data)
   g_assert_cmpstr (adw_toast_get_title (f->window->note_toast), ==, "a&amp;b &lt;draft&gt;.srt imported");
 }
 
+/* The dialog over @window that asks something, if one is up. */
+static AdwMessageDialog *
+question_over (GtkWindow *window)
+{
+  GListModel *toplevels = gtk_window_get_toplevels (); /* GTK's own */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) w = g_list_model_get_item (toplevels, i);
+      if (ADW_IS_MESSAGE_DIALOG (w) && gtk_window_get_transient_for (GTK_WINDOW (w)) == window
+          && gtk_widget_get_visible (GTK_WIDGET (w)))
+        return ADW_MESSAGE_DIALOG (w);
+    }
+  return NULL;
+}
+
+/* Subtitle times are real: aligning asks before it replaces them, and the
+ * clips made on them move with their lines. */
+static void
+test_align_native_asks (Fixture *f, gconstpointer data)
+{
+  static const TlTestSentence sentences[] = {
+    { "The summit opened with a parade in the capital.", TRUE, TRUE },
+    { "Both leaders signed a partnership agreement.", TRUE, TRUE },
+    { "Analysts say the deal could change the war.", TRUE, TRUE },
+    { "China is watching the new alliance closely.", TRUE, TRUE },
+  };
+  g_autofree char *wav = g_build_filename (f->dir, "speech.wav", NULL);
+  g_autoptr(TlTestSpeech) speech = NULL;
+  g_autoptr(TlDocument) doc = tl_document_new ("srt");
+  g_autoptr(TlMediaInfo) media = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) segments = NULL;
+  g_autoptr(GPtrArray) clips = NULL;
+  g_autoptr(TlSource) source = NULL;
+  TlImportOptions options = { NULL, NULL, NULL };
+  TlTestSpeechSpec spec;
+  AdwMessageDialog *question;
+  TlClip *clip;
+  gint64 id, until, old_in, old_out;
+
+  tl_test_speech_spec_init (&spec);
+  speech = tl_test_speech_make (wav, sentences, G_N_ELEMENTS (sentences), &spec);
+  media = tl_probe_file (speech->wav_path, &error);
+  g_assert_no_error (error);
+  /* subtitles that run a second and a half late */
+  doc->title = tl_document_strdup (doc, "Late subtitles");
+  for (guint i = 0; i < speech->lines->len; i++)
+    {
+      gint64 start = g_array_index (speech->truth, gint64, i) + 1500000;
+      gint64 end = i + 1 < speech->lines->len ? g_array_index (speech->truth, gint64, i + 1) + 1500000
+                                              : speech->duration;
+      tl_document_add_segment (doc, start, end, g_ptr_array_index (speech->lines, i), -1);
+    }
+  doc->timing = TL_TIMING_NATIVE;
+  tl_document_apply_media (doc, media);
+  options.media = media;
+  id = tl_library_add_document (f->library, doc, &options, &error);
+  g_assert_no_error (error);
+  spin (100);
+  g_assert_true (tl_source_tree_select_source (f->window->source_tree, id));
+  spin (100);
+
+  /* a clip over line 1, on the late times */
+  tl_transcript_view_select_line (f->window->transcript, 1, TRUE);
+  spin (50);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.tag", "u", 1));
+  clips = clips_in_file (f);
+  g_assert_cmpuint (clips->len, ==, 1);
+  old_in = tl_clip_get_in (g_ptr_array_index (clips, 0));
+  old_out = tl_clip_get_out (g_ptr_array_index (clips, 0));
+  g_clear_pointer (&clips, g_ptr_array_unref);
+
+  /* asked first; Cancel changes nothing */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.align", NULL));
+  spin (50);
+  question = question_over (GTK_WINDOW (f->window));
+  g_assert_nonnull (question);
+  g_assert_false (tl_window_is_busy (f->window));
+  adw_message_dialog_response (question, "cancel");
+  spin (50);
+  g_assert_false (tl_window_is_busy (f->window));
+  source = tl_library_get_source (f->library, id, &error);
+  g_assert_cmpint (tl_source_get_timing (source), ==, TL_TIMING_NATIVE);
+  g_clear_object (&source);
+
+  /* asked again; Align aligns */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.align", NULL));
+  spin (50);
+  question = question_over (GTK_WINDOW (f->window));
+  g_assert_nonnull (question);
+  adw_message_dialog_response (question, "align");
+  g_assert_true (tl_window_is_busy (f->window));
+  until = g_get_monotonic_time () + 60 * G_USEC_PER_SEC;
+  while (tl_window_is_busy (f->window) && g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, TRUE);
+  spin (100);
+
+  source = tl_library_get_source (f->library, id, &error);
+  g_assert_cmpint (tl_source_get_timing (source), ==, TL_TIMING_ALIGNED);
+  segments = tl_library_get_segments (f->library, id, &error);
+  g_assert_cmpint (ABS (tl_segment_get_start (g_ptr_array_index (segments, 1))
+                        - g_array_index (speech->truth, gint64, 1)), <, 150000);
+  /* the clip holds line 1 on its new times, not the late ones */
+  clips = clips_in_file (f);
+  clip = g_ptr_array_index (clips, 0);
+  g_assert_cmpint (tl_clip_get_in (clip), ==, tl_segment_get_start (g_ptr_array_index (segments, 1)));
+  g_assert_cmpint (tl_clip_get_out (clip), <=, tl_segment_get_start (g_ptr_array_index (segments, 2)));
+  g_assert_cmpint (tl_clip_get_in (clip), <, old_in - 1000000);
+
+  /* one undo: the subtitle times and the clip as they were */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
+  g_clear_pointer (&clips, g_ptr_array_unref);
+  clips = clips_in_file (f);
+  g_assert_cmpint (tl_clip_get_in (g_ptr_array_index (clips, 0)), ==, old_in);
+  g_assert_cmpint (tl_clip_get_out (g_ptr_array_index (clips, 0)), ==, old_out);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -838,6 +957,7 @@ main (int argc, char **argv)
   ADD ("/ui/window/note-kept-while-typing", test_note_kept_while_typing);
   ADD ("/ui/window/row-tooltips", test_row_tooltips);
   ADD ("/ui/window/align-from-window", test_align_from_window);
+  ADD ("/ui/window/align-native-asks", test_align_native_asks);
   ADD ("/ui/window/render-from-dialog", test_render_from_dialog);
   ADD ("/ui/window/transcript-follows-player", test_transcript_follows_player);
   ADD ("/ui/window/loop-clip", test_loop_clip);
