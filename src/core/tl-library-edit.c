@@ -60,6 +60,16 @@ edit_row (TlLibrary *self, const char *label, TlLibraryChange what, const char *
   return tl_library_edit_commit (self, error);
 }
 
+/* Whether clip_ids[@i] was named before it in the list. */
+static gboolean
+clip_was_deleted_here (const gint64 *clip_ids, guint i)
+{
+  for (guint j = 0; j < i; j++)
+    if (clip_ids[j] == clip_ids[i])
+      return TRUE;
+  return FALSE;
+}
+
 /**
  * tl_library_check_time_range:
  *
@@ -243,8 +253,43 @@ gboolean
 tl_library_delete_clip (TlLibrary *self, gint64 clip_id, GError **error)
 {
   g_return_val_if_fail (TL_IS_LIBRARY (self), FALSE);
-  return edit_row (self, "Delete Clip", TL_LIBRARY_CHANGE_CLIPS | TL_LIBRARY_CHANGE_TOPICS,
-                   "DELETE FROM clip WHERE id = ?1", "clip", clip_id, ARG_NONE, NULL, 0, error);
+  return tl_library_delete_clips (self, &clip_id, 1, error);
+}
+
+/**
+ * tl_library_delete_clips:
+ * @clip_ids: (array length=n_clips): the clips to delete
+ *
+ * Deletes several clips in one transaction and one undo step ("Delete
+ * Clips"): all of them, or none if one of them is not there.
+ */
+gboolean
+tl_library_delete_clips (TlLibrary *self, const gint64 *clip_ids, guint n_clips, GError **error)
+{
+  g_return_val_if_fail (TL_IS_LIBRARY (self), FALSE);
+  g_return_val_if_fail (clip_ids != NULL || n_clips == 0, FALSE);
+
+  if (n_clips == 0)
+    return TRUE;
+  if (!tl_library_edit_begin (self, n_clips == 1 ? "Delete Clip" : "Delete Clips",
+                              TL_LIBRARY_CHANGE_CLIPS | TL_LIBRARY_CHANGE_TOPICS, error))
+    return FALSE;
+  for (guint i = 0; i < n_clips; i++)
+    {
+      if (!run (self, "DELETE FROM clip WHERE id = ?1", NULL, clip_ids[i], ARG_NONE, NULL, 0, error))
+        goto fail;
+      /* an id named twice is gone the second time: not an error */
+      if (sqlite3_changes (self->db) == 0 && !clip_was_deleted_here (clip_ids, i))
+        {
+          row_not_found (error, "clip", clip_ids[i]);
+          goto fail;
+        }
+    }
+  return tl_library_edit_commit (self, error);
+
+fail:
+  tl_library_edit_rollback (self);
+  return FALSE;
 }
 
 /**
