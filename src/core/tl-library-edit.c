@@ -101,6 +101,68 @@ tl_library_check_time_range (TlSource *source, gint64 in, gint64 out, GError **e
 /* Clips */
 
 /**
+ * tl_clip_specs_for_lines:
+ * @segments: (array length=n_segments): the source's lines, in order
+ * @runs: (array length=n_runs): runs of selected lines
+ *
+ * What tagging selected lines makes: one clip per run of lines, never one
+ * across the lines between two runs. A clip of timed lines runs from its
+ * first line's start to its last line's end (or, for a line without an
+ * end, the next line's start or the source's end); a source without times
+ * (an article) gets paragraph clips. The specs have no topics yet.
+ *
+ * Returns: (transfer full) (element-type TlClipSpec): the specs, or %NULL
+ *   with @error set when a run has no times to make a clip of
+ */
+GArray *
+tl_clip_specs_for_lines (TlSource *source, TlSegment *const *segments, guint n_segments, const TlLineRun *runs,
+                         guint n_runs, GError **error)
+{
+  g_autoptr(GArray) specs = g_array_sized_new (FALSE, TRUE, sizeof (TlClipSpec), n_runs);
+  gboolean by_paragraph;
+
+  g_return_val_if_fail (TL_IS_SOURCE (source), NULL);
+  by_paragraph = source->kind == TL_SOURCE_KIND_ARTICLE || source->timing == TL_TIMING_NONE;
+  for (guint i = 0; i < n_runs; i++)
+    {
+      TlClipSpec spec = { 0 };
+      guint first = runs[i].first, last = runs[i].last;
+
+      if (first > last || last >= n_segments)
+        {
+          g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID,
+                       "“%s” has no lines %u–%u", source->title, first + 1, last + 1);
+          return NULL;
+        }
+      spec.source_id = source->id;
+      spec.in = spec.out = TL_TIME_NONE;
+      spec.first_segment = spec.last_segment = -1;
+      if (by_paragraph)
+        {
+          spec.first_segment = first;
+          spec.last_segment = last;
+        }
+      else
+        {
+          spec.in = tl_segment_get_start (segments[first]);
+          spec.out = tl_segment_get_end (segments[last]);
+          if (spec.out < 0 && last + 1 < n_segments)
+            spec.out = tl_segment_get_start (segments[last + 1]);
+          if (spec.out < 0 && source->duration > 0)
+            spec.out = source->duration;
+          if (spec.in < 0 || spec.out <= spec.in)
+            {
+              g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID,
+                           "These lines have no times to make a clip of");
+              return NULL;
+            }
+        }
+      g_array_append_val (specs, spec);
+    }
+  return g_steal_pointer (&specs);
+}
+
+/**
  * tl_library_set_clip_range:
  *
  * Trims a clip to [@in, @out), in µs (clipped to the source's end).

@@ -142,6 +142,18 @@ typedef struct {
   TlClipOrder order;
 } TlClipFilter;
 
+/* Lines first to last (indices in the transcript), inclusive. */
+typedef struct {
+  guint first;
+  guint last;
+} TlLineRun;
+
+GArray *tl_clip_specs_for_lines (TlSource *source,
+                                 TlSegment *const *segments,
+                                 guint n_segments,
+                                 const TlLineRun *runs,
+                                 guint n_runs,
+                                 GError **error);
 gint64 tl_library_add_clip (TlLibrary *self, const TlClipSpec *spec, GError **error);
 gboolean tl_library_add_clips (TlLibrary *self,
                                const TlClipSpec *specs,

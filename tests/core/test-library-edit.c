@@ -737,6 +737,58 @@ test_add_clips_all_or_none (Fixture *f, gconstpointer data)
   assert_next (f, FALSE, "New Clip");
 }
 
+/* Lines 1 and 3 selected (not 2) make two clips, not one across line 2;
+ * an article's paragraphs make paragraph clips. */
+static void
+test_specs_for_lines (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TlSource) source = tl_library_get_source (f->library, f->source, &error);
+  g_autoptr(TlSource) article = tl_library_get_source (f->library, f->article, &error);
+  g_autoptr(GPtrArray) lines = tl_library_get_segments (f->library, f->source, &error);
+  g_autoptr(GPtrArray) paragraphs = tl_library_get_segments (f->library, f->article, &error);
+  const TlLineRun runs[] = { { 0, 0 }, { 2, 2 } };
+  const TlLineRun joined[] = { { 0, 1 } };
+  const TlLineRun outside[] = { { 2, 3 } };
+  g_autoptr(GArray) specs = NULL;
+  g_autoptr(GArray) quotes = NULL;
+  g_autoptr(GArray) one = NULL;
+  TlClipSpec *spec;
+
+  g_assert_no_error (error);
+  specs = tl_clip_specs_for_lines (source, (TlSegment *const *) lines->pdata, lines->len, runs, 2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (specs->len, ==, 2);
+  spec = &g_array_index (specs, TlClipSpec, 0);
+  g_assert_cmpint (spec->source_id, ==, f->source);
+  g_assert_cmpint (spec->in, ==, 1000000);
+  g_assert_cmpint (spec->out, ==, 4000000);
+  g_assert_cmpint (spec->first_segment, ==, -1);
+  spec = &g_array_index (specs, TlClipSpec, 1);
+  g_assert_cmpint (spec->in, ==, 9000000);
+  g_assert_cmpint (spec->out, ==, 15000000);
+  /* stored together: one undo step */
+  g_assert_true (tl_library_add_clips (f->library, (TlClipSpec *) specs->data, specs->len, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_clips (f), ==, 3);
+  assert_undo (f, "New Clips");
+  g_assert_cmpuint (count_clips (f), ==, 1);
+
+  one = tl_clip_specs_for_lines (source, (TlSegment *const *) lines->pdata, lines->len, joined, 1, &error);
+  g_assert_cmpint (g_array_index (one, TlClipSpec, 0).in, ==, 1000000);
+  g_assert_cmpint (g_array_index (one, TlClipSpec, 0).out, ==, 8250000);
+
+  quotes = tl_clip_specs_for_lines (article, (TlSegment *const *) paragraphs->pdata, paragraphs->len, runs, 2,
+                                    &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_array_index (quotes, TlClipSpec, 1).first_segment, ==, 2);
+  g_assert_cmpint (g_array_index (quotes, TlClipSpec, 1).last_segment, ==, 2);
+  g_assert_cmpint (g_array_index (quotes, TlClipSpec, 1).in, ==, -1);
+
+  g_assert_null (tl_clip_specs_for_lines (source, (TlSegment *const *) lines->pdata, lines->len, outside, 1, &error));
+  g_assert_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -758,6 +810,7 @@ main (int argc, char **argv)
   ADD ("/core/library/edit/arrange-clips", test_arrange_clips);
   ADD ("/core/library/edit/delete-clips", test_delete_clips);
   ADD ("/core/library/edit/add-clips-all-or-none", test_add_clips_all_or_none);
+  ADD ("/core/library/edit/specs-for-lines", test_specs_for_lines);
   g_test_add_func ("/core/library/migrate-v1", test_migrate_v1);
 #undef ADD
   return g_test_run ();
