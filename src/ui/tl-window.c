@@ -496,6 +496,14 @@ on_clip_activated (TlTagPanel *panel, TlClip *clip, TlWindow *self)
 
 /* A search hit: open its source at that line, selected, so that a topic
  * key tags it. */
+/* Several clips or none: Loop and the trim buttons have no clip. */
+static void
+on_clip_selection_changed (TlTagPanel *panel, TlWindow *self)
+{
+  tl_window_apply_loop (self, FALSE);
+  tl_window_update_actions (self);
+}
+
 static void
 on_hit_activated (TlSearchPanel *panel, gint64 source_id, guint index, TlWindow *self)
 {
@@ -679,7 +687,7 @@ tl_window_tag_with_topic (TlWindow *self, gint64 topic_id)
             message = g_strdup_printf (ngettext ("%u new clip tagged “%s”", "%u new clips tagged “%s”", specs->len),
                                        specs->len, tl_topic_get_name (topic));
           self->mark_in = self->mark_out = -1;
-          tl_tag_panel_select_clip (self->tag_panel, ids[specs->len - 1]);
+          tl_tag_panel_select_clips (self->tag_panel, ids, specs->len);
           tl_window_toast (self, message, TRUE);
         }
     }
@@ -1025,6 +1033,7 @@ restore_state (TlWindow *self, GSettings *settings)
   gtk_paned_set_position (self->outer_paned, g_settings_get_int (settings, "sources-position"));
   gtk_paned_set_position (self->inner_paned, g_settings_get_int (settings, "tags-position"));
   gtk_paned_set_position (self->center_paned, g_settings_get_int (settings, "player-position"));
+  tl_tag_panel_set_topics_height (self->tag_panel, g_settings_get_int (settings, "topics-position"));
 }
 
 /* Written once, on close: writing on every resize would hit the settings
@@ -1046,6 +1055,7 @@ on_close_request (GtkWindow *window, GSettings *settings)
   g_settings_set_int (settings, "sources-position", gtk_paned_get_position (self->outer_paned));
   g_settings_set_int (settings, "tags-position", gtk_paned_get_position (self->inner_paned));
   g_settings_set_int (settings, "player-position", gtk_paned_get_position (self->center_paned));
+  g_settings_set_int (settings, "topics-position", tl_tag_panel_get_topics_height (self->tag_panel));
   if (self->source)
     g_settings_set_int64 (settings, "last-source", tl_source_get_id (self->source));
   g_settings_apply (settings);
@@ -1143,6 +1153,7 @@ tl_window_init (TlWindow *self)
   g_signal_connect (self->transcript, "selection-changed", G_CALLBACK (on_transcript_selection), self);
   g_signal_connect (self->tag_panel, "clip-activated", G_CALLBACK (on_clip_activated), self);
   g_signal_connect (self->tag_panel, "topic-activated", G_CALLBACK (on_topic_activated), self);
+  g_signal_connect (self->tag_panel, "selection-changed", G_CALLBACK (on_clip_selection_changed), self);
   g_signal_connect (self->tag_panel, "toast", G_CALLBACK (on_child_toast), self);
   g_signal_connect (self->search_panel, "hit-activated", G_CALLBACK (on_hit_activated), self);
   g_signal_connect (self->search_panel, "closed", G_CALLBACK (on_search_closed), self);

@@ -8,6 +8,7 @@
 
 #include "tl-name-dialog.h"
 #include "tl-text.h"
+#include "tl-timecode.h"
 
 struct _TlTagPanel {
   GtkWidget parent_instance;
@@ -19,32 +20,41 @@ struct _TlTagPanel {
   GPtrArray *topics;          /* TlTopic */
   GPtrArray *source_clips;    /* TlClip of the source, by time */
   GListStore *clips;          /* what the list shows */
-  GtkSingleSelection *clip_selection;
+  GtkMultiSelection *clip_selection;
   gboolean loading;
 
+  GtkWidget *lists;           /* topics above clips, split by a divider the editor moves */
   GtkWidget *topic_list;
   GtkWidget *clips_view;
   GtkWidget *clips_stack;
   GtkWidget *this_source;
   GtkWidget *everything;
+  GtkWidget *clip_menu;       /* the clips' context menu */
 
-  /* the clip editor */
+  /* the clip editor, in a scroller of its own below the lists */
+  GtkWidget *editor_scroller;
   GtkWidget *editor;
   GtkWidget *range_label;
+  GtkWidget *loop_button;
+  GtkWidget *delete_button;
+  GtkWidget *single_fields;   /* what only one clip has: times, stars, topics, title, note */
   GtkWidget *title_entry;
   GtkWidget *note_view;
   GtkWidget *stars[5];
   GtkWidget *topic_toggles;
+  char *toggles_made_for;     /* the topics (ids and names) the toggles were made for */
   guint save_timeout;         /* typed title and note are kept soon after */
   guint hold_scroll_timeout;  /* the list is kept still for a moment after a drop */
   double held_scroll;
   gint64 editing_clip;        /* the clip the editor fields belong to */
+  gint64 activated_clip;      /* the clip last announced by clip-activated */
 };
 
 G_DEFINE_FINAL_TYPE (TlTagPanel, tl_tag_panel, GTK_TYPE_WIDGET)
 
 enum {
   SIGNAL_CLIP_ACTIVATED,
+  SIGNAL_SELECTION_CHANGED,
   SIGNAL_TOPIC_ACTIVATED,
   SIGNAL_TOAST,
   N_SIGNALS
@@ -81,6 +91,24 @@ topic_by_name (TlTagPanel *self, const char *name)
     if (g_str_equal (tl_topic_get_name (g_ptr_array_index (self->topics, i)), name))
       return g_ptr_array_index (self->topics, i);
   return NULL;
+}
+
+/* The position of the one selected clip; GTK_INVALID_LIST_POSITION when
+ * none or several are selected. */
+static guint
+single_selected (TlTagPanel *self)
+{
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->clip_selection));
+
+  return gtk_bitset_get_size (selected) == 1 ? gtk_bitset_get_minimum (selected) : GTK_INVALID_LIST_POSITION;
+}
+
+static guint
+n_selected (TlTagPanel *self)
+{
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->clip_selection));
+
+  return (guint) gtk_bitset_get_size (selected);
 }
 
 /* Topics */
@@ -257,7 +285,7 @@ list_has_focus (TlTagPanel *self)
 static void
 focus_selected_row (TlTagPanel *self)
 {
-  guint selected = gtk_single_selection_get_selected (self->clip_selection);
+  guint selected = single_selected (self);
 
   for (GtkWidget *row = gtk_widget_get_first_child (self->clips_view); row; row = gtk_widget_get_next_sibling (row))
     {
@@ -276,7 +304,7 @@ static void
 move_clip_activated (GtkWidget *widget, const char *action, GVariant *param)
 {
   TlTagPanel *self = TL_TAG_PANEL (widget);
-  guint at = gtk_single_selection_get_selected (self->clip_selection);
+  guint at = single_selected (self);
   int by = g_variant_get_int32 (param);
   gboolean had_focus = list_has_focus (self);
 
@@ -438,6 +466,8 @@ on_clip_drop (GtkDropTarget *target, const GValue *value, double x, double y, Gt
   return FALSE;
 }
 
+static void on_clip_secondary_pressed (GtkGestureClick *gesture, int n_press, double x, double y, GtkListItem *item);
+
 static void
 on_clip_setup (GtkSignalListItemFactory *factory, GtkListItem *item, TlTagPanel *self)
 {
@@ -450,6 +480,7 @@ on_clip_setup (GtkSignalListItemFactory *factory, GtkListItem *item, TlTagPanel 
   GtkWidget *words = gtk_label_new (NULL);
   GtkDragSource *drag;
   GtkDropTarget *drop;
+  GtkGesture *click;
 
   gtk_widget_add_css_class (range, "numeric");
   gtk_label_set_xalign (GTK_LABEL (range), 0);
@@ -486,6 +517,11 @@ on_clip_setup (GtkSignalListItemFactory *factory, GtkListItem *item, TlTagPanel 
   g_signal_connect (drop, "leave", G_CALLBACK (on_clip_drop_leave), NULL);
   g_signal_connect (drop, "drop", G_CALLBACK (on_clip_drop), item);
   gtk_widget_add_controller (box, GTK_EVENT_CONTROLLER (drop));
+
+  click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
+  g_signal_connect (click, "pressed", G_CALLBACK (on_clip_secondary_pressed), item);
+  gtk_widget_add_controller (box, GTK_EVENT_CONTROLLER (click));
 }
 
 static void
@@ -534,24 +570,88 @@ on_clip_bind (GtkSignalListItemFactory *factory, GtkListItem *item, TlTagPanel *
 
 static void flush_typing (TlTagPanel *self);
 
+static gboolean
+clip_has_topic (TlClip *clip, TlTopic *topic)
+{
+  return g_strv_contains (tl_clip_get_topics (clip), tl_topic_get_name (topic));
+}
+
+static void on_topic_toggled (GtkToggleButton *toggle, TlTagPanel *self);
+
+/* One toggle per topic, pressed when the clip has it. They are made again
+ * only when the topics change, so that the one just pressed keeps the
+ * keyboard focus. */
+static void
+update_topic_toggles (TlTagPanel *self, TlClip *clip)
+{
+  g_autoptr(GString) made_for = g_string_new (NULL);
+  GtkWidget *child;
+
+  for (guint i = 0; self->topics && i < self->topics->len; i++)
+    {
+      TlTopic *topic = g_ptr_array_index (self->topics, i);
+      g_string_append_printf (made_for, "%" G_GINT64_FORMAT ":%s\n", tl_topic_get_id (topic), tl_topic_get_name (topic));
+    }
+  if (g_strcmp0 (made_for->str, self->toggles_made_for) != 0)
+    {
+      g_free (self->toggles_made_for);
+      self->toggles_made_for = g_strdup (made_for->str);
+      while ((child = gtk_widget_get_first_child (self->topic_toggles)))
+        gtk_flow_box_remove (GTK_FLOW_BOX (self->topic_toggles), child);
+      for (guint i = 0; self->topics && i < self->topics->len; i++)
+        {
+          TlTopic *topic = g_ptr_array_index (self->topics, i);
+          GtkWidget *toggle = gtk_toggle_button_new_with_label (tl_topic_get_name (topic));
+          g_autofree char *tip = g_strdup_printf (_("Tag the clip with %s"), tl_topic_get_name (topic));
+
+          gtk_widget_set_tooltip_text (toggle, tip);
+          gtk_widget_add_css_class (toggle, "topic-toggle");
+          g_object_set_data (G_OBJECT (toggle), "topic-id", GINT_TO_POINTER ((gint) tl_topic_get_id (topic)));
+          g_signal_connect (toggle, "toggled", G_CALLBACK (on_topic_toggled), self);
+          gtk_flow_box_append (GTK_FLOW_BOX (self->topic_toggles), toggle);
+          /* one stop for the keyboard: the toggle, not the box's cell around it */
+          gtk_widget_set_focusable (gtk_widget_get_parent (toggle), FALSE);
+        }
+    }
+  for (child = gtk_widget_get_first_child (self->topic_toggles); child; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *toggle = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (child));
+      TlTopic *topic = topic_by_id (self, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (toggle), "topic-id")));
+
+      if (topic && clip)
+        gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggle), clip_has_topic (clip, topic));
+    }
+}
+
+/* The editor: the fields of the one selected clip, or, with several
+ * selected, what can be done to all of them. */
 static void
 show_editor (TlTagPanel *self, TlClip *clip)
 {
   GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->note_view));
   g_autofree char *range = NULL;
-  GtkWidget *child;
+  guint n = clip ? 1 : n_selected (self);
 
   /* what was typed for the previous clip is kept first */
   if (clip == NULL || tl_clip_get_id (clip) != self->editing_clip)
     flush_typing (self);
   self->loading = TRUE;
-  gtk_widget_set_visible (self->editor, clip != NULL);
+  gtk_widget_set_visible (self->editor_scroller, n > 0);
+  gtk_widget_set_visible (self->single_fields, clip != NULL);
+  gtk_widget_set_visible (self->loop_button, clip != NULL);
   self->editing_clip = clip ? tl_clip_get_id (clip) : 0;
   if (clip == NULL)
     {
+      if (n > 1)
+        {
+          g_autofree char *several = g_strdup_printf (ngettext ("%u clip selected", "%u clips selected", n), n);
+          gtk_label_set_text (GTK_LABEL (self->range_label), several);
+        }
+      gtk_widget_set_tooltip_text (self->delete_button, _("Delete the Selected Clips (Delete)"));
       self->loading = FALSE;
       return;
     }
+  gtk_widget_set_tooltip_text (self->delete_button, _("Delete the Clip (Delete)"));
   range = format_range (clip);
   gtk_label_set_text (GTK_LABEL (self->range_label), range);
   /* set only what differs: a reload after saving must not move the cursor */
@@ -568,30 +668,28 @@ show_editor (TlTagPanel *self, TlClip *clip)
   }
   for (guint i = 0; i < 5; i++)
     gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->stars[i]), i < tl_clip_get_rating (clip));
-  while ((child = gtk_widget_get_first_child (self->topic_toggles)))
-    gtk_flow_box_remove (GTK_FLOW_BOX (self->topic_toggles), child);
-  for (guint i = 0; self->topics && i < self->topics->len; i++)
-    {
-      TlTopic *topic = g_ptr_array_index (self->topics, i);
-      GtkWidget *toggle = gtk_toggle_button_new_with_label (tl_topic_get_name (topic));
-      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggle),
-                                    g_strv_contains (tl_clip_get_topics (clip), tl_topic_get_name (topic)));
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (toggle), "tag.toggle-topic");
-      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (toggle), g_variant_new_int64 (tl_topic_get_id (topic)));
-      gtk_widget_add_css_class (toggle, "topic-toggle");
-      gtk_flow_box_append (GTK_FLOW_BOX (self->topic_toggles), toggle);
-    }
+  update_topic_toggles (self, clip);
   self->loading = FALSE;
 }
 
+/* The editor follows the selection; a click that picks one clip sends the
+ * player there. */
 static void
-on_clip_selected (GtkSingleSelection *selection, GParamSpec *pspec, TlTagPanel *self)
+on_clip_selection_changed (GtkSelectionModel *selection, guint position, guint n_items, TlTagPanel *self)
 {
-  TlClip *clip = gtk_single_selection_get_selected_item (selection);
+  TlClip *clip = tl_tag_panel_get_selected_clip (self);
 
   show_editor (self, clip);
-  if (clip != NULL && !self->loading)
-    g_signal_emit (self, signals[SIGNAL_CLIP_ACTIVATED], 0, clip);
+  if (self->loading)
+    return;
+  if (clip != NULL && tl_clip_get_id (clip) != self->activated_clip)
+    {
+      self->activated_clip = tl_clip_get_id (clip);
+      g_signal_emit (self, signals[SIGNAL_CLIP_ACTIVATED], 0, clip);
+    }
+  else if (clip == NULL)
+    self->activated_clip = 0;
+  g_signal_emit (self, signals[SIGNAL_SELECTION_CHANGED], 0);
 }
 
 /* The clip the editor fields show (the selection may already have moved). */
@@ -836,32 +934,278 @@ delete_topic_activated (GtkWidget *widget, const char *action, GVariant *param)
 }
 
 static void
-toggle_topic_activated (GtkWidget *widget, const char *action, GVariant *param)
+on_topic_toggled (GtkToggleButton *toggle, TlTagPanel *self)
 {
-  TlTagPanel *self = TL_TAG_PANEL (widget);
-  TlClip *clip = tl_tag_panel_get_selected_clip (self);
-  TlTopic *topic = topic_by_id (self, g_variant_get_int64 (param));
+  TlClip *clip = editing_clip (self);
+  TlTopic *topic = topic_by_id (self, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (toggle), "topic-id")));
+  gboolean on = gtk_toggle_button_get_active (toggle);
   g_autoptr(GError) error = NULL;
 
-  if (clip == NULL || topic == NULL || self->loading)
+  if (clip == NULL || topic == NULL || self->loading || on == clip_has_topic (clip, topic))
     return;
-  tl_library_set_clip_topic (self->library, tl_clip_get_id (clip), tl_topic_get_id (topic),
-                             !g_strv_contains (tl_clip_get_topics (clip), tl_topic_get_name (topic)), &error);
+  if (!tl_library_set_clip_topic (self->library, tl_clip_get_id (clip), tl_topic_get_id (topic), on, &error))
+    {
+      /* the toggle shows what the clip has */
+      self->loading = TRUE;
+      gtk_toggle_button_set_active (toggle, !on);
+      self->loading = FALSE;
+    }
   report (self, error);
 }
 
+/* The selected clips' ids, in the list's order. */
+static GArray *
+selected_ids (TlTagPanel *self)
+{
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->clip_selection));
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GtkBitsetIter iter;
+  guint position;
+
+  for (gboolean more = gtk_bitset_iter_init_first (&iter, selected, &position); more;
+       more = gtk_bitset_iter_next (&iter, &position))
+    {
+      g_autoptr(TlClip) clip = g_list_model_get_item (G_LIST_MODEL (self->clips), position);
+      gint64 id = tl_clip_get_id (clip);
+      g_array_append_val (ids, id);
+    }
+  return ids;
+}
+
+/* Deletes every selected clip, as one step that one Undo brings back. */
 static void
 delete_clip_activated (GtkWidget *widget, const char *action, GVariant *param)
 {
   TlTagPanel *self = TL_TAG_PANEL (widget);
-  TlClip *clip = tl_tag_panel_get_selected_clip (self);
+  g_autoptr(GArray) ids = selected_ids (self);
   g_autoptr(GError) error = NULL;
 
-  if (clip == NULL)
+  if (ids->len == 0)
     return;
-  if (tl_library_delete_clip (self->library, tl_clip_get_id (clip), &error))
-    toast (self, _("Clip deleted"), TRUE);
+  flush_typing (self);
+  if (tl_library_delete_clips (self->library, (const gint64 *) ids->data, ids->len, &error))
+    {
+      g_autofree char *message = NULL;
+
+      if (ids->len == 1)
+        message = g_strdup (_("Clip deleted"));
+      else
+        message = g_strdup_printf (ngettext ("%u clip deleted", "%u clips deleted", ids->len), ids->len);
+      toast (self, message, TRUE);
+    }
   report (self, error);
+}
+
+static void
+unselect_clips_activated (GtkWidget *widget, const char *action, GVariant *param)
+{
+  TlTagPanel *self = TL_TAG_PANEL (widget);
+
+  gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->clip_selection));
+}
+
+/* The clips' context menu: Play Loop, Rate, Topics, Copy Timecode and
+ * Delete, for the selected clips (a right click outside the selection
+ * selects that clip first). Rate and Topics act on every selected clip. */
+
+static void
+on_menu_rate (GSimpleAction *action, GVariant *value, TlTagPanel *self)
+{
+  g_autoptr(GPtrArray) clips = tl_tag_panel_get_selected_clips (self);
+  guint rating = g_variant_get_uint32 (value);
+  g_autoptr(GError) error = NULL;
+
+  g_simple_action_set_state (action, value);
+  for (guint i = 0; i < clips->len && error == NULL; i++)
+    if (tl_clip_get_rating (g_ptr_array_index (clips, i)) != rating)
+      tl_library_set_clip_rating (self->library, tl_clip_get_id (g_ptr_array_index (clips, i)), rating, &error);
+  report (self, error);
+}
+
+static void
+on_menu_topic (GSimpleAction *action, GVariant *value, TlTagPanel *self)
+{
+  g_autoptr(GPtrArray) clips = tl_tag_panel_get_selected_clips (self);
+  TlTopic *topic = topic_by_id (self, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (action), "topic-id")));
+  gboolean on = g_variant_get_boolean (value);
+  g_autoptr(GError) error = NULL;
+
+  g_simple_action_set_state (action, value);
+  for (guint i = 0; topic && i < clips->len && error == NULL; i++)
+    if (clip_has_topic (g_ptr_array_index (clips, i), topic) != on)
+      tl_library_set_clip_topic (self->library, tl_clip_get_id (g_ptr_array_index (clips, i)), tl_topic_get_id (topic),
+                                 on, &error);
+  report (self, error);
+}
+
+/* A clip's in and out as its media's timecode ("00:01:10:05 - 00:01:14:00"),
+ * or as clock times when the source has no frame rate; NULL for a clip of
+ * paragraphs. */
+static char *
+clip_timecode (TlTagPanel *self, TlClip *clip)
+{
+  g_autoptr(TlSource) source = NULL;
+  const TlMediaInfo *media;
+  char *text = NULL;
+
+  if (tl_clip_get_in (clip) < 0)
+    return NULL;
+  if (self->source && tl_source_get_id (self->source) == tl_clip_get_source_id (clip))
+    source = g_object_ref (self->source);
+  else
+    source = tl_library_get_source (self->library, tl_clip_get_source_id (clip), NULL);
+  media = source ? tl_source_get_media (source) : NULL;
+  if (media)
+    text = tl_timecode_format_range (tl_clip_get_in (clip), tl_clip_get_out (clip), media->fps_num, media->fps_den,
+                                     media->start_timecode);
+  if (text == NULL)
+    {
+      g_autofree char *in = tl_format_clock (tl_clip_get_in (clip), TRUE, '.');
+      g_autofree char *out = tl_format_clock (tl_clip_get_out (clip), TRUE, '.');
+      text = g_strdup_printf ("%s - %s", in, out);
+    }
+  return text;
+}
+
+/* The timecode of each selected clip, one line each, to the clipboard. */
+static void
+on_menu_copy_timecode (GSimpleAction *action, GVariant *param, TlTagPanel *self)
+{
+  g_autoptr(GPtrArray) clips = tl_tag_panel_get_selected_clips (self);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < clips->len; i++)
+    {
+      g_autofree char *timecode = clip_timecode (self, g_ptr_array_index (clips, i));
+      if (timecode)
+        g_string_append_printf (text, "%s%s", text->len ? "\n" : "", timecode);
+    }
+  if (text->len == 0)
+    return;
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), text->str);
+  toast (self, clips->len == 1 ? _("Timecode copied") : _("Timecodes copied"), FALSE);
+}
+
+/* The menu's own actions, made for the clips selected when it opens. */
+static GSimpleActionGroup *
+clip_menu_actions (TlTagPanel *self, GPtrArray *clips)
+{
+  GSimpleActionGroup *group = g_simple_action_group_new ();
+  g_autoptr(GSimpleAction) rate = NULL;
+  g_autoptr(GSimpleAction) copy = g_simple_action_new ("copy-timecode", NULL);
+  guint rating = clips->len ? tl_clip_get_rating (g_ptr_array_index (clips, 0)) : 0;
+  gboolean timed = FALSE;
+
+  for (guint i = 0; i < clips->len; i++)
+    {
+      /* several ratings: no item is checked */
+      if (tl_clip_get_rating (g_ptr_array_index (clips, i)) != rating)
+        rating = G_MAXUINT32;
+      timed |= tl_clip_get_in (g_ptr_array_index (clips, i)) >= 0;
+    }
+  rate = g_simple_action_new_stateful ("rate", G_VARIANT_TYPE_UINT32, g_variant_new_uint32 (rating));
+  g_signal_connect (rate, "change-state", G_CALLBACK (on_menu_rate), self);
+  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (rate));
+  for (guint t = 0; self->topics && t < self->topics->len; t++)
+    {
+      TlTopic *topic = g_ptr_array_index (self->topics, t);
+      g_autofree char *name = g_strdup_printf ("topic-%" G_GINT64_FORMAT, tl_topic_get_id (topic));
+      g_autoptr(GSimpleAction) toggle = NULL;
+      gboolean all = clips->len > 0;
+
+      for (guint i = 0; i < clips->len; i++)
+        all &= clip_has_topic (g_ptr_array_index (clips, i), topic);
+      toggle = g_simple_action_new_stateful (name, NULL, g_variant_new_boolean (all));
+      g_object_set_data (G_OBJECT (toggle), "topic-id", GINT_TO_POINTER ((gint) tl_topic_get_id (topic)));
+      g_signal_connect (toggle, "change-state", G_CALLBACK (on_menu_topic), self);
+      g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (toggle));
+    }
+  g_simple_action_set_enabled (copy, timed);
+  g_signal_connect (copy, "activate", G_CALLBACK (on_menu_copy_timecode), self);
+  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (copy));
+  return group;
+}
+
+static GMenuModel *
+clip_menu_model (TlTagPanel *self)
+{
+  GMenu *menu = g_menu_new ();
+  g_autoptr(GMenu) play = g_menu_new ();
+  g_autoptr(GMenu) tag = g_menu_new ();
+  g_autoptr(GMenu) rate = g_menu_new ();
+  g_autoptr(GMenu) topics = g_menu_new ();
+  g_autoptr(GMenu) edit = g_menu_new ();
+
+  g_menu_append (play, _("Play Loop"), "win.loop-clip");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (play));
+  for (guint r = 0; r <= 5; r++)
+    {
+      g_autofree char *label = r ? g_strdup_printf (ngettext ("%u Star", "%u Stars", r), r) : g_strdup (_("No Rating"));
+      g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
+      g_menu_item_set_action_and_target_value (item, "clipmenu.rate", g_variant_new_uint32 (r));
+      g_menu_append_item (rate, item);
+    }
+  g_menu_append_submenu (tag, _("Rate"), G_MENU_MODEL (rate));
+  for (guint t = 0; self->topics && t < self->topics->len; t++)
+    {
+      TlTopic *topic = g_ptr_array_index (self->topics, t);
+      g_autofree char *action = g_strdup_printf ("clipmenu.topic-%" G_GINT64_FORMAT, tl_topic_get_id (topic));
+      g_menu_append (topics, tl_topic_get_name (topic), action);
+    }
+  if (self->topics == NULL || self->topics->len == 0)
+    g_menu_append (topics, _("No topics yet: add one with + beside Topics"), "clipmenu.none");
+  g_menu_append_submenu (tag, _("Topics"), G_MENU_MODEL (topics));
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (tag));
+  g_menu_append (edit, _("Copy Timecode"), "clipmenu.copy-timecode");
+  g_menu_append (edit, _("Delete"), "tag.delete-clip");
+  g_menu_append_section (menu, NULL, G_MENU_MODEL (edit));
+  return G_MENU_MODEL (menu);
+}
+
+/* Opens the menu for the selected clips, pointing at (@x, @y) in @at. */
+static void
+popup_clip_menu (TlTagPanel *self, GtkWidget *at, double x, double y)
+{
+  g_autoptr(GPtrArray) clips = tl_tag_panel_get_selected_clips (self);
+  g_autoptr(GSimpleActionGroup) actions = NULL;
+  g_autoptr(GMenuModel) model = NULL;
+  graphene_point_t point;
+
+  if (clips->len == 0 || !gtk_widget_compute_point (at, GTK_WIDGET (self), &GRAPHENE_POINT_INIT ((float) x, (float) y),
+                                                    &point))
+    return;
+  actions = clip_menu_actions (self, clips);
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "clipmenu", G_ACTION_GROUP (actions));
+  model = clip_menu_model (self);
+  gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->clip_menu), model);
+  gtk_popover_set_pointing_to (GTK_POPOVER (self->clip_menu),
+                               &(GdkRectangle) { (int) point.x, (int) point.y, 1, 1 });
+  gtk_popover_popup (GTK_POPOVER (self->clip_menu));
+}
+
+static void
+on_clip_secondary_pressed (GtkGestureClick *gesture, int n_press, double x, double y, GtkListItem *item)
+{
+  TlTagPanel *self = panel_of (GTK_EVENT_CONTROLLER (gesture));
+  guint position = gtk_list_item_get_position (item);
+
+  if (self == NULL || position == GTK_INVALID_LIST_POSITION)
+    return;
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  if (!gtk_selection_model_is_selected (GTK_SELECTION_MODEL (self->clip_selection), position))
+    gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->clip_selection), position, TRUE);
+  popup_clip_menu (self, gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture)), x, y);
+}
+
+/* The Menu key and Shift+F10: the menu opens at the row with the focus. */
+static void
+clip_menu_activated (GtkWidget *widget, const char *action, GVariant *param)
+{
+  TlTagPanel *self = TL_TAG_PANEL (widget);
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (widget));
+  GtkWidget *at = focus && gtk_widget_is_ancestor (focus, self->clips_view) ? focus : self->clips_view;
+
+  popup_clip_menu (self, at, 12, gtk_widget_get_height (at) / 2.0);
 }
 
 static void
@@ -878,21 +1222,46 @@ on_scope_toggled (GtkToggleButton *button, TlTagPanel *self)
 
 /* Loading */
 
+/* Selects the clips with these ids (and no others) without announcing it
+ * as the editor's pick; returns how many were found. */
+static guint
+select_ids (TlTagPanel *self, const gint64 *ids, guint n_ids)
+{
+  g_autoptr(GtkBitset) positions = gtk_bitset_new_empty ();
+  g_autoptr(GtkBitset) all = NULL;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->clips));
+  gboolean was_loading = self->loading;
+
+  for (guint i = 0; i < n && n_ids > 0; i++)
+    {
+      g_autoptr(TlClip) clip = g_list_model_get_item (G_LIST_MODEL (self->clips), i);
+      for (guint k = 0; k < n_ids; k++)
+        if (tl_clip_get_id (clip) == ids[k])
+          gtk_bitset_add (positions, i);
+    }
+  all = gtk_bitset_new_range (0, n);
+  self->loading = TRUE;
+  gtk_selection_model_set_selection (GTK_SELECTION_MODEL (self->clip_selection), positions, all);
+  self->loading = was_loading;
+  show_editor (self, tl_tag_panel_get_selected_clip (self));
+  return (guint) gtk_bitset_get_size (positions);
+}
+
 /**
  * tl_tag_panel_reload:
  *
- * Reads topics and clips again, keeping the selected clip selected.
+ * Reads topics and clips again, keeping the selected clips selected.
  */
 void
 tl_tag_panel_reload (TlTagPanel *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) shown = NULL;
-  TlClip *selected = tl_tag_panel_get_selected_clip (self);
-  gint64 selected_id = selected ? tl_clip_get_id (selected) : 0;
+  g_autoptr(GArray) selected = NULL;
 
   if (self->library == NULL)
     return;
+  selected = selected_ids (self);
   g_clear_pointer (&self->topics, g_ptr_array_unref);
   g_clear_pointer (&self->source_clips, g_ptr_array_unref);
   self->topics = tl_library_list_topics (self->library, &error);
@@ -927,11 +1296,7 @@ tl_tag_panel_reload (TlTagPanel *self)
   g_list_store_splice (self->clips, 0, g_list_model_get_n_items (G_LIST_MODEL (self->clips)), shown->pdata, shown->len);
   self->loading = FALSE;
   gtk_stack_set_visible_child_name (GTK_STACK (self->clips_stack), shown->len ? "list" : "empty");
-  if (selected_id == 0 || !tl_tag_panel_select_clip (self, selected_id))
-    {
-      gtk_single_selection_set_selected (self->clip_selection, GTK_INVALID_LIST_POSITION);
-      show_editor (self, NULL);
-    }
+  select_ids (self, (const gint64 *) selected->data, selected->len);
 }
 
 static void
@@ -953,13 +1318,62 @@ tl_tag_panel_dispose (GObject *object)
     g_clear_signal_handler (&self->changed_handler, self->library);
   g_clear_object (&self->library);
   g_clear_object (&self->source);
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "clipmenu", NULL);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
   g_clear_object (&self->clip_selection);
   g_clear_object (&self->clips);
   g_clear_pointer (&self->topics, g_ptr_array_unref);
   g_clear_pointer (&self->source_clips, g_ptr_array_unref);
+  g_clear_pointer (&self->toggles_made_for, g_free);
   G_OBJECT_CLASS (tl_tag_panel_parent_class)->dispose (object);
+}
+
+/* Layout: the lists (topics over clips) above, the editor below. The
+ * editor takes the height it needs while the lists keep at least half the
+ * panel; past that it scrolls, so that no window is too short for it (with
+ * nine topics it once pushed the window past 870 pixels). */
+static void
+tl_tag_panel_measure (GtkWidget *widget, GtkOrientation orientation, int for_size, int *minimum, int *natural,
+                      int *minimum_baseline, int *natural_baseline)
+{
+  TlTagPanel *self = TL_TAG_PANEL (widget);
+  int lists_min, lists_nat, editor_min = 0, editor_nat = 0;
+  int other = orientation == GTK_ORIENTATION_VERTICAL ? for_size : -1;
+
+  gtk_widget_measure (self->lists, orientation, other, &lists_min, &lists_nat, NULL, NULL);
+  if (gtk_widget_get_visible (self->editor_scroller))
+    gtk_widget_measure (self->editor_scroller, orientation, other, &editor_min, &editor_nat, NULL, NULL);
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum = MAX (lists_min, editor_min);
+      *natural = MAX (lists_nat, editor_nat);
+    }
+  else
+    {
+      *minimum = lists_min + editor_min;
+      *natural = lists_nat + editor_nat;
+    }
+}
+
+static void
+tl_tag_panel_size_allocate (GtkWidget *widget, int width, int height, int baseline)
+{
+  TlTagPanel *self = TL_TAG_PANEL (widget);
+  int lists_min, editor_min, editor_nat, editor_height = 0;
+
+  if (gtk_widget_get_visible (self->editor_scroller))
+    {
+      gtk_widget_measure (self->lists, GTK_ORIENTATION_VERTICAL, width, &lists_min, NULL, NULL, NULL);
+      gtk_widget_measure (self->editor_scroller, GTK_ORIENTATION_VERTICAL, width, &editor_min, &editor_nat, NULL, NULL);
+      editor_height = MIN (editor_nat, height - MAX (lists_min, height / 2));
+      editor_height = MAX (editor_height, editor_min);
+    }
+  gtk_widget_size_allocate (self->lists, &(GtkAllocation) { 0, 0, width, height - editor_height }, -1);
+  if (editor_height > 0)
+    gtk_widget_size_allocate (self->editor_scroller,
+                              &(GtkAllocation) { 0, height - editor_height, width, editor_height }, -1);
+  gtk_popover_present (GTK_POPOVER (self->clip_menu));
 }
 
 static void
@@ -968,10 +1382,16 @@ tl_tag_panel_class_init (TlTagPanelClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = tl_tag_panel_dispose;
+  widget_class->measure = tl_tag_panel_measure;
+  widget_class->size_allocate = tl_tag_panel_size_allocate;
 
   /* The editor picked a clip: the player goes to it. */
   signals[SIGNAL_CLIP_ACTIVATED] = g_signal_new ("clip-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                                  NULL, NULL, NULL, G_TYPE_NONE, 1, TL_TYPE_CLIP);
+  /* The editor selected other clips (or none): what acts on the selected
+   * clip follows. */
+  signals[SIGNAL_SELECTION_CHANGED] = g_signal_new ("selection-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
   /* The editor clicked a topic: tag the selected lines with it. */
   signals[SIGNAL_TOPIC_ACTIVATED] = g_signal_new ("topic-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                                   NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
@@ -983,13 +1403,13 @@ tl_tag_panel_class_init (TlTagPanelClass *klass)
   gtk_widget_class_install_action (widget_class, "tag.recolour-topic", "x", recolour_topic_activated);
   gtk_widget_class_install_action (widget_class, "tag.topic-key", "(xu)", topic_key_activated);
   gtk_widget_class_install_action (widget_class, "tag.delete-topic", "x", delete_topic_activated);
-  gtk_widget_class_install_action (widget_class, "tag.toggle-topic", "x", toggle_topic_activated);
   gtk_widget_class_install_action (widget_class, "tag.delete-clip", NULL, delete_clip_activated);
+  gtk_widget_class_install_action (widget_class, "tag.unselect-clips", NULL, unselect_clips_activated);
+  gtk_widget_class_install_action (widget_class, "tag.clip-menu", NULL, clip_menu_activated);
   gtk_widget_class_install_action (widget_class, "tag.move-clip", "i", move_clip_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "tag.move-clip", "i", -1);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "tag.move-clip", "i", 1);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "tagpanel");
 }
 
@@ -1013,15 +1433,25 @@ section_header (const char *title, GtkWidget *end)
 }
 
 static GtkWidget *
+icon_button (GtkWidget *button, const char *icon, const char *tip, const char *name)
+{
+  gtk_button_set_icon_name (GTK_BUTTON (button), icon);
+  gtk_widget_set_tooltip_text (button, tip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
+  gtk_widget_add_css_class (button, "flat");
+  return button;
+}
+
+/* The editor, most used first: the clip's times with Loop and Delete, the
+ * trim buttons, the stars, the topics, then title and note. */
+static GtkWidget *
 build_editor (TlTagPanel *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 2);
   GtkWidget *range_row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
   GtkWidget *star_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  GtkWidget *bottom = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *note_scroller = gtk_scrolled_window_new ();
-  GtkWidget *delete = gtk_button_new_from_icon_name ("user-trash-symbolic");
-  GtkWidget *loop = gtk_toggle_button_new ();
   GtkEventController *focus;
   static const struct {
     const char *icon, *action, *tip;
@@ -1038,7 +1468,20 @@ build_editor (TlTagPanel *self)
   self->range_label = gtk_label_new (NULL);
   gtk_widget_add_css_class (self->range_label, "numeric");
   gtk_label_set_xalign (GTK_LABEL (self->range_label), 0);
-  gtk_box_append (GTK_BOX (box), self->range_label);
+  gtk_label_set_ellipsize (GTK_LABEL (self->range_label), PANGO_ELLIPSIZE_END);
+  gtk_widget_set_hexpand (self->range_label, TRUE);
+  gtk_box_append (GTK_BOX (top), self->range_label);
+  self->loop_button = icon_button (gtk_toggle_button_new (), "media-playlist-repeat-symbolic", _("Loop the Clip"),
+                                   _("Loop the clip"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->loop_button), "win.loop-clip");
+  gtk_box_append (GTK_BOX (top), self->loop_button);
+  self->delete_button = icon_button (gtk_button_new (), "user-trash-symbolic", _("Delete the Clip (Delete)"),
+                                     _("Delete the clip"));
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->delete_button), "tag.delete-clip");
+  gtk_box_append (GTK_BOX (top), self->delete_button);
+  gtk_box_append (GTK_BOX (box), top);
+
+  self->single_fields = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   for (guint i = 0; i < G_N_ELEMENTS (trims); i++)
     {
       GtkWidget *button;
@@ -1049,14 +1492,34 @@ build_editor (TlTagPanel *self)
           gtk_box_append (GTK_BOX (range_row), spacer);
           continue;
         }
-      button = gtk_button_new_from_icon_name (trims[i].icon);
+      button = icon_button (gtk_button_new (), trims[i].icon, _(trims[i].tip), _(trims[i].tip));
       gtk_actionable_set_detailed_action_name (GTK_ACTIONABLE (button), trims[i].action);
-      gtk_widget_set_tooltip_text (button, _(trims[i].tip));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _(trims[i].tip), -1);
-      gtk_widget_add_css_class (button, "flat");
       gtk_box_append (GTK_BOX (range_row), button);
     }
-  gtk_box_append (GTK_BOX (box), range_row);
+  gtk_box_append (GTK_BOX (self->single_fields), range_row);
+
+  for (guint i = 0; i < 5; i++)
+    {
+      g_autofree char *tip = g_strdup_printf (ngettext ("Rate %u Star", "Rate %u Stars", i + 1), i + 1);
+      self->stars[i] = gtk_toggle_button_new_with_label ("★");
+      gtk_widget_add_css_class (self->stars[i], "flat");
+      gtk_widget_add_css_class (self->stars[i], "star");
+      gtk_widget_set_tooltip_text (self->stars[i], tip);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->stars[i]), GTK_ACCESSIBLE_PROPERTY_LABEL, tip, -1);
+      g_object_set_data (G_OBJECT (self->stars[i]), "rating", GUINT_TO_POINTER (i + 1));
+      g_signal_connect (self->stars[i], "clicked", G_CALLBACK (on_star_clicked), self);
+      gtk_box_append (GTK_BOX (star_box), self->stars[i]);
+    }
+  gtk_box_append (GTK_BOX (self->single_fields), star_box);
+
+  self->topic_toggles = gtk_flow_box_new ();
+  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (self->topic_toggles), GTK_SELECTION_NONE);
+  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (self->topic_toggles), 6);
+  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (self->topic_toggles), 4);
+  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (self->topic_toggles), 4);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->topic_toggles), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("Topics of the clip"), -1);
+  gtk_box_append (GTK_BOX (self->single_fields), self->topic_toggles);
 
   self->title_entry = gtk_entry_new ();
   gtk_entry_set_placeholder_text (GTK_ENTRY (self->title_entry), _("Title"));
@@ -1066,7 +1529,7 @@ build_editor (TlTagPanel *self)
   focus = gtk_event_controller_focus_new ();
   g_signal_connect (focus, "leave", G_CALLBACK (on_title_focus_leave), self);
   gtk_widget_add_controller (self->title_entry, focus);
-  gtk_box_append (GTK_BOX (box), self->title_entry);
+  gtk_box_append (GTK_BOX (self->single_fields), self->title_entry);
 
   self->note_view = gtk_text_view_new ();
   gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (self->note_view), GTK_WRAP_WORD_CHAR);
@@ -1081,83 +1544,70 @@ build_editor (TlTagPanel *self)
   gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (note_scroller), 56);
   gtk_widget_add_css_class (note_scroller, "card");
   gtk_widget_set_tooltip_text (note_scroller, _("Note"));
-  gtk_box_append (GTK_BOX (box), note_scroller);
-
-  for (guint i = 0; i < 5; i++)
-    {
-      g_autofree char *tip = g_strdup_printf (ngettext ("Rate %u Star", "Rate %u Stars", i + 1), i + 1);
-      self->stars[i] = gtk_toggle_button_new_with_label ("★");
-      gtk_widget_add_css_class (self->stars[i], "flat");
-      gtk_widget_add_css_class (self->stars[i], "star");
-      gtk_widget_set_tooltip_text (self->stars[i], tip);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self->stars[i]), GTK_ACCESSIBLE_PROPERTY_LABEL, tip, -1);
-      g_object_set_data (G_OBJECT (self->stars[i]), "rating", GUINT_TO_POINTER (i + 1));
-      g_signal_connect (self->stars[i], "clicked", G_CALLBACK (on_star_clicked), self);
-      gtk_box_append (GTK_BOX (star_box), self->stars[i]);
-    }
-
-  self->topic_toggles = gtk_flow_box_new ();
-  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (self->topic_toggles), GTK_SELECTION_NONE);
-  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (self->topic_toggles), 6);
-  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (self->topic_toggles), 4);
-  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (self->topic_toggles), 4);
-  gtk_box_append (GTK_BOX (box), self->topic_toggles);
-
-  gtk_button_set_icon_name (GTK_BUTTON (loop), "media-playlist-repeat-symbolic");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (loop), "win.loop-clip");
-  gtk_widget_set_tooltip_text (loop, _("Loop the Clip"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (loop), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Loop the clip"), -1);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (delete), "tag.delete-clip");
-  gtk_widget_set_tooltip_text (delete, _("Delete the Clip"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (delete), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Delete the clip"), -1);
-  gtk_widget_add_css_class (delete, "flat");
-  gtk_widget_set_hexpand (star_box, TRUE);
-  gtk_box_append (GTK_BOX (bottom), star_box);
-  gtk_box_append (GTK_BOX (bottom), loop);
-  gtk_box_append (GTK_BOX (bottom), delete);
-  gtk_box_append (GTK_BOX (box), bottom);
+  gtk_box_append (GTK_BOX (self->single_fields), note_scroller);
+  gtk_box_append (GTK_BOX (box), self->single_fields);
 
   gtk_widget_set_margin_start (box, 12);
   gtk_widget_set_margin_end (box, 12);
   gtk_widget_set_margin_top (box, 6);
   gtk_widget_set_margin_bottom (box, 12);
-  gtk_widget_add_css_class (box, "clip-editor");
-  gtk_widget_set_visible (box, FALSE);
   return box;
 }
 
-static void
-tl_tag_panel_init (TlTagPanel *self)
+static GtkWidget *
+build_topics (TlTagPanel *self)
 {
-  GtkWidget *add_topic = gtk_button_new_from_icon_name ("list-add-symbolic");
-  GtkWidget *scope = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  GtkWidget *topics_scroller = gtk_scrolled_window_new ();
-  GtkWidget *clips_scroller = gtk_scrolled_window_new ();
-  GtkWidget *empty = gtk_label_new (_("No clips yet. Select lines and press a topic’s key, or click a topic."));
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *add_topic = icon_button (gtk_button_new (), "list-add-symbolic", _("New Topic"), _("New topic"));
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkWidget *none = gtk_label_new (_("No topics yet. Add one with + above: its key (1–9) then tags the selected "
+                                     "lines."));
 
-  gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
-                                  GTK_ORIENTATION_VERTICAL);
-
-  /* topics */
-  gtk_widget_set_tooltip_text (add_topic, _("New Topic"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (add_topic), GTK_ACCESSIBLE_PROPERTY_LABEL, _("New topic"), -1);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (add_topic), "tag.add-topic");
-  gtk_widget_add_css_class (add_topic, "flat");
-  gtk_widget_set_parent (section_header (_("Topics"), add_topic), GTK_WIDGET (self));
+  gtk_box_append (GTK_BOX (box), section_header (_("Topics"), add_topic));
   self->topic_list = gtk_list_box_new ();
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (self->topic_list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (self->topic_list, "navigation-sidebar");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->topic_list), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Topics"), -1);
   g_signal_connect (self->topic_list, "row-activated", G_CALLBACK (on_topic_row_activated), self);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (topics_scroller), self->topic_list);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (topics_scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (topics_scroller), TRUE);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (topics_scroller), 240);
-  gtk_widget_set_parent (topics_scroller, GTK_WIDGET (self));
-  gtk_widget_set_parent (gtk_separator_new (GTK_ORIENTATION_HORIZONTAL), GTK_WIDGET (self));
+  gtk_label_set_wrap (GTK_LABEL (none), TRUE);
+  gtk_label_set_justify (GTK_LABEL (none), GTK_JUSTIFY_CENTER);
+  gtk_widget_add_css_class (none, "dim-label");
+  gtk_widget_set_margin_start (none, 18);
+  gtk_widget_set_margin_end (none, 18);
+  gtk_widget_set_margin_top (none, 6);
+  gtk_widget_set_margin_bottom (none, 6);
+  gtk_list_box_set_placeholder (GTK_LIST_BOX (self->topic_list), none);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), self->topic_list);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  /* two topics show however short the window */
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 72);
+  gtk_widget_set_vexpand (scroller, TRUE);
+  gtk_box_append (GTK_BOX (box), scroller);
+  return box;
+}
 
-  /* clips of this source or of all */
+static GtkWidget *
+build_clips (TlTagPanel *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *scope = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkWidget *empty = gtk_label_new (_("No clips yet. Select lines and press a topic’s key, or click a topic."));
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkEventController *keys = gtk_shortcut_controller_new ();
+  static const struct {
+    guint key;
+    GdkModifierType mods;
+    const char *action;
+  } shortcuts[] = {
+    { GDK_KEY_Delete, 0, "tag.delete-clip" },
+    { GDK_KEY_KP_Delete, 0, "tag.delete-clip" },
+    { GDK_KEY_Escape, 0, "tag.unselect-clips" },
+    { GDK_KEY_Menu, 0, "tag.clip-menu" },
+    { GDK_KEY_F10, GDK_SHIFT_MASK, "tag.clip-menu" },
+  };
+
   self->this_source = gtk_toggle_button_new_with_label (_("Source"));
   self->everything = gtk_toggle_button_new_with_label (_("All"));
   gtk_widget_set_tooltip_text (self->this_source, _("Clips of this source"));
@@ -1170,21 +1620,25 @@ tl_tag_panel_init (TlTagPanel *self)
   gtk_widget_add_css_class (scope, "linked");
   gtk_box_append (GTK_BOX (scope), self->this_source);
   gtk_box_append (GTK_BOX (scope), self->everything);
-  gtk_widget_set_parent (section_header (_("Clips"), scope), GTK_WIDGET (self));
+  gtk_box_append (GTK_BOX (box), section_header (_("Clips"), scope));
 
   self->clips = g_list_store_new (TL_TYPE_CLIP);
-  self->clip_selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->clips)));
-  gtk_single_selection_set_autoselect (self->clip_selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->clip_selection, TRUE);
-  g_signal_connect (self->clip_selection, "notify::selected-item", G_CALLBACK (on_clip_selected), self);
+  self->clip_selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->clips)));
+  g_signal_connect (self->clip_selection, "selection-changed", G_CALLBACK (on_clip_selection_changed), self);
   g_signal_connect (factory, "setup", G_CALLBACK (on_clip_setup), self);
   g_signal_connect (factory, "bind", G_CALLBACK (on_clip_bind), self);
   self->clips_view = gtk_list_view_new (GTK_SELECTION_MODEL (g_object_ref (self->clip_selection)), factory);
   gtk_widget_add_css_class (self->clips_view, "navigation-sidebar");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->clips_view), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Clips"), -1);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (clips_scroller), self->clips_view);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (clips_scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  g_signal_connect (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (clips_scroller)), "value-changed",
+  /* Shift and Ctrl pick several; Delete deletes them, Escape lets go */
+  for (guint i = 0; i < G_N_ELEMENTS (shortcuts); i++)
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (shortcuts[i].key, shortcuts[i].mods),
+                                                            gtk_named_action_new (shortcuts[i].action)));
+  gtk_widget_add_controller (self->clips_view, keys);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), self->clips_view);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  g_signal_connect (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller)), "value-changed",
                     G_CALLBACK (on_clips_scrolled), self);
   gtk_label_set_wrap (GTK_LABEL (empty), TRUE);
   gtk_label_set_justify (GTK_LABEL (empty), GTK_JUSTIFY_CENTER);
@@ -1195,12 +1649,49 @@ tl_tag_panel_init (TlTagPanel *self)
   gtk_widget_set_margin_top (empty, 18);
   self->clips_stack = gtk_stack_new ();
   gtk_stack_add_named (GTK_STACK (self->clips_stack), empty, "empty");
-  gtk_stack_add_named (GTK_STACK (self->clips_stack), clips_scroller, "list");
+  gtk_stack_add_named (GTK_STACK (self->clips_stack), scroller, "list");
+  /* a clip and a half show however short the window */
+  gtk_widget_set_size_request (self->clips_stack, -1, 96);
   gtk_widget_set_vexpand (self->clips_stack, TRUE);
-  gtk_widget_set_parent (self->clips_stack, GTK_WIDGET (self));
+  gtk_box_append (GTK_BOX (box), self->clips_stack);
+  return box;
+}
 
+static void
+tl_tag_panel_init (TlTagPanel *self)
+{
+  GtkWidget *viewport;
+
+  /* topics over clips, the divider where the editor leaves it */
+  self->lists = gtk_paned_new (GTK_ORIENTATION_VERTICAL);
+  gtk_paned_set_start_child (GTK_PANED (self->lists), build_topics (self));
+  gtk_paned_set_end_child (GTK_PANED (self->lists), build_clips (self));
+  gtk_paned_set_resize_start_child (GTK_PANED (self->lists), FALSE);
+  gtk_paned_set_shrink_start_child (GTK_PANED (self->lists), FALSE);
+  gtk_paned_set_shrink_end_child (GTK_PANED (self->lists), FALSE);
+  gtk_widget_set_parent (self->lists, GTK_WIDGET (self));
+
+  /* the editor scrolls when the window is too short for it; a field that
+   * gets the keyboard focus is scrolled into view */
   self->editor = build_editor (self);
-  gtk_widget_set_parent (self->editor, GTK_WIDGET (self));
+  viewport = gtk_viewport_new (NULL, NULL);
+  gtk_viewport_set_scroll_to_focus (GTK_VIEWPORT (viewport), TRUE);
+  gtk_viewport_set_child (GTK_VIEWPORT (viewport), self->editor);
+  self->editor_scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->editor_scroller), viewport);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->editor_scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (self->editor_scroller), TRUE);
+  /* the clip's times, Loop and Delete stay in sight */
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (self->editor_scroller), 88);
+  gtk_widget_add_css_class (self->editor_scroller, "clip-editor");
+  gtk_widget_set_visible (self->editor_scroller, FALSE);
+  gtk_widget_set_parent (self->editor_scroller, GTK_WIDGET (self));
+
+  self->clip_menu = gtk_popover_menu_new_from_model (NULL);
+  gtk_popover_set_has_arrow (GTK_POPOVER (self->clip_menu), FALSE);
+  gtk_widget_set_halign (self->clip_menu, GTK_ALIGN_START);
+  gtk_widget_set_parent (self->clip_menu, GTK_WIDGET (self));
+
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "tag.move-clip", FALSE);
 }
 
@@ -1230,33 +1721,80 @@ tl_tag_panel_set_source (TlTagPanel *self, TlSource *source)
   tl_tag_panel_reload (self);
 }
 
-/* Returns: (transfer none) (nullable): the clip being edited */
+/* Returns: (transfer none) (nullable): the clip being edited: the selected
+ * clip, when exactly one is selected */
 TlClip *
 tl_tag_panel_get_selected_clip (TlTagPanel *self)
 {
+  guint position;
+  TlClip *clip;
+
   g_return_val_if_fail (TL_IS_TAG_PANEL (self), NULL);
-  return gtk_single_selection_get_selected_item (self->clip_selection);
+  position = single_selected (self);
+  if (position == GTK_INVALID_LIST_POSITION)
+    return NULL;
+  clip = g_list_model_get_item (G_LIST_MODEL (self->clips), position);
+  g_object_unref (clip); /* the list keeps it */
+  return clip;
+}
+
+/* Returns: (transfer container) (element-type TlClip): the selected clips,
+ * in the list's order */
+GPtrArray *
+tl_tag_panel_get_selected_clips (TlTagPanel *self)
+{
+  g_autoptr(GtkBitset) selected = NULL;
+  GPtrArray *clips = g_ptr_array_new_with_free_func (g_object_unref);
+  GtkBitsetIter iter;
+  guint position;
+
+  g_return_val_if_fail (TL_IS_TAG_PANEL (self), clips);
+  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->clip_selection));
+  for (gboolean more = gtk_bitset_iter_init_first (&iter, selected, &position); more;
+       more = gtk_bitset_iter_next (&iter, &position))
+    g_ptr_array_add (clips, g_list_model_get_item (G_LIST_MODEL (self->clips), position));
+  return clips;
+}
+
+/* Selects the clips with these ids (the window's new clips) and shows the
+ * last of them; returns whether any is in the list. */
+gboolean
+tl_tag_panel_select_clips (TlTagPanel *self, const gint64 *clip_ids, guint n_clips)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->clips));
+
+  g_return_val_if_fail (TL_IS_TAG_PANEL (self), FALSE);
+  if (select_ids (self, clip_ids, n_clips) == 0)
+    return FALSE;
+  for (guint i = n; i > 0; i--)
+    if (gtk_selection_model_is_selected (GTK_SELECTION_MODEL (self->clip_selection), i - 1))
+      {
+        gtk_widget_activate_action (self->clips_view, "list.scroll-to-item", "u", i - 1);
+        break;
+      }
+  return TRUE;
 }
 
 gboolean
 tl_tag_panel_select_clip (TlTagPanel *self, gint64 clip_id)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->clips));
+  return tl_tag_panel_select_clips (self, &clip_id, 1);
+}
 
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(TlClip) clip = g_list_model_get_item (G_LIST_MODEL (self->clips), i);
-      if (tl_clip_get_id (clip) == clip_id)
-        {
-          self->loading = TRUE;
-          gtk_single_selection_set_selected (self->clip_selection, i);
-          self->loading = FALSE;
-          show_editor (self, clip);
-          gtk_widget_activate_action (self->clips_view, "list.scroll-to-item", "u", i);
-          return TRUE;
-        }
-    }
-  return FALSE;
+/* The height of the topics above the clips: the divider between them, which
+ * the window keeps across restarts. */
+int
+tl_tag_panel_get_topics_height (TlTagPanel *self)
+{
+  g_return_val_if_fail (TL_IS_TAG_PANEL (self), 0);
+  return gtk_paned_get_position (GTK_PANED (self->lists));
+}
+
+void
+tl_tag_panel_set_topics_height (TlTagPanel *self, int height)
+{
+  g_return_if_fail (TL_IS_TAG_PANEL (self));
+  gtk_paned_set_position (GTK_PANED (self->lists), height);
 }
 
 /* Returns: (transfer none): the clips the list shows, in its order */
