@@ -214,10 +214,11 @@ on_topic_row_activated (GtkListBox *list, GtkListBoxRow *row, TlTagPanel *self)
 static void
 fill_topics (TlTagPanel *self)
 {
-  GtkWidget *child;
+  GtkListBoxRow *row;
 
-  while ((child = gtk_widget_get_first_child (self->topic_list)))
-    gtk_list_box_remove (GTK_LIST_BOX (self->topic_list), child);
+  /* the rows only: the list's first child may be its placeholder */
+  while ((row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (self->topic_list), 0)))
+    gtk_list_box_remove (GTK_LIST_BOX (self->topic_list), GTK_WIDGET (row));
   for (guint i = 0; self->topics && i < self->topics->len; i++)
     gtk_list_box_append (GTK_LIST_BOX (self->topic_list), topic_row (g_ptr_array_index (self->topics, i)));
 }
@@ -578,6 +579,19 @@ clip_has_topic (TlClip *clip, TlTopic *topic)
 
 static void on_topic_toggled (GtkToggleButton *toggle, TlTagPanel *self);
 
+/* A toggle's dot in its topic's colour: filled when the clip has it. */
+static void
+show_toggle_state (GtkWidget *toggle)
+{
+  GtkWidget *dot = gtk_widget_get_first_child (gtk_button_get_child (GTK_BUTTON (toggle)));
+  gboolean on = gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (toggle));
+  g_autofree char *markup = g_markup_printf_escaped ("<span foreground=\"%s\">%s</span>",
+                                                     (const char *) g_object_get_data (G_OBJECT (toggle), "color"),
+                                                     on ? "●" : "○");
+
+  gtk_label_set_markup (GTK_LABEL (dot), markup);
+}
+
 /* One toggle per topic, pressed when the clip has it. They are made again
  * only when the topics change, so that the one just pressed keeps the
  * keyboard focus. */
@@ -601,9 +615,18 @@ update_topic_toggles (TlTagPanel *self, TlClip *clip)
       for (guint i = 0; self->topics && i < self->topics->len; i++)
         {
           TlTopic *topic = g_ptr_array_index (self->topics, i);
-          GtkWidget *toggle = gtk_toggle_button_new_with_label (tl_topic_get_name (topic));
+          GtkWidget *toggle = gtk_toggle_button_new ();
+          GtkWidget *content = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
+          GtkWidget *name = gtk_label_new (tl_topic_get_name (topic));
           g_autofree char *tip = g_strdup_printf (_("Tag the clip with %s"), tl_topic_get_name (topic));
 
+          gtk_box_append (GTK_BOX (content), gtk_label_new (NULL));
+          gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+          gtk_box_append (GTK_BOX (content), name);
+          gtk_button_set_child (GTK_BUTTON (toggle), content);
+          g_object_set_data_full (G_OBJECT (toggle), "color", g_strdup (tl_topic_get_color (topic)), g_free);
+          gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                          tl_topic_get_name (topic), -1);
           gtk_widget_set_tooltip_text (toggle, tip);
           gtk_widget_add_css_class (toggle, "topic-toggle");
           g_object_set_data (G_OBJECT (toggle), "topic-id", GINT_TO_POINTER ((gint) tl_topic_get_id (topic)));
@@ -620,6 +643,7 @@ update_topic_toggles (TlTagPanel *self, TlClip *clip)
 
       if (topic && clip)
         gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggle), clip_has_topic (clip, topic));
+      show_toggle_state (toggle);
     }
 }
 
@@ -941,6 +965,7 @@ on_topic_toggled (GtkToggleButton *toggle, TlTagPanel *self)
   gboolean on = gtk_toggle_button_get_active (toggle);
   g_autoptr(GError) error = NULL;
 
+  show_toggle_state (GTK_WIDGET (toggle));
   if (clip == NULL || topic == NULL || self->loading || on == clip_has_topic (clip, topic))
     return;
   if (!tl_library_set_clip_topic (self->library, tl_clip_get_id (clip), tl_topic_get_id (topic), on, &error))
@@ -949,6 +974,7 @@ on_topic_toggled (GtkToggleButton *toggle, TlTagPanel *self)
       self->loading = TRUE;
       gtk_toggle_button_set_active (toggle, !on);
       self->loading = FALSE;
+      show_toggle_state (GTK_WIDGET (toggle));
     }
   report (self, error);
 }
@@ -1050,10 +1076,8 @@ clip_timecode (TlTagPanel *self, TlClip *clip)
 
   if (tl_clip_get_in (clip) < 0)
     return NULL;
-  if (self->source && tl_source_get_id (self->source) == tl_clip_get_source_id (clip))
-    source = g_object_ref (self->source);
-  else
-    source = tl_library_get_source (self->library, tl_clip_get_source_id (clip), NULL);
+  /* read now: the media may have been relinked since the source was shown */
+  source = tl_library_get_source (self->library, tl_clip_get_source_id (clip), NULL);
   media = source ? tl_source_get_media (source) : NULL;
   if (media)
     text = tl_timecode_format_range (tl_clip_get_in (clip), tl_clip_get_out (clip), media->fps_num, media->fps_den,
