@@ -349,6 +349,18 @@ transcript_list (Fixture *f)
   return gtk_scrolled_window_get_child (scroller);
 }
 
+static gint64
+line_start (TlTranscriptView *view, guint line)
+{
+  return tl_segment_get_start (tl_transcript_view_get_segment (view, line));
+}
+
+static gint64
+line_end (TlTranscriptView *view, guint line)
+{
+  return tl_segment_get_end (tl_transcript_view_get_segment (view, line));
+}
+
 /* Ctrl+click on lines 2, 5 and 6 and a topic key: two clips, line 2 and
  * lines 5–6, not one over the lines between; one undo takes both back. */
 static void
@@ -366,10 +378,10 @@ test_runs_make_clips (Fixture *f, gconstpointer data)
   clips = clips_in_file (f);
   g_assert_cmpuint (clips->len, ==, 3);
   g_ptr_array_remove_index (clips, 2); /* the fixture's clip, lines 10–11 */
-  g_assert_cmpint (tl_clip_get_in (g_ptr_array_index (clips, 0)), ==, tl_segment_get_start (tl_transcript_view_get_segment (view, 2)));
-  g_assert_cmpint (tl_clip_get_out (g_ptr_array_index (clips, 0)), ==, tl_segment_get_end (tl_transcript_view_get_segment (view, 2)));
-  g_assert_cmpint (tl_clip_get_in (g_ptr_array_index (clips, 1)), ==, tl_segment_get_start (tl_transcript_view_get_segment (view, 5)));
-  g_assert_cmpint (tl_clip_get_out (g_ptr_array_index (clips, 1)), ==, tl_segment_get_end (tl_transcript_view_get_segment (view, 6)));
+  g_assert_cmpint (tl_clip_get_in (g_ptr_array_index (clips, 0)), ==, line_start (view, 2));
+  g_assert_cmpint (tl_clip_get_out (g_ptr_array_index (clips, 0)), ==, line_end (view, 2));
+  g_assert_cmpint (tl_clip_get_in (g_ptr_array_index (clips, 1)), ==, line_start (view, 5));
+  g_assert_cmpint (tl_clip_get_out (g_ptr_array_index (clips, 1)), ==, line_end (view, 6));
   g_assert_cmpstr (tl_clip_get_topics (g_ptr_array_index (clips, 1))[0], ==, "Diplomacy");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
@@ -406,8 +418,7 @@ test_delete_selected (Fixture *f, gconstpointer data)
   g_clear_pointer (&clips, g_ptr_array_unref);
   clips = clips_in_file (f);
   g_assert_cmpuint (clips->len, ==, 1);
-  g_assert_cmpint (tl_clip_get_in (g_ptr_array_index (clips, 0)), ==,
-                   tl_segment_get_start (tl_transcript_view_get_segment (f->window->transcript, 5)));
+  g_assert_cmpint (tl_clip_get_in (g_ptr_array_index (clips, 0)), ==, line_start (f->window->transcript, 5));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
   spin (50);
