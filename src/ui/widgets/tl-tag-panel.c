@@ -2,53 +2,12 @@
  * and counts; the clips of the source (or of the whole library); and the
  * editor of the selected clip. Changes go straight to the library, each
  * one undoable; the panel reloads on the library's "changed". */
-#include "tl-tag-panel.h"
+#include "tl-tag-panel-private.h"
 
 #include <glib/gi18n.h>
 
 #include "tl-name-dialog.h"
 #include "tl-text.h"
-#include "tl-timecode.h"
-
-struct _TlTagPanel {
-  GtkWidget parent_instance;
-
-  TlLibrary *library;
-  gulong changed_handler;
-  TlSource *source;
-  gboolean all_clips;
-  GPtrArray *topics;          /* TlTopic */
-  GPtrArray *source_clips;    /* TlClip of the source, by time */
-  GListStore *clips;          /* what the list shows */
-  GtkMultiSelection *clip_selection;
-  gboolean loading;
-
-  GtkWidget *lists;           /* topics above clips, split by a divider the editor moves */
-  GtkWidget *topic_list;
-  GtkWidget *clips_view;
-  GtkWidget *clips_stack;
-  GtkWidget *this_source;
-  GtkWidget *everything;
-  GtkWidget *clip_menu;       /* the clips' context menu */
-
-  /* the clip editor, in a scroller of its own below the lists */
-  GtkWidget *editor_scroller;
-  GtkWidget *editor;
-  GtkWidget *range_label;
-  GtkWidget *loop_button;
-  GtkWidget *delete_button;
-  GtkWidget *single_fields;   /* what only one clip has: times, stars, topics, title, note */
-  GtkWidget *title_entry;
-  GtkWidget *note_view;
-  GtkWidget *stars[5];
-  GtkWidget *topic_toggles;
-  char *toggles_made_for;     /* the topics (ids and names) the toggles were made for */
-  guint save_timeout;         /* typed title and note are kept soon after */
-  guint hold_scroll_timeout;  /* the list is kept still for a moment after a drop */
-  double held_scroll;
-  gint64 editing_clip;        /* the clip the editor fields belong to */
-  gint64 activated_clip;      /* the clip last announced by clip-activated */
-};
 
 G_DEFINE_FINAL_TYPE (TlTagPanel, tl_tag_panel, GTK_TYPE_WIDGET)
 
@@ -62,21 +21,21 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static void
-toast (TlTagPanel *self, const char *message, gboolean undoable)
+void
+tl_tag_panel_toast (TlTagPanel *self, const char *message, gboolean undoable)
 {
   g_signal_emit (self, signals[SIGNAL_TOAST], 0, message, undoable);
 }
 
-static void
-report (TlTagPanel *self, GError *error)
+void
+tl_tag_panel_report (TlTagPanel *self, GError *error)
 {
   if (error)
-    toast (self, error->message, FALSE);
+    tl_tag_panel_toast (self, error->message, FALSE);
 }
 
-static TlTopic *
-topic_by_id (TlTagPanel *self, gint64 id)
+TlTopic *
+tl_tag_panel_topic_by_id (TlTagPanel *self, gint64 id)
 {
   for (guint i = 0; self->topics && i < self->topics->len; i++)
     if (tl_topic_get_id (g_ptr_array_index (self->topics, i)) == id)
@@ -103,8 +62,8 @@ single_selected (TlTagPanel *self)
   return gtk_bitset_get_size (selected) == 1 ? gtk_bitset_get_minimum (selected) : GTK_INVALID_LIST_POSITION;
 }
 
-static guint
-n_selected (TlTagPanel *self)
+guint
+tl_tag_panel_n_selected (TlTagPanel *self)
 {
   g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->clip_selection));
 
@@ -225,8 +184,8 @@ fill_topics (TlTagPanel *self)
 
 /* Clips */
 
-static char *
-format_range (TlClip *clip)
+char *
+tl_tag_panel_format_range (TlClip *clip)
 {
   gint64 in = tl_clip_get_in (clip), out = tl_clip_get_out (clip);
   g_autofree char *a = NULL, *b = NULL;
@@ -268,7 +227,7 @@ move_clip_to (TlTagPanel *self, guint from, guint to)
   clip = g_list_model_get_item (model, from);
   before = to < n ? g_list_model_get_item (model, to) : NULL;
   tl_library_move_clip (self->library, tl_clip_get_id (clip), before ? tl_clip_get_id (before) : 0, &error);
-  report (self, error);
+  tl_tag_panel_report (self, error);
 }
 
 /* Whether the keyboard focus is in the clips list. */
@@ -333,7 +292,7 @@ static void
 on_clip_drag_begin (GtkDragSource *source, GdkDrag *drag, GtkListItem *item)
 {
   TlClip *clip = gtk_list_item_get_item (item);
-  g_autofree char *range = clip ? format_range (clip) : NULL;
+  g_autofree char *range = clip ? tl_tag_panel_format_range (clip) : NULL;
   GtkWidget *label = gtk_label_new (range);
 
   gtk_widget_add_css_class (label, "clip-drag-icon");
@@ -422,7 +381,7 @@ move_later (gpointer data)
   if (move->self->library && move->self->all_clips)
     {
       tl_library_move_clip (move->self->library, move->clip_id, move->before_id, &error);
-      report (move->self, error);
+      tl_tag_panel_report (move->self, error);
     }
   return G_SOURCE_REMOVE;
 }
@@ -536,7 +495,7 @@ on_clip_bind (GtkSignalListItemFactory *factory, GtkListItem *item, TlTagPanel *
   GtkWidget *words = gtk_widget_get_next_sibling (topics);
   const char *const *names = tl_clip_get_topics (clip);
   const char *text = g_object_get_data (G_OBJECT (clip), "text");
-  g_autofree char *range = format_range (clip);
+  g_autofree char *range = tl_tag_panel_format_range (clip);
   g_autofree char *rating = tl_format_rating (tl_clip_get_rating (clip));
   GtkWidget *child;
 
@@ -567,135 +526,6 @@ on_clip_bind (GtkSignalListItemFactory *factory, GtkListItem *item, TlTagPanel *
   gtk_label_set_text (GTK_LABEL (words), tl_clip_get_title (clip) ? tl_clip_get_title (clip) : (text ? text : ""));
 }
 
-/* Editor */
-
-static void flush_typing (TlTagPanel *self);
-
-static gboolean
-clip_has_topic (TlClip *clip, TlTopic *topic)
-{
-  return g_strv_contains (tl_clip_get_topics (clip), tl_topic_get_name (topic));
-}
-
-static void on_topic_toggled (GtkToggleButton *toggle, TlTagPanel *self);
-
-/* A toggle's dot in its topic's colour: filled when the clip has it. */
-static void
-show_toggle_state (GtkWidget *toggle)
-{
-  GtkWidget *dot = gtk_widget_get_first_child (gtk_button_get_child (GTK_BUTTON (toggle)));
-  gboolean on = gtk_toggle_button_get_active (GTK_TOGGLE_BUTTON (toggle));
-  g_autofree char *markup = g_markup_printf_escaped ("<span foreground=\"%s\">%s</span>",
-                                                     (const char *) g_object_get_data (G_OBJECT (toggle), "color"),
-                                                     on ? "●" : "○");
-
-  gtk_label_set_markup (GTK_LABEL (dot), markup);
-}
-
-/* One toggle per topic, pressed when the clip has it. They are made again
- * only when the topics change, so that the one just pressed keeps the
- * keyboard focus. */
-static void
-update_topic_toggles (TlTagPanel *self, TlClip *clip)
-{
-  g_autoptr(GString) made_for = g_string_new (NULL);
-  GtkWidget *child;
-
-  for (guint i = 0; self->topics && i < self->topics->len; i++)
-    {
-      TlTopic *topic = g_ptr_array_index (self->topics, i);
-      g_string_append_printf (made_for, "%" G_GINT64_FORMAT ":%s\n", tl_topic_get_id (topic), tl_topic_get_name (topic));
-    }
-  if (g_strcmp0 (made_for->str, self->toggles_made_for) != 0)
-    {
-      g_free (self->toggles_made_for);
-      self->toggles_made_for = g_strdup (made_for->str);
-      while ((child = gtk_widget_get_first_child (self->topic_toggles)))
-        gtk_flow_box_remove (GTK_FLOW_BOX (self->topic_toggles), child);
-      for (guint i = 0; self->topics && i < self->topics->len; i++)
-        {
-          TlTopic *topic = g_ptr_array_index (self->topics, i);
-          GtkWidget *toggle = gtk_toggle_button_new ();
-          GtkWidget *content = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
-          GtkWidget *name = gtk_label_new (tl_topic_get_name (topic));
-          g_autofree char *tip = g_strdup_printf (_("Tag the clip with %s"), tl_topic_get_name (topic));
-
-          gtk_box_append (GTK_BOX (content), gtk_label_new (NULL));
-          gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
-          gtk_box_append (GTK_BOX (content), name);
-          gtk_button_set_child (GTK_BUTTON (toggle), content);
-          g_object_set_data_full (G_OBJECT (toggle), "color", g_strdup (tl_topic_get_color (topic)), g_free);
-          gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                          tl_topic_get_name (topic), -1);
-          gtk_widget_set_tooltip_text (toggle, tip);
-          gtk_widget_add_css_class (toggle, "topic-toggle");
-          g_object_set_data (G_OBJECT (toggle), "topic-id", GINT_TO_POINTER ((gint) tl_topic_get_id (topic)));
-          g_signal_connect (toggle, "toggled", G_CALLBACK (on_topic_toggled), self);
-          gtk_flow_box_append (GTK_FLOW_BOX (self->topic_toggles), toggle);
-          /* one stop for the keyboard: the toggle, not the box's cell around it */
-          gtk_widget_set_focusable (gtk_widget_get_parent (toggle), FALSE);
-        }
-    }
-  for (child = gtk_widget_get_first_child (self->topic_toggles); child; child = gtk_widget_get_next_sibling (child))
-    {
-      GtkWidget *toggle = gtk_flow_box_child_get_child (GTK_FLOW_BOX_CHILD (child));
-      TlTopic *topic = topic_by_id (self, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (toggle), "topic-id")));
-
-      if (topic && clip)
-        gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggle), clip_has_topic (clip, topic));
-      show_toggle_state (toggle);
-    }
-}
-
-/* The editor: the fields of the one selected clip, or, with several
- * selected, what can be done to all of them. */
-static void
-show_editor (TlTagPanel *self, TlClip *clip)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->note_view));
-  g_autofree char *range = NULL;
-  guint n = clip ? 1 : n_selected (self);
-
-  /* what was typed for the previous clip is kept first */
-  if (clip == NULL || tl_clip_get_id (clip) != self->editing_clip)
-    flush_typing (self);
-  self->loading = TRUE;
-  gtk_widget_set_visible (self->editor_scroller, n > 0);
-  gtk_widget_set_visible (self->single_fields, clip != NULL);
-  gtk_widget_set_visible (self->loop_button, clip != NULL);
-  self->editing_clip = clip ? tl_clip_get_id (clip) : 0;
-  if (clip == NULL)
-    {
-      if (n > 1)
-        {
-          g_autofree char *several = g_strdup_printf (ngettext ("%u clip selected", "%u clips selected", n), n);
-          gtk_label_set_text (GTK_LABEL (self->range_label), several);
-        }
-      gtk_widget_set_tooltip_text (self->delete_button, _("Delete the Selected Clips (Delete)"));
-      self->loading = FALSE;
-      return;
-    }
-  gtk_widget_set_tooltip_text (self->delete_button, _("Delete the Clip (Delete)"));
-  range = format_range (clip);
-  gtk_label_set_text (GTK_LABEL (self->range_label), range);
-  /* set only what differs: a reload after saving must not move the cursor */
-  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->title_entry)),
-                 tl_clip_get_title (clip) ? tl_clip_get_title (clip) : "") != 0)
-    gtk_editable_set_text (GTK_EDITABLE (self->title_entry), tl_clip_get_title (clip) ? tl_clip_get_title (clip) : "");
-  {
-    GtkTextIter start, end;
-    g_autofree char *shown = NULL;
-    gtk_text_buffer_get_bounds (buffer, &start, &end);
-    shown = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-    if (g_strcmp0 (shown, tl_clip_get_note (clip) ? tl_clip_get_note (clip) : "") != 0)
-      gtk_text_buffer_set_text (buffer, tl_clip_get_note (clip) ? tl_clip_get_note (clip) : "", -1);
-  }
-  for (guint i = 0; i < 5; i++)
-    gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->stars[i]), i < tl_clip_get_rating (clip));
-  update_topic_toggles (self, clip);
-  self->loading = FALSE;
-}
-
 /* The editor follows the selection; a click that picks one clip sends the
  * player there. */
 static void
@@ -703,7 +533,7 @@ on_clip_selection_changed (GtkSelectionModel *selection, guint position, guint n
 {
   TlClip *clip = tl_tag_panel_get_selected_clip (self);
 
-  show_editor (self, clip);
+  tl_tag_panel_show_editor (self, clip);
   if (self->loading)
     return;
   if (clip != NULL && tl_clip_get_id (clip) != self->activated_clip)
@@ -714,113 +544,6 @@ on_clip_selection_changed (GtkSelectionModel *selection, guint position, guint n
   else if (clip == NULL)
     self->activated_clip = 0;
   g_signal_emit (self, signals[SIGNAL_SELECTION_CHANGED], 0);
-}
-
-/* The clip the editor fields show (the selection may already have moved). */
-static TlClip *
-editing_clip (TlTagPanel *self)
-{
-  TlClip *clip = tl_tag_panel_get_selected_clip (self);
-
-  return clip && tl_clip_get_id (clip) == self->editing_clip ? clip : NULL;
-}
-
-static void
-commit_title (TlTagPanel *self)
-{
-  TlClip *clip = editing_clip (self);
-  const char *title = gtk_editable_get_text (GTK_EDITABLE (self->title_entry));
-  g_autoptr(GError) error = NULL;
-
-  if (clip == NULL || self->loading || g_strcmp0 (title, tl_clip_get_title (clip) ? tl_clip_get_title (clip) : "") == 0)
-    return;
-  tl_library_set_clip_title (self->library, tl_clip_get_id (clip), title, &error);
-  report (self, error);
-}
-
-static void
-commit_note (TlTagPanel *self)
-{
-  TlClip *clip = editing_clip (self);
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->note_view));
-  GtkTextIter start, end;
-  g_autofree char *note = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (clip == NULL || self->loading)
-    return;
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  note = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  if (g_strcmp0 (note, tl_clip_get_note (clip) ? tl_clip_get_note (clip) : "") == 0)
-    return;
-  tl_library_set_clip_note (self->library, tl_clip_get_id (clip), note, &error);
-  report (self, error);
-}
-
-/* Typing is kept 0.7 s after the last key: nothing typed is lost if the
- * app is killed, and a sentence is one undo step, not one per letter. */
-static void
-flush_typing (TlTagPanel *self)
-{
-  if (self->save_timeout == 0)
-    return;
-  g_clear_handle_id (&self->save_timeout, g_source_remove);
-  commit_title (self);
-  commit_note (self);
-}
-
-static gboolean
-on_save_timeout (gpointer user_data)
-{
-  TlTagPanel *self = user_data;
-
-  self->save_timeout = 0;
-  commit_title (self);
-  commit_note (self);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-on_typed (GObject *object, TlTagPanel *self)
-{
-  if (self->loading)
-    return;
-  g_clear_handle_id (&self->save_timeout, g_source_remove);
-  self->save_timeout = g_timeout_add (700, on_save_timeout, self);
-}
-
-static void
-on_title_activate (GtkEntry *entry, TlTagPanel *self)
-{
-  commit_title (self);
-}
-
-static void
-on_title_focus_leave (GtkEventControllerFocus *controller, TlTagPanel *self)
-{
-  commit_title (self);
-}
-
-static void
-on_note_focus_leave (GtkEventControllerFocus *controller, TlTagPanel *self)
-{
-  commit_note (self);
-}
-
-static void
-on_star_clicked (GtkButton *button, TlTagPanel *self)
-{
-  TlClip *clip = tl_tag_panel_get_selected_clip (self);
-  guint rating = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "rating"));
-  g_autoptr(GError) error = NULL;
-
-  if (clip == NULL || self->loading)
-    return;
-  /* clicking the star of the current rating clears it */
-  if (rating == tl_clip_get_rating (clip))
-    rating = 0;
-  tl_library_set_clip_rating (self->library, tl_clip_get_id (clip), rating, &error);
-  report (self, error);
 }
 
 /* Actions */
@@ -841,7 +564,7 @@ add_topic_named (const char *name, gpointer user_data)
     if (!used[k])
       key = k;
   topic = tl_library_add_topic (self->library, name, key, NULL, &error);
-  report (self, error);
+  tl_tag_panel_report (self, error);
 }
 
 void
@@ -869,7 +592,7 @@ rename_topic_named (const char *name, gpointer user_data)
   g_autoptr(GError) error = NULL;
 
   tl_library_rename_topic (r->panel->library, r->topic_id, name, &error);
-  report (r->panel, error);
+  tl_tag_panel_report (r->panel, error);
 }
 
 static void
@@ -881,7 +604,7 @@ rename_topic_activated (GtkWidget *widget, const char *action, GVariant *param)
 
   r->panel = self;
   r->topic_id = g_variant_get_int64 (param);
-  topic = topic_by_id (self, r->topic_id);
+  topic = tl_tag_panel_topic_by_id (self, r->topic_id);
   tl_ask_name (widget, _("Rename Topic"), _("_Rename"), topic ? tl_topic_get_name (topic) : NULL,
                rename_topic_named, r, g_free);
 }
@@ -899,7 +622,7 @@ on_color_response (GtkDialog *dialog, int response, TopicRequest *r)
       hex = g_strdup_printf ("#%02x%02x%02x", (int) (rgba.red * 255 + 0.5), (int) (rgba.green * 255 + 0.5),
                              (int) (rgba.blue * 255 + 0.5));
       tl_library_set_topic_color (r->panel->library, r->topic_id, hex, &error);
-      report (r->panel, error);
+      tl_tag_panel_report (r->panel, error);
     }
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_free (r);
@@ -916,7 +639,7 @@ recolour_topic_activated (GtkWidget *widget, const char *action, GVariant *param
 
   r->panel = self;
   r->topic_id = g_variant_get_int64 (param);
-  topic = topic_by_id (self, r->topic_id);
+  topic = tl_tag_panel_topic_by_id (self, r->topic_id);
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   dialog = gtk_color_chooser_dialog_new (_("Topic Colour"), GTK_WINDOW (gtk_widget_get_root (widget)));
   if (topic && gdk_rgba_parse (&rgba, tl_topic_get_color (topic)))
@@ -938,45 +661,23 @@ topic_key_activated (GtkWidget *widget, const char *action, GVariant *param)
 
   g_variant_get (param, "(xu)", &id, &key);
   tl_library_set_topic_key (self->library, id, key, &error);
-  report (self, error);
+  tl_tag_panel_report (self, error);
 }
 
 static void
 delete_topic_activated (GtkWidget *widget, const char *action, GVariant *param)
 {
   TlTagPanel *self = TL_TAG_PANEL (widget);
-  TlTopic *topic = topic_by_id (self, g_variant_get_int64 (param));
+  TlTopic *topic = tl_tag_panel_topic_by_id (self, g_variant_get_int64 (param));
   g_autofree char *name = topic ? g_strdup (tl_topic_get_name (topic)) : NULL;
   g_autoptr(GError) error = NULL;
 
   if (tl_library_delete_topic (self->library, g_variant_get_int64 (param), &error))
     {
       g_autofree char *message = g_strdup_printf (_("Topic “%s” deleted"), name ? name : "");
-      toast (self, message, TRUE);
+      tl_tag_panel_toast (self, message, TRUE);
     }
-  report (self, error);
-}
-
-static void
-on_topic_toggled (GtkToggleButton *toggle, TlTagPanel *self)
-{
-  TlClip *clip = editing_clip (self);
-  TlTopic *topic = topic_by_id (self, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (toggle), "topic-id")));
-  gboolean on = gtk_toggle_button_get_active (toggle);
-  g_autoptr(GError) error = NULL;
-
-  show_toggle_state (GTK_WIDGET (toggle));
-  if (clip == NULL || topic == NULL || self->loading || on == clip_has_topic (clip, topic))
-    return;
-  if (!tl_library_set_clip_topic (self->library, tl_clip_get_id (clip), tl_topic_get_id (topic), on, &error))
-    {
-      /* the toggle shows what the clip has */
-      self->loading = TRUE;
-      gtk_toggle_button_set_active (toggle, !on);
-      self->loading = FALSE;
-      show_toggle_state (GTK_WIDGET (toggle));
-    }
-  report (self, error);
+  tl_tag_panel_report (self, error);
 }
 
 /* The selected clips' ids, in the list's order. */
@@ -1008,7 +709,7 @@ delete_clip_activated (GtkWidget *widget, const char *action, GVariant *param)
 
   if (ids->len == 0)
     return;
-  flush_typing (self);
+  tl_tag_panel_flush_typing (self);
   if (tl_library_delete_clips (self->library, (const gint64 *) ids->data, ids->len, &error))
     {
       g_autofree char *message = NULL;
@@ -1017,9 +718,9 @@ delete_clip_activated (GtkWidget *widget, const char *action, GVariant *param)
         message = g_strdup (_("Clip deleted"));
       else
         message = g_strdup_printf (ngettext ("%u clip deleted", "%u clips deleted", ids->len), ids->len);
-      toast (self, message, TRUE);
+      tl_tag_panel_toast (self, message, TRUE);
     }
-  report (self, error);
+  tl_tag_panel_report (self, error);
 }
 
 static void
@@ -1028,183 +729,6 @@ unselect_clips_activated (GtkWidget *widget, const char *action, GVariant *param
   TlTagPanel *self = TL_TAG_PANEL (widget);
 
   gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->clip_selection));
-}
-
-/* The clips' context menu: Play Loop, Rate, Topics, Copy Timecode and
- * Delete, for the selected clips (a right click outside the selection
- * selects that clip first). Rate and Topics act on every selected clip. */
-
-static void
-on_menu_rate (GSimpleAction *action, GVariant *value, TlTagPanel *self)
-{
-  g_autoptr(GPtrArray) clips = tl_tag_panel_get_selected_clips (self);
-  guint rating = g_variant_get_uint32 (value);
-  g_autoptr(GError) error = NULL;
-
-  g_simple_action_set_state (action, value);
-  for (guint i = 0; i < clips->len && error == NULL; i++)
-    if (tl_clip_get_rating (g_ptr_array_index (clips, i)) != rating)
-      tl_library_set_clip_rating (self->library, tl_clip_get_id (g_ptr_array_index (clips, i)), rating, &error);
-  report (self, error);
-}
-
-static void
-on_menu_topic (GSimpleAction *action, GVariant *value, TlTagPanel *self)
-{
-  g_autoptr(GPtrArray) clips = tl_tag_panel_get_selected_clips (self);
-  TlTopic *topic = topic_by_id (self, GPOINTER_TO_INT (g_object_get_data (G_OBJECT (action), "topic-id")));
-  gboolean on = g_variant_get_boolean (value);
-  g_autoptr(GError) error = NULL;
-
-  g_simple_action_set_state (action, value);
-  for (guint i = 0; topic && i < clips->len && error == NULL; i++)
-    if (clip_has_topic (g_ptr_array_index (clips, i), topic) != on)
-      tl_library_set_clip_topic (self->library, tl_clip_get_id (g_ptr_array_index (clips, i)), tl_topic_get_id (topic),
-                                 on, &error);
-  report (self, error);
-}
-
-/* A clip's in and out as its media's timecode ("00:01:10:05 - 00:01:14:00"),
- * or as clock times when the source has no frame rate; NULL for a clip of
- * paragraphs. */
-static char *
-clip_timecode (TlTagPanel *self, TlClip *clip)
-{
-  g_autoptr(TlSource) source = NULL;
-  const TlMediaInfo *media;
-  char *text = NULL;
-
-  if (tl_clip_get_in (clip) < 0)
-    return NULL;
-  /* read now: the media may have been relinked since the source was shown */
-  source = tl_library_get_source (self->library, tl_clip_get_source_id (clip), NULL);
-  media = source ? tl_source_get_media (source) : NULL;
-  if (media)
-    text = tl_timecode_format_range (tl_clip_get_in (clip), tl_clip_get_out (clip), media->fps_num, media->fps_den,
-                                     media->start_timecode);
-  if (text == NULL)
-    {
-      g_autofree char *in = tl_format_clock (tl_clip_get_in (clip), TRUE, '.');
-      g_autofree char *out = tl_format_clock (tl_clip_get_out (clip), TRUE, '.');
-      text = g_strdup_printf ("%s - %s", in, out);
-    }
-  return text;
-}
-
-/* The timecode of each selected clip, one line each, to the clipboard. */
-static void
-on_menu_copy_timecode (GSimpleAction *action, GVariant *param, TlTagPanel *self)
-{
-  g_autoptr(GPtrArray) clips = tl_tag_panel_get_selected_clips (self);
-  g_autoptr(GString) text = g_string_new (NULL);
-
-  for (guint i = 0; i < clips->len; i++)
-    {
-      g_autofree char *timecode = clip_timecode (self, g_ptr_array_index (clips, i));
-      if (timecode)
-        g_string_append_printf (text, "%s%s", text->len ? "\n" : "", timecode);
-    }
-  if (text->len == 0)
-    return;
-  gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), text->str);
-  toast (self, clips->len == 1 ? _("Timecode copied") : _("Timecodes copied"), FALSE);
-}
-
-/* The menu's own actions, made for the clips selected when it opens. */
-static GSimpleActionGroup *
-clip_menu_actions (TlTagPanel *self, GPtrArray *clips)
-{
-  GSimpleActionGroup *group = g_simple_action_group_new ();
-  g_autoptr(GSimpleAction) rate = NULL;
-  g_autoptr(GSimpleAction) copy = g_simple_action_new ("copy-timecode", NULL);
-  guint rating = clips->len ? tl_clip_get_rating (g_ptr_array_index (clips, 0)) : 0;
-  gboolean timed = FALSE;
-
-  for (guint i = 0; i < clips->len; i++)
-    {
-      /* several ratings: no item is checked */
-      if (tl_clip_get_rating (g_ptr_array_index (clips, i)) != rating)
-        rating = G_MAXUINT32;
-      timed |= tl_clip_get_in (g_ptr_array_index (clips, i)) >= 0;
-    }
-  rate = g_simple_action_new_stateful ("rate", G_VARIANT_TYPE_UINT32, g_variant_new_uint32 (rating));
-  g_signal_connect (rate, "change-state", G_CALLBACK (on_menu_rate), self);
-  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (rate));
-  for (guint t = 0; self->topics && t < self->topics->len; t++)
-    {
-      TlTopic *topic = g_ptr_array_index (self->topics, t);
-      g_autofree char *name = g_strdup_printf ("topic-%" G_GINT64_FORMAT, tl_topic_get_id (topic));
-      g_autoptr(GSimpleAction) toggle = NULL;
-      gboolean all = clips->len > 0;
-
-      for (guint i = 0; i < clips->len; i++)
-        all &= clip_has_topic (g_ptr_array_index (clips, i), topic);
-      toggle = g_simple_action_new_stateful (name, NULL, g_variant_new_boolean (all));
-      g_object_set_data (G_OBJECT (toggle), "topic-id", GINT_TO_POINTER ((gint) tl_topic_get_id (topic)));
-      g_signal_connect (toggle, "change-state", G_CALLBACK (on_menu_topic), self);
-      g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (toggle));
-    }
-  g_simple_action_set_enabled (copy, timed);
-  g_signal_connect (copy, "activate", G_CALLBACK (on_menu_copy_timecode), self);
-  g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (copy));
-  return group;
-}
-
-static GMenuModel *
-clip_menu_model (TlTagPanel *self)
-{
-  GMenu *menu = g_menu_new ();
-  g_autoptr(GMenu) play = g_menu_new ();
-  g_autoptr(GMenu) tag = g_menu_new ();
-  g_autoptr(GMenu) rate = g_menu_new ();
-  g_autoptr(GMenu) topics = g_menu_new ();
-  g_autoptr(GMenu) edit = g_menu_new ();
-
-  g_menu_append (play, _("Play Loop"), "win.loop-clip");
-  g_menu_append_section (menu, NULL, G_MENU_MODEL (play));
-  for (guint r = 0; r <= 5; r++)
-    {
-      g_autofree char *label = r ? g_strdup_printf (ngettext ("%u Star", "%u Stars", r), r) : g_strdup (_("No Rating"));
-      g_autoptr(GMenuItem) item = g_menu_item_new (label, NULL);
-      g_menu_item_set_action_and_target_value (item, "clipmenu.rate", g_variant_new_uint32 (r));
-      g_menu_append_item (rate, item);
-    }
-  g_menu_append_submenu (tag, _("Rate"), G_MENU_MODEL (rate));
-  for (guint t = 0; self->topics && t < self->topics->len; t++)
-    {
-      TlTopic *topic = g_ptr_array_index (self->topics, t);
-      g_autofree char *action = g_strdup_printf ("clipmenu.topic-%" G_GINT64_FORMAT, tl_topic_get_id (topic));
-      g_menu_append (topics, tl_topic_get_name (topic), action);
-    }
-  if (self->topics == NULL || self->topics->len == 0)
-    g_menu_append (topics, _("No topics yet: add one with + beside Topics"), "clipmenu.none");
-  g_menu_append_submenu (tag, _("Topics"), G_MENU_MODEL (topics));
-  g_menu_append_section (menu, NULL, G_MENU_MODEL (tag));
-  g_menu_append (edit, _("Copy Timecode"), "clipmenu.copy-timecode");
-  g_menu_append (edit, _("Delete"), "tag.delete-clip");
-  g_menu_append_section (menu, NULL, G_MENU_MODEL (edit));
-  return G_MENU_MODEL (menu);
-}
-
-/* Opens the menu for the selected clips, pointing at (@x, @y) in @at. */
-static void
-popup_clip_menu (TlTagPanel *self, GtkWidget *at, double x, double y)
-{
-  g_autoptr(GPtrArray) clips = tl_tag_panel_get_selected_clips (self);
-  g_autoptr(GSimpleActionGroup) actions = NULL;
-  g_autoptr(GMenuModel) model = NULL;
-  graphene_point_t point;
-
-  if (clips->len == 0 || !gtk_widget_compute_point (at, GTK_WIDGET (self), &GRAPHENE_POINT_INIT ((float) x, (float) y),
-                                                    &point))
-    return;
-  actions = clip_menu_actions (self, clips);
-  gtk_widget_insert_action_group (GTK_WIDGET (self), "clipmenu", G_ACTION_GROUP (actions));
-  model = clip_menu_model (self);
-  gtk_popover_menu_set_menu_model (GTK_POPOVER_MENU (self->clip_menu), model);
-  gtk_popover_set_pointing_to (GTK_POPOVER (self->clip_menu),
-                               &(GdkRectangle) { (int) point.x, (int) point.y, 1, 1 });
-  gtk_popover_popup (GTK_POPOVER (self->clip_menu));
 }
 
 static void
@@ -1218,7 +742,7 @@ on_clip_secondary_pressed (GtkGestureClick *gesture, int n_press, double x, doub
   gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
   if (!gtk_selection_model_is_selected (GTK_SELECTION_MODEL (self->clip_selection), position))
     gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->clip_selection), position, TRUE);
-  popup_clip_menu (self, gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture)), x, y);
+  tl_tag_panel_popup_clip_menu (self, gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture)), x, y);
 }
 
 /* The Menu key and Shift+F10: the menu opens at the row with the focus. */
@@ -1229,7 +753,7 @@ clip_menu_activated (GtkWidget *widget, const char *action, GVariant *param)
   GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (widget));
   GtkWidget *at = focus && gtk_widget_is_ancestor (focus, self->clips_view) ? focus : self->clips_view;
 
-  popup_clip_menu (self, at, 12, gtk_widget_get_height (at) / 2.0);
+  tl_tag_panel_popup_clip_menu (self, at, 12, gtk_widget_get_height (at) / 2.0);
 }
 
 static void
@@ -1267,7 +791,7 @@ select_ids (TlTagPanel *self, const gint64 *ids, guint n_ids)
   self->loading = TRUE;
   gtk_selection_model_set_selection (GTK_SELECTION_MODEL (self->clip_selection), positions, all);
   self->loading = was_loading;
-  show_editor (self, tl_tag_panel_get_selected_clip (self));
+  tl_tag_panel_show_editor (self, tl_tag_panel_get_selected_clip (self));
   return (guint) gtk_bitset_get_size (positions);
 }
 
@@ -1291,7 +815,7 @@ tl_tag_panel_reload (TlTagPanel *self)
   self->topics = tl_library_list_topics (self->library, &error);
   if (self->topics == NULL)
     {
-      report (self, error);
+      tl_tag_panel_report (self, error);
       return;
     }
   if (self->source)
@@ -1311,7 +835,7 @@ tl_tag_panel_reload (TlTagPanel *self)
     shown = g_ptr_array_ref (self->source_clips);
   if (shown == NULL)
     {
-      report (self, error);
+      tl_tag_panel_report (self, error);
       return;
     }
 
@@ -1336,7 +860,7 @@ tl_tag_panel_dispose (GObject *object)
   TlTagPanel *self = TL_TAG_PANEL (object);
   GtkWidget *child;
 
-  flush_typing (self);
+  tl_tag_panel_flush_typing (self);
   g_clear_handle_id (&self->hold_scroll_timeout, g_source_remove);
   if (self->library)
     g_clear_signal_handler (&self->changed_handler, self->library);
@@ -1457,132 +981,10 @@ section_header (const char *title, GtkWidget *end)
 }
 
 static GtkWidget *
-icon_button (GtkWidget *button, const char *icon, const char *tip, const char *name)
-{
-  gtk_button_set_icon_name (GTK_BUTTON (button), icon);
-  gtk_widget_set_tooltip_text (button, tip);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, name, -1);
-  gtk_widget_add_css_class (button, "flat");
-  return button;
-}
-
-/* The editor, most used first: the clip's times with Loop and Delete, the
- * trim buttons, the stars, the topics, then title and note. */
-static GtkWidget *
-build_editor (TlTagPanel *self)
-{
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *top = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 2);
-  GtkWidget *range_row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
-  GtkWidget *star_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  GtkWidget *note_scroller = gtk_scrolled_window_new ();
-  GtkEventController *focus;
-  static const struct {
-    const char *icon, *action, *tip;
-  } trims[] = {
-    { "go-first-symbolic", "win.clip-in-to-playhead", N_("Set In to the Play Position (Shift+I)") },
-    { "go-previous-symbolic", "win.clip-nudge-in(-1)", N_("In One Frame Earlier") },
-    { "go-next-symbolic", "win.clip-nudge-in(1)", N_("In One Frame Later") },
-    { NULL, NULL, NULL },
-    { "go-previous-symbolic", "win.clip-nudge-out(-1)", N_("Out One Frame Earlier") },
-    { "go-next-symbolic", "win.clip-nudge-out(1)", N_("Out One Frame Later") },
-    { "go-last-symbolic", "win.clip-out-to-playhead", N_("Set Out to the Play Position (Shift+O)") },
-  };
-
-  self->range_label = gtk_label_new (NULL);
-  gtk_widget_add_css_class (self->range_label, "numeric");
-  gtk_label_set_xalign (GTK_LABEL (self->range_label), 0);
-  gtk_label_set_ellipsize (GTK_LABEL (self->range_label), PANGO_ELLIPSIZE_END);
-  gtk_widget_set_hexpand (self->range_label, TRUE);
-  gtk_box_append (GTK_BOX (top), self->range_label);
-  self->loop_button = icon_button (gtk_toggle_button_new (), "media-playlist-repeat-symbolic", _("Loop the Clip"),
-                                   _("Loop the clip"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->loop_button), "win.loop-clip");
-  gtk_box_append (GTK_BOX (top), self->loop_button);
-  self->delete_button = icon_button (gtk_button_new (), "user-trash-symbolic", _("Delete the Clip (Delete)"),
-                                     _("Delete the clip"));
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (self->delete_button), "tag.delete-clip");
-  gtk_box_append (GTK_BOX (top), self->delete_button);
-  gtk_box_append (GTK_BOX (box), top);
-
-  self->single_fields = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  for (guint i = 0; i < G_N_ELEMENTS (trims); i++)
-    {
-      GtkWidget *button;
-      if (trims[i].icon == NULL)
-        {
-          GtkWidget *spacer = gtk_label_new ("·");
-          gtk_widget_set_hexpand (spacer, TRUE);
-          gtk_box_append (GTK_BOX (range_row), spacer);
-          continue;
-        }
-      button = icon_button (gtk_button_new (), trims[i].icon, _(trims[i].tip), _(trims[i].tip));
-      gtk_actionable_set_detailed_action_name (GTK_ACTIONABLE (button), trims[i].action);
-      gtk_box_append (GTK_BOX (range_row), button);
-    }
-  gtk_box_append (GTK_BOX (self->single_fields), range_row);
-
-  for (guint i = 0; i < 5; i++)
-    {
-      g_autofree char *tip = g_strdup_printf (ngettext ("Rate %u Star", "Rate %u Stars", i + 1), i + 1);
-      self->stars[i] = gtk_toggle_button_new_with_label ("★");
-      gtk_widget_add_css_class (self->stars[i], "flat");
-      gtk_widget_add_css_class (self->stars[i], "star");
-      gtk_widget_set_tooltip_text (self->stars[i], tip);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self->stars[i]), GTK_ACCESSIBLE_PROPERTY_LABEL, tip, -1);
-      g_object_set_data (G_OBJECT (self->stars[i]), "rating", GUINT_TO_POINTER (i + 1));
-      g_signal_connect (self->stars[i], "clicked", G_CALLBACK (on_star_clicked), self);
-      gtk_box_append (GTK_BOX (star_box), self->stars[i]);
-    }
-  gtk_box_append (GTK_BOX (self->single_fields), star_box);
-
-  self->topic_toggles = gtk_flow_box_new ();
-  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (self->topic_toggles), GTK_SELECTION_NONE);
-  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (self->topic_toggles), 6);
-  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (self->topic_toggles), 4);
-  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (self->topic_toggles), 4);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->topic_toggles), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("Topics of the clip"), -1);
-  gtk_box_append (GTK_BOX (self->single_fields), self->topic_toggles);
-
-  self->title_entry = gtk_entry_new ();
-  gtk_entry_set_placeholder_text (GTK_ENTRY (self->title_entry), _("Title"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->title_entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Clip title"), -1);
-  g_signal_connect (self->title_entry, "activate", G_CALLBACK (on_title_activate), self);
-  g_signal_connect (self->title_entry, "changed", G_CALLBACK (on_typed), self);
-  focus = gtk_event_controller_focus_new ();
-  g_signal_connect (focus, "leave", G_CALLBACK (on_title_focus_leave), self);
-  gtk_widget_add_controller (self->title_entry, focus);
-  gtk_box_append (GTK_BOX (self->single_fields), self->title_entry);
-
-  self->note_view = gtk_text_view_new ();
-  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (self->note_view), GTK_WRAP_WORD_CHAR);
-  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (self->note_view), 6);
-  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (self->note_view), 6);
-  g_signal_connect (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->note_view)), "changed", G_CALLBACK (on_typed), self);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->note_view), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Note"), -1);
-  focus = gtk_event_controller_focus_new ();
-  g_signal_connect (focus, "leave", G_CALLBACK (on_note_focus_leave), self);
-  gtk_widget_add_controller (self->note_view, focus);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (note_scroller), self->note_view);
-  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (note_scroller), 56);
-  gtk_widget_add_css_class (note_scroller, "card");
-  gtk_widget_set_tooltip_text (note_scroller, _("Note"));
-  gtk_box_append (GTK_BOX (self->single_fields), note_scroller);
-  gtk_box_append (GTK_BOX (box), self->single_fields);
-
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 12);
-  return box;
-}
-
-static GtkWidget *
 build_topics (TlTagPanel *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *add_topic = icon_button (gtk_button_new (), "list-add-symbolic", _("New Topic"), _("New topic"));
+  GtkWidget *add_topic = tl_tag_panel_icon_button (gtk_button_new (), "list-add-symbolic", _("New Topic"), _("New topic"));
   GtkWidget *scroller = gtk_scrolled_window_new ();
   GtkWidget *none = gtk_label_new (_("No topics yet. Add one with + above: its key (1–9) then tags the selected "
                                      "lines."));
@@ -1697,7 +1099,7 @@ tl_tag_panel_init (TlTagPanel *self)
 
   /* the editor scrolls when the window is too short for it; a field that
    * gets the keyboard focus is scrolled into view */
-  self->editor = build_editor (self);
+  self->editor = tl_tag_panel_build_editor (self);
   viewport = gtk_viewport_new (NULL, NULL);
   gtk_viewport_set_scroll_to_focus (GTK_VIEWPORT (viewport), TRUE);
   gtk_viewport_set_child (GTK_VIEWPORT (viewport), self->editor);
