@@ -21,6 +21,8 @@ struct _TlTagPanel {
   gboolean loading;
 
   GtkWidget *lists;           /* topics above clips, split by a divider the editor moves */
+  gboolean divider_auto;      /* the divider sits below the topics: not moved yet */
+  gboolean placing_divider;
   GtkWidget *topic_list;
   GtkWidget *clips_view;
   GtkWidget *clips_stack;

@@ -768,6 +768,29 @@ on_scope_toggled (GtkToggleButton *button, TlTagPanel *self)
   tl_tag_panel_reload (self);
 }
 
+/* Until the editor moves the divider, it sits below the topics: as many
+ * as there are, up to six (the topics list's largest natural height). */
+static void
+place_divider (TlTagPanel *self)
+{
+  int natural = 0;
+
+  if (!self->divider_auto)
+    return;
+  gtk_widget_measure (gtk_paned_get_start_child (GTK_PANED (self->lists)), GTK_ORIENTATION_VERTICAL, -1, NULL,
+                      &natural, NULL, NULL);
+  self->placing_divider = TRUE;
+  gtk_paned_set_position (GTK_PANED (self->lists), natural);
+  self->placing_divider = FALSE;
+}
+
+static void
+on_divider_moved (GtkPaned *paned, GParamSpec *pspec, TlTagPanel *self)
+{
+  if (!self->placing_divider)
+    self->divider_auto = FALSE;
+}
+
 /* Loading */
 
 /* Selects the clips with these ids (and no others) without announcing it
@@ -840,6 +863,7 @@ tl_tag_panel_reload (TlTagPanel *self)
     }
 
   fill_topics (self);
+  place_divider (self);
   self->loading = TRUE;
   g_list_store_splice (self->clips, 0, g_list_model_get_n_items (G_LIST_MODEL (self->clips)), shown->pdata, shown->len);
   self->loading = FALSE;
@@ -917,7 +941,11 @@ tl_tag_panel_size_allocate (GtkWidget *widget, int width, int height, int baseli
       editor_height = MIN (editor_nat, height - MAX (lists_min, height / 2));
       editor_height = MAX (editor_height, editor_min);
     }
+  /* the paned keeps the divider inside it as it is allocated: that is no
+   * move of the editor's */
+  self->placing_divider = TRUE;
   gtk_widget_size_allocate (self->lists, &(GtkAllocation) { 0, 0, width, height - editor_height }, -1);
+  self->placing_divider = FALSE;
   if (editor_height > 0)
     gtk_widget_size_allocate (self->editor_scroller,
                               &(GtkAllocation) { 0, height - editor_height, width, editor_height }, -1);
@@ -1006,8 +1034,11 @@ build_topics (TlTagPanel *self)
   gtk_list_box_set_placeholder (GTK_LIST_BOX (self->topic_list), none);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), self->topic_list);
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  /* two topics show however short the window */
+  /* two topics show however short the window; until the divider is
+   * moved, the topics take what they need, up to six of them */
   gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 72);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 240);
   gtk_widget_set_vexpand (scroller, TRUE);
   gtk_box_append (GTK_BOX (box), scroller);
   return box;
@@ -1096,6 +1127,8 @@ tl_tag_panel_init (TlTagPanel *self)
   gtk_paned_set_shrink_start_child (GTK_PANED (self->lists), FALSE);
   gtk_paned_set_shrink_end_child (GTK_PANED (self->lists), FALSE);
   gtk_widget_set_parent (self->lists, GTK_WIDGET (self));
+  self->divider_auto = TRUE;
+  g_signal_connect (self->lists, "notify::position", G_CALLBACK (on_divider_moved), self);
 
   /* the editor scrolls when the window is too short for it; a field that
    * gets the keyboard focus is scrolled into view */
@@ -1208,19 +1241,24 @@ tl_tag_panel_select_clip (TlTagPanel *self, gint64 clip_id)
 }
 
 /* The height of the topics above the clips: the divider between them, which
- * the window keeps across restarts. */
+ * the window keeps across restarts; -1 until the editor moves it. */
 int
 tl_tag_panel_get_topics_height (TlTagPanel *self)
 {
-  g_return_val_if_fail (TL_IS_TAG_PANEL (self), 0);
-  return gtk_paned_get_position (GTK_PANED (self->lists));
+  g_return_val_if_fail (TL_IS_TAG_PANEL (self), -1);
+  return self->divider_auto ? -1 : gtk_paned_get_position (GTK_PANED (self->lists));
 }
 
+/* @height: where the divider goes; -1: below the topics (up to six) */
 void
 tl_tag_panel_set_topics_height (TlTagPanel *self, int height)
 {
   g_return_if_fail (TL_IS_TAG_PANEL (self));
-  gtk_paned_set_position (GTK_PANED (self->lists), height);
+  self->divider_auto = height < 0;
+  if (self->divider_auto)
+    place_divider (self);
+  else
+    gtk_paned_set_position (GTK_PANED (self->lists), height);
 }
 
 /* Returns: (transfer none): the clips the list shows, in its order */
