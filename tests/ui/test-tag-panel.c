@@ -493,6 +493,29 @@ test_no_topics_hint (Fixture *f, gconstpointer data)
   g_assert_nonnull (tl_test_find_widget (GTK_WIDGET (f->window->toast_overlay), label_says, "add one with the +"));
 }
 
+/* The divider between topics and clips is kept on close and put back in
+ * the next window; until it is moved it sits below the topics. */
+static void
+test_divider_remembered (Fixture *f, gconstpointer data)
+{
+  GSettings *settings = tl_application_get_settings (f->app);
+  TlWindow *next;
+  gboolean stop = FALSE;
+
+  g_assert_nonnull (settings);
+  g_assert_cmpint (tl_tag_panel_get_topics_height (f->window->tag_panel), ==, -1);
+  tl_tag_panel_set_topics_height (f->window->tag_panel, 150);
+  spin (50);
+  g_assert_cmpint (tl_tag_panel_get_topics_height (f->window->tag_panel), ==, 150);
+  g_signal_emit_by_name (f->window, "close-request", &stop);
+  g_assert_cmpint (g_settings_get_int (settings, "topics-position"), ==, 150);
+
+  next = tl_window_new (f->app, f->library, NULL);
+  g_assert_cmpint (tl_tag_panel_get_topics_height (next->tag_panel), ==, 150);
+  gtk_window_destroy (GTK_WINDOW (next));
+  g_settings_reset (settings, "topics-position");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -513,6 +536,7 @@ main (int argc, char **argv)
   ADD ("/ui/tag-panel/escape-deselects", NULL, test_escape_deselects);
   ADD ("/ui/tag-panel/copy-timecode", NULL, test_copy_timecode);
   ADD ("/ui/tag-panel/no-topics-hint", NULL, test_no_topics_hint);
+  ADD ("/ui/tag-panel/divider-remembered", NULL, test_divider_remembered);
 #undef ADD
   return g_test_run ();
 }
