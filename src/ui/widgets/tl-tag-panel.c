@@ -891,6 +891,11 @@ tl_tag_panel_dispose (GObject *object)
   g_clear_object (&self->library);
   g_clear_object (&self->source);
   gtk_widget_insert_action_group (GTK_WIDGET (self), "clipmenu", NULL);
+  /* an open menu goes before its window: GTK would ask it for the pointer
+   * on a surface that is gone */
+  if (self->clip_menu)
+    gtk_popover_popdown (GTK_POPOVER (self->clip_menu));
+  self->clip_menu = NULL;
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
   g_clear_object (&self->clip_selection);
