@@ -830,6 +830,48 @@ move_clip (int argc, char **argv)
   return 0;
 }
 
+/* clips delete ID… */
+static int
+delete_clips (int argc, char **argv)
+{
+  g_autoptr(TlLibrary) library = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+  if (argc < 3)
+    {
+      fail ("clips delete: name the clips to delete (ids from “tagline-cli clips”)");
+      return 2;
+    }
+  for (int i = 2; i < argc; i++)
+    {
+      gint64 id;
+      if (!parse_clip_id (argv[i], &id))
+        return 2;
+      g_array_append_val (ids, id);
+    }
+  if ((library = open_library ()) == NULL)
+    return 1;
+  if (!tl_library_delete_clips (library, (const gint64 *) ids->data, ids->len, &error))
+    {
+      fail ("%s: %s (nothing was deleted)", tl_library_get_path (library), error->message);
+      return 1;
+    }
+  if (opt_json)
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+      json_builder_begin_object (b);
+      json_builder_set_member_name (b, "deleted");
+      json_builder_begin_array (b);
+      for (guint i = 0; i < ids->len; i++)
+        json_builder_add_int_value (b, g_array_index (ids, gint64, i));
+      json_builder_end_array (b);
+      json_builder_end_object (b);
+      print_json (b);
+    }
+  return 0;
+}
+
 static int
 cmd_clips (int argc, char **argv)
 {
@@ -839,15 +881,19 @@ cmd_clips (int argc, char **argv)
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   TlClipFilter filter;
 
-  if (!parse_options (&argc, &argv, "[move ID [BEFORE_ID]]",
-                      "List clips, or move clip ID in front of BEFORE_ID (or after all the others) "
-                      "in the order that --order arranged gives.", filter_entries))
+  if (!parse_options (&argc, &argv, "[move ID [BEFORE_ID] | delete ID…]",
+                      "List clips, move clip ID in front of BEFORE_ID (or after all the others) "
+                      "in the order that --order arranged gives, or delete clips (one undo step).",
+                      filter_entries))
     return 2;
   if (argc > 1 && strcmp (argv[1], "move") == 0)
     return move_clip (argc, argv);
+  if (argc > 1 && strcmp (argv[1], "delete") == 0)
+    return delete_clips (argc, argv);
   if (argc > 1)
     {
-      fail ("clips: unexpected “%s” (filter with --topic, --source, …, or clips move ID [BEFORE_ID])", argv[1]);
+      fail ("clips: unexpected “%s” (filter with --topic, --source, …, or clips move ID [BEFORE_ID], "
+            "clips delete ID…)", argv[1]);
       return 2;
     }
   if (!build_filter (&filter, ids))
@@ -1610,7 +1656,7 @@ static const struct {
   { "search", cmd_search, "Search every transcript" },
   { "topics", cmd_topics, "List or add topics" },
   { "tag", cmd_tag, "Store a clip with topics" },
-  { "clips", cmd_clips, "List clips, or rearrange them" },
+  { "clips", cmd_clips, "List clips, rearrange or delete them" },
   { "export", cmd_export, "Export clips (csv, json, edl, fcpxml, xmeml, otio, srt, vtt, md, html)" },
   { "render", cmd_render, "Render clips as media files (webm, mkv, mp4), or one selects reel" },
   { "probe", cmd_probe, "Show what a media file holds" },
@@ -1625,6 +1671,24 @@ usage (FILE *out)
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     fprintf (out, "  %-8s %s\n", commands[i].name, commands[i].summary);
   fprintf (out, "\n“tagline-cli COMMAND --help” tells more.\n");
+}
+
+/* "--library FILE --json clips …": the options every command takes may
+ * come before the command; they are moved after it, where the command
+ * reads them. */
+static void
+command_first (int argc, char **argv)
+{
+  int at = 1;
+  char *command;
+
+  while (at < argc && argv[at][0] == '-' && argv[at][1] != '\0')
+    at += strcmp (argv[at], "--library") == 0 || strcmp (argv[at], "-l") == 0 ? 2 : 1;
+  if (at == 1 || at >= argc)
+    return;
+  command = argv[at];
+  memmove (argv + 2, argv + 1, (at - 1) * sizeof (char *));
+  argv[1] = command;
 }
 
 int
@@ -1648,6 +1712,7 @@ main (int argc, char **argv)
       printf ("tagline-cli %s\n", PACKAGE_VERSION);
       return 0;
     }
+  command_first (argc, argv);
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     if (strcmp (argv[1], commands[i].name) == 0)
       return commands[i].run (argc - 1, argv + 1);

@@ -60,6 +60,16 @@ edit_row (TlLibrary *self, const char *label, TlLibraryChange what, const char *
   return tl_library_edit_commit (self, error);
 }
 
+/* Whether clip_ids[@i] was named before it in the list. */
+static gboolean
+clip_was_deleted_here (const gint64 *clip_ids, guint i)
+{
+  for (guint j = 0; j < i; j++)
+    if (clip_ids[j] == clip_ids[i])
+      return TRUE;
+  return FALSE;
+}
+
 /**
  * tl_library_check_time_range:
  *
@@ -89,6 +99,68 @@ tl_library_check_time_range (TlSource *source, gint64 in, gint64 out, GError **e
 }
 
 /* Clips */
+
+/**
+ * tl_clip_specs_for_lines:
+ * @segments: (array length=n_segments): the source's lines, in order
+ * @runs: (array length=n_runs): runs of selected lines
+ *
+ * What tagging selected lines makes: one clip per run of lines, never one
+ * across the lines between two runs. A clip of timed lines runs from its
+ * first line's start to its last line's end (or, for a line without an
+ * end, the next line's start or the source's end); a source without times
+ * (an article) gets paragraph clips. The specs have no topics yet.
+ *
+ * Returns: (transfer full) (element-type TlClipSpec): the specs, or %NULL
+ *   with @error set when a run has no times to make a clip of
+ */
+GArray *
+tl_clip_specs_for_lines (TlSource *source, TlSegment *const *segments, guint n_segments, const TlLineRun *runs,
+                         guint n_runs, GError **error)
+{
+  g_autoptr(GArray) specs = g_array_sized_new (FALSE, TRUE, sizeof (TlClipSpec), n_runs);
+  gboolean by_paragraph;
+
+  g_return_val_if_fail (TL_IS_SOURCE (source), NULL);
+  by_paragraph = source->kind == TL_SOURCE_KIND_ARTICLE || source->timing == TL_TIMING_NONE;
+  for (guint i = 0; i < n_runs; i++)
+    {
+      TlClipSpec spec = { 0 };
+      guint first = runs[i].first, last = runs[i].last;
+
+      if (first > last || last >= n_segments)
+        {
+          g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID,
+                       "“%s” has no lines %u–%u", source->title, first + 1, last + 1);
+          return NULL;
+        }
+      spec.source_id = source->id;
+      spec.in = spec.out = TL_TIME_NONE;
+      spec.first_segment = spec.last_segment = -1;
+      if (by_paragraph)
+        {
+          spec.first_segment = first;
+          spec.last_segment = last;
+        }
+      else
+        {
+          spec.in = tl_segment_get_start (segments[first]);
+          spec.out = tl_segment_get_end (segments[last]);
+          if (spec.out < 0 && last + 1 < n_segments)
+            spec.out = tl_segment_get_start (segments[last + 1]);
+          if (spec.out < 0 && source->duration > 0)
+            spec.out = source->duration;
+          if (spec.in < 0 || spec.out <= spec.in)
+            {
+              g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID,
+                           "These lines have no times to make a clip of");
+              return NULL;
+            }
+        }
+      g_array_append_val (specs, spec);
+    }
+  return g_steal_pointer (&specs);
+}
 
 /**
  * tl_library_set_clip_range:
@@ -243,8 +315,43 @@ gboolean
 tl_library_delete_clip (TlLibrary *self, gint64 clip_id, GError **error)
 {
   g_return_val_if_fail (TL_IS_LIBRARY (self), FALSE);
-  return edit_row (self, "Delete Clip", TL_LIBRARY_CHANGE_CLIPS | TL_LIBRARY_CHANGE_TOPICS,
-                   "DELETE FROM clip WHERE id = ?1", "clip", clip_id, ARG_NONE, NULL, 0, error);
+  return tl_library_delete_clips (self, &clip_id, 1, error);
+}
+
+/**
+ * tl_library_delete_clips:
+ * @clip_ids: (array length=n_clips): the clips to delete
+ *
+ * Deletes several clips in one transaction and one undo step ("Delete
+ * Clips"): all of them, or none if one of them is not there.
+ */
+gboolean
+tl_library_delete_clips (TlLibrary *self, const gint64 *clip_ids, guint n_clips, GError **error)
+{
+  g_return_val_if_fail (TL_IS_LIBRARY (self), FALSE);
+  g_return_val_if_fail (clip_ids != NULL || n_clips == 0, FALSE);
+
+  if (n_clips == 0)
+    return TRUE;
+  if (!tl_library_edit_begin (self, n_clips == 1 ? "Delete Clip" : "Delete Clips",
+                              TL_LIBRARY_CHANGE_CLIPS | TL_LIBRARY_CHANGE_TOPICS, error))
+    return FALSE;
+  for (guint i = 0; i < n_clips; i++)
+    {
+      if (!run (self, "DELETE FROM clip WHERE id = ?1", NULL, clip_ids[i], ARG_NONE, NULL, 0, error))
+        goto fail;
+      /* an id named twice is gone the second time: not an error */
+      if (sqlite3_changes (self->db) == 0 && !clip_was_deleted_here (clip_ids, i))
+        {
+          row_not_found (error, "clip", clip_ids[i]);
+          goto fail;
+        }
+    }
+  return tl_library_edit_commit (self, error);
+
+fail:
+  tl_library_edit_rollback (self);
+  return FALSE;
 }
 
 /**

@@ -1544,47 +1544,20 @@ check_clip_spec (TlLibrary *self, const TlClipSpec *spec, TlSource *source, GErr
   return tl_library_check_time_range (source, spec->in, spec->out, error);
 }
 
-/**
- * tl_library_add_clip:
- *
- * Stores a clip with its topics in one transaction. For sources without
- * times (articles, untimed transcripts) the clip is a paragraph range.
- *
- * Returns: the new clip's id, or 0 with @error set
- */
-gint64
-tl_library_add_clip (TlLibrary *self, const TlClipSpec *spec, GError **error)
+/* Inserts one checked clip with its topics, inside an open edit. */
+static gint64
+insert_clip (TlLibrary *self, const TlClipSpec *spec, TlSource *source, GArray *topic_ids, GError **error)
 {
-  g_autoptr(TlSource) source = NULL;
-  g_autoptr(GArray) topic_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   TlStmt *stmt;
-  gboolean by_paragraph;
+  gboolean by_paragraph = source->kind == TL_SOURCE_KIND_ARTICLE || source->timing == TL_TIMING_NONE;
   gint64 clip_id, now = g_get_real_time ();
 
-  g_return_val_if_fail (TL_IS_LIBRARY (self), 0);
-  g_return_val_if_fail (spec != NULL, 0);
-
-  if ((source = tl_library_get_source (self, spec->source_id, error)) == NULL)
-    return 0;
-  if (!check_clip_spec (self, spec, source, error))
-    return 0;
-  for (guint i = 0; spec->topics != NULL && spec->topics[i] != NULL; i++)
-    {
-      g_autoptr(TlTopic) topic = tl_library_find_topic (self, spec->topics[i], error);
-      if (topic == NULL)
-        return 0;
-      g_array_append_val (topic_ids, topic->id);
-    }
-  by_paragraph = source->kind == TL_SOURCE_KIND_ARTICLE || source->timing == TL_TIMING_NONE;
-
-  if (!tl_library_edit_begin (self, "New Clip", TL_LIBRARY_CHANGE_CLIPS | TL_LIBRARY_CHANGE_TOPICS, error))
-    return 0;
   stmt = tl_library_prepare (self,
     "INSERT INTO clip (source_id, in_us, out_us, first_segment, last_segment, title, note, rating,"
     " position, created_at, updated_at)"
     " VALUES (?, ?, ?, ?, ?, ?, ?, ?, (SELECT ifnull(max(position), 0) + 1 FROM clip), ?, ?)", error);
   if (stmt == NULL)
-    goto fail;
+    return 0;
   sqlite3_bind_int64 (stmt, 1, spec->source_id);
   if (by_paragraph)
     {
@@ -1605,14 +1578,14 @@ tl_library_add_clip (TlLibrary *self, const TlClipSpec *spec, GError **error)
     {
       tl_library_fail (self, error);
       tl_stmt_release (stmt);
-      goto fail;
+      return 0;
     }
   tl_stmt_release (stmt);
   clip_id = sqlite3_last_insert_rowid (self->db);
 
   stmt = tl_library_prepare (self, "INSERT OR IGNORE INTO clip_topic (clip_id, topic_id) VALUES (?, ?)", error);
   if (stmt == NULL)
-    goto fail;
+    return 0;
   for (guint i = 0; i < topic_ids->len; i++)
     {
       sqlite3_bind_int64 (stmt, 1, clip_id);
@@ -1621,18 +1594,88 @@ tl_library_add_clip (TlLibrary *self, const TlClipSpec *spec, GError **error)
         {
           tl_library_fail (self, error);
           tl_stmt_release (stmt);
-          goto fail;
+          return 0;
         }
       sqlite3_reset (stmt);
     }
   tl_stmt_release (stmt);
-  if (!tl_library_edit_commit (self, error))
-    return 0;
   return clip_id;
+}
 
-fail:
-  tl_library_edit_rollback (self);
-  return 0;
+/**
+ * tl_library_add_clip:
+ *
+ * Stores a clip with its topics in one transaction. For sources without
+ * times (articles, untimed transcripts) the clip is a paragraph range.
+ *
+ * Returns: the new clip's id, or 0 with @error set
+ */
+gint64
+tl_library_add_clip (TlLibrary *self, const TlClipSpec *spec, GError **error)
+{
+  gint64 id = 0;
+
+  g_return_val_if_fail (TL_IS_LIBRARY (self), 0);
+  g_return_val_if_fail (spec != NULL, 0);
+  return tl_library_add_clips (self, spec, 1, &id, error) ? id : 0;
+}
+
+/**
+ * tl_library_add_clips:
+ * @specs: (array length=n_specs): the clips
+ * @ids: (out caller-allocates) (array length=n_specs) (optional): their new ids
+ *
+ * Stores several clips (each checked as by tl_library_add_clip()) in one
+ * transaction and one undo step ("New Clips"): all of them, or, if one
+ * cannot be stored, none.
+ */
+gboolean
+tl_library_add_clips (TlLibrary *self, const TlClipSpec *specs, guint n_specs, gint64 *ids, GError **error)
+{
+  g_autoptr(GPtrArray) sources = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GPtrArray) topic_ids = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+
+  g_return_val_if_fail (TL_IS_LIBRARY (self), FALSE);
+  g_return_val_if_fail (specs != NULL || n_specs == 0, FALSE);
+
+  if (n_specs == 0)
+    return TRUE;
+  for (guint i = 0; i < n_specs; i++)
+    {
+      const TlClipSpec *spec = &specs[i];
+      TlSource *source = tl_library_get_source (self, spec->source_id, error);
+      GArray *topics = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+      g_ptr_array_add (topic_ids, topics);
+      if (source == NULL)
+        return FALSE;
+      g_ptr_array_add (sources, source);
+      if (!check_clip_spec (self, spec, source, error))
+        return FALSE;
+      for (guint t = 0; spec->topics != NULL && spec->topics[t] != NULL; t++)
+        {
+          g_autoptr(TlTopic) topic = tl_library_find_topic (self, spec->topics[t], error);
+          if (topic == NULL)
+            return FALSE;
+          g_array_append_val (topics, topic->id);
+        }
+    }
+
+  if (!tl_library_edit_begin (self, n_specs == 1 ? "New Clip" : "New Clips",
+                              TL_LIBRARY_CHANGE_CLIPS | TL_LIBRARY_CHANGE_TOPICS, error))
+    return FALSE;
+  for (guint i = 0; i < n_specs; i++)
+    {
+      gint64 id = insert_clip (self, &specs[i], g_ptr_array_index (sources, i), g_ptr_array_index (topic_ids, i), error);
+      if (id == 0)
+        {
+          tl_library_edit_rollback (self);
+          return FALSE;
+        }
+      if (ids)
+        ids[i] = id;
+    }
+  return tl_library_edit_commit (self, error);
 }
 
 #define CLIP_COLUMNS \

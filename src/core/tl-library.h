@@ -142,7 +142,24 @@ typedef struct {
   TlClipOrder order;
 } TlClipFilter;
 
+/* Lines first to last (indices in the transcript), inclusive. */
+typedef struct {
+  guint first;
+  guint last;
+} TlLineRun;
+
+GArray *tl_clip_specs_for_lines (TlSource *source,
+                                 TlSegment *const *segments,
+                                 guint n_segments,
+                                 const TlLineRun *runs,
+                                 guint n_runs,
+                                 GError **error);
 gint64 tl_library_add_clip (TlLibrary *self, const TlClipSpec *spec, GError **error);
+gboolean tl_library_add_clips (TlLibrary *self,
+                               const TlClipSpec *specs,
+                               guint n_specs,
+                               gint64 *ids,
+                               GError **error);
 TlClip *tl_library_get_clip (TlLibrary *self, gint64 clip_id, GError **error);
 GPtrArray *tl_library_list_clips (TlLibrary *self, const TlClipFilter *filter, GError **error);
 char *tl_library_get_clip_text (TlLibrary *self, TlClip *clip, GError **error);
@@ -155,6 +172,7 @@ gboolean tl_library_set_clip_note (TlLibrary *self, gint64 clip_id, const char *
 gboolean tl_library_set_clip_rating (TlLibrary *self, gint64 clip_id, guint rating, GError **error);
 gboolean tl_library_set_clip_topic (TlLibrary *self, gint64 clip_id, gint64 topic_id, gboolean on, GError **error);
 gboolean tl_library_delete_clip (TlLibrary *self, gint64 clip_id, GError **error);
+gboolean tl_library_delete_clips (TlLibrary *self, const gint64 *clip_ids, guint n_clips, GError **error);
 gboolean tl_library_move_clip (TlLibrary *self, gint64 clip_id, gint64 before_id, GError **error);
 
 gboolean tl_library_rename_topic (TlLibrary *self, gint64 topic_id, const char *name, GError **error);

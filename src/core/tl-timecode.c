@@ -77,6 +77,37 @@ tl_timecode_format (gint64 usec, int fps_num, int fps_den)
 }
 
 /**
+ * tl_timecode_format_range:
+ * @origin: (nullable): the media's own start timecode ("01:00:00:00"), or
+ *   %NULL when it starts at zero
+ *
+ * A clip's in and out as "IN - OUT" in the media's timecode at its rate,
+ * as an editor types them into a log or an NLE: counted from the media's
+ * start timecode, drop-frame where that is the custom.
+ *
+ * Returns: (nullable): the text, or %NULL when the rate is unknown or the
+ *   range is not one
+ */
+char *
+tl_timecode_format_range (gint64 in, gint64 out, int fps_num, int fps_den, const char *origin)
+{
+  gboolean drop_frame;
+  gint64 start = 0, first, last;
+  g_autofree char *a = NULL, *b = NULL;
+
+  if (fps_num <= 0 || fps_den <= 0 || in < 0 || out <= in)
+    return NULL;
+  drop_frame = tl_timecode_is_drop_frame_rate (fps_num, fps_den);
+  if (origin != NULL && !tl_timecode_parse_frames (origin, fps_num, fps_den, &start))
+    start = 0;
+  first = tl_timecode_usec_to_frames (in, fps_num, fps_den);
+  last = MAX (tl_timecode_usec_to_frames (out, fps_num, fps_den), first + 1);
+  a = tl_timecode_format_frames (start + first, fps_num, fps_den, drop_frame);
+  b = tl_timecode_format_frames (start + last, fps_num, fps_den, drop_frame);
+  return g_strdup_printf ("%s - %s", a, b);
+}
+
+/**
  * tl_timecode_parse_frames:
  * @timecode: "HH:MM:SS:FF", or "HH:MM:SS;FF" (also "." or "," before the
  *   frames) in drop-frame

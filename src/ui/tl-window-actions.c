@@ -375,6 +375,12 @@ tag_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
         tl_window_tag_with_topic (self, tl_topic_get_id (g_ptr_array_index (topics, i)));
         return;
       }
+  if (topics == NULL || topics->len == 0)
+    {
+      tl_window_toast (self, _("No topics yet: add one with the + beside Topics, and its key tags the selected lines"),
+                       FALSE);
+      return;
+    }
   {
     g_autofree char *message = g_strdup_printf (_("No topic has the key %u: give one a key in the Topics list"), key);
     tl_window_toast (self, message, FALSE);

@@ -564,6 +564,14 @@ on_clip_activated (TlTagPanel *panel, TlClip *clip, TlWindow *self)
 
 /* A search hit: open its source at that line, selected, so that a topic
  * key tags it. */
+/* Several clips or none: Loop and the trim buttons have no clip. */
+static void
+on_clip_selection_changed (TlTagPanel *panel, TlWindow *self)
+{
+  tl_window_apply_loop (self, FALSE);
+  tl_window_update_actions (self);
+}
+
 static void
 on_hit_activated (TlSearchPanel *panel, gint64 source_id, guint index, TlWindow *self)
 {
@@ -627,22 +635,20 @@ poll_outside_changes (gpointer user_data)
 
 /* Tagging */
 
-/* The time range of lines @first–@last: from the first's start to the
- * last's end (or the next line's start, for lines without an end). */
-static gboolean
-lines_range (TlWindow *self, guint first, guint last, gint64 *in, gint64 *out)
+/* What the selected lines make: one clip spec per run of adjacent lines. */
+static GArray *
+specs_for_selected_lines (TlWindow *self, GError **error)
 {
-  TlSegment *a = tl_transcript_view_get_segment (self->transcript, first);
-  TlSegment *b = tl_transcript_view_get_segment (self->transcript, last);
-  TlSegment *next = tl_transcript_view_get_segment (self->transcript, last + 1);
+  g_autoptr(GArray) runs = tl_transcript_view_get_selected_runs (self->transcript);
+  guint n = tl_transcript_view_get_n_segments (self->transcript);
+  g_autoptr(GPtrArray) lines = g_ptr_array_sized_new (n);
 
-  *in = tl_segment_get_start (a);
-  *out = tl_segment_get_end (b);
-  if (*out < 0 && next)
-    *out = tl_segment_get_start (next);
-  if (*out < 0 && tl_source_get_duration (self->source) > 0)
-    *out = tl_source_get_duration (self->source);
-  return *in >= 0 && *out > *in;
+  if (runs->len == 0)
+    return g_array_new (FALSE, FALSE, sizeof (TlClipSpec));
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (lines, tl_transcript_view_get_segment (self->transcript, i));
+  return tl_clip_specs_for_lines (self->source, (TlSegment *const *) lines->pdata, lines->len,
+                                  (const TlLineRun *) runs->data, runs->len, error);
 }
 
 /* The clip of the shown source that holds [@in, @out) (or paragraphs
@@ -670,19 +676,19 @@ clip_holding (TlWindow *self, gint64 in, gint64 out, int first, int last)
  * tl_window_tag_with_topic:
  *
  * What a topic's key does: the marked range (I/O) or the selected lines
- * become a clip with this topic; lines already inside a clip have the
- * topic added to (or removed from) that clip.
+ * become a clip with this topic, one clip per run of adjacent lines (all
+ * in one undo step); one range already inside a clip has the topic added
+ * to (or removed from) that clip.
  */
 void
 tl_window_tag_with_topic (TlWindow *self, gint64 topic_id)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(TlTopic) topic = NULL;
-  TlClipSpec spec = { 0 };
+  g_autoptr(GArray) specs = NULL;
   const char *topics[2] = { NULL, NULL };
   gboolean by_paragraph;
-  guint first = 0, last = 0;
-  TlClip *existing;
+  TlClip *existing = NULL;
   GPtrArray *all_topics = tl_tag_panel_get_topics (self->tag_panel);
 
   if (self->source == NULL)
@@ -695,34 +701,36 @@ tl_window_tag_with_topic (TlWindow *self, gint64 topic_id)
 
   by_paragraph = tl_source_get_kind (self->source) == TL_SOURCE_KIND_ARTICLE
                  || tl_source_get_timing (self->source) == TL_TIMING_NONE;
-  spec.source_id = tl_source_get_id (self->source);
-  spec.first_segment = spec.last_segment = -1;
-  spec.in = spec.out = -1;
   if (!by_paragraph && self->mark_in >= 0 && self->mark_out > self->mark_in)
     {
+      TlClipSpec spec = { 0 };
+
+      spec.source_id = tl_source_get_id (self->source);
+      spec.first_segment = spec.last_segment = -1;
       spec.in = self->mark_in;
       spec.out = self->mark_out;
+      specs = g_array_new (FALSE, TRUE, sizeof (TlClipSpec));
+      g_array_append_val (specs, spec);
     }
-  else if (tl_transcript_view_get_selected_range (self->transcript, &first, &last))
+  else if ((specs = specs_for_selected_lines (self, &error)) == NULL)
     {
-      if (by_paragraph)
-        {
-          spec.first_segment = first;
-          spec.last_segment = last;
-        }
-      else if (!lines_range (self, first, last, &spec.in, &spec.out))
-        {
-          tl_window_toast (self, _("These lines have no times to make a clip of"), FALSE);
-          return;
-        }
+      tl_window_toast (self, _("These lines have no times to make a clip of"), FALSE);
+      return;
     }
-  else
+  if (specs->len == 0)
     {
       tl_window_toast (self, _("Select lines, or mark In and Out (I, O), then press a topic’s key"), FALSE);
       return;
     }
 
-  existing = clip_holding (self, spec.in, spec.out, spec.first_segment, spec.last_segment);
+  topics[0] = tl_topic_get_name (topic);
+  for (guint i = 0; i < specs->len; i++)
+    g_array_index (specs, TlClipSpec, i).topics = topics;
+  if (specs->len == 1)
+    {
+      TlClipSpec *spec = &g_array_index (specs, TlClipSpec, 0);
+      existing = clip_holding (self, spec->in, spec->out, spec->first_segment, spec->last_segment);
+    }
   if (existing)
     {
       gboolean on = !g_strv_contains (tl_clip_get_topics (existing), tl_topic_get_name (topic));
@@ -735,15 +743,19 @@ tl_window_tag_with_topic (TlWindow *self, gint64 topic_id)
     }
   else
     {
-      gint64 id;
-      topics[0] = tl_topic_get_name (topic);
-      spec.topics = topics;
-      id = tl_library_add_clip (self->library, &spec, &error);
-      if (id > 0)
+      g_autofree gint64 *ids = g_new0 (gint64, specs->len);
+
+      if (tl_library_add_clips (self->library, (const TlClipSpec *) specs->data, specs->len, ids, &error))
         {
-          g_autofree char *message = g_strdup_printf (_("New clip tagged “%s”"), tl_topic_get_name (topic));
+          g_autofree char *message = NULL;
+
+          if (specs->len == 1)
+            message = g_strdup_printf (_("New clip tagged “%s”"), tl_topic_get_name (topic));
+          else
+            message = g_strdup_printf (ngettext ("%u new clip tagged “%s”", "%u new clips tagged “%s”", specs->len),
+                                       specs->len, tl_topic_get_name (topic));
           self->mark_in = self->mark_out = -1;
-          tl_tag_panel_select_clip (self->tag_panel, id);
+          tl_tag_panel_select_clips (self->tag_panel, ids, specs->len);
           tl_window_toast (self, message, TRUE);
         }
     }
@@ -1140,6 +1152,7 @@ restore_state (TlWindow *self, GSettings *settings)
   gtk_paned_set_position (self->outer_paned, g_settings_get_int (settings, "sources-position"));
   gtk_paned_set_position (self->inner_paned, g_settings_get_int (settings, "tags-position"));
   gtk_paned_set_position (self->center_paned, g_settings_get_int (settings, "player-position"));
+  tl_tag_panel_set_topics_height (self->tag_panel, g_settings_get_int (settings, "topics-position"));
 }
 
 static GSettings *
@@ -1181,6 +1194,7 @@ tl_window_save_state (TlWindow *self)
       g_settings_set_int (settings, "sources-position", gtk_paned_get_position (self->outer_paned));
       g_settings_set_int (settings, "tags-position", gtk_paned_get_position (self->inner_paned));
       g_settings_set_int (settings, "player-position", gtk_paned_get_position (self->center_paned));
+      g_settings_set_int (settings, "topics-position", tl_tag_panel_get_topics_height (self->tag_panel));
     }
   /* a source id means something only in its own library */
   if (self->source && self->library)
@@ -1317,6 +1331,7 @@ tl_window_init (TlWindow *self)
   g_signal_connect (self->transcript, "selection-changed", G_CALLBACK (on_transcript_selection), self);
   g_signal_connect (self->tag_panel, "clip-activated", G_CALLBACK (on_clip_activated), self);
   g_signal_connect (self->tag_panel, "topic-activated", G_CALLBACK (on_topic_activated), self);
+  g_signal_connect (self->tag_panel, "selection-changed", G_CALLBACK (on_clip_selection_changed), self);
   g_signal_connect (self->tag_panel, "toast", G_CALLBACK (on_child_toast), self);
   g_signal_connect (self->search_panel, "hit-activated", G_CALLBACK (on_hit_activated), self);
   g_signal_connect (self->search_panel, "closed", G_CALLBACK (on_search_closed), self);

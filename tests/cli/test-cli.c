@@ -466,6 +466,49 @@ test_arrange_clips (Fixture *f, gconstpointer data)
   assert_arranged (f, "3 2 1");
 }
 
+/* clips delete takes several ids, all or none; the common options may
+ * come before the command. */
+static void
+test_delete_clips (Fixture *f, gconstpointer data)
+{
+  g_autofree char *good = write_file (f, "summit.srt", summit_srt);
+  g_autoptr(TlTestCliRun) run = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonArray *deleted;
+  const char *ranges[][2] = { { "9", "12" }, { "1", "4" }, { "4.5", "8" } };
+
+  run = tl_test_cli_run (f->library, "import", good, NULL);
+  g_clear_pointer (&run, tl_test_cli_run_free);
+  run = tl_test_cli_run (f->library, "topics", "add", "Weapons", NULL);
+  for (guint i = 0; i < G_N_ELEMENTS (ranges); i++)
+    {
+      g_clear_pointer (&run, tl_test_cli_run_free);
+      run = tl_test_cli_run (f->library, "tag", "1", ranges[i][0], ranges[i][1], "Weapons", NULL);
+      g_assert_cmpint (run->status, ==, 0);
+    }
+
+  /* one of them not there: one line, nothing deleted */
+  g_clear_pointer (&run, tl_test_cli_run_free);
+  run = tl_test_cli_run (f->library, "clips", "delete", "1", "7", NULL);
+  g_assert_cmpint (run->status, ==, 1);
+  tl_test_cli_assert_one_line (run->err);
+  g_assert_nonnull (strstr (run->err, "No clip with id 7"));
+  assert_arranged (f, "1 2 3");
+  g_clear_pointer (&run, tl_test_cli_run_free);
+  run = tl_test_cli_run (f->library, "clips", "delete", NULL);
+  g_assert_cmpint (run->status, ==, 2);
+  tl_test_cli_assert_one_line (run->err);
+
+  g_clear_pointer (&run, tl_test_cli_run_free);
+  run = tl_test_cli_run (f->library, "--json", "clips", "delete", "1", "3", NULL);
+  g_assert_cmpint (run->status, ==, 0);
+  deleted = json_object_get_array_member (tl_test_cli_parse_object (parser, run->out), "deleted");
+  g_assert_cmpuint (json_array_get_length (deleted), ==, 2);
+  g_assert_cmpint (json_array_get_int_element (deleted, 0), ==, 1);
+  g_assert_cmpint (json_array_get_int_element (deleted, 1), ==, 3);
+  assert_arranged (f, "2");
+}
+
 static void
 test_usage_errors (Fixture *f, gconstpointer data)
 {
@@ -543,6 +586,7 @@ main (int argc, char **argv)
   ADD ("/cli/search-tag-clips-export", test_search_tag_clips_export);
   ADD ("/cli/arrange-clips", test_arrange_clips);
   ADD ("/cli/paragraph-numbers", test_paragraph_numbers);
+  ADD ("/cli/delete-clips", test_delete_clips);
   ADD ("/cli/usage-errors", test_usage_errors);
   ADD ("/cli/import/samples", test_import_samples);
   ADD ("/cli/import/folder", test_import_folder);

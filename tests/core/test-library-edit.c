@@ -651,6 +651,144 @@ test_arrange_clips (Fixture *f, gconstpointer data)
   assert_arranged (f, a, b, c);
 }
 
+/* The number of clips in the library. */
+static guint
+count_clips (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) clips = tl_library_list_clips (f->library, NULL, &error);
+
+  g_assert_no_error (error);
+  return clips->len;
+}
+
+/* Several clips deleted at once are one undo step, which brings all of
+ * them back with their topics; a missing clip among them deletes none. */
+static void
+test_delete_clips (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  const char *topics[] = { "Diplomacy", "Weapons", NULL };
+  TlClipSpec specs[] = {
+    { f->source, 0, 3000000, -1, -1, "opening", NULL, 4, topics },
+    { f->source, 9000000, 15000000, -1, -1, NULL, "denial", 0, topics + 1 },
+  };
+  gint64 ids[3] = { f->clip, 0, 0 };
+  gint64 with_missing[2];
+  g_autoptr(TlClip) back = NULL;
+
+  g_assert_true (tl_library_add_clips (f->library, specs, G_N_ELEMENTS (specs), ids + 1, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (ids[1], >, 0);
+  g_assert_cmpint (ids[2], >, ids[1]);
+  g_assert_cmpuint (count_clips (f), ==, 3);
+  assert_next (f, FALSE, "New Clips");
+
+  /* one of them not there: nothing deleted */
+  with_missing[0] = ids[1];
+  with_missing[1] = 9999;
+  g_assert_false (tl_library_delete_clips (f->library, with_missing, 2, &error));
+  g_assert_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_cmpuint (count_clips (f), ==, 3);
+  assert_next (f, FALSE, "New Clips");
+
+  g_assert_true (tl_library_delete_clips (f->library, ids, 3, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_clips (f), ==, 0);
+  assert_undo (f, "Delete Clips");
+  g_assert_cmpuint (count_clips (f), ==, 3);
+  back = tl_library_get_clip (f->library, ids[1], &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (tl_clip_get_title (back), ==, "opening");
+  g_assert_cmpuint (tl_clip_get_rating (back), ==, 4);
+  g_assert_cmpuint (g_strv_length ((char **) tl_clip_get_topics (back)), ==, 2);
+
+  /* one undo took back the delete, the next takes back both new clips */
+  assert_undo (f, "New Clips");
+  g_assert_cmpuint (count_clips (f), ==, 1);
+  assert_redo (f, "New Clips");
+  assert_redo (f, "Delete Clips");
+  g_assert_cmpuint (count_clips (f), ==, 0);
+}
+
+/* Clips added together are checked first: one bad spec stores none. */
+static void
+test_add_clips_all_or_none (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  const char *topics[] = { "Weapons", NULL };
+  const char *unknown[] = { "Sport", NULL };
+  TlClipSpec specs[] = {
+    { f->source, 0, 3000000, -1, -1, NULL, NULL, 0, topics },
+    { f->source, 5000000, 4000000, -1, -1, NULL, NULL, 0, topics },
+  };
+
+  g_assert_false (tl_library_add_clips (f->library, specs, 2, NULL, &error));
+  g_assert_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID);
+  g_clear_error (&error);
+  specs[1].in = 4000000;
+  specs[1].out = 5000000;
+  specs[1].topics = unknown;
+  g_assert_false (tl_library_add_clips (f->library, specs, 2, NULL, &error));
+  g_assert_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_assert_cmpuint (count_clips (f), ==, 1);
+  assert_next (f, FALSE, "New Clip");
+}
+
+/* Lines 1 and 3 selected (not 2) make two clips, not one across line 2;
+ * an article's paragraphs make paragraph clips. */
+static void
+test_specs_for_lines (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TlSource) source = tl_library_get_source (f->library, f->source, &error);
+  g_autoptr(TlSource) article = tl_library_get_source (f->library, f->article, &error);
+  g_autoptr(GPtrArray) lines = tl_library_get_segments (f->library, f->source, &error);
+  g_autoptr(GPtrArray) paragraphs = tl_library_get_segments (f->library, f->article, &error);
+  const TlLineRun runs[] = { { 0, 0 }, { 2, 2 } };
+  const TlLineRun joined[] = { { 0, 1 } };
+  const TlLineRun outside[] = { { 2, 3 } };
+  g_autoptr(GArray) specs = NULL;
+  g_autoptr(GArray) quotes = NULL;
+  g_autoptr(GArray) one = NULL;
+  TlClipSpec *spec;
+
+  g_assert_no_error (error);
+  specs = tl_clip_specs_for_lines (source, (TlSegment *const *) lines->pdata, lines->len, runs, 2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (specs->len, ==, 2);
+  spec = &g_array_index (specs, TlClipSpec, 0);
+  g_assert_cmpint (spec->source_id, ==, f->source);
+  g_assert_cmpint (spec->in, ==, 1000000);
+  g_assert_cmpint (spec->out, ==, 4000000);
+  g_assert_cmpint (spec->first_segment, ==, -1);
+  spec = &g_array_index (specs, TlClipSpec, 1);
+  g_assert_cmpint (spec->in, ==, 9000000);
+  g_assert_cmpint (spec->out, ==, 15000000);
+  /* stored together: one undo step */
+  g_assert_true (tl_library_add_clips (f->library, (TlClipSpec *) specs->data, specs->len, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (count_clips (f), ==, 3);
+  assert_undo (f, "New Clips");
+  g_assert_cmpuint (count_clips (f), ==, 1);
+
+  one = tl_clip_specs_for_lines (source, (TlSegment *const *) lines->pdata, lines->len, joined, 1, &error);
+  g_assert_cmpint (g_array_index (one, TlClipSpec, 0).in, ==, 1000000);
+  g_assert_cmpint (g_array_index (one, TlClipSpec, 0).out, ==, 8250000);
+
+  quotes = tl_clip_specs_for_lines (article, (TlSegment *const *) paragraphs->pdata, paragraphs->len, runs, 2,
+                                    &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (g_array_index (quotes, TlClipSpec, 1).first_segment, ==, 2);
+  g_assert_cmpint (g_array_index (quotes, TlClipSpec, 1).last_segment, ==, 2);
+  g_assert_cmpint (g_array_index (quotes, TlClipSpec, 1).in, ==, -1);
+
+  g_assert_null (tl_clip_specs_for_lines (source, (TlSegment *const *) lines->pdata, lines->len, outside, 1, &error));
+  g_assert_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -670,6 +808,9 @@ main (int argc, char **argv)
   ADD ("/core/library/edit/relink-media", test_relink_media);
   ADD ("/core/library/edit/undo-times", test_undo_times);
   ADD ("/core/library/edit/arrange-clips", test_arrange_clips);
+  ADD ("/core/library/edit/delete-clips", test_delete_clips);
+  ADD ("/core/library/edit/add-clips-all-or-none", test_add_clips_all_or_none);
+  ADD ("/core/library/edit/specs-for-lines", test_specs_for_lines);
   g_test_add_func ("/core/library/migrate-v1", test_migrate_v1);
 #undef ADD
   return g_test_run ();

@@ -124,6 +124,29 @@ test_parse_rate (void)
     g_assert_false (tl_timecode_parse_rate (bad[i], &num, &den));
 }
 
+/* A clip's in and out to paste into a log: at the media's rate, from its
+ * own start timecode, drop-frame at 29.97; nothing without a rate. */
+static void
+test_format_range (void)
+{
+  g_autofree char *pal = tl_timecode_format_range (10000000, 20000000, 25, 1, NULL);
+  g_autofree char *from_one = tl_timecode_format_range (10000000, 20040000, 25, 1, "01:00:00:00");
+  g_autofree char *ntsc = tl_timecode_format_range (60060000, 61061000, 30000, 1001, "00:59:59;28");
+  g_autofree char *bad_origin = tl_timecode_format_range (0, 1000000, 24, 1, "soon");
+  g_autofree char *short_clip = tl_timecode_format_range (1000000, 1010000, 25, 1, NULL);
+
+  g_assert_cmpstr (pal, ==, "00:00:10:00 - 00:00:20:00");
+  g_assert_cmpstr (from_one, ==, "01:00:10:00 - 01:00:20:01");
+  /* 60.06 s is frame 1800, 59 s 28 frames after 01:00:00;00; thirty frames
+   * on is 01:01:01;00, as minute one has no ;00 and ;01 */
+  g_assert_cmpstr (ntsc, ==, "01:00:59;28 - 01:01:01;00");
+  g_assert_cmpstr (bad_origin, ==, "00:00:00:00 - 00:00:01:00");
+  /* shorter than a frame: still one frame long */
+  g_assert_cmpstr (short_clip, ==, "00:00:01:00 - 00:00:01:01");
+  g_assert_null (tl_timecode_format_range (0, 1000000, 0, 0, NULL));
+  g_assert_null (tl_timecode_format_range (2000000, 1000000, 25, 1, NULL));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -135,5 +158,6 @@ main (int argc, char **argv)
   g_test_add_func ("/core/timecode/parse", test_parse);
   g_test_add_func ("/core/timecode/parse-round-trip", test_parse_round_trip);
   g_test_add_func ("/core/timecode/parse-rate", test_parse_rate);
+  g_test_add_func ("/core/timecode/format-range", test_format_range);
   return g_test_run ();
 }

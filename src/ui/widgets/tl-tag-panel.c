@@ -2,49 +2,18 @@
  * and counts; the clips of the source (or of the whole library); and the
  * editor of the selected clip. Changes go straight to the library, each
  * one undoable; the panel reloads on the library's "changed". */
-#include "tl-tag-panel.h"
+#include "tl-tag-panel-private.h"
 
 #include <glib/gi18n.h>
 
 #include "tl-name-dialog.h"
 #include "tl-text.h"
 
-struct _TlTagPanel {
-  GtkWidget parent_instance;
-
-  TlLibrary *library;
-  gulong changed_handler;
-  TlSource *source;
-  gboolean all_clips;
-  GPtrArray *topics;          /* TlTopic */
-  GPtrArray *source_clips;    /* TlClip of the source, by time */
-  GListStore *clips;          /* what the list shows */
-  GtkSingleSelection *clip_selection;
-  gboolean loading;
-
-  GtkWidget *topic_list;
-  GtkWidget *clips_view;
-  GtkWidget *clips_stack;
-  GtkWidget *this_source;
-  GtkWidget *everything;
-
-  /* the clip editor */
-  GtkWidget *editor;
-  GtkWidget *range_label;
-  GtkWidget *title_entry;
-  GtkWidget *note_view;
-  GtkWidget *stars[5];
-  GtkWidget *topic_toggles;
-  guint save_timeout;         /* typed title and note are kept soon after */
-  guint hold_scroll_timeout;  /* the list is kept still for a moment after a drop */
-  double held_scroll;
-  gint64 editing_clip;        /* the clip the editor fields belong to */
-};
-
 G_DEFINE_FINAL_TYPE (TlTagPanel, tl_tag_panel, GTK_TYPE_WIDGET)
 
 enum {
   SIGNAL_CLIP_ACTIVATED,
+  SIGNAL_SELECTION_CHANGED,
   SIGNAL_TOPIC_ACTIVATED,
   SIGNAL_TOAST,
   N_SIGNALS
@@ -52,21 +21,21 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-static void
-toast (TlTagPanel *self, const char *message, gboolean undoable)
+void
+tl_tag_panel_toast (TlTagPanel *self, const char *message, gboolean undoable)
 {
   g_signal_emit (self, signals[SIGNAL_TOAST], 0, message, undoable);
 }
 
-static void
-report (TlTagPanel *self, GError *error)
+void
+tl_tag_panel_report (TlTagPanel *self, GError *error)
 {
   if (error)
-    toast (self, error->message, FALSE);
+    tl_tag_panel_toast (self, error->message, FALSE);
 }
 
-static TlTopic *
-topic_by_id (TlTagPanel *self, gint64 id)
+TlTopic *
+tl_tag_panel_topic_by_id (TlTagPanel *self, gint64 id)
 {
   for (guint i = 0; self->topics && i < self->topics->len; i++)
     if (tl_topic_get_id (g_ptr_array_index (self->topics, i)) == id)
@@ -81,6 +50,24 @@ topic_by_name (TlTagPanel *self, const char *name)
     if (g_str_equal (tl_topic_get_name (g_ptr_array_index (self->topics, i)), name))
       return g_ptr_array_index (self->topics, i);
   return NULL;
+}
+
+/* The position of the one selected clip; GTK_INVALID_LIST_POSITION when
+ * none or several are selected. */
+static guint
+single_selected (TlTagPanel *self)
+{
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->clip_selection));
+
+  return gtk_bitset_get_size (selected) == 1 ? gtk_bitset_get_minimum (selected) : GTK_INVALID_LIST_POSITION;
+}
+
+guint
+tl_tag_panel_n_selected (TlTagPanel *self)
+{
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->clip_selection));
+
+  return (guint) gtk_bitset_get_size (selected);
 }
 
 /* Topics */
@@ -186,18 +173,19 @@ on_topic_row_activated (GtkListBox *list, GtkListBoxRow *row, TlTagPanel *self)
 static void
 fill_topics (TlTagPanel *self)
 {
-  GtkWidget *child;
+  GtkListBoxRow *row;
 
-  while ((child = gtk_widget_get_first_child (self->topic_list)))
-    gtk_list_box_remove (GTK_LIST_BOX (self->topic_list), child);
+  /* the rows only: the list's first child may be its placeholder */
+  while ((row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (self->topic_list), 0)))
+    gtk_list_box_remove (GTK_LIST_BOX (self->topic_list), GTK_WIDGET (row));
   for (guint i = 0; self->topics && i < self->topics->len; i++)
     gtk_list_box_append (GTK_LIST_BOX (self->topic_list), topic_row (g_ptr_array_index (self->topics, i)));
 }
 
 /* Clips */
 
-static char *
-format_range (TlClip *clip)
+char *
+tl_tag_panel_format_range (TlClip *clip)
 {
   gint64 in = tl_clip_get_in (clip), out = tl_clip_get_out (clip);
   g_autofree char *a = NULL, *b = NULL;
@@ -239,7 +227,7 @@ move_clip_to (TlTagPanel *self, guint from, guint to)
   clip = g_list_model_get_item (model, from);
   before = to < n ? g_list_model_get_item (model, to) : NULL;
   tl_library_move_clip (self->library, tl_clip_get_id (clip), before ? tl_clip_get_id (before) : 0, &error);
-  report (self, error);
+  tl_tag_panel_report (self, error);
 }
 
 /* Whether the keyboard focus is in the clips list. */
@@ -257,7 +245,7 @@ list_has_focus (TlTagPanel *self)
 static void
 focus_selected_row (TlTagPanel *self)
 {
-  guint selected = gtk_single_selection_get_selected (self->clip_selection);
+  guint selected = single_selected (self);
 
   for (GtkWidget *row = gtk_widget_get_first_child (self->clips_view); row; row = gtk_widget_get_next_sibling (row))
     {
@@ -276,7 +264,7 @@ static void
 move_clip_activated (GtkWidget *widget, const char *action, GVariant *param)
 {
   TlTagPanel *self = TL_TAG_PANEL (widget);
-  guint at = gtk_single_selection_get_selected (self->clip_selection);
+  guint at = single_selected (self);
   int by = g_variant_get_int32 (param);
   gboolean had_focus = list_has_focus (self);
 
@@ -304,7 +292,7 @@ static void
 on_clip_drag_begin (GtkDragSource *source, GdkDrag *drag, GtkListItem *item)
 {
   TlClip *clip = gtk_list_item_get_item (item);
-  g_autofree char *range = clip ? format_range (clip) : NULL;
+  g_autofree char *range = clip ? tl_tag_panel_format_range (clip) : NULL;
   GtkWidget *label = gtk_label_new (range);
 
   gtk_widget_add_css_class (label, "clip-drag-icon");
@@ -393,7 +381,7 @@ move_later (gpointer data)
   if (move->self->library && move->self->all_clips)
     {
       tl_library_move_clip (move->self->library, move->clip_id, move->before_id, &error);
-      report (move->self, error);
+      tl_tag_panel_report (move->self, error);
     }
   return G_SOURCE_REMOVE;
 }
@@ -438,6 +426,8 @@ on_clip_drop (GtkDropTarget *target, const GValue *value, double x, double y, Gt
   return FALSE;
 }
 
+static void on_clip_secondary_pressed (GtkGestureClick *gesture, int n_press, double x, double y, GtkListItem *item);
+
 static void
 on_clip_setup (GtkSignalListItemFactory *factory, GtkListItem *item, TlTagPanel *self)
 {
@@ -450,6 +440,7 @@ on_clip_setup (GtkSignalListItemFactory *factory, GtkListItem *item, TlTagPanel 
   GtkWidget *words = gtk_label_new (NULL);
   GtkDragSource *drag;
   GtkDropTarget *drop;
+  GtkGesture *click;
 
   gtk_widget_add_css_class (range, "numeric");
   gtk_label_set_xalign (GTK_LABEL (range), 0);
@@ -486,6 +477,11 @@ on_clip_setup (GtkSignalListItemFactory *factory, GtkListItem *item, TlTagPanel 
   g_signal_connect (drop, "leave", G_CALLBACK (on_clip_drop_leave), NULL);
   g_signal_connect (drop, "drop", G_CALLBACK (on_clip_drop), item);
   gtk_widget_add_controller (box, GTK_EVENT_CONTROLLER (drop));
+
+  click = gtk_gesture_click_new ();
+  gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
+  g_signal_connect (click, "pressed", G_CALLBACK (on_clip_secondary_pressed), item);
+  gtk_widget_add_controller (box, GTK_EVENT_CONTROLLER (click));
 }
 
 static void
@@ -499,7 +495,7 @@ on_clip_bind (GtkSignalListItemFactory *factory, GtkListItem *item, TlTagPanel *
   GtkWidget *words = gtk_widget_get_next_sibling (topics);
   const char *const *names = tl_clip_get_topics (clip);
   const char *text = g_object_get_data (G_OBJECT (clip), "text");
-  g_autofree char *range = format_range (clip);
+  g_autofree char *range = tl_tag_panel_format_range (clip);
   g_autofree char *rating = tl_format_rating (tl_clip_get_rating (clip));
   GtkWidget *child;
 
@@ -530,175 +526,24 @@ on_clip_bind (GtkSignalListItemFactory *factory, GtkListItem *item, TlTagPanel *
   gtk_label_set_text (GTK_LABEL (words), tl_clip_get_title (clip) ? tl_clip_get_title (clip) : (text ? text : ""));
 }
 
-/* Editor */
-
-static void flush_typing (TlTagPanel *self);
-
+/* The editor follows the selection; a click that picks one clip sends the
+ * player there. */
 static void
-show_editor (TlTagPanel *self, TlClip *clip)
-{
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->note_view));
-  g_autofree char *range = NULL;
-  GtkWidget *child;
-
-  /* what was typed for the previous clip is kept first */
-  if (clip == NULL || tl_clip_get_id (clip) != self->editing_clip)
-    flush_typing (self);
-  self->loading = TRUE;
-  gtk_widget_set_visible (self->editor, clip != NULL);
-  self->editing_clip = clip ? tl_clip_get_id (clip) : 0;
-  if (clip == NULL)
-    {
-      self->loading = FALSE;
-      return;
-    }
-  range = format_range (clip);
-  gtk_label_set_text (GTK_LABEL (self->range_label), range);
-  /* set only what differs: a reload after saving must not move the cursor */
-  if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->title_entry)),
-                 tl_clip_get_title (clip) ? tl_clip_get_title (clip) : "") != 0)
-    gtk_editable_set_text (GTK_EDITABLE (self->title_entry), tl_clip_get_title (clip) ? tl_clip_get_title (clip) : "");
-  {
-    GtkTextIter start, end;
-    g_autofree char *shown = NULL;
-    gtk_text_buffer_get_bounds (buffer, &start, &end);
-    shown = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-    if (g_strcmp0 (shown, tl_clip_get_note (clip) ? tl_clip_get_note (clip) : "") != 0)
-      gtk_text_buffer_set_text (buffer, tl_clip_get_note (clip) ? tl_clip_get_note (clip) : "", -1);
-  }
-  for (guint i = 0; i < 5; i++)
-    gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (self->stars[i]), i < tl_clip_get_rating (clip));
-  while ((child = gtk_widget_get_first_child (self->topic_toggles)))
-    gtk_flow_box_remove (GTK_FLOW_BOX (self->topic_toggles), child);
-  for (guint i = 0; self->topics && i < self->topics->len; i++)
-    {
-      TlTopic *topic = g_ptr_array_index (self->topics, i);
-      GtkWidget *toggle = gtk_toggle_button_new_with_label (tl_topic_get_name (topic));
-      gtk_toggle_button_set_active (GTK_TOGGLE_BUTTON (toggle),
-                                    g_strv_contains (tl_clip_get_topics (clip), tl_topic_get_name (topic)));
-      gtk_actionable_set_action_name (GTK_ACTIONABLE (toggle), "tag.toggle-topic");
-      gtk_actionable_set_action_target_value (GTK_ACTIONABLE (toggle), g_variant_new_int64 (tl_topic_get_id (topic)));
-      gtk_widget_add_css_class (toggle, "topic-toggle");
-      gtk_flow_box_append (GTK_FLOW_BOX (self->topic_toggles), toggle);
-    }
-  self->loading = FALSE;
-}
-
-static void
-on_clip_selected (GtkSingleSelection *selection, GParamSpec *pspec, TlTagPanel *self)
-{
-  TlClip *clip = gtk_single_selection_get_selected_item (selection);
-
-  show_editor (self, clip);
-  if (clip != NULL && !self->loading)
-    g_signal_emit (self, signals[SIGNAL_CLIP_ACTIVATED], 0, clip);
-}
-
-/* The clip the editor fields show (the selection may already have moved). */
-static TlClip *
-editing_clip (TlTagPanel *self)
+on_clip_selection_changed (GtkSelectionModel *selection, guint position, guint n_items, TlTagPanel *self)
 {
   TlClip *clip = tl_tag_panel_get_selected_clip (self);
 
-  return clip && tl_clip_get_id (clip) == self->editing_clip ? clip : NULL;
-}
-
-static void
-commit_title (TlTagPanel *self)
-{
-  TlClip *clip = editing_clip (self);
-  const char *title = gtk_editable_get_text (GTK_EDITABLE (self->title_entry));
-  g_autoptr(GError) error = NULL;
-
-  if (clip == NULL || self->loading || g_strcmp0 (title, tl_clip_get_title (clip) ? tl_clip_get_title (clip) : "") == 0)
-    return;
-  tl_library_set_clip_title (self->library, tl_clip_get_id (clip), title, &error);
-  report (self, error);
-}
-
-static void
-commit_note (TlTagPanel *self)
-{
-  TlClip *clip = editing_clip (self);
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->note_view));
-  GtkTextIter start, end;
-  g_autofree char *note = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (clip == NULL || self->loading)
-    return;
-  gtk_text_buffer_get_bounds (buffer, &start, &end);
-  note = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
-  if (g_strcmp0 (note, tl_clip_get_note (clip) ? tl_clip_get_note (clip) : "") == 0)
-    return;
-  tl_library_set_clip_note (self->library, tl_clip_get_id (clip), note, &error);
-  report (self, error);
-}
-
-/* Typing is kept 0.7 s after the last key: nothing typed is lost if the
- * app is killed, and a sentence is one undo step, not one per letter. */
-static void
-flush_typing (TlTagPanel *self)
-{
-  if (self->save_timeout == 0)
-    return;
-  g_clear_handle_id (&self->save_timeout, g_source_remove);
-  commit_title (self);
-  commit_note (self);
-}
-
-static gboolean
-on_save_timeout (gpointer user_data)
-{
-  TlTagPanel *self = user_data;
-
-  self->save_timeout = 0;
-  commit_title (self);
-  commit_note (self);
-  return G_SOURCE_REMOVE;
-}
-
-static void
-on_typed (GObject *object, TlTagPanel *self)
-{
+  tl_tag_panel_show_editor (self, clip);
   if (self->loading)
     return;
-  g_clear_handle_id (&self->save_timeout, g_source_remove);
-  self->save_timeout = g_timeout_add (700, on_save_timeout, self);
-}
-
-static void
-on_title_activate (GtkEntry *entry, TlTagPanel *self)
-{
-  commit_title (self);
-}
-
-static void
-on_title_focus_leave (GtkEventControllerFocus *controller, TlTagPanel *self)
-{
-  commit_title (self);
-}
-
-static void
-on_note_focus_leave (GtkEventControllerFocus *controller, TlTagPanel *self)
-{
-  commit_note (self);
-}
-
-static void
-on_star_clicked (GtkButton *button, TlTagPanel *self)
-{
-  TlClip *clip = tl_tag_panel_get_selected_clip (self);
-  guint rating = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "rating"));
-  g_autoptr(GError) error = NULL;
-
-  if (clip == NULL || self->loading)
-    return;
-  /* clicking the star of the current rating clears it */
-  if (rating == tl_clip_get_rating (clip))
-    rating = 0;
-  tl_library_set_clip_rating (self->library, tl_clip_get_id (clip), rating, &error);
-  report (self, error);
+  if (clip != NULL && tl_clip_get_id (clip) != self->activated_clip)
+    {
+      self->activated_clip = tl_clip_get_id (clip);
+      g_signal_emit (self, signals[SIGNAL_CLIP_ACTIVATED], 0, clip);
+    }
+  else if (clip == NULL)
+    self->activated_clip = 0;
+  g_signal_emit (self, signals[SIGNAL_SELECTION_CHANGED], 0);
 }
 
 /* Actions */
@@ -719,7 +564,7 @@ add_topic_named (const char *name, gpointer user_data)
     if (!used[k])
       key = k;
   topic = tl_library_add_topic (self->library, name, key, NULL, &error);
-  report (self, error);
+  tl_tag_panel_report (self, error);
 }
 
 void
@@ -747,7 +592,7 @@ rename_topic_named (const char *name, gpointer user_data)
   g_autoptr(GError) error = NULL;
 
   tl_library_rename_topic (r->panel->library, r->topic_id, name, &error);
-  report (r->panel, error);
+  tl_tag_panel_report (r->panel, error);
 }
 
 static void
@@ -759,7 +604,7 @@ rename_topic_activated (GtkWidget *widget, const char *action, GVariant *param)
 
   r->panel = self;
   r->topic_id = g_variant_get_int64 (param);
-  topic = topic_by_id (self, r->topic_id);
+  topic = tl_tag_panel_topic_by_id (self, r->topic_id);
   tl_ask_name (widget, _("Rename Topic"), _("_Rename"), topic ? tl_topic_get_name (topic) : NULL,
                rename_topic_named, r, g_free);
 }
@@ -777,7 +622,7 @@ on_color_response (GtkDialog *dialog, int response, TopicRequest *r)
       hex = g_strdup_printf ("#%02x%02x%02x", (int) (rgba.red * 255 + 0.5), (int) (rgba.green * 255 + 0.5),
                              (int) (rgba.blue * 255 + 0.5));
       tl_library_set_topic_color (r->panel->library, r->topic_id, hex, &error);
-      report (r->panel, error);
+      tl_tag_panel_report (r->panel, error);
     }
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_free (r);
@@ -794,7 +639,7 @@ recolour_topic_activated (GtkWidget *widget, const char *action, GVariant *param
 
   r->panel = self;
   r->topic_id = g_variant_get_int64 (param);
-  topic = topic_by_id (self, r->topic_id);
+  topic = tl_tag_panel_topic_by_id (self, r->topic_id);
   G_GNUC_BEGIN_IGNORE_DEPRECATIONS
   dialog = gtk_color_chooser_dialog_new (_("Topic Colour"), GTK_WINDOW (gtk_widget_get_root (widget)));
   if (topic && gdk_rgba_parse (&rgba, tl_topic_get_color (topic)))
@@ -816,52 +661,99 @@ topic_key_activated (GtkWidget *widget, const char *action, GVariant *param)
 
   g_variant_get (param, "(xu)", &id, &key);
   tl_library_set_topic_key (self->library, id, key, &error);
-  report (self, error);
+  tl_tag_panel_report (self, error);
 }
 
 static void
 delete_topic_activated (GtkWidget *widget, const char *action, GVariant *param)
 {
   TlTagPanel *self = TL_TAG_PANEL (widget);
-  TlTopic *topic = topic_by_id (self, g_variant_get_int64 (param));
+  TlTopic *topic = tl_tag_panel_topic_by_id (self, g_variant_get_int64 (param));
   g_autofree char *name = topic ? g_strdup (tl_topic_get_name (topic)) : NULL;
   g_autoptr(GError) error = NULL;
 
   if (tl_library_delete_topic (self->library, g_variant_get_int64 (param), &error))
     {
       g_autofree char *message = g_strdup_printf (_("Topic “%s” deleted"), name ? name : "");
-      toast (self, message, TRUE);
+      tl_tag_panel_toast (self, message, TRUE);
     }
-  report (self, error);
+  tl_tag_panel_report (self, error);
 }
 
-static void
-toggle_topic_activated (GtkWidget *widget, const char *action, GVariant *param)
+/* The selected clips' ids, in the list's order. */
+static GArray *
+selected_ids (TlTagPanel *self)
 {
-  TlTagPanel *self = TL_TAG_PANEL (widget);
-  TlClip *clip = tl_tag_panel_get_selected_clip (self);
-  TlTopic *topic = topic_by_id (self, g_variant_get_int64 (param));
-  g_autoptr(GError) error = NULL;
+  g_autoptr(GtkBitset) selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->clip_selection));
+  GArray *ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  GtkBitsetIter iter;
+  guint position;
 
-  if (clip == NULL || topic == NULL || self->loading)
-    return;
-  tl_library_set_clip_topic (self->library, tl_clip_get_id (clip), tl_topic_get_id (topic),
-                             !g_strv_contains (tl_clip_get_topics (clip), tl_topic_get_name (topic)), &error);
-  report (self, error);
+  for (gboolean more = gtk_bitset_iter_init_first (&iter, selected, &position); more;
+       more = gtk_bitset_iter_next (&iter, &position))
+    {
+      g_autoptr(TlClip) clip = g_list_model_get_item (G_LIST_MODEL (self->clips), position);
+      gint64 id = tl_clip_get_id (clip);
+      g_array_append_val (ids, id);
+    }
+  return ids;
 }
 
+/* Deletes every selected clip, as one step that one Undo brings back. */
 static void
 delete_clip_activated (GtkWidget *widget, const char *action, GVariant *param)
 {
   TlTagPanel *self = TL_TAG_PANEL (widget);
-  TlClip *clip = tl_tag_panel_get_selected_clip (self);
+  g_autoptr(GArray) ids = selected_ids (self);
   g_autoptr(GError) error = NULL;
 
-  if (clip == NULL)
+  if (ids->len == 0)
     return;
-  if (tl_library_delete_clip (self->library, tl_clip_get_id (clip), &error))
-    toast (self, _("Clip deleted"), TRUE);
-  report (self, error);
+  tl_tag_panel_flush_typing (self);
+  if (tl_library_delete_clips (self->library, (const gint64 *) ids->data, ids->len, &error))
+    {
+      g_autofree char *message = NULL;
+
+      if (ids->len == 1)
+        message = g_strdup (_("Clip deleted"));
+      else
+        message = g_strdup_printf (ngettext ("%u clip deleted", "%u clips deleted", ids->len), ids->len);
+      tl_tag_panel_toast (self, message, TRUE);
+    }
+  tl_tag_panel_report (self, error);
+}
+
+static void
+unselect_clips_activated (GtkWidget *widget, const char *action, GVariant *param)
+{
+  TlTagPanel *self = TL_TAG_PANEL (widget);
+
+  gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->clip_selection));
+}
+
+static void
+on_clip_secondary_pressed (GtkGestureClick *gesture, int n_press, double x, double y, GtkListItem *item)
+{
+  TlTagPanel *self = panel_of (GTK_EVENT_CONTROLLER (gesture));
+  guint position = gtk_list_item_get_position (item);
+
+  if (self == NULL || position == GTK_INVALID_LIST_POSITION)
+    return;
+  gtk_gesture_set_state (GTK_GESTURE (gesture), GTK_EVENT_SEQUENCE_CLAIMED);
+  if (!gtk_selection_model_is_selected (GTK_SELECTION_MODEL (self->clip_selection), position))
+    gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->clip_selection), position, TRUE);
+  tl_tag_panel_popup_clip_menu (self, gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (gesture)), x, y);
+}
+
+/* The Menu key and Shift+F10: the menu opens at the row with the focus. */
+static void
+clip_menu_activated (GtkWidget *widget, const char *action, GVariant *param)
+{
+  TlTagPanel *self = TL_TAG_PANEL (widget);
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (widget));
+  GtkWidget *at = focus && gtk_widget_is_ancestor (focus, self->clips_view) ? focus : self->clips_view;
+
+  tl_tag_panel_popup_clip_menu (self, at, 12, gtk_widget_get_height (at) / 2.0);
 }
 
 static void
@@ -876,29 +768,77 @@ on_scope_toggled (GtkToggleButton *button, TlTagPanel *self)
   tl_tag_panel_reload (self);
 }
 
+/* Until the editor moves the divider, it sits below the topics: as many
+ * as there are, up to six (the topics list's largest natural height). */
+static void
+place_divider (TlTagPanel *self)
+{
+  int natural = 0;
+
+  if (!self->divider_auto)
+    return;
+  gtk_widget_measure (gtk_paned_get_start_child (GTK_PANED (self->lists)), GTK_ORIENTATION_VERTICAL, -1, NULL,
+                      &natural, NULL, NULL);
+  self->placing_divider = TRUE;
+  gtk_paned_set_position (GTK_PANED (self->lists), natural);
+  self->placing_divider = FALSE;
+}
+
+static void
+on_divider_moved (GtkPaned *paned, GParamSpec *pspec, TlTagPanel *self)
+{
+  if (!self->placing_divider)
+    self->divider_auto = FALSE;
+}
+
 /* Loading */
+
+/* Selects the clips with these ids (and no others) without announcing it
+ * as the editor's pick; returns how many were found. */
+static guint
+select_ids (TlTagPanel *self, const gint64 *ids, guint n_ids)
+{
+  g_autoptr(GtkBitset) positions = gtk_bitset_new_empty ();
+  g_autoptr(GtkBitset) all = NULL;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->clips));
+  gboolean was_loading = self->loading;
+
+  for (guint i = 0; i < n && n_ids > 0; i++)
+    {
+      g_autoptr(TlClip) clip = g_list_model_get_item (G_LIST_MODEL (self->clips), i);
+      for (guint k = 0; k < n_ids; k++)
+        if (tl_clip_get_id (clip) == ids[k])
+          gtk_bitset_add (positions, i);
+    }
+  all = gtk_bitset_new_range (0, n);
+  self->loading = TRUE;
+  gtk_selection_model_set_selection (GTK_SELECTION_MODEL (self->clip_selection), positions, all);
+  self->loading = was_loading;
+  tl_tag_panel_show_editor (self, tl_tag_panel_get_selected_clip (self));
+  return (guint) gtk_bitset_get_size (positions);
+}
 
 /**
  * tl_tag_panel_reload:
  *
- * Reads topics and clips again, keeping the selected clip selected.
+ * Reads topics and clips again, keeping the selected clips selected.
  */
 void
 tl_tag_panel_reload (TlTagPanel *self)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) shown = NULL;
-  TlClip *selected = tl_tag_panel_get_selected_clip (self);
-  gint64 selected_id = selected ? tl_clip_get_id (selected) : 0;
+  g_autoptr(GArray) selected = NULL;
 
   if (self->library == NULL)
     return;
+  selected = selected_ids (self);
   g_clear_pointer (&self->topics, g_ptr_array_unref);
   g_clear_pointer (&self->source_clips, g_ptr_array_unref);
   self->topics = tl_library_list_topics (self->library, &error);
   if (self->topics == NULL)
     {
-      report (self, error);
+      tl_tag_panel_report (self, error);
       return;
     }
   if (self->source)
@@ -918,20 +858,17 @@ tl_tag_panel_reload (TlTagPanel *self)
     shown = g_ptr_array_ref (self->source_clips);
   if (shown == NULL)
     {
-      report (self, error);
+      tl_tag_panel_report (self, error);
       return;
     }
 
   fill_topics (self);
+  place_divider (self);
   self->loading = TRUE;
   g_list_store_splice (self->clips, 0, g_list_model_get_n_items (G_LIST_MODEL (self->clips)), shown->pdata, shown->len);
   self->loading = FALSE;
   gtk_stack_set_visible_child_name (GTK_STACK (self->clips_stack), shown->len ? "list" : "empty");
-  if (selected_id == 0 || !tl_tag_panel_select_clip (self, selected_id))
-    {
-      gtk_single_selection_set_selected (self->clip_selection, GTK_INVALID_LIST_POSITION);
-      show_editor (self, NULL);
-    }
+  select_ids (self, (const gint64 *) selected->data, selected->len);
 }
 
 static void
@@ -947,19 +884,77 @@ tl_tag_panel_dispose (GObject *object)
   TlTagPanel *self = TL_TAG_PANEL (object);
   GtkWidget *child;
 
-  flush_typing (self);
+  tl_tag_panel_flush_typing (self);
   g_clear_handle_id (&self->hold_scroll_timeout, g_source_remove);
   if (self->library)
     g_clear_signal_handler (&self->changed_handler, self->library);
   g_clear_object (&self->library);
   g_clear_object (&self->source);
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "clipmenu", NULL);
+  /* an open menu goes before its window: GTK would ask it for the pointer
+   * on a surface that is gone */
+  if (self->clip_menu)
+    gtk_popover_popdown (GTK_POPOVER (self->clip_menu));
+  self->clip_menu = NULL;
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
   g_clear_object (&self->clip_selection);
   g_clear_object (&self->clips);
   g_clear_pointer (&self->topics, g_ptr_array_unref);
   g_clear_pointer (&self->source_clips, g_ptr_array_unref);
+  g_clear_pointer (&self->toggles_made_for, g_free);
   G_OBJECT_CLASS (tl_tag_panel_parent_class)->dispose (object);
+}
+
+/* Layout: the lists (topics over clips) above, the editor below. The
+ * editor takes the height it needs while the lists keep at least half the
+ * panel; past that it scrolls, so that no window is too short for it (with
+ * nine topics it once pushed the window past 870 pixels). */
+static void
+tl_tag_panel_measure (GtkWidget *widget, GtkOrientation orientation, int for_size, int *minimum, int *natural,
+                      int *minimum_baseline, int *natural_baseline)
+{
+  TlTagPanel *self = TL_TAG_PANEL (widget);
+  int lists_min, lists_nat, editor_min = 0, editor_nat = 0;
+  int other = orientation == GTK_ORIENTATION_VERTICAL ? for_size : -1;
+
+  gtk_widget_measure (self->lists, orientation, other, &lists_min, &lists_nat, NULL, NULL);
+  if (gtk_widget_get_visible (self->editor_scroller))
+    gtk_widget_measure (self->editor_scroller, orientation, other, &editor_min, &editor_nat, NULL, NULL);
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum = MAX (lists_min, editor_min);
+      *natural = MAX (lists_nat, editor_nat);
+    }
+  else
+    {
+      *minimum = lists_min + editor_min;
+      *natural = lists_nat + editor_nat;
+    }
+}
+
+static void
+tl_tag_panel_size_allocate (GtkWidget *widget, int width, int height, int baseline)
+{
+  TlTagPanel *self = TL_TAG_PANEL (widget);
+  int lists_min, editor_min, editor_nat, editor_height = 0;
+
+  if (gtk_widget_get_visible (self->editor_scroller))
+    {
+      gtk_widget_measure (self->lists, GTK_ORIENTATION_VERTICAL, width, &lists_min, NULL, NULL, NULL);
+      gtk_widget_measure (self->editor_scroller, GTK_ORIENTATION_VERTICAL, width, &editor_min, &editor_nat, NULL, NULL);
+      editor_height = MIN (editor_nat, height - MAX (lists_min, height / 2));
+      editor_height = MAX (editor_height, editor_min);
+    }
+  /* the paned keeps the divider inside it as it is allocated: that is no
+   * move of the editor's */
+  self->placing_divider = TRUE;
+  gtk_widget_size_allocate (self->lists, &(GtkAllocation) { 0, 0, width, height - editor_height }, -1);
+  self->placing_divider = FALSE;
+  if (editor_height > 0)
+    gtk_widget_size_allocate (self->editor_scroller,
+                              &(GtkAllocation) { 0, height - editor_height, width, editor_height }, -1);
+  gtk_popover_present (GTK_POPOVER (self->clip_menu));
 }
 
 static void
@@ -968,10 +963,16 @@ tl_tag_panel_class_init (TlTagPanelClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   G_OBJECT_CLASS (klass)->dispose = tl_tag_panel_dispose;
+  widget_class->measure = tl_tag_panel_measure;
+  widget_class->size_allocate = tl_tag_panel_size_allocate;
 
   /* The editor picked a clip: the player goes to it. */
   signals[SIGNAL_CLIP_ACTIVATED] = g_signal_new ("clip-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                                  NULL, NULL, NULL, G_TYPE_NONE, 1, TL_TYPE_CLIP);
+  /* The editor selected other clips (or none): what acts on the selected
+   * clip follows. */
+  signals[SIGNAL_SELECTION_CHANGED] = g_signal_new ("selection-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                                                    0, NULL, NULL, NULL, G_TYPE_NONE, 0);
   /* The editor clicked a topic: tag the selected lines with it. */
   signals[SIGNAL_TOPIC_ACTIVATED] = g_signal_new ("topic-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                                   NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_INT64);
@@ -983,13 +984,13 @@ tl_tag_panel_class_init (TlTagPanelClass *klass)
   gtk_widget_class_install_action (widget_class, "tag.recolour-topic", "x", recolour_topic_activated);
   gtk_widget_class_install_action (widget_class, "tag.topic-key", "(xu)", topic_key_activated);
   gtk_widget_class_install_action (widget_class, "tag.delete-topic", "x", delete_topic_activated);
-  gtk_widget_class_install_action (widget_class, "tag.toggle-topic", "x", toggle_topic_activated);
   gtk_widget_class_install_action (widget_class, "tag.delete-clip", NULL, delete_clip_activated);
+  gtk_widget_class_install_action (widget_class, "tag.unselect-clips", NULL, unselect_clips_activated);
+  gtk_widget_class_install_action (widget_class, "tag.clip-menu", NULL, clip_menu_activated);
   gtk_widget_class_install_action (widget_class, "tag.move-clip", "i", move_clip_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Up, GDK_ALT_MASK, "tag.move-clip", "i", -1);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Down, GDK_ALT_MASK, "tag.move-clip", "i", 1);
 
-  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "tagpanel");
 }
 
@@ -1013,151 +1014,62 @@ section_header (const char *title, GtkWidget *end)
 }
 
 static GtkWidget *
-build_editor (TlTagPanel *self)
+build_topics (TlTagPanel *self)
 {
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-  GtkWidget *range_row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
-  GtkWidget *star_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  GtkWidget *bottom = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
-  GtkWidget *note_scroller = gtk_scrolled_window_new ();
-  GtkWidget *delete = gtk_button_new_from_icon_name ("user-trash-symbolic");
-  GtkWidget *loop = gtk_toggle_button_new ();
-  GtkEventController *focus;
-  static const struct {
-    const char *icon, *action, *tip;
-  } trims[] = {
-    { "go-first-symbolic", "win.clip-in-to-playhead", N_("Set In to the Play Position (Shift+I)") },
-    { "go-previous-symbolic", "win.clip-nudge-in(-1)", N_("In One Frame Earlier") },
-    { "go-next-symbolic", "win.clip-nudge-in(1)", N_("In One Frame Later") },
-    { NULL, NULL, NULL },
-    { "go-previous-symbolic", "win.clip-nudge-out(-1)", N_("Out One Frame Earlier") },
-    { "go-next-symbolic", "win.clip-nudge-out(1)", N_("Out One Frame Later") },
-    { "go-last-symbolic", "win.clip-out-to-playhead", N_("Set Out to the Play Position (Shift+O)") },
-  };
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *add_topic = tl_tag_panel_icon_button (gtk_button_new (), "list-add-symbolic", _("New Topic"), _("New topic"));
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkWidget *none = gtk_label_new (_("No topics yet. Add one with + above: its key (1–9) then tags the selected "
+                                     "lines."));
 
-  self->range_label = gtk_label_new (NULL);
-  gtk_widget_add_css_class (self->range_label, "numeric");
-  gtk_label_set_xalign (GTK_LABEL (self->range_label), 0);
-  gtk_box_append (GTK_BOX (box), self->range_label);
-  for (guint i = 0; i < G_N_ELEMENTS (trims); i++)
-    {
-      GtkWidget *button;
-      if (trims[i].icon == NULL)
-        {
-          GtkWidget *spacer = gtk_label_new ("·");
-          gtk_widget_set_hexpand (spacer, TRUE);
-          gtk_box_append (GTK_BOX (range_row), spacer);
-          continue;
-        }
-      button = gtk_button_new_from_icon_name (trims[i].icon);
-      gtk_actionable_set_detailed_action_name (GTK_ACTIONABLE (button), trims[i].action);
-      gtk_widget_set_tooltip_text (button, _(trims[i].tip));
-      gtk_accessible_update_property (GTK_ACCESSIBLE (button), GTK_ACCESSIBLE_PROPERTY_LABEL, _(trims[i].tip), -1);
-      gtk_widget_add_css_class (button, "flat");
-      gtk_box_append (GTK_BOX (range_row), button);
-    }
-  gtk_box_append (GTK_BOX (box), range_row);
-
-  self->title_entry = gtk_entry_new ();
-  gtk_entry_set_placeholder_text (GTK_ENTRY (self->title_entry), _("Title"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->title_entry), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Clip title"), -1);
-  g_signal_connect (self->title_entry, "activate", G_CALLBACK (on_title_activate), self);
-  g_signal_connect (self->title_entry, "changed", G_CALLBACK (on_typed), self);
-  focus = gtk_event_controller_focus_new ();
-  g_signal_connect (focus, "leave", G_CALLBACK (on_title_focus_leave), self);
-  gtk_widget_add_controller (self->title_entry, focus);
-  gtk_box_append (GTK_BOX (box), self->title_entry);
-
-  self->note_view = gtk_text_view_new ();
-  gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (self->note_view), GTK_WRAP_WORD_CHAR);
-  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (self->note_view), 6);
-  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (self->note_view), 6);
-  g_signal_connect (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->note_view)), "changed", G_CALLBACK (on_typed), self);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->note_view), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Note"), -1);
-  focus = gtk_event_controller_focus_new ();
-  g_signal_connect (focus, "leave", G_CALLBACK (on_note_focus_leave), self);
-  gtk_widget_add_controller (self->note_view, focus);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (note_scroller), self->note_view);
-  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (note_scroller), 56);
-  gtk_widget_add_css_class (note_scroller, "card");
-  gtk_widget_set_tooltip_text (note_scroller, _("Note"));
-  gtk_box_append (GTK_BOX (box), note_scroller);
-
-  for (guint i = 0; i < 5; i++)
-    {
-      g_autofree char *tip = g_strdup_printf (ngettext ("Rate %u Star", "Rate %u Stars", i + 1), i + 1);
-      self->stars[i] = gtk_toggle_button_new_with_label ("★");
-      gtk_widget_add_css_class (self->stars[i], "flat");
-      gtk_widget_add_css_class (self->stars[i], "star");
-      gtk_widget_set_tooltip_text (self->stars[i], tip);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (self->stars[i]), GTK_ACCESSIBLE_PROPERTY_LABEL, tip, -1);
-      g_object_set_data (G_OBJECT (self->stars[i]), "rating", GUINT_TO_POINTER (i + 1));
-      g_signal_connect (self->stars[i], "clicked", G_CALLBACK (on_star_clicked), self);
-      gtk_box_append (GTK_BOX (star_box), self->stars[i]);
-    }
-
-  self->topic_toggles = gtk_flow_box_new ();
-  gtk_flow_box_set_selection_mode (GTK_FLOW_BOX (self->topic_toggles), GTK_SELECTION_NONE);
-  gtk_flow_box_set_max_children_per_line (GTK_FLOW_BOX (self->topic_toggles), 6);
-  gtk_flow_box_set_row_spacing (GTK_FLOW_BOX (self->topic_toggles), 4);
-  gtk_flow_box_set_column_spacing (GTK_FLOW_BOX (self->topic_toggles), 4);
-  gtk_box_append (GTK_BOX (box), self->topic_toggles);
-
-  gtk_button_set_icon_name (GTK_BUTTON (loop), "media-playlist-repeat-symbolic");
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (loop), "win.loop-clip");
-  gtk_widget_set_tooltip_text (loop, _("Loop the Clip"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (loop), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Loop the clip"), -1);
-  gtk_actionable_set_action_name (GTK_ACTIONABLE (delete), "tag.delete-clip");
-  gtk_widget_set_tooltip_text (delete, _("Delete the Clip"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (delete), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Delete the clip"), -1);
-  gtk_widget_add_css_class (delete, "flat");
-  gtk_widget_set_hexpand (star_box, TRUE);
-  gtk_box_append (GTK_BOX (bottom), star_box);
-  gtk_box_append (GTK_BOX (bottom), loop);
-  gtk_box_append (GTK_BOX (bottom), delete);
-  gtk_box_append (GTK_BOX (box), bottom);
-
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-  gtk_widget_set_margin_top (box, 6);
-  gtk_widget_set_margin_bottom (box, 12);
-  gtk_widget_add_css_class (box, "clip-editor");
-  gtk_widget_set_visible (box, FALSE);
-  return box;
-}
-
-static void
-tl_tag_panel_init (TlTagPanel *self)
-{
-  GtkWidget *add_topic = gtk_button_new_from_icon_name ("list-add-symbolic");
-  GtkWidget *scope = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
-  GtkWidget *topics_scroller = gtk_scrolled_window_new ();
-  GtkWidget *clips_scroller = gtk_scrolled_window_new ();
-  GtkWidget *empty = gtk_label_new (_("No clips yet. Select lines and press a topic’s key, or click a topic."));
-  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-
-  gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
-                                  GTK_ORIENTATION_VERTICAL);
-
-  /* topics */
-  gtk_widget_set_tooltip_text (add_topic, _("New Topic"));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (add_topic), GTK_ACCESSIBLE_PROPERTY_LABEL, _("New topic"), -1);
   gtk_actionable_set_action_name (GTK_ACTIONABLE (add_topic), "tag.add-topic");
-  gtk_widget_add_css_class (add_topic, "flat");
-  gtk_widget_set_parent (section_header (_("Topics"), add_topic), GTK_WIDGET (self));
+  gtk_box_append (GTK_BOX (box), section_header (_("Topics"), add_topic));
   self->topic_list = gtk_list_box_new ();
   gtk_list_box_set_selection_mode (GTK_LIST_BOX (self->topic_list), GTK_SELECTION_NONE);
   gtk_widget_add_css_class (self->topic_list, "navigation-sidebar");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->topic_list), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Topics"), -1);
   g_signal_connect (self->topic_list, "row-activated", G_CALLBACK (on_topic_row_activated), self);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (topics_scroller), self->topic_list);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (topics_scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (topics_scroller), TRUE);
-  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (topics_scroller), 240);
-  gtk_widget_set_parent (topics_scroller, GTK_WIDGET (self));
-  gtk_widget_set_parent (gtk_separator_new (GTK_ORIENTATION_HORIZONTAL), GTK_WIDGET (self));
+  gtk_label_set_wrap (GTK_LABEL (none), TRUE);
+  gtk_label_set_justify (GTK_LABEL (none), GTK_JUSTIFY_CENTER);
+  gtk_widget_add_css_class (none, "dim-label");
+  gtk_widget_set_margin_start (none, 18);
+  gtk_widget_set_margin_end (none, 18);
+  gtk_widget_set_margin_top (none, 6);
+  gtk_widget_set_margin_bottom (none, 6);
+  gtk_list_box_set_placeholder (GTK_LIST_BOX (self->topic_list), none);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), self->topic_list);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  /* two topics show however short the window; until the divider is
+   * moved, the topics take what they need, up to six of them */
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (scroller), 72);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (scroller), TRUE);
+  gtk_scrolled_window_set_max_content_height (GTK_SCROLLED_WINDOW (scroller), 240);
+  gtk_widget_set_vexpand (scroller, TRUE);
+  gtk_box_append (GTK_BOX (box), scroller);
+  return box;
+}
 
-  /* clips of this source or of all */
+static GtkWidget *
+build_clips (TlTagPanel *self)
+{
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  GtkWidget *scope = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkWidget *scroller = gtk_scrolled_window_new ();
+  GtkWidget *empty = gtk_label_new (_("No clips yet. Select lines and press a topic’s key, or click a topic."));
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  GtkEventController *keys = gtk_shortcut_controller_new ();
+  static const struct {
+    guint key;
+    GdkModifierType mods;
+    const char *action;
+  } shortcuts[] = {
+    { GDK_KEY_Delete, 0, "tag.delete-clip" },
+    { GDK_KEY_KP_Delete, 0, "tag.delete-clip" },
+    { GDK_KEY_Escape, 0, "tag.unselect-clips" },
+    { GDK_KEY_Menu, 0, "tag.clip-menu" },
+    { GDK_KEY_F10, GDK_SHIFT_MASK, "tag.clip-menu" },
+  };
+
   self->this_source = gtk_toggle_button_new_with_label (_("Source"));
   self->everything = gtk_toggle_button_new_with_label (_("All"));
   gtk_widget_set_tooltip_text (self->this_source, _("Clips of this source"));
@@ -1170,21 +1082,25 @@ tl_tag_panel_init (TlTagPanel *self)
   gtk_widget_add_css_class (scope, "linked");
   gtk_box_append (GTK_BOX (scope), self->this_source);
   gtk_box_append (GTK_BOX (scope), self->everything);
-  gtk_widget_set_parent (section_header (_("Clips"), scope), GTK_WIDGET (self));
+  gtk_box_append (GTK_BOX (box), section_header (_("Clips"), scope));
 
   self->clips = g_list_store_new (TL_TYPE_CLIP);
-  self->clip_selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->clips)));
-  gtk_single_selection_set_autoselect (self->clip_selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->clip_selection, TRUE);
-  g_signal_connect (self->clip_selection, "notify::selected-item", G_CALLBACK (on_clip_selected), self);
+  self->clip_selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->clips)));
+  g_signal_connect (self->clip_selection, "selection-changed", G_CALLBACK (on_clip_selection_changed), self);
   g_signal_connect (factory, "setup", G_CALLBACK (on_clip_setup), self);
   g_signal_connect (factory, "bind", G_CALLBACK (on_clip_bind), self);
   self->clips_view = gtk_list_view_new (GTK_SELECTION_MODEL (g_object_ref (self->clip_selection)), factory);
   gtk_widget_add_css_class (self->clips_view, "navigation-sidebar");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->clips_view), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Clips"), -1);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (clips_scroller), self->clips_view);
-  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (clips_scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
-  g_signal_connect (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (clips_scroller)), "value-changed",
+  /* Shift and Ctrl pick several; Delete deletes them, Escape lets go */
+  for (guint i = 0; i < G_N_ELEMENTS (shortcuts); i++)
+    gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (keys),
+                                          gtk_shortcut_new (gtk_keyval_trigger_new (shortcuts[i].key, shortcuts[i].mods),
+                                                            gtk_named_action_new (shortcuts[i].action)));
+  gtk_widget_add_controller (self->clips_view, keys);
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (scroller), self->clips_view);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  g_signal_connect (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller)), "value-changed",
                     G_CALLBACK (on_clips_scrolled), self);
   gtk_label_set_wrap (GTK_LABEL (empty), TRUE);
   gtk_label_set_justify (GTK_LABEL (empty), GTK_JUSTIFY_CENTER);
@@ -1195,12 +1111,51 @@ tl_tag_panel_init (TlTagPanel *self)
   gtk_widget_set_margin_top (empty, 18);
   self->clips_stack = gtk_stack_new ();
   gtk_stack_add_named (GTK_STACK (self->clips_stack), empty, "empty");
-  gtk_stack_add_named (GTK_STACK (self->clips_stack), clips_scroller, "list");
+  gtk_stack_add_named (GTK_STACK (self->clips_stack), scroller, "list");
+  /* a clip and a half show however short the window */
+  gtk_widget_set_size_request (self->clips_stack, -1, 96);
   gtk_widget_set_vexpand (self->clips_stack, TRUE);
-  gtk_widget_set_parent (self->clips_stack, GTK_WIDGET (self));
+  gtk_box_append (GTK_BOX (box), self->clips_stack);
+  return box;
+}
 
-  self->editor = build_editor (self);
-  gtk_widget_set_parent (self->editor, GTK_WIDGET (self));
+static void
+tl_tag_panel_init (TlTagPanel *self)
+{
+  GtkWidget *viewport;
+
+  /* topics over clips, the divider where the editor leaves it */
+  self->lists = gtk_paned_new (GTK_ORIENTATION_VERTICAL);
+  gtk_paned_set_start_child (GTK_PANED (self->lists), build_topics (self));
+  gtk_paned_set_end_child (GTK_PANED (self->lists), build_clips (self));
+  gtk_paned_set_resize_start_child (GTK_PANED (self->lists), FALSE);
+  gtk_paned_set_shrink_start_child (GTK_PANED (self->lists), FALSE);
+  gtk_paned_set_shrink_end_child (GTK_PANED (self->lists), FALSE);
+  gtk_widget_set_parent (self->lists, GTK_WIDGET (self));
+  self->divider_auto = TRUE;
+  g_signal_connect (self->lists, "notify::position", G_CALLBACK (on_divider_moved), self);
+
+  /* the editor scrolls when the window is too short for it; a field that
+   * gets the keyboard focus is scrolled into view */
+  self->editor = tl_tag_panel_build_editor (self);
+  viewport = gtk_viewport_new (NULL, NULL);
+  gtk_viewport_set_scroll_to_focus (GTK_VIEWPORT (viewport), TRUE);
+  gtk_viewport_set_child (GTK_VIEWPORT (viewport), self->editor);
+  self->editor_scroller = gtk_scrolled_window_new ();
+  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->editor_scroller), viewport);
+  gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->editor_scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
+  gtk_scrolled_window_set_propagate_natural_height (GTK_SCROLLED_WINDOW (self->editor_scroller), TRUE);
+  /* the clip's times, Loop and Delete stay in sight */
+  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (self->editor_scroller), 88);
+  gtk_widget_add_css_class (self->editor_scroller, "clip-editor");
+  gtk_widget_set_visible (self->editor_scroller, FALSE);
+  gtk_widget_set_parent (self->editor_scroller, GTK_WIDGET (self));
+
+  self->clip_menu = gtk_popover_menu_new_from_model (NULL);
+  gtk_popover_set_has_arrow (GTK_POPOVER (self->clip_menu), FALSE);
+  gtk_widget_set_halign (self->clip_menu, GTK_ALIGN_START);
+  gtk_widget_set_parent (self->clip_menu, GTK_WIDGET (self));
+
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "tag.move-clip", FALSE);
 }
 
@@ -1230,33 +1185,85 @@ tl_tag_panel_set_source (TlTagPanel *self, TlSource *source)
   tl_tag_panel_reload (self);
 }
 
-/* Returns: (transfer none) (nullable): the clip being edited */
+/* Returns: (transfer none) (nullable): the clip being edited: the selected
+ * clip, when exactly one is selected */
 TlClip *
 tl_tag_panel_get_selected_clip (TlTagPanel *self)
 {
+  guint position;
+  TlClip *clip;
+
   g_return_val_if_fail (TL_IS_TAG_PANEL (self), NULL);
-  return gtk_single_selection_get_selected_item (self->clip_selection);
+  position = single_selected (self);
+  if (position == GTK_INVALID_LIST_POSITION)
+    return NULL;
+  clip = g_list_model_get_item (G_LIST_MODEL (self->clips), position);
+  g_object_unref (clip); /* the list keeps it */
+  return clip;
+}
+
+/* Returns: (transfer container) (element-type TlClip): the selected clips,
+ * in the list's order */
+GPtrArray *
+tl_tag_panel_get_selected_clips (TlTagPanel *self)
+{
+  g_autoptr(GtkBitset) selected = NULL;
+  GPtrArray *clips = g_ptr_array_new_with_free_func (g_object_unref);
+  GtkBitsetIter iter;
+  guint position;
+
+  g_return_val_if_fail (TL_IS_TAG_PANEL (self), clips);
+  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->clip_selection));
+  for (gboolean more = gtk_bitset_iter_init_first (&iter, selected, &position); more;
+       more = gtk_bitset_iter_next (&iter, &position))
+    g_ptr_array_add (clips, g_list_model_get_item (G_LIST_MODEL (self->clips), position));
+  return clips;
+}
+
+/* Selects the clips with these ids (the window's new clips) and shows the
+ * last of them; returns whether any is in the list. */
+gboolean
+tl_tag_panel_select_clips (TlTagPanel *self, const gint64 *clip_ids, guint n_clips)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->clips));
+
+  g_return_val_if_fail (TL_IS_TAG_PANEL (self), FALSE);
+  if (select_ids (self, clip_ids, n_clips) == 0)
+    return FALSE;
+  for (guint i = n; i > 0; i--)
+    if (gtk_selection_model_is_selected (GTK_SELECTION_MODEL (self->clip_selection), i - 1))
+      {
+        gtk_widget_activate_action (self->clips_view, "list.scroll-to-item", "u", i - 1);
+        break;
+      }
+  return TRUE;
 }
 
 gboolean
 tl_tag_panel_select_clip (TlTagPanel *self, gint64 clip_id)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->clips));
+  return tl_tag_panel_select_clips (self, &clip_id, 1);
+}
 
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(TlClip) clip = g_list_model_get_item (G_LIST_MODEL (self->clips), i);
-      if (tl_clip_get_id (clip) == clip_id)
-        {
-          self->loading = TRUE;
-          gtk_single_selection_set_selected (self->clip_selection, i);
-          self->loading = FALSE;
-          show_editor (self, clip);
-          gtk_widget_activate_action (self->clips_view, "list.scroll-to-item", "u", i);
-          return TRUE;
-        }
-    }
-  return FALSE;
+/* The height of the topics above the clips: the divider between them, which
+ * the window keeps across restarts; -1 until the editor moves it. */
+int
+tl_tag_panel_get_topics_height (TlTagPanel *self)
+{
+  g_return_val_if_fail (TL_IS_TAG_PANEL (self), -1);
+  return self->divider_auto ? -1 : gtk_paned_get_position (GTK_PANED (self->lists));
+}
+
+/* @height: where the divider goes; -1: below the topics (up to six) */
+void
+tl_tag_panel_set_topics_height (TlTagPanel *self, int height)
+{
+  g_return_if_fail (TL_IS_TAG_PANEL (self));
+  self->divider_auto = height < 0;
+  if (self->divider_auto)
+    place_divider (self);
+  else
+    gtk_paned_set_position (GTK_PANED (self->lists), height);
 }
 
 /* Returns: (transfer none): the clips the list shows, in its order */

@@ -725,6 +725,32 @@ tl_transcript_view_get_selected_range (TlTranscriptView *self, guint *first, gui
   return TRUE;
 }
 
+/* The selected lines as runs of adjacent lines, in order (Ctrl+click
+ * selects lines apart). Returns: (transfer full) (element-type TlLineRun) */
+GArray *
+tl_transcript_view_get_selected_runs (TlTranscriptView *self)
+{
+  g_autoptr(GtkBitset) selected = NULL;
+  GArray *runs = g_array_new (FALSE, FALSE, sizeof (TlLineRun));
+  GtkBitsetIter iter;
+  guint index;
+
+  g_return_val_if_fail (TL_IS_TRANSCRIPT_VIEW (self), runs);
+  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  for (gboolean more = gtk_bitset_iter_init_first (&iter, selected, &index); more;
+       more = gtk_bitset_iter_next (&iter, &index))
+    {
+      if (runs->len > 0 && g_array_index (runs, TlLineRun, runs->len - 1).last + 1 == index)
+        g_array_index (runs, TlLineRun, runs->len - 1).last = index;
+      else
+        {
+          TlLineRun run = { index, index };
+          g_array_append_val (runs, run);
+        }
+    }
+  return runs;
+}
+
 /* Selects one line (emitting line-picked) and, if asked, scrolls to it. */
 void
 tl_transcript_view_select_line (TlTranscriptView *self, guint index, gboolean scroll)

@@ -25,6 +25,7 @@ int tl_transcript_view_find_line (TlTranscriptView *self, gint64 position);
 TlSegment *tl_transcript_view_get_segment (TlTranscriptView *self, guint index);
 guint tl_transcript_view_get_n_segments (TlTranscriptView *self);
 gboolean tl_transcript_view_get_selected_range (TlTranscriptView *self, guint *first, guint *last);
+GArray *tl_transcript_view_get_selected_runs (TlTranscriptView *self);
 void tl_transcript_view_select_line (TlTranscriptView *self, guint index, gboolean scroll);
 void tl_transcript_view_set_following (TlTranscriptView *self, gboolean following);
 gboolean tl_transcript_view_get_following (TlTranscriptView *self);
