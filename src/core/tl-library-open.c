@@ -29,6 +29,17 @@ sibling_exists (const char *path, const char *suffix)
   return g_file_test (name, G_FILE_TEST_EXISTS);
 }
 
+/* Whether a -wal beside @path may hold changes not yet in the file: one
+ * that is missing or empty holds none. */
+static gboolean
+wal_has_frames (const char *path)
+{
+  g_autofree char *name = sibling (path, "-wal");
+  GStatBuf st;
+
+  return g_stat (name, &st) == 0 && st.st_size > 0;
+}
+
 /* Reads one integer; returns SQLite's result code. */
 static int
 read_int (sqlite3 *db, const char *sql, int *value)
@@ -181,27 +192,39 @@ configure (sqlite3 *db)
   sqlite3_exec (db, "PRAGMA cache_size = -32768; PRAGMA foreign_keys = ON", NULL, NULL, NULL);
 }
 
-/* Opens the file for reading only, into @db.
+/* Opens the file for reading only, into @db, writing nothing, in the file
+ * or beside it.
  *
  * SQLite reads a WAL library through its -wal and -shm files, and makes
  * them when they are missing, even to only read (https://sqlite.org/wal.html,
  * "Read-Only Databases"): that is a write beside the library, and fails in
- * a read-only folder. But with no -wal beside it no program has the
- * library open (the last one to close it merges the -wal into the file and
- * removes it), so it is read as "immutable": no locks, no -wal, no -shm.
- * A connection read that way sees no one's later changes:
- * tl_library_check_outside_changes() opens it again when the file moves on.
- * With a -wal there, a plain read-only connection reads it, through the
- * -shm (which it may create if the folder allows). */
+ * a read-only folder or on a full disk. But with no -wal beside it no
+ * program has the library open (the last one to close it merges the -wal
+ * into the file and removes it), and an empty one holds nothing yet, so it
+ * is read as "immutable": no locks, no -wal, no -shm. A connection read
+ * that way sees no one's later changes: tl_library_check_outside_changes()
+ * opens it again when the file moves on.
+ *
+ * A -wal with changes in it is read through the -shm, which a reader
+ * otherwise writes to (its read marks): "readonly_shm" maps it for reading
+ * only, and SQLite reads the -wal itself when it cannot rely on it. Only
+ * when there is no -shm to read does SQLite make one. */
 static int
 open_reading (TlLibrary *self, sqlite3 **db, gboolean *immutable)
 {
   g_autofree char *uri = NULL;
-  int rc;
+  int rc, version;
 
-  *immutable = !sibling_exists (self->real_path, "-wal");
-  uri = file_uri (self->real_path, *immutable ? "mode=ro&immutable=1" : "mode=ro");
+  *immutable = !wal_has_frames (self->real_path);
+  uri = file_uri (self->real_path, *immutable ? "mode=ro&immutable=1" : "mode=ro&readonly_shm=1");
   rc = sqlite3_open_v2 (uri, db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL);
+  if (rc == SQLITE_OK && !*immutable && (read_int (*db, "PRAGMA user_version", &version) & 0xff) == SQLITE_CANTOPEN)
+    {
+      g_clear_pointer (db, sqlite3_close_v2);
+      g_free (uri);
+      uri = file_uri (self->real_path, "mode=ro");
+      rc = sqlite3_open_v2 (uri, db, SQLITE_OPEN_READONLY | SQLITE_OPEN_URI | SQLITE_OPEN_NOMUTEX, NULL);
+    }
   if (*db)
     configure (*db);
   return rc;
@@ -463,7 +486,7 @@ tl_library_reopen_if_moved_on (TlLibrary *self)
   int version = 0;
 
   g_return_val_if_fail (self->immutable, FALSE);
-  if (!sibling_exists (self->real_path, "-wal"))
+  if (!wal_has_frames (self->real_path))
     {
       if (g_stat (self->real_path, &st) != 0)
         return FALSE; /* gone: keep showing what was read */
@@ -535,19 +558,26 @@ tl_library_check_file (const char *path, GPtrArray **problems, GError **error)
   rc = sqlite3_prepare_v2 (self->db, "PRAGMA integrity_check", -1, &stmt, NULL);
   while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
     {
-      const char *line = (const char *) sqlite3_column_text (stmt, 0);
-      if (g_strcmp0 (line, "ok") != 0)
-        g_ptr_array_add (found, g_strdup (line));
+      /* a row may hold several lines, under a "*** in database main ***" */
+      g_auto(GStrv) lines = g_strsplit ((const char *) sqlite3_column_text (stmt, 0), "\n", -1);
+      for (guint i = 0; lines[i]; i++)
+        if (*lines[i] && strcmp (lines[i], "ok") != 0 && !g_str_has_prefix (lines[i], "*** "))
+          g_ptr_array_add (found, g_strdup (lines[i]));
       rc = SQLITE_OK;
     }
   if (rc != SQLITE_DONE && rc != SQLITE_OK)
     {
       if ((rc & 0xff) == SQLITE_NOTADB)
-        g_ptr_array_insert (found, 0, g_strdup (_("It is not an SQLite database at all")));
-      else if ((rc & 0xff) == SQLITE_CANTOPEN || (rc & 0xff) == SQLITE_IOERR || (rc & 0xff) == SQLITE_PERM)
+        {
+          g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_NOT_LIBRARY,
+                       _("%s is not an SQLite database at all"), path);
+          return FALSE;
+        }
+      if ((rc & 0xff) == SQLITE_CANTOPEN || (rc & 0xff) == SQLITE_IOERR || (rc & 0xff) == SQLITE_PERM)
         return open_failed (self, rc, error);
-      else
-        g_ptr_array_insert (found, 0, g_strdup (sqlite3_errmsg (self->db)));
+      /* what stopped the check, when it found nothing more precise */
+      if (found->len == 0)
+        g_ptr_array_add (found, g_strdup (sqlite3_errmsg (self->db)));
     }
   {
     char *how = describe_truncation (self->real_path, TRUE);
