@@ -114,6 +114,16 @@ tl_library_set_damaged_error (TlLibrary *self, GError **error)
                self->path, how ? how : sqlite3_errmsg (self->db), self->path, self->path);
 }
 
+/* For a library whose schema is @version, newer than this build's. */
+void
+tl_library_set_newer_error (TlLibrary *self, int version, GError **error)
+{
+  g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_NEWER,
+               _("%s was written by a newer version of Tagline (library format %d; "
+                 "this version reads up to %d). Update Tagline to open it."),
+               self->path, version, TL_LIBRARY_SCHEMA_VERSION);
+}
+
 /* Sets @error for @rc, SQLite's failure to open or read the file. */
 static gboolean
 open_failed (TlLibrary *self, int rc, GError **error)
@@ -250,10 +260,7 @@ check_file (TlLibrary *self, int *version_out, GError **error)
     }
   if (version > TL_LIBRARY_SCHEMA_VERSION)
     {
-      g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_NEWER,
-                   _("%s was written by a newer version of Tagline (library format %d; "
-                     "this version reads up to %d). Update Tagline to open it."),
-                   self->path, version, TL_LIBRARY_SCHEMA_VERSION);
+      tl_library_set_newer_error (self, version, error);
       return FALSE;
     }
   *version_out = n_tables > 0 ? version : 0;
@@ -289,6 +296,18 @@ why_read_only (TlLibrary *self)
 static gboolean
 set_up_writing (TlLibrary *self, int version, GError **error)
 {
+  int now = 0, rc;
+
+  /* another Tagline may have brought it further since it was checked */
+  if ((rc = read_int (self->db, "PRAGMA user_version", &now)) != SQLITE_OK)
+    return open_failed (self, rc, error);
+  if (now > TL_LIBRARY_SCHEMA_VERSION)
+    {
+      tl_library_set_newer_error (self, now, error);
+      return FALSE;
+    }
+  if (version > 0)
+    version = MAX (version, now);
   if (!tl_library_exec (self, "PRAGMA journal_mode = WAL", error)
       || !tl_library_exec (self, "PRAGMA synchronous = NORMAL", error))
     return FALSE;

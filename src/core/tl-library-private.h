@@ -47,6 +47,7 @@ char *tl_stmt_dup_text (TlStmt *stmt, int column);
 void tl_library_emit_changed (TlLibrary *self, TlLibraryChange what);
 gboolean tl_library_migrate (TlLibrary *self, GError **error);
 void tl_library_set_damaged_error (TlLibrary *self, GError **error);
+void tl_library_set_newer_error (TlLibrary *self, int version, GError **error);
 gboolean tl_library_reopen_if_moved_on (TlLibrary *self);
 
 /* Edits: one transaction and one undo step each (tl-library-undo.c). */

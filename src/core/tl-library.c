@@ -486,10 +486,7 @@ tl_library_migrate (TlLibrary *self, GError **error)
     goto fail;
   if (version > TL_LIBRARY_SCHEMA_VERSION)
     {
-      g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_NEWER,
-                   _("%s was written by a newer version of Tagline (library format %d; "
-                     "this version reads up to %d). Update Tagline to open it."),
-                   self->path, version, TL_LIBRARY_SCHEMA_VERSION);
+      tl_library_set_newer_error (self, version, error);
       goto fail;
     }
   for (; version < TL_LIBRARY_SCHEMA_VERSION; version++)
