@@ -661,6 +661,12 @@ cmd_topics (int argc, char **argv)
       fail ("topics add: --key takes 1 to 9, not %d", opt_key);
       return 2;
     }
+  if (opt_color != NULL
+      && (strlen (opt_color) != 7 || opt_color[0] != '#' || strspn (opt_color + 1, "0123456789abcdefABCDEF") != 6))
+    {
+      fail ("topics add: --color takes #rrggbb, not “%s”", opt_color);
+      return 2;
+    }
   if ((library = open_library (argc == 3 ? OPEN_TO_WRITE : OPEN_TO_READ)) == NULL)
     return 1;
 

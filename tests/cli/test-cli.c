@@ -570,6 +570,8 @@ test_exit_status (Fixture *f, gconstpointer data)
     { 2, ARGS ("topics", "rename") },
     { 2, ARGS ("topics", "add") },
     { 2, ARGS ("topics", "add", "Arms", "--key", "12") },
+    { 2, ARGS ("topics", "add", "Arms", "--color", "red") },
+    { 2, ARGS ("search", "parade", "--limit", "many") },
     { 2, ARGS ("tag", "1", "4.5") },
     { 2, ARGS ("tag", "x", "1", "2", "Weapons") },
     { 2, ARGS ("tag", "1", "soon", "2", "Weapons") },
