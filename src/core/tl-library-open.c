@@ -128,7 +128,8 @@ tl_library_set_newer_error (TlLibrary *self, int version, GError **error)
 static gboolean
 open_failed (TlLibrary *self, int rc, GError **error)
 {
-  int sys = self->db ? sqlite3_system_errno (self->db) : 0;
+  int sys = self->db && ((rc & 0xff) == SQLITE_IOERR || (rc & 0xff) == SQLITE_CANTOPEN)
+            ? sqlite3_system_errno (self->db) : 0;
   const char *message = self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc);
 
   switch (rc & 0xff)
@@ -375,8 +376,8 @@ create (TlLibrary *self, GError **error)
  *
  * By default a missing library is created (with its folder), an older one
  * is brought up to date, and one that cannot be written (a read-only file,
- * or a read-only folder: SQLite keeps its journal beside the file) opens
- * read-only: tl_library_is_read_only() says so and
+ * a read-only folder: SQLite keeps its journal beside the file; a full
+ * disk) opens read-only: tl_library_is_read_only() says so and
  * tl_library_get_read_only_reason() why.
  *
  * With %TL_LIBRARY_OPEN_READ_ONLY nothing is created or written, in the
@@ -390,6 +391,7 @@ TlLibrary *
 tl_library_open_full (const char *path, TlLibraryOpenFlags flags, GError **error)
 {
   g_autoptr(TlLibrary) self = NULL;
+  g_autoptr(GError) local_error = NULL;
   GStatBuf st;
   gboolean immutable;
   int version = 0, rc;
@@ -446,9 +448,25 @@ tl_library_open_full (const char *path, TlLibraryOpenFlags flags, GError **error
           return NULL;
         }
       configure (self->db);
-      if (!set_up_writing (self, version, error))
-        return NULL;
-      goto opened;
+      if (set_up_writing (self, version, &local_error))
+        goto opened;
+      /* a full disk leaves no room for the -wal and -shm of a writer; a
+       * library that needs no update can still be read */
+      if (!g_error_matches (local_error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_NO_SPACE)
+          || version < TL_LIBRARY_SCHEMA_VERSION)
+        {
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+      g_clear_pointer (&self->db, sqlite3_close_v2);
+      self->read_only_reason = g_strdup_printf (_("%s is read-only for now: the disk holding it is full. Free some "
+                                                  "space and open it again."), path);
+      rc = open_reading (self, &self->db, &immutable);
+      if (rc != SQLITE_OK)
+        {
+          open_failed (self, rc, error);
+          return NULL;
+        }
     }
 
   self->read_only = TRUE;

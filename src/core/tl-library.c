@@ -357,7 +357,8 @@ gboolean
 tl_library_fail (TlLibrary *self, GError **error)
 {
   int code = sqlite3_extended_errcode (self->db);
-  int sys = sqlite3_system_errno (self->db);
+  /* what the system said, for a failure to read or write the files */
+  int sys = (code & 0xff) == SQLITE_IOERR || (code & 0xff) == SQLITE_CANTOPEN ? sqlite3_system_errno (self->db) : 0;
 
   if ((code & 0xff) == SQLITE_CONSTRAINT)
     g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID, "%s", sqlite3_errmsg (self->db));

@@ -352,7 +352,8 @@ test_read_only_disk (void)
 }
 
 /* A full disk: a new library cannot be made, says so, and leaves no
- * half-made file; one that is there still reads. */
+ * half-made file; one that is there still reads, and opens read-only when
+ * it is to be edited. */
 static void
 test_disk_full (void)
 {
@@ -408,6 +409,13 @@ test_disk_full (void)
   library = tl_library_open_full (path, TL_LIBRARY_OPEN_READ_ONLY, &error);
   g_assert_no_error (error);
   assert_reads (library);
+  g_clear_object (&library);
+
+  /* opened to be edited, it cannot be: read-only, saying why */
+  library = tl_library_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (strstr (tl_library_get_read_only_reason (library), "the disk holding it is full"));
+  assert_edits_refused (library);
 }
 
 /* A newer Tagline's library, with changes still in its -wal: refused, and
