@@ -732,6 +732,7 @@ test_read_only_folder (Fixture *f, gconstpointer data)
   g_autofree char *library = g_build_filename (folder, "library.db", NULL);
   g_autofree char *csv = g_build_filename (f->dir, "clips.csv", NULL);
   g_autofree char *script = NULL, *before = NULL, *after = NULL;
+  const char *unshare[] = { "unshare", "--mount", "--propagation", "private", "sh", "-c", NULL, "sh", NULL };
   const char *const *prefix = NULL;
   const char *const *commands[] = {
     ARGS ("sources"),
@@ -756,7 +757,8 @@ test_read_only_folder (Fixture *f, gconstpointer data)
 
       script = g_strdup_printf ("mount --bind '%s' '%s' && mount -o remount,ro,bind '%s' && exec \"$@\"", folder,
                                 folder, folder);
-      prefix = ARGS ("unshare", "--mount", "--propagation", "private", "sh", "-c", script, "sh");
+      unshare[6] = script;
+      prefix = unshare;
       probe = tl_test_cli_run_argv (prefix, ARGS ("--version"));
       if (probe->status != 0)
         {
