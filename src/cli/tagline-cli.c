@@ -1,6 +1,8 @@
 /* tagline-cli.c: the command line for scripts, tests and batch work. Every
- * subcommand takes --library FILE and --json; failures exit non-zero with
- * one line on stderr that names the file (and line). */
+ * subcommand takes --library FILE and --json, before or after its name;
+ * "--" ends the options. Used wrongly it exits with status 2, failing with
+ * 1, each time with one line on stderr that names the file (and line).
+ * Commands that only read open the library read-only. */
 #include "config.h"
 
 #include <glib-unix.h>
@@ -47,34 +49,96 @@ fail (const char *format, ...)
   fprintf (stderr, "tagline-cli: %s\n", msg);
 }
 
+/* Parses a command's options (and --library, --json) out of @argv, which
+ * is left with the command's name and its other arguments. Everything
+ * after "--" is an argument, even when it begins with "-": a topic named
+ * "-3+4". */
 static gboolean
-parse_options (int *argc, char ***argv, const char *usage, const char *summary, const GOptionEntry *entries)
+parse_options_full (int *argc, char ***argv, const char *usage, const char *summary, const GOptionEntry *entries,
+                    const GOptionEntry *more_entries)
 {
+  /* the arguments left, which the command reads until the program ends */
+  static GPtrArray *kept;
   g_autoptr(GOptionContext) context = g_option_context_new (usage);
   g_autoptr(GError) error = NULL;
+  g_autofree char **options = NULL;
+  int n_options = *argc, n;
+
+  for (int i = 1; i < *argc; i++)
+    if (strcmp ((*argv)[i], "--") == 0)
+      {
+        n_options = i;
+        break;
+      }
+  options = g_new0 (char *, n_options + 1);
+  memcpy (options, *argv, n_options * sizeof (char *));
+  n = n_options;
 
   g_option_context_set_summary (context, summary);
   g_option_context_add_main_entries (context, common_entries, NULL);
   if (entries)
     g_option_context_add_main_entries (context, entries, NULL);
-  if (!g_option_context_parse (context, argc, argv, &error))
+  if (more_entries)
+    g_option_context_add_main_entries (context, more_entries, NULL);
+  if (!g_option_context_parse (context, &n, &options, &error))
     {
-      fail ("%s (see --help)", error->message);
+      fail ("%s (see tagline-cli %s --help)", error->message, (*argv)[0]);
       return FALSE;
     }
+
+  if (kept == NULL)
+    kept = g_ptr_array_new ();
+  g_ptr_array_set_size (kept, 0);
+  for (int i = 0; i < n; i++)
+    g_ptr_array_add (kept, options[i]);
+  for (int i = n_options + 1; i < *argc; i++)
+    g_ptr_array_add (kept, (*argv)[i]);
+  g_ptr_array_add (kept, NULL);
+  *argc = kept->len - 1;
+  *argv = (char **) kept->pdata;
   return TRUE;
 }
 
-static TlLibrary *
-open_library (void)
+static gboolean
+parse_options (int *argc, char ***argv, const char *usage, const char *summary, const GOptionEntry *entries)
 {
-  g_autofree char *path = opt_library ? g_strdup (opt_library) : tl_library_get_default_path ();
+  return parse_options_full (argc, argv, usage, summary, entries, NULL);
+}
+
+typedef enum {
+  OPEN_TO_READ,  /* nothing is written to the library, nor beside it */
+  OPEN_TO_WRITE, /* created when missing; fails when it cannot be written */
+} OpenMode;
+
+static char *
+library_path (void)
+{
+  return opt_library ? g_strdup (opt_library) : tl_library_get_default_path ();
+}
+
+static TlLibrary *
+open_library (OpenMode mode)
+{
+  g_autofree char *path = library_path ();
   g_autoptr(GError) error = NULL;
-  TlLibrary *library = tl_library_open (path, &error);
+  g_autoptr(TlLibrary) library = tl_library_open_full (
+    path, mode == OPEN_TO_READ ? TL_LIBRARY_OPEN_READ_ONLY : TL_LIBRARY_OPEN_DEFAULT, &error);
 
   if (library == NULL)
-    fail ("%s", error->message);
-  return library;
+    {
+      if (g_error_matches (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_MISSING))
+        fail ("%s (tagline-cli import makes a library; --library names another)", error->message);
+      else
+        fail ("%s", error->message);
+      return NULL;
+    }
+  /* say so before any work is done, not at its end */
+  if (mode == OPEN_TO_WRITE && tl_library_is_read_only (library))
+    {
+      fail ("%s", tl_library_get_read_only_reason (library));
+      return NULL;
+    }
+  return g_steal_pointer (&library);
 }
 
 static void
@@ -201,7 +265,7 @@ cmd_import (int argc, char **argv)
       fail ("import: unknown format “%s”", opt_format);
       return 2;
     }
-  if ((library = open_library ()) == NULL)
+  if ((library = open_library (OPEN_TO_WRITE)) == NULL)
     return 1;
 
   report = tl_import_job_run (library, (const char *const *) argv + 1, opt_media, opt_folder, opt_format,
@@ -278,7 +342,12 @@ cmd_sources (int argc, char **argv)
 
   if (!parse_options (&argc, &argv, NULL, "List the sources in the library.", NULL))
     return 2;
-  if ((library = open_library ()) == NULL)
+  if (argc > 1)
+    {
+      fail ("sources: unexpected “%s”", argv[1]);
+      return 2;
+    }
+  if ((library = open_library (OPEN_TO_READ)) == NULL)
     return 1;
   if ((sources = tl_library_list_sources (library, &error)) == NULL)
     {
@@ -372,8 +441,10 @@ cmd_show (int argc, char **argv)
       fail ("show: name one source id");
       return 2;
     }
-  if (!parse_id (argv[1], &id) || (library = open_library ()) == NULL)
-    return argc == 2 ? 1 : 2;
+  if (!parse_id (argv[1], &id))
+    return 2;
+  if ((library = open_library (OPEN_TO_READ)) == NULL)
+    return 1;
   if ((source = tl_library_get_source (library, id, &error)) == NULL
       || (segments = tl_library_get_segments (library, id, &error)) == NULL
       || (chapters = tl_library_get_chapters (library, id, &error)) == NULL)
@@ -503,7 +574,7 @@ cmd_search (int argc, char **argv)
   if (opt_limit < 0)
     opt_limit = 0;
   query = g_strjoinv (" ", argv + 1);
-  if ((library = open_library ()) == NULL)
+  if ((library = open_library (OPEN_TO_READ)) == NULL)
     return 1;
   results = tl_search (library, query, opt_limit, 0, opt_json ? "**" : "\033[1m", opt_json ? "**" : "\033[0m", &error);
   if (results == NULL)
@@ -590,7 +661,13 @@ cmd_topics (int argc, char **argv)
       fail ("topics add: --key takes 1 to 9, not %d", opt_key);
       return 2;
     }
-  if ((library = open_library ()) == NULL)
+  if (opt_color != NULL
+      && (strlen (opt_color) != 7 || opt_color[0] != '#' || strspn (opt_color + 1, "0123456789abcdefABCDEF") != 6))
+    {
+      fail ("topics add: --color takes #rrggbb, not “%s”", opt_color);
+      return 2;
+    }
+  if ((library = open_library (argc == 3 ? OPEN_TO_WRITE : OPEN_TO_READ)) == NULL)
     return 1;
 
   if (argc == 3)
@@ -690,7 +767,7 @@ cmd_tag (int argc, char **argv)
     }
   if (!parse_id (argv[1], &id))
     return 2;
-  if ((library = open_library ()) == NULL)
+  if ((library = open_library (OPEN_TO_WRITE)) == NULL)
     return 1;
   if ((source = tl_library_get_source (library, id, &error)) == NULL)
     {
@@ -820,7 +897,7 @@ move_clip (int argc, char **argv)
     }
   if (!parse_clip_id (argv[2], &id) || (argc == 4 && !parse_clip_id (argv[3], &before)))
     return 2;
-  if ((library = open_library ()) == NULL)
+  if ((library = open_library (OPEN_TO_WRITE)) == NULL)
     return 1;
   if (!tl_library_move_clip (library, id, before, &error))
     {
@@ -850,7 +927,7 @@ delete_clips (int argc, char **argv)
         return 2;
       g_array_append_val (ids, id);
     }
-  if ((library = open_library ()) == NULL)
+  if ((library = open_library (OPEN_TO_WRITE)) == NULL)
     return 1;
   if (!tl_library_delete_clips (library, (const gint64 *) ids->data, ids->len, &error))
     {
@@ -898,7 +975,7 @@ cmd_clips (int argc, char **argv)
     }
   if (!build_filter (&filter, ids))
     return 2;
-  if ((library = open_library ()) == NULL)
+  if ((library = open_library (OPEN_TO_READ)) == NULL)
     return 1;
   if ((clips = tl_library_list_clips (library, &filter, &error)) == NULL)
     {
@@ -1009,7 +1086,6 @@ cmd_export (int argc, char **argv)
   TlExportStats stats = { 0 };
   TlExportOptions options = { 0 };
   TlClipFilter filter;
-  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
   g_autoptr(GString) names = g_string_new (NULL);
   const TlExporter *const *exporters;
   guint n_exporters;
@@ -1018,13 +1094,12 @@ cmd_export (int argc, char **argv)
   for (guint i = 0; i < n_exporters; i++)
     g_string_append_printf (names, "%s%s", i ? ", " : "", exporters[i]->name);
 
-  g_option_context_set_summary (context, "Export clips as a file an editing tool opens.");
-  g_option_context_add_main_entries (context, common_entries, NULL);
-  g_option_context_add_main_entries (context, filter_entries, NULL);
-  g_option_context_add_main_entries (context, entries, NULL);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
+  if (!parse_options_full (&argc, &argv, NULL, "Export clips as a file an editing tool opens.", filter_entries,
+                           entries))
+    return 2;
+  if (argc > 1)
     {
-      fail ("%s (see --help)", error->message);
+      fail ("export: unexpected “%s” (filter with --topic, --source, …)", argv[1]);
       return 2;
     }
   if (opt_format == NULL || tl_exporter_find (opt_format) == NULL)
@@ -1056,7 +1131,7 @@ cmd_export (int argc, char **argv)
   options.split = opt_split;
   if (!build_filter (&filter, ids))
     return 2;
-  if ((library = open_library ()) == NULL)
+  if ((library = open_library (OPEN_TO_READ)) == NULL)
     return 1;
 
   if (strcmp (opt_output, "-") == 0)
@@ -1323,17 +1398,10 @@ cmd_render (int argc, char **argv)
   TlRenderOptions options = { 0 };
   TlClipFilter filter;
   g_auto(CliJob) job = { 0 };
-  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
 
-  g_option_context_set_summary (context, "Render clips as media files: one per clip, or one selects reel.");
-  g_option_context_add_main_entries (context, common_entries, NULL);
-  g_option_context_add_main_entries (context, filter_entries, NULL);
-  g_option_context_add_main_entries (context, entries, NULL);
-  if (!g_option_context_parse (context, &argc, &argv, &error))
-    {
-      fail ("%s (see --help)", error->message);
-      return 2;
-    }
+  if (!parse_options_full (&argc, &argv, NULL, "Render clips as media files: one per clip, or one selects reel.",
+                           filter_entries, entries))
+    return 2;
   if (opt_list)
     return list_render_formats ();
   if (argc > 1)
@@ -1353,7 +1421,8 @@ cmd_render (int argc, char **argv)
     }
   if (!build_filter (&filter, ids))
     return 2;
-  if ((library = open_library ()) == NULL)
+  /* the clips are only read; the files go to --output */
+  if ((library = open_library (OPEN_TO_READ)) == NULL)
     return 1;
 
   options.format = opt_format;
@@ -1431,7 +1500,9 @@ cmd_align (int argc, char **argv)
       fail ("align: name one source id");
       return 2;
     }
-  if (!parse_id (argv[1], &id) || (library = open_library ()) == NULL)
+  if (!parse_id (argv[1], &id))
+    return 2;
+  if ((library = open_library (OPEN_TO_WRITE)) == NULL)
     return 1;
   if ((source = tl_library_get_source (library, id, &error)) == NULL)
     {
@@ -1584,7 +1655,7 @@ cmd_demo (int argc, char **argv)
       fail ("demo: name the transcripts");
       return 2;
     }
-  if ((library = open_library ()) == NULL)
+  if ((library = open_library (OPEN_TO_WRITE)) == NULL)
     return 1;
   media_dir = opt_media_dir ? g_strdup (opt_media_dir)
                             : g_build_filename (g_path_get_dirname (tl_library_get_path (library)), "media", NULL);
@@ -1645,6 +1716,56 @@ cmd_demo (int argc, char **argv)
   return status;
 }
 
+/* check */
+
+static int
+cmd_check (int argc, char **argv)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (!parse_options (&argc, &argv, NULL,
+                      "Check that the library file is sound (SQLite's integrity check), reading all of it and "
+                      "writing nothing. Exits with 1 when it is damaged.", NULL))
+    return 2;
+  if (argc > 1)
+    {
+      fail ("check: unexpected “%s” (name the library with --library FILE)", argv[1]);
+      return 2;
+    }
+  path = library_path ();
+  if (!tl_library_check_file (path, &problems, &error))
+    {
+      fail ("%s", error->message);
+      return 1;
+    }
+  if (opt_json)
+    {
+      g_autoptr(JsonBuilder) b = json_builder_new ();
+      json_builder_begin_object (b);
+      add_string (b, "file", path);
+      json_builder_set_member_name (b, "ok");
+      json_builder_add_boolean_value (b, problems->len == 0);
+      json_builder_set_member_name (b, "problems");
+      json_builder_begin_array (b);
+      for (guint i = 0; i < problems->len; i++)
+        json_builder_add_string_value (b, g_ptr_array_index (problems, i));
+      json_builder_end_array (b);
+      json_builder_end_object (b);
+      print_json (b);
+    }
+  else if (problems->len == 0)
+    printf ("%s: no problems found\n", path);
+  else
+    for (guint i = 0; i < problems->len; i++)
+      printf ("%s\n", (const char *) g_ptr_array_index (problems, i));
+  if (problems->len == 0)
+    return 0;
+  fail ("%s is damaged: %u problem%s found", path, problems->len, problems->len == 1 ? "" : "s");
+  return 1;
+}
+
 static const struct {
   const char *name;
   int (*run) (int argc, char **argv);
@@ -1662,57 +1783,66 @@ static const struct {
   { "probe", cmd_probe, "Show what a media file holds" },
   { "demo", cmd_demo, "Make a demo library with stand-in media" },
   { "align", cmd_align, "Time a transcript from its media's sound" },
+  { "check", cmd_check, "Check that the library file is sound" },
 };
 
 static void
 usage (FILE *out)
 {
-  fprintf (out, "Usage: tagline-cli COMMAND [--library FILE] [--json] …\n\nCommands:\n");
+  fprintf (out, "Usage: tagline-cli [--library FILE] [--json] COMMAND [OPTION…] [--] [ARGUMENT…]\n\nCommands:\n");
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     fprintf (out, "  %-8s %s\n", commands[i].name, commands[i].summary);
-  fprintf (out, "\n“tagline-cli COMMAND --help” tells more.\n");
-}
-
-/* "--library FILE --json clips …": the options every command takes may
- * come before the command; they are moved after it, where the command
- * reads them. */
-static void
-command_first (int argc, char **argv)
-{
-  int at = 1;
-  char *command;
-
-  while (at < argc && argv[at][0] == '-' && argv[at][1] != '\0')
-    at += strcmp (argv[at], "--library") == 0 || strcmp (argv[at], "-l") == 0 ? 2 : 1;
-  if (at == 1 || at >= argc)
-    return;
-  command = argv[at];
-  memmove (argv + 2, argv + 1, (at - 1) * sizeof (char *));
-  argv[1] = command;
+  fprintf (out, "\n--library and --json go before or after the command; “--” ends the options.\n"
+                "Exit status: 0 done, 1 failed, 2 used wrongly.\n"
+                "“tagline-cli COMMAND --help” tells more.\n");
 }
 
 int
 main (int argc, char **argv)
 {
+  static gboolean opt_help, opt_version;
+  static const GOptionEntry main_entries[] = {
+    { "help", 'h', 0, G_OPTION_ARG_NONE, &opt_help, NULL, NULL },
+    { "version", 0, 0, G_OPTION_ARG_NONE, &opt_version, NULL, NULL },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = g_option_context_new (NULL);
+  g_autoptr(GError) error = NULL;
+
   setlocale (LC_ALL, "");
   g_set_prgname ("tagline-cli");
 
+  /* the options before the command, as in "tagline-cli --library L.db
+   * sources": parsing stops at the first argument that is not one */
+  g_option_context_set_strict_posix (context, TRUE);
+  g_option_context_set_help_enabled (context, FALSE);
+  g_option_context_add_main_entries (context, common_entries, NULL);
+  g_option_context_add_main_entries (context, main_entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      fail ("%s (see tagline-cli --help)", error->message);
+      return 2;
+    }
+  if (argc >= 2 && strcmp (argv[1], "--") == 0)
+    {
+      argv[1] = argv[0];
+      argc--, argv++;
+    }
+  if (opt_help || (argc >= 2 && strcmp (argv[1], "help") == 0))
+    {
+      usage (stdout);
+      return 0;
+    }
+  if (opt_version)
+    {
+      printf ("tagline-cli %s\n", PACKAGE_VERSION);
+      return 0;
+    }
   if (argc < 2)
     {
       usage (stderr);
       return 2;
     }
-  if (strcmp (argv[1], "--help") == 0 || strcmp (argv[1], "-h") == 0 || strcmp (argv[1], "help") == 0)
-    {
-      usage (stdout);
-      return 0;
-    }
-  if (strcmp (argv[1], "--version") == 0)
-    {
-      printf ("tagline-cli %s\n", PACKAGE_VERSION);
-      return 0;
-    }
-  command_first (argc, argv);
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
     if (strcmp (argv[1], commands[i].name) == 0)
       return commands[i].run (argc - 1, argv + 1);

@@ -11,10 +11,21 @@ G_BEGIN_DECLS
 
 typedef sqlite3_stmt TlStmt;
 
+/* PRAGMA application_id, 'TGLN': tells our libraries from other programs'
+ * SQLite files. */
+#define TL_APPLICATION_ID 0x54474C4E
+
 struct _TlLibrary {
   GObject parent_instance;
   char *path;
+  char *real_path;        /* symbolic links resolved: where SQLite keeps -wal and -shm */
   sqlite3 *db;
+  gboolean read_only;
+  char *read_only_reason; /* why edits are refused, for people */
+  gboolean immutable;     /* read without locks: no program had it open (tl-library-open.c) */
+  gint64 file_size;       /* the file as an immutable connection found it */
+  gint64 file_mtime;
+  gboolean undo_installed; /* the undo triggers, made by the first edit */
   GHashTable *statements; /* static SQL text -> prepared statement */
   int schema_version;
   gint64 data_version;    /* PRAGMA data_version when last checked */
@@ -27,11 +38,17 @@ struct _TlLibrary {
 sqlite3 *tl_library_get_db (TlLibrary *self);
 TlStmt *tl_library_prepare (TlLibrary *self, const char *sql, GError **error);
 gboolean tl_library_fail (TlLibrary *self, GError **error);
+gboolean tl_library_exec (TlLibrary *self, const char *sql, GError **error);
+gboolean tl_library_check_writable (TlLibrary *self, GError **error);
 gboolean tl_library_begin (TlLibrary *self, GError **error);
 gboolean tl_library_commit (TlLibrary *self, GError **error);
 void tl_library_rollback (TlLibrary *self);
 char *tl_stmt_dup_text (TlStmt *stmt, int column);
 void tl_library_emit_changed (TlLibrary *self, TlLibraryChange what);
+gboolean tl_library_migrate (TlLibrary *self, GError **error);
+void tl_library_set_damaged_error (TlLibrary *self, GError **error);
+void tl_library_set_newer_error (TlLibrary *self, int version, GError **error);
+gboolean tl_library_reopen_if_moved_on (TlLibrary *self);
 
 /* Edits: one transaction and one undo step each (tl-library-undo.c). */
 gboolean tl_library_undo_install (TlLibrary *self, GError **error);

@@ -97,16 +97,22 @@ install_table (TlLibrary *self, const char *table, gboolean on_insert, gboolean 
   return exec_sql (self, sql->str, error);
 }
 
-/* Called on every open: temporary triggers belong to one connection. */
+/* Called before the first edit of a connection: temporary triggers belong
+ * to one connection, and one that only reads needs none. */
 gboolean
 tl_library_undo_install (TlLibrary *self, GError **error)
 {
+  if (self->undo_installed)
+    return TRUE;
+  if (!tl_library_check_writable (self, error))
+    return FALSE;
   if (!exec_sql (self, "CREATE TEMP TABLE IF NOT EXISTS undo_state (step INTEGER NOT NULL);"
                        "DELETE FROM temp.undo_state; INSERT INTO temp.undo_state VALUES (0)", error))
     return FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (tracked); i++)
     if (!install_table (self, tracked[i].table, tracked[i].insert, tracked[i].update, tracked[i].delete, error))
       return FALSE;
+  self->undo_installed = TRUE;
   return TRUE;
 }
 
@@ -138,7 +144,7 @@ tl_library_edit_begin (TlLibrary *self, const char *label, TlLibraryChange what,
   TlStmt *stmt;
 
   g_return_val_if_fail (self->edit_step == 0, FALSE);
-  if (!tl_library_begin (self, error))
+  if (!tl_library_undo_install (self, error) || !tl_library_begin (self, error))
     return FALSE;
   if (!exec_sql (self, "DELETE FROM undo_step WHERE undone = 1", error))
     goto fail;
@@ -229,18 +235,19 @@ step_label (TlLibrary *self, gboolean undone, gint64 *id)
   return label;
 }
 
+/* NULL in a read-only library: nothing can be undone there. */
 char *
 tl_library_get_undo_label (TlLibrary *self)
 {
   g_return_val_if_fail (TL_IS_LIBRARY (self), NULL);
-  return step_label (self, FALSE, NULL);
+  return self->read_only ? NULL : step_label (self, FALSE, NULL);
 }
 
 char *
 tl_library_get_redo_label (TlLibrary *self)
 {
   g_return_val_if_fail (TL_IS_LIBRARY (self), NULL);
-  return step_label (self, TRUE, NULL);
+  return self->read_only ? NULL : step_label (self, TRUE, NULL);
 }
 
 /* Runs a step's statements backwards, recording their reversal in their
@@ -254,7 +261,7 @@ replay (TlLibrary *self, gboolean undo, char **label_out, GError **error)
   gint64 step = 0, last_seq = 0;
   int rc;
 
-  if (!tl_library_begin (self, error))
+  if (!tl_library_undo_install (self, error) || !tl_library_begin (self, error))
     return FALSE;
   label = step_label (self, !undo, &step);
   if (label == NULL)

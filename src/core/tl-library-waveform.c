@@ -76,6 +76,8 @@ tl_library_load_waveform (TlLibrary *self,
  * tl_library_save_waveform:
  *
  * Keeps @peaks for @source_id's media file as it is now, replacing older ones.
+ * A read-only library keeps nothing, and that is not an error: the peaks
+ * are only saved to spare the next opening the time to compute them.
  */
 gboolean
 tl_library_save_waveform (TlLibrary *self,
@@ -93,6 +95,8 @@ tl_library_save_waveform (TlLibrary *self,
   g_return_val_if_fail (TL_IS_LIBRARY (self), FALSE);
   g_return_val_if_fail (media_path != NULL && peaks != NULL && peaks_per_second > 0, FALSE);
 
+  if (tl_library_is_read_only (self))
+    return TRUE;
   if (!file_stamp (media_path, &size, &mtime))
     {
       g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID, "%s cannot be read", media_path);

@@ -1,7 +1,10 @@
-/* tl-library.c: the library file. Opening checks what the file is before
- * anything is written to it; every change runs in one transaction. */
+/* tl-library.c: the library file. Opening (tl-library-open.c) checks what
+ * the file is before anything is written to it; every change runs in one
+ * transaction. */
 #include "tl-library-private.h"
 
+#include <errno.h>
+#include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 #include <string.h>
 
@@ -9,9 +12,6 @@
 #include "tl-retime.h"
 #include "tl-search.h"
 #include "tl-text.h"
-
-/* 'TGLN': tells our libraries from other programs' SQLite files. */
-#define TL_APPLICATION_ID 0x54474C4E
 
 G_DEFINE_QUARK (tl-library-error-quark, tl_library_error)
 
@@ -26,6 +26,14 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+enum {
+  PROP_0,
+  PROP_READ_ONLY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 G_DEFINE_FLAGS_TYPE (TlLibraryChange, tl_library_change,
   G_DEFINE_ENUM_VALUE (TL_LIBRARY_CHANGE_SOURCES, "sources"),
@@ -231,13 +239,43 @@ tl_library_finalize (GObject *object)
   if (self->db)
     sqlite3_close_v2 (self->db);
   g_free (self->path);
+  g_free (self->real_path);
+  g_free (self->read_only_reason);
   G_OBJECT_CLASS (tl_library_parent_class)->finalize (object);
+}
+
+static void
+tl_library_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  TlLibrary *self = TL_LIBRARY (object);
+
+  switch (prop_id)
+    {
+    case PROP_READ_ONLY:
+      g_value_set_boolean (value, self->read_only);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
 tl_library_class_init (TlLibraryClass *klass)
 {
   G_OBJECT_CLASS (klass)->finalize = tl_library_finalize;
+  G_OBJECT_CLASS (klass)->get_property = tl_library_get_property;
+
+  /**
+   * TlLibrary:read-only:
+   *
+   * Whether the library was opened for reading only, because that was
+   * asked or because the file or its folder cannot be written: everything
+   * can be read, and every edit fails with %TL_LIBRARY_ERROR_READ_ONLY.
+   * It does not change while the library is open.
+   */
+  properties[PROP_READ_ONLY] = g_param_spec_boolean ("read-only", NULL, NULL, FALSE,
+                                                     G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (G_OBJECT_CLASS (klass), N_PROPS, properties);
 
   /**
    * TlLibrary::changed:
@@ -285,6 +323,14 @@ tl_library_check_outside_changes (TlLibrary *self)
   gint64 version;
 
   g_return_val_if_fail (TL_IS_LIBRARY (self), FALSE);
+  /* a connection that reads without locks sees no one's commits: it is
+   * opened again once the file moves on */
+  if (self->immutable && tl_library_reopen_if_moved_on (self))
+    {
+      self->data_version = read_data_version (self);
+      tl_library_emit_changed (self, TL_LIBRARY_CHANGE_ALL);
+      return TRUE;
+    }
   version = read_data_version (self);
   if (version == self->data_version)
     return FALSE;
@@ -306,14 +352,25 @@ tl_library_init (TlLibrary *self)
   self->longest_lines = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
 }
 
-/* Sets @error from the connection's last error. Always returns FALSE. */
+/* Sets @error from the connection's last error, saying what a person can
+ * do about it where that is known. Always returns FALSE. */
 gboolean
 tl_library_fail (TlLibrary *self, GError **error)
 {
   int code = sqlite3_extended_errcode (self->db);
+  /* what the system said, for a failure to read or write the files */
+  int sys = (code & 0xff) == SQLITE_IOERR || (code & 0xff) == SQLITE_CANTOPEN ? sqlite3_system_errno (self->db) : 0;
 
   if ((code & 0xff) == SQLITE_CONSTRAINT)
     g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID, "%s", sqlite3_errmsg (self->db));
+  else if ((code & 0xff) == SQLITE_FULL || sys == ENOSPC)
+    g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_NO_SPACE,
+                 _("Cannot write to %s: the disk is full. Free some space and try again."), self->path);
+  else if ((code & 0xff) == SQLITE_CORRUPT || (code & 0xff) == SQLITE_NOTADB)
+    tl_library_set_damaged_error (self, error);
+  else if ((code & 0xff) == SQLITE_READONLY || sys == EROFS)
+    g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_READ_ONLY,
+                 _("Cannot write to %s: it has become read-only (%s)"), self->path, sqlite3_errmsg (self->db));
   else
     g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_FAILED, "%s: %s",
                  self->path, sqlite3_errmsg (self->db));
@@ -356,12 +413,30 @@ exec (TlLibrary *self, const char *sql, GError **error)
   return TRUE;
 }
 
+gboolean
+tl_library_exec (TlLibrary *self, const char *sql, GError **error)
+{
+  return exec (self, sql, error);
+}
+
+/* Fails with %TL_LIBRARY_ERROR_READ_ONLY, saying why, when the library was
+ * opened read-only. */
+gboolean
+tl_library_check_writable (TlLibrary *self, GError **error)
+{
+  if (!self->read_only)
+    return TRUE;
+  g_set_error_literal (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_READ_ONLY, self->read_only_reason);
+  return FALSE;
+}
+
 /* Takes the write lock at once, so a concurrent writer waits here (busy
- * timeout) instead of failing half-way through. */
+ * timeout) instead of failing half-way through. Every change begins here,
+ * so a read-only library refuses them all. */
 gboolean
 tl_library_begin (TlLibrary *self, GError **error)
 {
-  return exec (self, "BEGIN IMMEDIATE", error);
+  return tl_library_check_writable (self, error) && exec (self, "BEGIN IMMEDIATE", error);
 }
 
 gboolean
@@ -400,8 +475,9 @@ read_int (TlLibrary *self, const char *sql, int *value, GError **error)
   return TRUE;
 }
 
-static gboolean
-migrate (TlLibrary *self, GError **error)
+/* Brings the library's schema up to this version's, in one transaction. */
+gboolean
+tl_library_migrate (TlLibrary *self, GError **error)
 {
   int version;
 
@@ -412,10 +488,7 @@ migrate (TlLibrary *self, GError **error)
     goto fail;
   if (version > TL_LIBRARY_SCHEMA_VERSION)
     {
-      g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_NEWER,
-                   "%s was written by a newer version of Tagline (library format %d; "
-                   "this version reads up to %d). Update Tagline to open it.",
-                   self->path, version, TL_LIBRARY_SCHEMA_VERSION);
+      tl_library_set_newer_error (self, version, error);
       goto fail;
     }
   for (; version < TL_LIBRARY_SCHEMA_VERSION; version++)
@@ -424,7 +497,7 @@ migrate (TlLibrary *self, GError **error)
       if (!exec (self, migrations[version], error) || !exec (self, set_version, error))
         goto fail;
     }
-  if (!exec (self, "PRAGMA application_id = 1413958734", error))
+  if (!exec (self, "PRAGMA application_id = " G_STRINGIFY (TL_APPLICATION_ID), error))
     goto fail;
   self->schema_version = version;
   return tl_library_commit (self, error);
@@ -432,92 +505,6 @@ migrate (TlLibrary *self, GError **error)
 fail:
   tl_library_rollback (self);
   return FALSE;
-}
-
-/* Looks at the file before writing anything to it: an SQLite file of
- * another program, or of a newer Tagline, is left exactly as it was. */
-static gboolean
-check_file (TlLibrary *self, GError **error)
-{
-  int version, app_id, n_tables;
-
-  if (!read_int (self, "PRAGMA user_version", &version, NULL)
-      || !read_int (self, "PRAGMA application_id", &app_id, NULL)
-      || !read_int (self, "SELECT count(*) FROM sqlite_master", &n_tables, NULL))
-    {
-      g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_OPEN,
-                   "%s is not a Tagline library: %s", self->path, sqlite3_errmsg (self->db));
-      return FALSE;
-    }
-  if (app_id != TL_APPLICATION_ID && n_tables > 0)
-    {
-      g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_NOT_LIBRARY,
-                   "%s is an SQLite database of another program, not a Tagline library",
-                   self->path);
-      return FALSE;
-    }
-  if (version > TL_LIBRARY_SCHEMA_VERSION)
-    {
-      g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_NEWER,
-                   "%s was written by a newer version of Tagline (library format %d; "
-                   "this version reads up to %d). Update Tagline to open it.",
-                   self->path, version, TL_LIBRARY_SCHEMA_VERSION);
-      return FALSE;
-    }
-  return TRUE;
-}
-
-/**
- * tl_library_open:
- * @path: the library file; created (with its folder) when missing
- *
- * Opens a library for use by one thread at a time (open another
- * #TlLibrary for another thread or process: WAL lets them share the file).
- *
- * Returns: (transfer full): the library, or %NULL with @error set
- */
-TlLibrary *
-tl_library_open (const char *path, GError **error)
-{
-  g_autoptr(TlLibrary) self = NULL;
-  g_autofree char *dir = NULL;
-  int rc;
-
-  g_return_val_if_fail (path != NULL, NULL);
-
-  self = g_object_new (TL_TYPE_LIBRARY, NULL);
-  self->path = g_strdup (path);
-  dir = g_path_get_dirname (path);
-  if (g_mkdir_with_parents (dir, 0755) != 0)
-    {
-      g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_OPEN,
-                   "Cannot create the folder %s: %s", dir, g_strerror (errno));
-      return NULL;
-    }
-  rc = sqlite3_open_v2 (path, &self->db,
-                        SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX, NULL);
-  if (rc != SQLITE_OK)
-    {
-      g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_OPEN, "Cannot open %s: %s",
-                   path, self->db ? sqlite3_errmsg (self->db) : sqlite3_errstr (rc));
-      return NULL;
-    }
-  sqlite3_extended_result_codes (self->db, 1);
-  sqlite3_busy_timeout (self->db, 5000);
-  if (!check_file (self, error))
-    return NULL;
-  if (!exec (self, "PRAGMA journal_mode = WAL", error)
-      || !exec (self, "PRAGMA synchronous = NORMAL", error)
-      /* an import of a long transcript touches three B-trees and the FTS
-       * index at once; with SQLite's default 2 MB cache it spills pages to
-       * the WAL over and over */
-      || !exec (self, "PRAGMA cache_size = -32768", error)
-      || !exec (self, "PRAGMA foreign_keys = ON", error)
-      || !migrate (self, error)
-      || !tl_library_undo_install (self, error))
-    return NULL;
-  self->data_version = read_data_version (self);
-  return g_steal_pointer (&self);
 }
 
 /* The library a user gets without choosing one. */
@@ -539,6 +526,33 @@ tl_library_get_schema_version (TlLibrary *self)
 {
   g_return_val_if_fail (TL_IS_LIBRARY (self), 0);
   return self->schema_version;
+}
+
+/**
+ * tl_library_is_read_only:
+ *
+ * Returns: %TRUE when the library was opened for reading only (see
+ *   #TlLibrary:read-only and tl_library_get_read_only_reason())
+ */
+gboolean
+tl_library_is_read_only (TlLibrary *self)
+{
+  g_return_val_if_fail (TL_IS_LIBRARY (self), FALSE);
+  return self->read_only;
+}
+
+/**
+ * tl_library_get_read_only_reason:
+ *
+ * Returns: (nullable): why the library is read-only, a sentence to show
+ *   ("… is read-only: its folder … cannot be written"), or %NULL when it
+ *   can be edited
+ */
+const char *
+tl_library_get_read_only_reason (TlLibrary *self)
+{
+  g_return_val_if_fail (TL_IS_LIBRARY (self), NULL);
+  return self->read_only_reason;
 }
 
 /**

@@ -17,13 +17,17 @@ G_BEGIN_DECLS
 #define TL_LIBRARY_ERROR (tl_library_error_quark ())
 
 typedef enum {
-  TL_LIBRARY_ERROR_OPEN,        /* cannot be opened, or not a database */
-  TL_LIBRARY_ERROR_NOT_LIBRARY, /* a database of some other program */
+  TL_LIBRARY_ERROR_OPEN,        /* cannot be opened or created */
+  TL_LIBRARY_ERROR_NOT_LIBRARY, /* not a database, an empty file, or a database of some other program */
   TL_LIBRARY_ERROR_NEWER,       /* written by a newer Tagline */
-  TL_LIBRARY_ERROR_FAILED,      /* SQLite failed (disk full, busy, corrupt) */
+  TL_LIBRARY_ERROR_FAILED,      /* SQLite failed (busy, an I/O error) */
   TL_LIBRARY_ERROR_NOT_FOUND,   /* no such source, topic, clip */
   TL_LIBRARY_ERROR_INVALID,     /* a value the library cannot take */
   TL_LIBRARY_ERROR_EXISTS,      /* a name or key already taken */
+  TL_LIBRARY_ERROR_READ_ONLY,   /* open read-only: edits are refused (tl_library_get_read_only_reason()) */
+  TL_LIBRARY_ERROR_MISSING,     /* opening read-only a file that does not exist */
+  TL_LIBRARY_ERROR_DAMAGED,     /* the file is damaged (cut short, corrupt): see tl_library_check_file() */
+  TL_LIBRARY_ERROR_NO_SPACE,    /* the disk is full */
 } TlLibraryError;
 
 GQuark tl_library_error_quark (void);
@@ -48,7 +52,17 @@ GType tl_library_change_get_type (void) G_GNUC_CONST;
 #define TL_TYPE_LIBRARY (tl_library_get_type ())
 G_DECLARE_FINAL_TYPE (TlLibrary, tl_library, TL, LIBRARY, GObject)
 
+/* How to open a library (tl-library-open.c) */
+typedef enum {
+  TL_LIBRARY_OPEN_DEFAULT = 0,        /* read and write; created when missing; read-only when it cannot be written */
+  TL_LIBRARY_OPEN_READ_ONLY = 1 << 0, /* only read: nothing is created or written, in the file or beside it */
+} TlLibraryOpenFlags;
+
 TlLibrary *tl_library_open (const char *path, GError **error);
+TlLibrary *tl_library_open_full (const char *path, TlLibraryOpenFlags flags, GError **error);
+gboolean tl_library_is_read_only (TlLibrary *self);
+const char *tl_library_get_read_only_reason (TlLibrary *self);
+gboolean tl_library_check_file (const char *path, GPtrArray **problems, GError **error);
 char *tl_library_get_default_path (void);
 const char *tl_library_get_path (TlLibrary *self);
 int tl_library_get_schema_version (TlLibrary *self);

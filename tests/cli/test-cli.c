@@ -2,6 +2,7 @@
  * file, and checks its JSON, its exit status and its one-line errors. */
 #include <json-glib/json-glib.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "tl-test-cli.h"
 #include "tl-test-media.h"
@@ -571,6 +572,363 @@ test_paragraph_numbers (Fixture *f, gconstpointer data)
   tl_test_cli_assert_one_line (run->err);
 }
 
+/* A library with a source, a topic and a clip, made with the command. */
+static void
+make_library (Fixture *f)
+{
+  g_autofree char *good = write_file (f, "summit.srt", summit_srt);
+  g_autoptr(TlTestCliRun) import = tl_test_cli_run (f->library, "import", good, NULL);
+  g_autoptr(TlTestCliRun) topic = tl_test_cli_run (f->library, "topics", "add", "Weapons", NULL);
+  g_autoptr(TlTestCliRun) tag = tl_test_cli_run (f->library, "tag", "1", "4.5", "12", "Weapons", NULL);
+
+  g_assert_cmpint (import->status, ==, 0);
+  g_assert_cmpint (topic->status, ==, 0);
+  g_assert_cmpint (tag->status, ==, 0);
+}
+
+#define ARGS(...) ((const char *const[]) { __VA_ARGS__, NULL })
+
+/* --library and --json before the command, after it, or both sides. */
+static void
+test_options_before_command (Fixture *f, gconstpointer data)
+{
+  g_autoptr(TlTestCliRun) after = NULL, before = NULL, mixed = NULL, shortly = NULL, missing = NULL;
+
+  make_library (f);
+  after = tl_test_cli_run_argv (NULL, ARGS ("sources", "--json", "--library", f->library));
+  before = tl_test_cli_run_argv (NULL, ARGS ("--library", f->library, "--json", "sources"));
+  mixed = tl_test_cli_run_argv (NULL, ARGS ("--library", f->library, "sources", "--json"));
+  shortly = tl_test_cli_run_argv (NULL, ARGS ("--json", "-l", f->library, "sources"));
+  g_assert_cmpint (after->status, ==, 0);
+  g_assert_nonnull (strstr (after->out, "\"title\": \"summit\""));
+  g_assert_cmpint (before->status, ==, 0);
+  g_assert_cmpstr (before->out, ==, after->out);
+  g_assert_cmpint (mixed->status, ==, 0);
+  g_assert_cmpstr (mixed->out, ==, after->out);
+  g_assert_cmpint (shortly->status, ==, 0);
+  g_assert_cmpstr (shortly->out, ==, after->out);
+
+  missing = tl_test_cli_run_argv (NULL, ARGS ("sources", "--library"));
+  g_assert_cmpint (missing->status, ==, 2);
+  tl_test_cli_assert_one_line (missing->err);
+}
+
+/* "--" ends the options: a topic may be named -3+4. */
+static void
+test_options_double_dash (Fixture *f, gconstpointer data)
+{
+  g_autoptr(TlTestCliRun) add = NULL, list = NULL, without = NULL, dash = NULL;
+
+  add = tl_test_cli_run_argv (NULL, ARGS ("--library", f->library, "topics", "add", "--key", "3", "--", "-3+4"));
+  g_assert_cmpint (add->status, ==, 0);
+  g_assert_cmpstr (add->out, ==, "1\n");
+  dash = tl_test_cli_run_argv (NULL, ARGS ("--library", f->library, "topics", "add", "--", "--"));
+  g_assert_cmpint (dash->status, ==, 0);
+  list = tl_test_cli_run (f->library, "topics", "--json", NULL);
+  g_assert_cmpint (list->status, ==, 0);
+  g_assert_nonnull (strstr (list->out, "\"name\": \"-3+4\""));
+  g_assert_nonnull (strstr (list->out, "\"key\": 3"));
+  g_assert_nonnull (strstr (list->out, "\"name\": \"--\""));
+  /* without it, the name is an unknown option: used wrongly */
+  without = tl_test_cli_run_argv (NULL, ARGS ("--library", f->library, "topics", "add", "-3+5"));
+  g_assert_cmpint (without->status, ==, 2);
+  tl_test_cli_assert_one_line (without->err);
+}
+
+/* Used wrongly: 2; failed: 1; with one line on stderr, for every command. */
+static void
+test_exit_status (Fixture *f, gconstpointer data)
+{
+  g_autofree char *missing = g_build_filename (f->dir, "nowhere.db", NULL);
+  g_autofree char *cut = g_build_filename (f->dir, "cut.db", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *nothing = g_build_filename (f->dir, "nothing.srt", NULL);
+  g_autofree char *no_media = g_build_filename (f->dir, "nothing.mov", NULL);
+  gsize length;
+  const struct {
+    int status;
+    const char *const *args;
+  } cases[] = {
+    { 2, ARGS ("frobnicate") },
+    { 2, ARGS ("--frobnicate", "sources") },
+    { 2, ARGS ("sources", "--frobnicate") },
+    { 2, ARGS ("sources", "extra") },
+    { 2, ARGS ("import") },
+    { 2, ARGS ("show") },
+    { 2, ARGS ("show", "x") },
+    { 2, ARGS ("show", "0") },
+    { 2, ARGS ("search") },
+    { 2, ARGS ("topics", "rename") },
+    { 2, ARGS ("topics", "add") },
+    { 2, ARGS ("topics", "add", "Arms", "--key", "12") },
+    { 2, ARGS ("topics", "add", "Arms", "--color", "red") },
+    { 2, ARGS ("search", "parade", "--limit", "many") },
+    { 2, ARGS ("tag", "1", "4.5") },
+    { 2, ARGS ("tag", "x", "1", "2", "Weapons") },
+    { 2, ARGS ("tag", "1", "soon", "2", "Weapons") },
+    { 2, ARGS ("tag", "1", "1", "2", "Weapons", "--rating", "9") },
+    { 2, ARGS ("clips", "--source", "x") },
+    { 2, ARGS ("clips", "--order", "sideways") },
+    { 2, ARGS ("clips", "move", "two") },
+    { 2, ARGS ("export", "--format", "doc", "-o", "x") },
+    { 2, ARGS ("export", "--format", "csv") },
+    { 2, ARGS ("export", "--format", "csv", "-o", "-", "extra") },
+    { 2, ARGS ("render") },
+    { 2, ARGS ("align", "x") },
+    { 2, ARGS ("probe") },
+    { 2, ARGS ("check", "extra") },
+    { 1, ARGS ("show", "7") },
+    { 1, ARGS ("tag", "7", "1", "2", "Weapons") },
+    { 1, ARGS ("tag", "1", "1", "2", "Economy") },
+    { 1, ARGS ("tag", "1", "9", "5", "Weapons") },
+    { 1, ARGS ("topics", "add", "weapons") },
+    { 1, ARGS ("clips", "move", "7") },
+    { 1, ARGS ("export", "--format", "csv", "-o", "-", "--min-rating", "5") },
+    { 1, ARGS ("import", nothing) },
+    { 1, ARGS ("probe", no_media) },
+    { 1, ARGS ("align", "7") },
+  };
+  const char *const *on_other_libraries[][2] = {
+    { ARGS ("sources"), (const char *const *) missing },
+    { ARGS ("show", "1"), (const char *const *) missing },
+    { ARGS ("search", "parade"), (const char *const *) missing },
+    { ARGS ("clips"), (const char *const *) missing },
+    { ARGS ("topics"), (const char *const *) missing },
+    { ARGS ("export", "--format", "csv", "-o", "-"), (const char *const *) missing },
+    { ARGS ("check"), (const char *const *) missing },
+    { ARGS ("sources"), (const char *const *) cut },
+    { ARGS ("check"), (const char *const *) cut },
+    { ARGS ("topics", "add", "Arms"), (const char *const *) cut },
+  };
+
+  make_library (f);
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+      g_autoptr(TlTestCliRun) run = NULL;
+
+      for (guint k = 0; cases[i].args[k]; k++)
+        g_ptr_array_add (argv, (char *) cases[i].args[k]);
+      g_ptr_array_add (argv, "--library");
+      g_ptr_array_add (argv, f->library);
+      g_ptr_array_add (argv, NULL);
+      run = tl_test_cli_run_argv (NULL, (const char *const *) argv->pdata);
+      if (run->status != cases[i].status)
+        g_error ("tagline-cli %s: exit status %d, not %d (%s)", cases[i].args[0], run->status, cases[i].status,
+                 run->err);
+      tl_test_cli_assert_one_line (run->err);
+      g_assert_true (g_str_has_prefix (run->err, "tagline-cli: "));
+    }
+
+  g_assert_true (g_file_get_contents (f->library, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (cut, contents, length / 2, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (on_other_libraries); i++)
+    {
+      const char *library = (const char *) on_other_libraries[i][1];
+      g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+      g_autoptr(TlTestCliRun) run = NULL;
+
+      for (guint k = 0; on_other_libraries[i][0][k]; k++)
+        g_ptr_array_add (argv, (char *) on_other_libraries[i][0][k]);
+      g_ptr_array_add (argv, "--library");
+      g_ptr_array_add (argv, (char *) library);
+      g_ptr_array_add (argv, NULL);
+      run = tl_test_cli_run_argv (NULL, (const char *const *) argv->pdata);
+      if (run->status != 1)
+        g_error ("tagline-cli %s on %s: exit status %d, not 1 (%s)", on_other_libraries[i][0][0], library,
+                 run->status, run->err);
+      tl_test_cli_assert_one_line (run->err);
+      g_assert_nonnull (strstr (run->err, library));
+      if (library == missing)
+        g_assert_nonnull (strstr (run->err, "does not exist"));
+      else
+        g_assert_nonnull (strstr (run->err, "damaged"));
+    }
+  /* reading a library that is not there does not make it */
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+}
+
+/* The commands that only read write nothing to the library nor beside it:
+ * when no program has it open (no -wal, no -shm appear), and beside a
+ * program that holds it with changes in its -wal. */
+static void
+assert_reading_writes_nothing (Fixture *f, const char *csv)
+{
+  const char *const *commands[] = {
+    ARGS ("sources", "--json"),
+    ARGS ("show", "1"),
+    ARGS ("search", "ammunition"),
+    ARGS ("clips", "--json"),
+    ARGS ("topics"),
+    ARGS ("export", "--format", "csv", "-o", csv),
+    ARGS ("check"),
+  };
+  g_autofree char *before = tl_test_library_state (f->library);
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+      g_autoptr(TlTestCliRun) run = NULL;
+      g_autofree char *after = NULL;
+
+      for (guint k = 0; commands[i][k]; k++)
+        g_ptr_array_add (argv, (char *) commands[i][k]);
+      g_ptr_array_add (argv, "--library");
+      g_ptr_array_add (argv, f->library);
+      g_ptr_array_add (argv, NULL);
+      run = tl_test_cli_run_argv (NULL, (const char *const *) argv->pdata);
+      g_assert_cmpint (run->status, ==, 0);
+      after = tl_test_library_state (f->library);
+      if (g_strcmp0 (before, after) != 0)
+        g_error ("tagline-cli %s changed the library: %s, then %s", commands[i][0], before, after);
+    }
+}
+
+static void
+test_reading_writes_nothing (Fixture *f, gconstpointer data)
+{
+  g_autofree char *csv = g_build_filename (f->dir, "clips.csv", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TlLibrary) holder = NULL;
+  g_autoptr(TlTopic) topic = NULL;
+  g_autofree char *state = NULL;
+
+  make_library (f);
+  state = tl_test_library_state (f->library);
+  g_assert_nonnull (strstr (state, "wal: missing; shm: missing"));
+  assert_reading_writes_nothing (f, csv);
+
+  /* a window holds the library and has changed it */
+  holder = tl_library_open (f->library, &error);
+  g_assert_no_error (error);
+  topic = tl_library_add_topic (holder, "Diplomacy", 2, NULL, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&state, g_free);
+  state = tl_test_library_state (f->library);
+  g_assert_null (strstr (state, "wal: missing"));
+  assert_reading_writes_nothing (f, csv);
+  {
+    g_autoptr(TlTestCliRun) topics = tl_test_cli_run (f->library, "topics", NULL);
+    g_assert_nonnull (strstr (topics->out, "Diplomacy"));
+  }
+}
+
+/* A library in a folder that cannot be written: every reading command
+ * works, an edit says why it cannot. As root, whom permissions do not
+ * stop, the folder is on a read-only mount (through unshare). */
+static void
+test_read_only_folder (Fixture *f, gconstpointer data)
+{
+  g_autofree char *folder = g_build_filename (f->dir, "shared", NULL);
+  g_autofree char *library = g_build_filename (folder, "library.db", NULL);
+  g_autofree char *csv = g_build_filename (f->dir, "clips.csv", NULL);
+  g_autofree char *script = NULL, *before = NULL, *after = NULL;
+  const char *unshare[] = { "unshare", "--mount", "--propagation", "private", "sh", "-c", NULL, "sh", NULL };
+  const char *const *prefix = NULL;
+  const char *const *commands[] = {
+    ARGS ("sources"),
+    ARGS ("show", "1"),
+    ARGS ("search", "ammunition"),
+    ARGS ("clips"),
+    ARGS ("topics"),
+    ARGS ("export", "--format", "csv", "-o", csv),
+    ARGS ("check"),
+    ARGS ("topics", "add", "Diplomacy"),
+  };
+
+  g_assert_cmpint (g_mkdir (folder, 0755), ==, 0);
+  g_free (f->library);
+  f->library = g_strdup (library);
+  make_library (f);
+  before = tl_test_library_state (library);
+
+  if (geteuid () == 0)
+    {
+      g_autoptr(TlTestCliRun) probe = NULL;
+
+      script = g_strdup_printf ("mount --bind '%s' '%s' && mount -o remount,ro,bind '%s' && exec \"$@\"", folder,
+                                folder, folder);
+      unshare[6] = script;
+      prefix = unshare;
+      probe = tl_test_cli_run_argv (prefix, ARGS ("--version"));
+      if (probe->status != 0)
+        {
+          g_test_skip ("running as root, whom folder permissions do not stop, and cannot mount a folder "
+                       "read-only here");
+          return;
+        }
+    }
+  else
+    g_assert_cmpint (g_chmod (folder, 0555), ==, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+      g_autoptr(TlTestCliRun) run = NULL;
+      gboolean edit = strcmp (commands[i][0], "topics") == 0 && commands[i][1] != NULL;
+
+      for (guint k = 0; commands[i][k]; k++)
+        g_ptr_array_add (argv, (char *) commands[i][k]);
+      g_ptr_array_add (argv, "--library");
+      g_ptr_array_add (argv, library);
+      g_ptr_array_add (argv, NULL);
+      run = tl_test_cli_run_argv (prefix, (const char *const *) argv->pdata);
+      if (run->status != (edit ? 1 : 0))
+        g_error ("tagline-cli %s on a read-only library: exit status %d (%s)", commands[i][0], run->status,
+                 run->err);
+      if (edit)
+        {
+          tl_test_cli_assert_one_line (run->err);
+          g_assert_true (g_str_has_prefix (run->err, "tagline-cli: "));
+          g_assert_nonnull (strstr (run->err, library));
+          g_assert_nonnull (strstr (run->err, "is read-only"));
+        }
+    }
+  g_chmod (folder, 0755);
+  after = tl_test_library_state (library);
+  g_assert_cmpstr (before, ==, after);
+}
+
+/* check: nothing wrong with a sound library; a damaged one exits 1 with
+ * what is wrong. */
+static void
+test_check (Fixture *f, gconstpointer data)
+{
+  g_autofree char *cut = g_build_filename (f->dir, "cut.db", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(TlTestCliRun) good = NULL, good_json = NULL, bad = NULL, bad_json = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  JsonObject *root;
+  JsonArray *problems;
+  gsize length;
+
+  make_library (f);
+  good = tl_test_cli_run (f->library, "check", NULL);
+  g_assert_cmpint (good->status, ==, 0);
+  g_assert_nonnull (strstr (good->out, "no problems found"));
+  good_json = tl_test_cli_run (f->library, "check", "--json", NULL);
+  g_assert_cmpint (good_json->status, ==, 0);
+  root = tl_test_cli_parse_object (parser, good_json->out);
+  g_assert_true (json_object_get_boolean_member (root, "ok"));
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (root, "problems")), ==, 0);
+  g_assert_cmpstr (json_object_get_string_member (root, "file"), ==, f->library);
+
+  g_assert_true (g_file_get_contents (f->library, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (cut, contents, length / 2, NULL));
+  bad = tl_test_cli_run (cut, "check", NULL);
+  g_assert_cmpint (bad->status, ==, 1);
+  g_assert_nonnull (strstr (bad->out, "cut short"));
+  tl_test_cli_assert_one_line (bad->err);
+  g_assert_nonnull (strstr (bad->err, "is damaged"));
+  bad_json = tl_test_cli_run (cut, "check", "--json", NULL);
+  g_assert_cmpint (bad_json->status, ==, 1);
+  root = tl_test_cli_parse_object (parser, bad_json->out);
+  g_assert_false (json_object_get_boolean_member (root, "ok"));
+  problems = json_object_get_array_member (root, "problems");
+  g_assert_cmpuint (json_array_get_length (problems), >, 1);
+  g_assert_nonnull (strstr (json_array_get_string_element (problems, 0), "cut short"));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -592,6 +950,12 @@ main (int argc, char **argv)
   ADD ("/cli/import/folder", test_import_folder);
   ADD ("/cli/import/parse-error-line", test_parse_error_line);
   ADD ("/cli/probe", test_probe);
+  ADD ("/cli/options/before-command", test_options_before_command);
+  ADD ("/cli/options/double-dash", test_options_double_dash);
+  ADD ("/cli/exit-status", test_exit_status);
+  ADD ("/cli/read-only/writes-nothing", test_reading_writes_nothing);
+  ADD ("/cli/read-only/folder", test_read_only_folder);
+  ADD ("/cli/check", test_check);
 #undef ADD
   return g_test_run ();
 }

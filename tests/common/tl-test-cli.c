@@ -11,6 +11,26 @@ tl_test_cli_run_free (TlTestCliRun *run)
   g_free (run);
 }
 
+/* Runs @argv to its end, keeping what it wrote. */
+static TlTestCliRun *
+spawn (GSubprocessLauncher *launcher, const char *const *argv)
+{
+  g_autoptr(GSubprocessLauncher) own_launcher = NULL;
+  g_autoptr(GSubprocess) proc = NULL;
+  g_autoptr(GError) error = NULL;
+  TlTestCliRun *run = g_new0 (TlTestCliRun, 1);
+
+  if (launcher == NULL)
+    launcher = own_launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_NONE);
+  g_subprocess_launcher_set_flags (launcher, G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  proc = g_subprocess_launcher_spawnv (launcher, argv, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (proc, NULL, NULL, &run->out, &run->err, &error);
+  g_assert_no_error (error);
+  run->status = g_subprocess_get_exit_status (proc);
+  return run;
+}
+
 /**
  * tl_test_cli_run_valist:
  * @launcher: (nullable): what the command runs with (its environment), or
@@ -28,15 +48,7 @@ tl_test_cli_run_valist (GSubprocessLauncher *launcher,
                         const char *first,
                         va_list args)
 {
-  g_autoptr(GSubprocessLauncher) own_launcher = NULL;
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocess) proc = NULL;
-  g_autoptr(GError) error = NULL;
-  TlTestCliRun *run = g_new0 (TlTestCliRun, 1);
-
-  if (launcher == NULL)
-    launcher = own_launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_NONE);
-  g_subprocess_launcher_set_flags (launcher, G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
 
   g_ptr_array_add (argv, (char *) g_getenv ("TAGLINE_CLI"));
   for (const char *arg = first; arg != NULL; arg = va_arg (args, const char *))
@@ -44,13 +56,29 @@ tl_test_cli_run_valist (GSubprocessLauncher *launcher,
   g_ptr_array_add (argv, "--library");
   g_ptr_array_add (argv, (char *) library);
   g_ptr_array_add (argv, NULL);
+  return spawn (launcher, (const char *const *) argv->pdata);
+}
 
-  proc = g_subprocess_launcher_spawnv (launcher, (const char *const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (proc, NULL, NULL, &run->out, &run->err, &error);
-  g_assert_no_error (error);
-  run->status = g_subprocess_get_exit_status (proc);
-  return run;
+/**
+ * tl_test_cli_run_argv:
+ * @prefix: (nullable): a program and its arguments to run tagline-cli
+ *   through ("unshare", …), or %NULL
+ * @args: tagline-cli's arguments, exactly as given (no --library is added)
+ *
+ * Returns: (transfer full): its exit status and everything it wrote
+ */
+TlTestCliRun *
+tl_test_cli_run_argv (const char *const *prefix, const char *const *args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+
+  for (guint i = 0; prefix && prefix[i]; i++)
+    g_ptr_array_add (argv, (char *) prefix[i]);
+  g_ptr_array_add (argv, (char *) g_getenv ("TAGLINE_CLI"));
+  for (guint i = 0; args[i]; i++)
+    g_ptr_array_add (argv, (char *) args[i]);
+  g_ptr_array_add (argv, NULL);
+  return spawn (NULL, (const char *const *) argv->pdata);
 }
 
 /* Runs `$TAGLINE_CLI @first … --library @library`; the arguments end

@@ -20,6 +20,7 @@ TlTestCliRun *tl_test_cli_run_valist (GSubprocessLauncher *launcher,
                                       const char *library,
                                       const char *first,
                                       va_list args);
+TlTestCliRun *tl_test_cli_run_argv (const char *const *prefix, const char *const *args);
 JsonObject *tl_test_cli_parse_object (JsonParser *parser, const char *text);
 void tl_test_cli_assert_one_line (const char *text);
 

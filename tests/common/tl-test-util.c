@@ -93,3 +93,34 @@ tl_test_count_rows (TlLibrary *library, const char *table)
   sqlite3_finalize (stmt);
   return n;
 }
+
+/* "sha256 size mtime" of @path, or "missing": what tells whether anything
+ * wrote to it, for a comparison that prints both sides when it fails. */
+char *
+tl_test_file_state (const char *path)
+{
+  g_autofree char *data = NULL;
+  g_autofree char *digest = NULL;
+  GStatBuf st;
+  gsize len;
+
+  if (g_stat (path, &st) != 0)
+    return g_strdup ("missing");
+  g_assert_true (g_file_get_contents (path, &data, &len, NULL));
+  digest = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, len);
+  return g_strdup_printf ("%s %" G_GSIZE_FORMAT " %" G_GINT64_FORMAT ".%09ld", digest, len,
+                          (gint64) st.st_mtim.tv_sec, (long) st.st_mtim.tv_nsec);
+}
+
+/* The state of a library file and of the -wal and -shm beside it. */
+char *
+tl_test_library_state (const char *path)
+{
+  g_autofree char *wal_path = g_strconcat (path, "-wal", NULL);
+  g_autofree char *shm_path = g_strconcat (path, "-shm", NULL);
+  g_autofree char *db = tl_test_file_state (path);
+  g_autofree char *wal = tl_test_file_state (wal_path);
+  g_autofree char *shm = tl_test_file_state (shm_path);
+
+  return g_strdup_printf ("db: %s; wal: %s; shm: %s", db, wal, shm);
+}

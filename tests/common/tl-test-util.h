@@ -16,5 +16,7 @@ char *tl_test_sample (const char *name);
 char *tl_test_sample_named (const char *prefix);
 gint64 tl_test_count_rows (TlLibrary *library, const char *table);
 void tl_test_restore_dump (const char *sample, const char *path);
+char *tl_test_file_state (const char *path);
+char *tl_test_library_state (const char *path);
 
 G_END_DECLS

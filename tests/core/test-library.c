@@ -158,8 +158,9 @@ test_foreign_files_refused (void)
   g_assert_true (g_file_set_contents (text, "Shopping list: bread, milk, and plenty of eggs for the week.\n", -1, NULL));
   before = file_digest (text);
   g_assert_null (tl_library_open (text, &error));
-  g_assert_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_OPEN);
+  g_assert_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_NOT_LIBRARY);
   g_assert_nonnull (strstr (error->message, "not a Tagline library"));
+  g_assert_nonnull (strstr (error->message, "not an SQLite database"));
   after = file_digest (text);
   g_assert_cmpstr (before, ==, after);
   g_clear_error (&error);
