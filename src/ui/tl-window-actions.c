@@ -33,6 +33,8 @@ void
 tl_window_update_actions (TlWindow *self)
 {
   gboolean has_library = self->library != NULL;
+  /* a read-only library is read, searched and exported; nothing changes it */
+  gboolean writable = has_library && !tl_library_is_read_only (self->library);
   gboolean has_source = self->source != NULL;
   gboolean importing = self->task_cancellable != NULL;
   TlClip *clip = has_library ? tl_tag_panel_get_selected_clip (self->tag_panel) : NULL;
@@ -41,31 +43,32 @@ tl_window_update_actions (TlWindow *self)
   g_autofree char *undo = has_library ? tl_library_get_undo_label (self->library) : NULL;
   g_autofree char *redo = has_library ? tl_library_get_redo_label (self->library) : NULL;
 
-  set_enabled (self, "import", has_library && !importing);
-  set_enabled (self, "import-folder", has_library && !importing);
+  set_enabled (self, "import", writable && !importing);
+  set_enabled (self, "import-folder", writable && !importing);
   set_enabled (self, "cancel-task", importing);
-  set_enabled (self, "undo", undo != NULL);
-  set_enabled (self, "redo", redo != NULL);
+  set_enabled (self, "undo", writable && undo != NULL);
+  set_enabled (self, "redo", writable && redo != NULL);
   set_enabled (self, "find", has_source);
   set_enabled (self, "search-library", has_library);
   set_enabled (self, "export", has_library);
-  set_enabled (self, "align", has_source && !importing && tl_source_get_media (self->source) != NULL
+  set_enabled (self, "align", writable && has_source && !importing && tl_source_get_media (self->source) != NULL
                               && tl_source_get_media (self->source)->has_audio);
+  /* a topic key on a read-only library says why nothing happens */
   set_enabled (self, "tag", has_source);
   set_enabled (self, "mark-in", has_source);
   set_enabled (self, "mark-out", has_source);
-  set_enabled (self, "clip-nudge-in", timed_clip);
-  set_enabled (self, "clip-nudge-out", timed_clip);
-  set_enabled (self, "clip-in-to-playhead", timed_clip);
-  set_enabled (self, "clip-out-to-playhead", timed_clip);
+  set_enabled (self, "clip-nudge-in", writable && timed_clip);
+  set_enabled (self, "clip-nudge-out", writable && timed_clip);
+  set_enabled (self, "clip-in-to-playhead", writable && timed_clip);
+  set_enabled (self, "clip-out-to-playhead", writable && timed_clip);
   set_enabled (self, "loop-clip", timed_clip);
   set_enabled (self, "play-pause", playable);
   set_enabled (self, "shuttle", playable);
   set_enabled (self, "seek-by", playable);
   set_enabled (self, "step", playable);
-  set_enabled (self, "tap-mode", self->tapping || tl_window_can_tap (self));
-  set_enabled (self, "tap", self->tapping);
-  set_enabled (self, "untap", self->tapping);
+  set_enabled (self, "tap-mode", writable && (self->tapping || tl_window_can_tap (self)));
+  set_enabled (self, "tap", writable && self->tapping);
+  set_enabled (self, "untap", writable && self->tapping);
 }
 
 static void

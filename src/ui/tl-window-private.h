@@ -56,6 +56,8 @@ struct _TlWindow {
   TlSearchPanel *search_panel;
   TlTranscriptView *transcript;
   TlTagPanel *tag_panel;
+  GtkRevealer *read_only_revealer;
+  GtkLabel *read_only_label;
   GtkRevealer *task_revealer;
   GtkProgressBar *task_progress;
   GtkLabel *task_label;

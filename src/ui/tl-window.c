@@ -446,7 +446,14 @@ update_title (TlWindow *self)
   g_autofree char *title = NULL;
 
   adw_window_title_set_title (self->window_title, source ? source : _("Tagline"));
-  adw_window_title_set_subtitle (self->window_title, library);
+  if (library && tl_library_is_read_only (self->library))
+    {
+      /* TRANSLATORS: the window's subtitle: a library file that can only be read */
+      g_autofree char *subtitle = g_strdup_printf (_("%s (read-only)"), library);
+      adw_window_title_set_subtitle (self->window_title, subtitle);
+    }
+  else
+    adw_window_title_set_subtitle (self->window_title, library);
   if (source && library)
     /* TRANSLATORS: the window's title: the source shown, the library file */
     title = g_strdup_printf (_("%s — %s"), source, library);
@@ -454,6 +461,22 @@ update_title (TlWindow *self)
     /* TRANSLATORS: the window's title when no source is shown: the library file */
     title = g_strdup_printf (_("%s — Tagline"), library);
   gtk_window_set_title (GTK_WINDOW (self), title ? title : _("Tagline"));
+}
+
+/* A library that can only be read says so, and why, above everything. */
+static void
+show_read_only (TlWindow *self)
+{
+  gboolean read_only = self->library && tl_library_is_read_only (self->library);
+
+  if (read_only)
+    {
+      /* TRANSLATORS: %s says why, as "L.db is read-only: it is on a disk that cannot be written" */
+      g_autofree char *text = g_strdup_printf (_("%s. It can be read, searched and exported; changes are off."),
+                                               tl_library_get_read_only_reason (self->library));
+      gtk_label_set_text (self->read_only_label, text);
+    }
+  gtk_revealer_set_reveal_child (self->read_only_revealer, read_only);
 }
 
 /* Shows a source (or nothing) in the centre and the right panel. */
@@ -693,6 +716,11 @@ tl_window_tag_with_topic (TlWindow *self, gint64 topic_id)
 
   if (self->source == NULL)
     return;
+  if (tl_library_is_read_only (self->library))
+    {
+      tl_window_toast_error (self, tl_library_get_read_only_reason (self->library));
+      return;
+    }
   for (guint i = 0; all_topics && i < all_topics->len; i++)
     if (tl_topic_get_id (g_ptr_array_index (all_topics, i)) == topic_id)
       topic = g_object_ref (g_ptr_array_index (all_topics, i));
@@ -862,6 +890,11 @@ tl_window_import (TlWindow *self, const char *const *paths)
 
   if (self->library == NULL || self->task_cancellable != NULL || paths == NULL || paths[0] == NULL)
     return;
+  if (tl_library_is_read_only (self->library))
+    {
+      tl_window_toast_error (self, tl_library_get_read_only_reason (self->library));
+      return;
+    }
   /* the import job takes the folder as a path: find the selected one's */
   folder_id = tl_source_tree_get_selected_folder (self->source_tree);
   folders = tl_library_list_folders (self->library, NULL);
@@ -1296,6 +1329,8 @@ tl_window_class_init (TlWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TlWindow, search_panel);
   gtk_widget_class_bind_template_child (widget_class, TlWindow, transcript);
   gtk_widget_class_bind_template_child (widget_class, TlWindow, tag_panel);
+  gtk_widget_class_bind_template_child (widget_class, TlWindow, read_only_revealer);
+  gtk_widget_class_bind_template_child (widget_class, TlWindow, read_only_label);
   gtk_widget_class_bind_template_child (widget_class, TlWindow, task_revealer);
   gtk_widget_class_bind_template_child (widget_class, TlWindow, task_progress);
   gtk_widget_class_bind_template_child (widget_class, TlWindow, task_label);
@@ -1372,6 +1407,7 @@ tl_window_new (TlApplication *app, TlLibrary *library, const GError *open_error)
 
   self->library = g_object_ref (library);
   update_title (self);
+  show_read_only (self);
   tl_window_update_recent (self);
   gtk_stack_set_visible_child_name (self->main_stack, "library");
   tl_tag_panel_set_library (self->tag_panel, library);

@@ -7,6 +7,7 @@
 #include "tl-application.h"
 #include "tl-import.h"
 #include "tl-test-util.h"
+#include "tl-test-widgets.h"
 #include "tl-window-private.h"
 
 static void
@@ -18,6 +19,12 @@ spin (guint msec)
     g_main_context_iteration (NULL, FALSE);
   while (g_main_context_iteration (NULL, FALSE))
     ;
+}
+
+static gboolean
+has_action (GtkWidget *widget, gconstpointer name)
+{
+  return GTK_IS_ACTIONABLE (widget) && g_strcmp0 (gtk_actionable_get_action_name (GTK_ACTIONABLE (widget)), name) == 0;
 }
 
 static void
@@ -55,6 +62,27 @@ test_read_only_library (void)
   g_assert_nonnull (tl_source_tree_get_selected_source (window->source_tree));
   g_assert_cmpuint (tl_transcript_view_get_n_segments (window->transcript), ==, 28);
   g_assert_cmpuint (tl_tag_panel_get_topics (window->tag_panel)->len, ==, 1);
+
+  /* it says so, and offers no change */
+  g_assert_true (gtk_revealer_get_reveal_child (window->read_only_revealer));
+  g_assert_nonnull (strstr (gtk_label_get_text (window->read_only_label), "read-only"));
+  g_assert_nonnull (strstr (gtk_label_get_text (window->read_only_label), "changes are off"));
+  g_assert_nonnull (strstr (adw_window_title_get_subtitle (window->window_title), "read-only"));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "import"));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "undo"));
+  g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "align"));
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "export"));
+  g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "search-library"));
+  /* buttons for edits are greyed out: the tag panel's add, the tree's new folder */
+  g_assert_false (gtk_widget_is_sensitive (tl_test_find_widget (GTK_WIDGET (window->tag_panel), has_action,
+                                                                "tag.add-topic")));
+  g_assert_false (gtk_widget_is_sensitive (tl_test_find_widget (GTK_WIDGET (window->source_tree), has_action,
+                                                                "tree.new-folder")));
+  {
+    const char *const files[] = { sample, NULL };
+    tl_window_import (window, files);
+    g_assert_false (tl_window_is_busy (window));
+  }
 
   /* tagging a line cannot be saved: nothing is */
   tl_transcript_view_select_line (window->transcript, 7, TRUE);

@@ -249,7 +249,8 @@ on_drag_prepare (GtkDragSource *drag, double x, double y, GtkListItem *item)
   g_autoptr(GObject) object = NULL;
   g_autofree char *payload = NULL;
 
-  if (gtk_list_item_get_item (item) == NULL)
+  /* a read-only library's sources stay where they are */
+  if (gtk_list_item_get_item (item) == NULL || tl_source_tree_is_read_only (g_object_get_data (G_OBJECT (drag), "tree")))
     return NULL;
   object = row_item (gtk_list_item_get_item (item));
   if (TL_IS_SOURCE (object))
@@ -296,6 +297,7 @@ on_row_setup (GtkSignalListItemFactory *factory, GtkListItem *item, TlSourceTree
   w->expander = gtk_tree_expander_new ();
   gtk_tree_expander_set_child (GTK_TREE_EXPANDER (w->expander), box);
 
+  g_object_set_data (G_OBJECT (drag), "tree", self);
   g_signal_connect (drag, "prepare", G_CALLBACK (on_drag_prepare), item);
   gtk_widget_add_controller (w->expander, GTK_EVENT_CONTROLLER (drag));
   g_signal_connect (drop, "drop", G_CALLBACK (on_drop), item);
@@ -741,7 +743,24 @@ tl_source_tree_set_library (TlSourceTree *self, TlLibrary *library)
   g_set_object (&self->library, library);
   if (library)
     self->changed_handler = g_signal_connect (library, "changed", G_CALLBACK (on_library_changed), self);
+  {
+    static const char *const edits[] = { "tree.new-folder", "tree.rename", "tree.delete", "tree.relink" };
+    for (guint i = 0; i < G_N_ELEMENTS (edits); i++)
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), edits[i], !tl_source_tree_is_read_only (self));
+  }
   tl_source_tree_reload (self);
+}
+
+/**
+ * tl_source_tree_is_read_only:
+ *
+ * Whether the library shown can only be read: its sources and folders are
+ * shown, and nothing offers to make, rename, move or delete them.
+ */
+gboolean
+tl_source_tree_is_read_only (TlSourceTree *self)
+{
+  return self == NULL || self->library == NULL || tl_library_is_read_only (self->library);
 }
 
 /* Returns: (transfer none) (nullable): the selected source */

@@ -17,5 +17,6 @@ TlSource *tl_source_tree_get_selected_source (TlSourceTree *self);
 gint64 tl_source_tree_get_selected_folder (TlSourceTree *self);
 gboolean tl_source_tree_select_source (TlSourceTree *self, gint64 source_id);
 void tl_source_tree_focus_filter (TlSourceTree *self);
+gboolean tl_source_tree_is_read_only (TlSourceTree *self);
 
 G_END_DECLS

@@ -131,6 +131,23 @@ tl_tag_panel_show_editor (TlTagPanel *self, TlClip *clip)
   self->loading = FALSE;
 }
 
+/**
+ * tl_tag_panel_editor_set_writable:
+ *
+ * A clip of a read-only library is shown, not edited: its fields can be
+ * read and copied, and nothing offers to change them.
+ */
+void
+tl_tag_panel_editor_set_writable (TlTagPanel *self, gboolean writable)
+{
+  gtk_editable_set_editable (GTK_EDITABLE (self->title_entry), writable);
+  gtk_text_view_set_editable (GTK_TEXT_VIEW (self->note_view), writable);
+  for (guint i = 0; i < 5; i++)
+    gtk_widget_set_sensitive (self->stars[i], writable);
+  gtk_widget_set_sensitive (self->topic_toggles, writable);
+  gtk_widget_set_sensitive (self->delete_button, writable);
+}
+
 /* The clip the editor fields show (the selection may already have moved). */
 static TlClip *
 editing_clip (TlTagPanel *self)

@@ -122,6 +122,18 @@ clip_menu_actions (TlTagPanel *self, GPtrArray *clips)
       g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (toggle));
     }
   g_simple_action_set_enabled (copy, timed);
+  /* a read-only library: the clips are shown, not changed */
+  if (tl_tag_panel_is_read_only (self))
+    {
+      g_simple_action_set_enabled (rate, FALSE);
+      for (guint t = 0; self->topics && t < self->topics->len; t++)
+        {
+          g_autofree char *name = g_strdup_printf ("topic-%" G_GINT64_FORMAT,
+                                                   tl_topic_get_id (g_ptr_array_index (self->topics, t)));
+          g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (group), name)),
+                                       FALSE);
+        }
+    }
   g_signal_connect (copy, "activate", G_CALLBACK (on_menu_copy_timecode), self);
   g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (copy));
   return group;

@@ -53,6 +53,7 @@ void tl_tag_panel_toast (TlTagPanel *self, const char *message, gboolean undoabl
 void tl_tag_panel_report (TlTagPanel *self, GError *error);
 TlTopic *tl_tag_panel_topic_by_id (TlTagPanel *self, gint64 id);
 guint tl_tag_panel_n_selected (TlTagPanel *self);
+gboolean tl_tag_panel_is_read_only (TlTagPanel *self);
 char *tl_tag_panel_format_range (TlClip *clip);
 
 /* tl-tag-panel-editor.c */
@@ -61,6 +62,7 @@ GtkWidget *tl_tag_panel_icon_button (GtkWidget *button, const char *icon, const 
 GtkWidget *tl_tag_panel_build_editor (TlTagPanel *self);
 void tl_tag_panel_show_editor (TlTagPanel *self, TlClip *clip);
 void tl_tag_panel_flush_typing (TlTagPanel *self);
+void tl_tag_panel_editor_set_writable (TlTagPanel *self, gboolean writable);
 
 /* tl-tag-panel-menu.c */
 void tl_tag_panel_popup_clip_menu (TlTagPanel *self, GtkWidget *at, double x, double y);

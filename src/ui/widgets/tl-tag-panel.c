@@ -764,7 +764,7 @@ on_scope_toggled (GtkToggleButton *button, TlTagPanel *self)
   if (all == self->all_clips)
     return;
   self->all_clips = all;
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "tag.move-clip", all);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "tag.move-clip", all && !tl_tag_panel_is_read_only (self));
   tl_tag_panel_reload (self);
 }
 
@@ -1165,6 +1165,27 @@ tl_tag_panel_new (void)
   return g_object_new (TL_TYPE_TAG_PANEL, NULL);
 }
 
+/* Whether the library shown can only be read (a read-only file or folder):
+ * then it is shown as it is, and nothing in the panel offers to change it. */
+gboolean
+tl_tag_panel_is_read_only (TlTagPanel *self)
+{
+  return self->library == NULL || tl_library_is_read_only (self->library);
+}
+
+static void
+apply_read_only (TlTagPanel *self)
+{
+  static const char *const edits[] = { "tag.add-topic", "tag.rename-topic", "tag.recolour-topic", "tag.topic-key",
+                                       "tag.delete-topic", "tag.delete-clip" };
+  gboolean writable = !tl_tag_panel_is_read_only (self);
+
+  for (guint i = 0; i < G_N_ELEMENTS (edits); i++)
+    gtk_widget_action_set_enabled (GTK_WIDGET (self), edits[i], writable);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "tag.move-clip", writable && self->all_clips);
+  tl_tag_panel_editor_set_writable (self, writable);
+}
+
 void
 tl_tag_panel_set_library (TlTagPanel *self, TlLibrary *library)
 {
@@ -1174,6 +1195,7 @@ tl_tag_panel_set_library (TlTagPanel *self, TlLibrary *library)
   g_set_object (&self->library, library);
   if (library)
     self->changed_handler = g_signal_connect (library, "changed", G_CALLBACK (on_library_changed), self);
+  apply_read_only (self);
   tl_tag_panel_reload (self);
 }
 
