@@ -65,7 +65,7 @@ test_read_only_library (void)
 
   /* it says so, and offers no change */
   g_assert_true (gtk_revealer_get_reveal_child (window->read_only_revealer));
-  g_assert_nonnull (strstr (gtk_label_get_text (window->read_only_label), "read-only"));
+  g_assert_nonnull (strstr (gtk_label_get_text (window->read_only_label), tl_library_get_read_only_reason (library)));
   g_assert_nonnull (strstr (gtk_label_get_text (window->read_only_label), "changes are off"));
   g_assert_nonnull (strstr (adw_window_title_get_subtitle (window->window_title), "read-only"));
   g_assert_false (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "import"));
