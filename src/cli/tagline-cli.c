@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib-unix.h>
+#include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
 #include <locale.h>
 #include <stdio.h>
@@ -307,8 +308,11 @@ cmd_import (int argc, char **argv)
       json_builder_end_object (imported);
 
       if (!opt_json)
-        printf ("%" G_GINT64_FORMAT "\t%s\t%s, %u lines, %s\n", item->source_id, item->file, item->format,
-                item->n_segments, item->timing == TL_TIMING_NONE ? "untimed" : tl_timing_to_string (item->timing));
+        {
+          printf ("%" G_GINT64_FORMAT "\t%s\t%s, ", item->source_id, item->file, item->format);
+          printf (ngettext ("%u line", "%u lines", item->n_segments), item->n_segments);
+          printf (", %s\n", item->timing == TL_TIMING_NONE ? "untimed" : tl_timing_to_string (item->timing));
+        }
     }
   json_builder_end_array (imported);
   json_builder_end_array (failed);
@@ -612,7 +616,8 @@ cmd_search (int argc, char **argv)
       g_autofree char *start = format_time (hit->start);
       printf ("%4" G_GINT64_FORMAT ":%-4u %s  %s\n", hit->source_id, hit->segment_index, start, hit->snippet);
     }
-  printf ("%u lines match%s\n", results->total, results->total > results->hits->len ? " (use --limit to see more)" : "");
+  printf (ngettext ("%u line matches%s\n", "%u lines match%s\n", results->total), results->total,
+          results->total > results->hits->len ? " (use --limit to see more)" : "");
   return 0;
 }
 
@@ -1055,10 +1060,15 @@ print_export_notes (FILE *out, const char *prefix, const TlExportStats *stats, c
                     const TlExportOptions *options)
 {
   if (stats->n_skipped)
-    fprintf (out, "%s%u clips left out: %s cannot hold quotes from articles\n", prefix, stats->n_skipped, format);
+    fprintf (out, ngettext ("%s%u clip left out: %s cannot hold quotes from articles\n",
+                            "%s%u clips left out: %s cannot hold quotes from articles\n", stats->n_skipped),
+             prefix, stats->n_skipped, format);
   if (stats->n_default_rate)
-    fprintf (out, "%s%u clips have no video frame rate (no media, or audio only): timed at %d/%d fps"
-             " (--fps RATE to choose)\n", prefix, stats->n_default_rate,
+    fprintf (out, ngettext ("%s%u clip has no video frame rate (no media, or audio only): timed at %d/%d fps"
+                            " (--fps RATE to choose)\n",
+                            "%s%u clips have no video frame rate (no media, or audio only): timed at %d/%d fps"
+                            " (--fps RATE to choose)\n", stats->n_default_rate),
+             prefix, stats->n_default_rate,
              options->fps_num ? options->fps_num : TL_EXPORT_DEFAULT_FPS_NUM,
              options->fps_num ? options->fps_den : TL_EXPORT_DEFAULT_FPS_DEN);
 }
@@ -1177,7 +1187,7 @@ cmd_export (int argc, char **argv)
     }
   else
     {
-      printf ("%u clips written to %s", stats.n_clips, opt_output);
+      printf (ngettext ("%u clip written to %s", "%u clips written to %s", stats.n_clips), stats.n_clips, opt_output);
       for (guint i = 2; i <= stats.n_files; i++)
         {
           g_autofree char *part = tl_export_part_path (opt_output, i);
@@ -1368,7 +1378,8 @@ print_render_result (const TlRenderResult *result, TlRenderMode mode, const char
     }
   {
     g_autofree char *duration = format_time (result->duration);
-    printf ("%u clips rendered as %s (%s) to %s:\n", result->clips->len, result->format->label, duration, output);
+    printf (ngettext ("%u clip rendered as %s (%s) to %s:\n", "%u clips rendered as %s (%s) to %s:\n",
+                      result->clips->len), result->clips->len, result->format->label, duration, output);
   }
   for (guint i = 0; i < result->files->len; i++)
     printf ("%s\n", (const char *) g_ptr_array_index (result->files, i));
@@ -1567,10 +1578,11 @@ cmd_align (int argc, char **argv)
       return 0;
     }
 
-  printf ("Aligned %u lines of “%s” (mean confidence %.2f)", report->n_aligned, tl_source_get_title (source),
+  printf (ngettext ("Aligned %u line of “%s” (mean confidence %.2f)", "Aligned %u lines of “%s” (mean confidence %.2f)",
+                    report->n_aligned), report->n_aligned, tl_source_get_title (source),
           report->mean_confidence);
   if (report->n_anchors)
-    printf (", kept %u timed by hand", report->n_anchors);
+    printf (ngettext (", kept %u timed by hand", ", kept %u timed by hand", report->n_anchors), report->n_anchors);
   printf ("\n");
   if (report->n_unspoken || report->n_uncertain)
     printf ("%u probably not spoken, %u uncertain:\n", report->n_unspoken, report->n_uncertain);
