@@ -29,6 +29,7 @@ struct _TlExportDialog {
   GtkWidget *mode_row;
   GtkWidget *missing_label;
   GtkWidget *timeline_row;
+  GtkWidget *topics_row;
   GtkWidget *scope_row;
   GtkWidget *rating_row;
   GtkWidget *order_row;
@@ -385,14 +386,34 @@ tl_export_dialog_dispose (GObject *object)
   g_clear_pointer (&self->topic_checks, g_ptr_array_unref);
   g_clear_pointer (&self->render_formats, g_ptr_array_unref);
   g_clear_pointer (&self->preview, g_free);
+  gtk_widget_dispose_template (GTK_WIDGET (self), TL_TYPE_EXPORT_DIALOG);
   G_OBJECT_CLASS (tl_export_dialog_parent_class)->dispose (object);
 }
 
 static void
 tl_export_dialog_class_init (TlExportDialogClass *klass)
 {
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
   G_OBJECT_CLASS (klass)->dispose = tl_export_dialog_dispose;
-  gtk_widget_class_add_binding_action (GTK_WIDGET_CLASS (klass), GDK_KEY_Escape, 0, "window.close", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/tagline/Tagline/dialogs/tl-export-dialog.ui");
+  gtk_widget_class_bind_template_child (widget_class, TlExportDialog, format_row);
+  gtk_widget_class_bind_template_child (widget_class, TlExportDialog, mode_row);
+  gtk_widget_class_bind_template_child (widget_class, TlExportDialog, missing_label);
+  gtk_widget_class_bind_template_child (widget_class, TlExportDialog, timeline_row);
+  gtk_widget_class_bind_template_child (widget_class, TlExportDialog, topics_row);
+  gtk_widget_class_bind_template_child (widget_class, TlExportDialog, scope_row);
+  gtk_widget_class_bind_template_child (widget_class, TlExportDialog, rating_row);
+  gtk_widget_class_bind_template_child (widget_class, TlExportDialog, order_row);
+  gtk_widget_class_bind_template_child (widget_class, TlExportDialog, query_row);
+  gtk_widget_class_bind_template_child (widget_class, TlExportDialog, title_row);
+  gtk_widget_class_bind_template_child (widget_class, TlExportDialog, preview_label);
+  gtk_widget_class_bind_template_child (widget_class, TlExportDialog, count_label);
+  gtk_widget_class_bind_template_child (widget_class, TlExportDialog, export_button);
+  gtk_widget_class_bind_template_child (widget_class, TlExportDialog, toasts);
+  gtk_widget_class_bind_template_callback (widget_class, on_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_export_clicked);
 }
 
 static void
@@ -400,177 +421,53 @@ tl_export_dialog_init (TlExportDialog *self)
 {
   self->topic_checks = g_ptr_array_new ();
   self->render_formats = g_ptr_array_new ();
+  gtk_widget_init_template (GTK_WIDGET (self));
 }
 
-static GtkWidget *
-combo_row (const char *title, const char *const *items, guint selected)
-{
-  GtkWidget *row = adw_combo_row_new ();
-  g_autoptr(GtkStringList) list = gtk_string_list_new (items);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (list));
-  adw_combo_row_set_selected (ADW_COMBO_ROW (row), selected);
-  return row;
-}
-
+/* What the template cannot know: the formats (the lists', then the media
+ * formats this machine can encode) and the library's topics. */
 static void
-build (TlExportDialog *self)
+fill (TlExportDialog *self)
 {
-  GtkWidget *toolbar = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
-  GtkWidget *header = adw_header_bar_new ();
-  GtkWidget *cancel = gtk_button_new_with_mnemonic (_("_Cancel"));
-  GtkWidget *page = adw_preferences_page_new ();
-  GtkWidget *format_group = adw_preferences_group_new ();
-  GtkWidget *clips_group = adw_preferences_group_new ();
-  GtkWidget *preview_group = adw_preferences_group_new ();
-  GtkWidget *topics_row = adw_expander_row_new ();
-  GtkWidget *preview_frame = gtk_scrolled_window_new ();
   g_autoptr(GPtrArray) labels = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) missing = g_string_new (NULL);
+  g_autoptr(GtkStringList) formats = NULL;
   const TlExporter *const *exporters;
-  guint n_exporters;
-  static const char *const scopes[] = { N_("Whole library"), N_("This source"), N_("This source’s folder"), NULL };
-  static const char *const ratings[] = { N_("Any"), "★", "★★", "★★★", "★★★★", "★★★★★", NULL };
-  /* in TlClipOrder's order */
-  static const char *const orders[] = { N_("By source and time"), N_("By topic"), N_("By rating"),
-                                        N_("In the order they were made"), N_("As arranged in the list of all clips"),
-                                        NULL };
-  static const char *const timelines[] = { N_("Clips end to end"), N_("Source time"), NULL };
-  const char *scope_labels[G_N_ELEMENTS (scopes)], *order_labels[G_N_ELEMENTS (orders)];
-  const char *timeline_labels[G_N_ELEMENTS (timelines)];
+  const TlRenderFormat *const *render;
+  guint n_exporters, n_render;
 
-  for (guint i = 0; i < G_N_ELEMENTS (scopes); i++)
-    scope_labels[i] = scopes[i] ? _(scopes[i]) : NULL;
-  for (guint i = 0; i < G_N_ELEMENTS (orders); i++)
-    order_labels[i] = orders[i] ? _(orders[i]) : NULL;
-  for (guint i = 0; i < G_N_ELEMENTS (timelines); i++)
-    timeline_labels[i] = timelines[i] ? _(timelines[i]) : NULL;
-
-  gtk_window_set_title (GTK_WINDOW (self), _("Export Clips"));
-  gtk_window_set_default_size (GTK_WINDOW (self), 600, 720);
-  gtk_window_set_modal (GTK_WINDOW (self), TRUE);
-
-  self->export_button = gtk_button_new_with_mnemonic (_("_Export…"));
-  gtk_widget_add_css_class (self->export_button, "suggested-action");
-  g_signal_connect (self->export_button, "clicked", G_CALLBACK (on_export_clicked), self);
-  g_signal_connect_swapped (cancel, "clicked", G_CALLBACK (gtk_window_destroy), self);
-  adw_header_bar_set_show_end_title_buttons (ADW_HEADER_BAR (header), FALSE);
-  adw_header_bar_pack_start (ADW_HEADER_BAR (header), cancel);
-  adw_header_bar_pack_end (ADW_HEADER_BAR (header), self->export_button);
-  gtk_box_append (GTK_BOX (toolbar), header);
-
-  /* format */
   exporters = tl_exporters (&n_exporters);
   for (guint i = 0; i < n_exporters; i++)
     g_ptr_array_add (labels, g_strdup_printf ("%s (.%s)", exporters[i]->label, exporters[i]->extension));
-  {
-    /* media files, in the formats this machine can encode */
-    guint n_render;
-    const TlRenderFormat *const *render = tl_render_formats (&n_render);
-    g_autoptr(GString) missing = g_string_new (NULL);
-    for (guint i = 0; i < n_render; i++)
-      if (render[i]->available)
-        {
-          g_ptr_array_add (self->render_formats, (gpointer) render[i]);
-          g_ptr_array_add (labels, g_strdup_printf (_("Video files: %s (.%s)"), render[i]->label, render[i]->extension));
-        }
-      else
-        g_string_append_printf (missing, "%s%s: %s", missing->len ? "\n" : "", render[i]->label, render[i]->missing);
-    self->missing_label = gtk_label_new (missing->str);
-    gtk_widget_set_visible (self->missing_label, missing->len > 0);
-  }
+  render = tl_render_formats (&n_render);
+  for (guint i = 0; i < n_render; i++)
+    if (render[i]->available)
+      {
+        g_ptr_array_add (self->render_formats, (gpointer) render[i]);
+        g_ptr_array_add (labels, g_strdup_printf (_("Video files: %s (.%s)"), render[i]->label, render[i]->extension));
+      }
+    else
+      g_string_append_printf (missing, "%s%s: %s", missing->len ? "\n" : "", render[i]->label, render[i]->missing);
   g_ptr_array_add (labels, NULL);
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (format_group), _("Format"));
-  self->format_row = combo_row (_("Format"), (const char *const *) labels->pdata, 0);
-  self->timeline_row = combo_row (_("Subtitle times"), timeline_labels, 0);
-  {
-    const char *modes[] = { _("One file per clip"), _("One selects reel"), NULL };
-    self->mode_row = combo_row (_("Files"), modes, 0);
-  }
-  self->title_row = adw_entry_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->title_row), _("Title"));
-  gtk_editable_set_text (GTK_EDITABLE (self->title_row), _("Tagline export"));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (format_group), self->format_row);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (format_group), self->timeline_row);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (format_group), self->mode_row);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (format_group), self->title_row);
+  formats = gtk_string_list_new ((const char *const *) labels->pdata);
+  adw_combo_row_set_model (ADW_COMBO_ROW (self->format_row), G_LIST_MODEL (formats));
+  gtk_label_set_text (GTK_LABEL (self->missing_label), missing->str);
+  gtk_widget_set_visible (self->missing_label, missing->len > 0);
 
-  /* which clips */
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (clips_group), _("Clips"));
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (topics_row), _("Topics"));
-  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (topics_row), _("Clips with any of the checked topics"));
   for (guint i = 0; self->topics && i < self->topics->len; i++)
     {
       TlTopic *topic = g_ptr_array_index (self->topics, i);
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *check = gtk_check_button_new ();
+
       gtk_check_button_set_active (GTK_CHECK_BUTTON (check), TRUE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), tl_topic_get_name (topic));
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), check);
       adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), check);
       g_signal_connect (check, "notify::active", G_CALLBACK (on_changed), self);
       g_ptr_array_add (self->topic_checks, check);
-      adw_expander_row_add_row (ADW_EXPANDER_ROW (topics_row), row);
+      adw_expander_row_add_row (ADW_EXPANDER_ROW (self->topics_row), row);
     }
-  self->scope_row = combo_row (_("Sources"), scope_labels, 0);
-  self->rating_row = combo_row (_("Rated at least"), ratings, 0);
-  self->order_row = combo_row (_("Order"), order_labels, 0);
-  self->query_row = adw_entry_row_new ();
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->query_row), _("With these words"));
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (clips_group), topics_row);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (clips_group), self->scope_row);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (clips_group), self->rating_row);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (clips_group), self->query_row);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (clips_group), self->order_row);
-
-  /* preview */
-  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (preview_group), _("Preview"));
-  self->count_label = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (self->count_label), 0);
-  gtk_label_set_wrap (GTK_LABEL (self->count_label), TRUE);
-  gtk_widget_add_css_class (self->count_label, "dim-label");
-  gtk_widget_set_margin_bottom (self->count_label, 6);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (preview_group), self->count_label);
-  self->preview_label = gtk_label_new (NULL);
-  gtk_label_set_xalign (GTK_LABEL (self->preview_label), 0);
-  gtk_label_set_yalign (GTK_LABEL (self->preview_label), 0);
-  gtk_label_set_selectable (GTK_LABEL (self->preview_label), TRUE);
-  gtk_widget_add_css_class (self->preview_label, "monospace");
-  gtk_widget_add_css_class (self->preview_label, "caption");
-  gtk_widget_set_margin_start (self->preview_label, 12);
-  gtk_widget_set_margin_end (self->preview_label, 12);
-  gtk_widget_set_margin_top (self->preview_label, 8);
-  gtk_widget_set_margin_bottom (self->preview_label, 8);
-  gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (preview_frame), self->preview_label);
-  gtk_scrolled_window_set_min_content_height (GTK_SCROLLED_WINDOW (preview_frame), 200);
-  gtk_widget_add_css_class (preview_frame, "card");
-  gtk_accessible_update_property (GTK_ACCESSIBLE (preview_frame), GTK_ACCESSIBLE_PROPERTY_LABEL,
-                                  _("The first lines of the file"), -1);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (preview_group), preview_frame);
-
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (format_group));
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (clips_group));
-  adw_preferences_page_add (ADW_PREFERENCES_PAGE (page), ADW_PREFERENCES_GROUP (preview_group));
-  gtk_widget_set_vexpand (page, TRUE);
-  self->toasts = ADW_TOAST_OVERLAY (adw_toast_overlay_new ());
-  adw_toast_overlay_set_child (self->toasts, page);
-  gtk_box_append (GTK_BOX (toolbar), GTK_WIDGET (self->toasts));
-  adw_window_set_content (ADW_WINDOW (self), toolbar);
-
-  /* what the other media formats would need */
-  gtk_label_set_wrap (GTK_LABEL (self->missing_label), TRUE);
-  gtk_label_set_xalign (GTK_LABEL (self->missing_label), 0);
-  gtk_widget_add_css_class (self->missing_label, "dim-label");
-  gtk_widget_add_css_class (self->missing_label, "caption");
-  gtk_widget_set_margin_top (self->missing_label, 6);
-  adw_preferences_group_add (ADW_PREFERENCES_GROUP (format_group), self->missing_label);
-
-  for (GtkWidget **row = (GtkWidget *[]) { self->format_row, self->timeline_row, self->mode_row, self->scope_row,
-                                           self->rating_row, self->order_row, NULL };
-       *row; row++)
-    g_signal_connect (*row, "notify::selected", G_CALLBACK (on_changed), self);
-  g_signal_connect (self->query_row, "notify::text", G_CALLBACK (on_changed), self);
-  g_signal_connect (self->title_row, "notify::text", G_CALLBACK (on_changed), self);
 }
 
 /**
@@ -585,7 +482,7 @@ tl_export_dialog_new (GtkWindow *parent, TlLibrary *library, TlSource *source)
   self->library = g_object_ref (library);
   self->source = source ? g_object_ref (source) : NULL;
   self->topics = tl_library_list_topics (library, NULL);
-  build (self);
+  fill (self);
   update_preview (self);
   return self;
 }
