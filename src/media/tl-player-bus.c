@@ -153,6 +153,9 @@ on_eos (TlPlayer *self)
                                "(was it copied or downloaded completely?)",
                                self->display_name, at, of));
     }
+  /* stopped: the next play goes forwards at the chosen speed (from the
+   * start: the seek that does it takes the rate) */
+  _tl_player_end_shuttle (self);
   _tl_player_emit_end_of_stream (self);
 }
 

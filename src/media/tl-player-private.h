@@ -51,7 +51,9 @@ struct _TlPlayer {
   GstBuffer *shown_buffer;
   gint64 duration;
   gboolean duration_probed; /* duration is a probe's, not the pipeline's */
-  double rate;
+  double rate;           /* in effect: the shuttle's, or else the speed */
+  double speed;          /* the editor's choice, pitch kept */
+  double shuttle;        /* J/L: ±1, 2 or 4; 0 when not shuttling */
   double volume;
   gboolean muted;
   gboolean has_video;
@@ -108,6 +110,8 @@ enum {
   PROP_POSITION,
   PROP_DURATION,
   PROP_RATE,
+  PROP_SPEED,
+  PROP_SHUTTLE,
   PROP_VOLUME,
   PROP_MUTED,
   PROP_HAS_VIDEO,
@@ -135,6 +139,7 @@ void _tl_player_set_position (TlPlayer *self, gint64 position);
 void _tl_player_set_duration (TlPlayer *self, gint64 duration);
 void _tl_player_set_boolean (TlPlayer *self, gboolean *field, gboolean value, int prop);
 void _tl_player_store_rate (TlPlayer *self, double rate);
+gboolean _tl_player_end_shuttle (TlPlayer *self);
 void _tl_player_set_framerate (TlPlayer *self, int num, int den);
 void _tl_player_set_video_size (TlPlayer *self, int width, int height);
 void _tl_player_set_loop_points (TlPlayer *self, gint64 loop_in, gint64 loop_out);

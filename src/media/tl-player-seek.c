@@ -5,6 +5,8 @@
  * that ends it. */
 #include "tl-player-private.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "tl-types.h"
 
 #define GST_CAT_DEFAULT tl_player_debug
@@ -136,9 +138,9 @@ issue_seek (TlPlayer *self, const TlPlayerSeek *seek)
       if (self->rate < 0)
         {
           /* the container cannot be read backwards: play forwards instead */
-          _tl_player_store_rate (self, 1.0);
+          _tl_player_end_shuttle (self);
           _tl_player_warn (self, g_error_new (TL_MEDIA_ERROR, TL_MEDIA_ERROR_FAILED,
-                                   "%s cannot be played backwards", self->display_name));
+                                   _("%s cannot be played backwards"), self->display_name));
         }
       return;
     }

@@ -18,6 +18,7 @@ static char *ogg;      /* Theora + Vorbis, 25 fps, 6 s */
 static char *ntsc;     /* VP8 + Vorbis at 30000/1001 */
 static char *wav;      /* audio only */
 static char *silent;   /* VP8 without sound */
+static char *tone;     /* 440 Hz, 10 s */
 
 typedef struct {
   TlPlayer *player;
@@ -76,16 +77,23 @@ on_eos (TlPlayer *player, Fixture *f)
 }
 
 static void
-fixture_set_up (Fixture *f, gconstpointer data)
+use_player (Fixture *f, const char *audio_sink)
 {
-  f->player = tl_player_new ("fakesink sync=true");
-  f->positions = g_array_new (FALSE, FALSE, sizeof (gint64));
-  f->frames = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_clear_object (&f->player);
+  f->player = tl_player_new (audio_sink);
   g_signal_connect (f->player, "notify::position", G_CALLBACK (on_position), f);
   g_signal_connect (f->player, "new-frame", G_CALLBACK (on_new_frame), f);
   g_signal_connect (f->player, "error", G_CALLBACK (on_error), f);
   g_signal_connect (f->player, "warning", G_CALLBACK (on_warning), f);
   g_signal_connect (f->player, "end-of-stream", G_CALLBACK (on_eos), f);
+}
+
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  f->positions = g_array_new (FALSE, FALSE, sizeof (gint64));
+  f->frames = g_array_new (FALSE, FALSE, sizeof (gint64));
+  use_player (f, "fakesink sync=true");
 }
 
 static void
@@ -327,7 +335,7 @@ test_rate (Fixture *f, gconstpointer data)
   run_for (0.3);
   for (guint i = 0; i < G_N_ELEMENTS (rates); i++)
     {
-      tl_player_set_rate (f->player, rates[i]);
+      tl_player_set_speed (f->player, rates[i]);
       g_assert_cmpfloat (tl_player_get_rate (f->player), ==, rates[i]);
       run_for (0.25);
     }
@@ -336,7 +344,7 @@ test_rate (Fixture *f, gconstpointer data)
   assert_monotonic (f->positions, 0);
 
   /* 2x covers twice the media time (a loaded machine gets some slack) */
-  tl_player_set_rate (f->player, 2.0);
+  tl_player_set_speed (f->player, 2.0);
   wait_for (f, is_ready, 10, "the speed change");
   before = tl_player_get_position (f->player);
   started = g_get_monotonic_time ();
@@ -362,9 +370,9 @@ test_rate_audio (Fixture *f, gconstpointer data)
   n = f->positions->len;
   run_for (1.0);
   g_assert_cmpuint (f->positions->len - n, >=, 20);
-  tl_player_set_rate (f->player, 0.5);
+  tl_player_set_speed (f->player, 0.5);
   run_for (0.4);
-  tl_player_set_rate (f->player, 2.0);
+  tl_player_set_speed (f->player, 2.0);
   run_for (0.4);
   assert_monotonic (f->positions, 0);
   g_assert_null (f->error);
@@ -666,6 +674,168 @@ test_shuttle_ogg (Fixture *f, gconstpointer data)
   assert_shuttle (f, ogg);
 }
 
+/* K stops and ends the shuttle: after L L K J J K, play goes forwards at
+ * the speed the editor chose, whatever J/L did meanwhile (it used to play
+ * backwards at 2×). */
+static void
+test_shuttle_then_play (Fixture *f, gconstpointer data)
+{
+  static const struct {
+    int key;
+    double rate;
+    double shuttle;
+  } keys[] = { { 1, 1.0, 1.0 }, { 1, 2.0, 2.0 }, { 0, 1.5, 0 }, { -1, -1.0, -1.0 }, { -1, -2.0, -2.0 }, { 0, 1.5, 0 } };
+  gint64 before;
+  guint from;
+
+  open_file (f, webm);
+  tl_player_set_speed (f->player, 1.5);
+  seek_and_wait (f, 3 * TL_USEC_PER_SEC);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      tl_player_shuttle (f->player, keys[i].key);
+      g_assert_cmpfloat (tl_player_get_rate (f->player), ==, keys[i].rate);
+      g_assert_cmpfloat (tl_player_get_shuttle (f->player), ==, keys[i].shuttle);
+      g_assert_cmpint (tl_player_get_state (f->player), ==,
+                       keys[i].key ? TL_PLAYER_STATE_PLAYING : TL_PLAYER_STATE_PAUSED);
+      run_for (0.2);
+    }
+  wait_for (f, is_ready, 10, "K");
+  g_assert_cmpfloat (tl_player_get_speed (f->player), ==, 1.5);
+
+  tl_player_toggle (f->player);
+  g_assert_cmpfloat (tl_player_get_rate (f->player), ==, 1.5);
+  wait_for (f, is_ready, 10, "playing");
+  before = tl_player_get_position (f->player);
+  from = f->positions->len;
+  run_for (0.4);
+  g_assert_cmpint (tl_player_get_state (f->player), ==, TL_PLAYER_STATE_PLAYING);
+  g_assert_cmpint (tl_player_get_position (f->player), >, before);
+  assert_monotonic (f->positions, from);
+  g_assert_null (f->error);
+  g_assert_null (f->warning);
+
+  /* a speed picked while shuttling ends the shuttle; pausing does too */
+  tl_player_shuttle (f->player, 1);
+  tl_player_shuttle (f->player, 1);
+  g_assert_cmpfloat (tl_player_get_shuttle (f->player), ==, 4.0);
+  tl_player_set_speed (f->player, 0.75);
+  g_assert_cmpfloat (tl_player_get_shuttle (f->player), ==, 0);
+  g_assert_cmpfloat (tl_player_get_rate (f->player), ==, 0.75);
+  tl_player_shuttle (f->player, -1);
+  tl_player_toggle (f->player);
+  g_assert_cmpfloat (tl_player_get_shuttle (f->player), ==, 0);
+  g_assert_cmpfloat (tl_player_get_rate (f->player), ==, 0.75);
+  wait_for (f, is_ready, 10, "the pause");
+}
+
+/* J and L go up to 4× both ways (pressed three times), and back down to
+ * 1× in the other direction. */
+static void
+test_shuttle_4x (Fixture *f, gconstpointer data)
+{
+  guint from;
+
+  open_file (f, webm);
+  seek_and_wait (f, 5 * TL_USEC_PER_SEC);
+  for (int i = 0; i < 4; i++)
+    tl_player_shuttle (f->player, -1);
+  g_assert_cmpfloat (tl_player_get_rate (f->player), ==, -4.0);
+  wait_for (f, is_ready, 10, "playing backwards at 4×");
+  from = f->positions->len;
+  run_for (0.5);
+  g_assert_null (f->error);
+  g_assert_null (f->warning);
+  g_assert_cmpuint (f->positions->len, >, from + 2);
+  for (guint i = from + 1; i < f->positions->len; i++)
+    g_assert_cmpint (g_array_index (f->positions, gint64, i), <=, g_array_index (f->positions, gint64, i - 1));
+  /* well past what 2× would cover */
+  g_assert_cmpint (tl_player_get_position (f->player), <, 3800000);
+
+  tl_player_shuttle (f->player, 1);
+  g_assert_cmpfloat (tl_player_get_rate (f->player), ==, 1.0);
+  tl_player_shuttle (f->player, 1);
+  tl_player_shuttle (f->player, 1);
+  g_assert_cmpfloat (tl_player_get_rate (f->player), ==, 4.0);
+  wait_for (f, is_ready, 10, "playing forwards at 4×");
+  from = f->positions->len;
+  run_for (0.3);
+  assert_monotonic (f->positions, from);
+  g_assert_null (f->error);
+}
+
+static GMutex sound_lock;
+static GArray *sound; /* gint16 */
+
+static GstFlowReturn
+on_sound (GstElement *sink, gpointer data)
+{
+  g_autoptr(GstSample) sample = NULL;
+  GstMapInfo map;
+
+  g_signal_emit_by_name (sink, "pull-sample", &sample);
+  if (sample && gst_buffer_map (gst_sample_get_buffer (sample), &map, GST_MAP_READ))
+    {
+      g_mutex_lock (&sound_lock);
+      g_array_append_vals (sound, map.data, map.size / sizeof (gint16));
+      g_mutex_unlock (&sound_lock);
+      gst_buffer_unmap (gst_sample_get_buffer (sample), &map);
+    }
+  return GST_FLOW_OK;
+}
+
+/* The shuttle's 4× keeps the pitch (scaletempo drops and blends pieces
+ * of sound): a 440 Hz tone played at 4× is still 440 Hz, not 1760 Hz,
+ * and four seconds of it pass in each second of sound. */
+static void
+test_shuttle_4x_pitch (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GstElement) output = NULL;
+  g_autoptr(GstElement) sink = NULL;
+  gint64 before, after;
+  guint n, crossings = 0;
+  double seconds, hz;
+
+  use_player (f, "audioconvert ! audio/x-raw,format=S16LE,channels=1,rate=16000"
+                 " ! appsink name=tl-test-sound sync=true emit-signals=true");
+  g_object_get (f->player->playbin, "audio-sink", &output, NULL);
+  sink = gst_bin_get_by_name (GST_BIN (output), "tl-test-sound");
+  g_assert_nonnull (sink);
+  g_signal_connect (sink, "new-sample", G_CALLBACK (on_sound), NULL);
+  sound = g_array_new (FALSE, FALSE, sizeof (gint16));
+
+  open_file (f, tone);
+  tl_player_shuttle (f->player, 1);
+  tl_player_shuttle (f->player, 1);
+  tl_player_shuttle (f->player, 1);
+  g_assert_cmpfloat (tl_player_get_rate (f->player), ==, 4.0);
+  wait_for (f, is_ready, 10, "playing at 4×");
+  run_for (0.2);
+  g_mutex_lock (&sound_lock);
+  g_array_set_size (sound, 0);
+  before = tl_player_get_position (f->player);
+  g_mutex_unlock (&sound_lock);
+  run_for (0.6);
+  g_mutex_lock (&sound_lock);
+  after = tl_player_get_position (f->player);
+  n = sound->len;
+  for (guint i = 1; i < n; i++)
+    crossings += (g_array_index (sound, gint16, i - 1) < 0) != (g_array_index (sound, gint16, i) < 0);
+  g_mutex_unlock (&sound_lock);
+  g_assert_null (f->error);
+
+  g_assert_cmpuint (n, >, 16000 / 4);
+  seconds = n / 16000.0;
+  hz = crossings / 2.0 / seconds;
+  g_test_message ("%u samples at 4x: %.0f Hz; %.2f s of the file in %.2f s of sound", n, hz, (after - before) / 1e6,
+                  seconds);
+  g_assert_cmpfloat (hz, >, 400);
+  g_assert_cmpfloat (hz, <, 480);
+  g_assert_cmpfloat ((after - before) / 1e6 / seconds, >, 3.0);
+  g_assert_cmpfloat ((after - before) / 1e6 / seconds, <, 5.0);
+  g_clear_pointer (&sound, g_array_unref);
+}
+
 static void
 test_no_audio (Fixture *f, gconstpointer data)
 {
@@ -907,6 +1077,7 @@ main (int argc, char **argv)
                       " audiotestsrc num-buffers=96 samplesperbuffer=1000 ! audio/x-raw,rate=16000"
                       " ! audioconvert ! vorbisenc ! mux.", ogg);
   ntsc = tl_test_make_video (dir, "ntsc.webm", 6, "30000/1001");
+  tone = tl_test_make_audio (dir, "tone10.wav", 10);
   wav = tl_test_make_audio (dir, "tone.wav", 4);
   silent = g_build_filename (dir, "silent.webm", NULL);
   tl_test_make_media (silent,
@@ -928,6 +1099,9 @@ main (int argc, char **argv)
   ADD ("loop/dispose", test_loop_dispose);
   ADD ("shuttle/webm", test_shuttle_webm);
   ADD ("shuttle/ogg", test_shuttle_ogg);
+  ADD ("shuttle/k-then-play", test_shuttle_then_play);
+  ADD ("shuttle/4x", test_shuttle_4x);
+  ADD ("shuttle/4x-pitch", test_shuttle_4x_pitch);
   ADD ("step", test_step);
   ADD ("step/29.97", test_step_ntsc);
   ADD ("step/rapid", test_step_rapid);

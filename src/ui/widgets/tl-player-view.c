@@ -122,13 +122,14 @@ on_state (TlPlayer *player, GParamSpec *pspec, TlPlayerView *self)
   update_actions (self);
 }
 
+/* The menu shows the speed chosen, never the shuttle's rate. */
 static void
-on_rate (TlPlayer *player, GParamSpec *pspec, TlPlayerView *self)
+on_speed (TlPlayer *player, GParamSpec *pspec, TlPlayerView *self)
 {
-  double rate = tl_player_get_rate (player);
+  double speed = tl_player_get_speed (player);
 
   for (guint i = 0; i < G_N_ELEMENTS (rates); i++)
-    if (rates[i] == rate && gtk_drop_down_get_selected (self->rate_dropdown) != i)
+    if (rates[i] == speed && gtk_drop_down_get_selected (self->rate_dropdown) != i)
       gtk_drop_down_set_selected (self->rate_dropdown, i);
 }
 
@@ -137,8 +138,8 @@ on_rate_selected (GtkDropDown *dropdown, GParamSpec *pspec, TlPlayerView *self)
 {
   guint i = gtk_drop_down_get_selected (dropdown);
 
-  if (self->player && i < G_N_ELEMENTS (rates) && rates[i] != tl_player_get_rate (self->player))
-    tl_player_set_rate (self->player, rates[i]);
+  if (self->player && i < G_N_ELEMENTS (rates) && rates[i] != tl_player_get_speed (self->player))
+    tl_player_set_speed (self->player, rates[i]);
 }
 
 static gboolean
@@ -247,9 +248,9 @@ tl_player_view_set_player (TlPlayerView *self, TlPlayer *player)
       g_signal_connect (player, "notify::duration", G_CALLBACK (on_duration), self);
       g_signal_connect (player, "notify::state", G_CALLBACK (on_state), self);
       g_signal_connect (player, "notify::has-video", G_CALLBACK (on_state), self);
-      g_signal_connect (player, "notify::rate", G_CALLBACK (on_rate), self);
+      g_signal_connect (player, "notify::speed", G_CALLBACK (on_speed), self);
       on_duration (player, NULL, self);
-      on_rate (player, NULL, self);
+      on_speed (player, NULL, self);
       G_GNUC_BEGIN_IGNORE_DEPRECATIONS
       gtk_scale_button_set_value (GTK_SCALE_BUTTON (self->volume_button), tl_player_get_volume (player));
       G_GNUC_END_IGNORE_DEPRECATIONS
@@ -334,10 +335,11 @@ action_step (GtkWidget *widget, const char *name, GVariant *param)
   tl_player_step (TL_PLAYER_VIEW (widget)->player, g_variant_get_int32 (param));
 }
 
+/* The chosen speed (a J/L shuttle ends) */
 static void
 action_rate (GtkWidget *widget, const char *name, GVariant *param)
 {
-  tl_player_set_rate (TL_PLAYER_VIEW (widget)->player, g_variant_get_double (param));
+  tl_player_set_speed (TL_PLAYER_VIEW (widget)->player, g_variant_get_double (param));
 }
 
 static void
