@@ -15,7 +15,7 @@ GST_DEBUG_CATEGORY_EXTERN (tl_player_debug);
 typedef struct {
   gint64 target;     /* µs */
   TlSeekMode mode;
-  gboolean to_frame; /* report the frame's own time (steps), not the target */
+  gboolean inside;   /* the target is a time inside the wanted frame (steps), not where it may start */
 } TlPlayerSeek;
 
 struct _TlPlayer {
@@ -78,6 +78,7 @@ struct _TlPlayer {
   gboolean step_frame_seen; /* a step ends with its frame and the sink's step-done, in either order */
   gboolean step_done_seen;
   int pending_steps;
+  guint64 shown_at_seek;    /* n_shown when the seek was issued */
 
   GPtrArray *missing_details;
   gboolean warned;        /* one warning per source is enough */
@@ -90,6 +91,9 @@ struct _TlPlayer {
   gboolean awaiting_flush; /* a flushing seek was issued: older frames are stale */
   gboolean video_seeking;  /* ... and the sink has not shown its frame (or ended) yet */
   gboolean landed;         /* it has */
+  gboolean drop_armed;     /* an accurate seek was issued: at its flush, ... */
+  gboolean dropping;       /* ... frames that start before its target are dropped, until one does not */
+  gboolean dropped;        /* one was */
   gboolean loop_armed;     /* the running segment is a loop: its end is answered */
   gint64 shared_loop_in;   /* the loop, as the streaming thread reads it */
   gint64 shared_loop_out;
@@ -160,7 +164,7 @@ GstSample *_tl_player_take_sample (TlPlayer *self, gboolean *landed);
 void _tl_player_present_sample (TlPlayer *self, GstSample *sample);
 
 /* tl-player-seek.c */
-void _tl_player_request_seek (TlPlayer *self, gint64 target, TlSeekMode mode, gboolean to_frame);
+void _tl_player_request_seek (TlPlayer *self, gint64 target, TlSeekMode mode, gboolean inside);
 gboolean _tl_player_run_pending (TlPlayer *self);
 void _tl_player_seek_done (TlPlayer *self);
 void _tl_player_step_done (TlPlayer *self);

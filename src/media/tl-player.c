@@ -463,8 +463,9 @@ tl_player_class_init (TlPlayerClass *klass)
   /**
    * TlPlayer:position:
    *
-   * µs: the time of the frame on screen (of the sound, for audio); after
-   * an accurate seek, the target itself when that frame covers it.
+   * µs: the start of the frame on screen (of the sound, for audio). An
+   * accurate seek shows the first frame that starts at or after its
+   * target, so that the position is never before the target.
    */
   properties[PROP_POSITION] =
     g_param_spec_int64 ("position", NULL, NULL, -1, G_MAXINT64, TL_TIME_NONE, ro);
@@ -740,7 +741,7 @@ tl_player_play (TlPlayer *self)
   if (self->stepped || self->step_in_flight)
     {
       /* after frame steps the sound is behind the picture: bring it there */
-      _tl_player_request_seek (self, self->frame_time >= 0 ? self->frame_time : self->position, TL_SEEK_ACCURATE, TRUE);
+      _tl_player_request_seek (self, self->frame_time >= 0 ? self->frame_time : self->position, TL_SEEK_ACCURATE, FALSE);
       _tl_player_set_state (self, TL_PLAYER_STATE_PLAYING);
       return;
     }
@@ -760,13 +761,15 @@ seek_for_rate (TlPlayer *self)
   if (self->seek_in_flight)
     {
       /* sent with the old rate: the same seek again, with the new one */
-      _tl_player_request_seek (self, self->current.target, self->current.mode, self->current.to_frame);
+      _tl_player_request_seek (self, self->current.target, self->current.mode, self->current.inside);
       return;
     }
+  /* the frame on screen is the first at or after its own time (which is
+   * rounded down to whole µs) */
   from = self->has_video && self->frame_time >= 0 ? self->frame_time : _tl_player_query_position (self);
   if (from < 0)
     from = MAX (self->position, 0);
-  _tl_player_request_seek (self, from, TL_SEEK_ACCURATE, self->has_video);
+  _tl_player_request_seek (self, from, TL_SEEK_ACCURATE, FALSE);
 }
 
 void
@@ -788,7 +791,7 @@ tl_player_pause (TlPlayer *self)
    * go back to the one the editor saw, so that steps and the next play
    * start from it (with the new rate, if the shuttle ended) */
   if (self->has_video && self->frame_time >= 0 && !self->seek_in_flight)
-    _tl_player_request_seek (self, self->frame_time, TL_SEEK_ACCURATE, TRUE);
+    _tl_player_request_seek (self, self->frame_time, TL_SEEK_ACCURATE, FALSE);
   else if (rate_changed)
     seek_for_rate (self);
 }

@@ -18,6 +18,7 @@ static char *ogg;      /* Theora + Vorbis, 25 fps, 6 s */
 static char *ntsc;     /* VP8 + Vorbis at 30000/1001 */
 static char *wav;      /* audio only */
 static char *silent;   /* VP8 without sound */
+static char *mov;      /* MJPEG in MOV at 30000/1001, times kept exactly: most frames start between two µs */
 static char *tone;     /* 440 Hz, 10 s */
 
 typedef struct {
@@ -216,47 +217,50 @@ test_open (Fixture *f, gconstpointer data)
   g_assert_null (f->warning);
 }
 
-/* The frame on screen covers the target, and the position is the target. */
+/* The frame on screen is the first that starts at or after the target
+ * (a line that starts inside a frame is shown from the next frame, never
+ * from one of the line before), and the position is that frame's start. */
 static void
-assert_seeks_exact (Fixture *f, const char *path, int fps_num, int fps_den)
+assert_seeks_exact (Fixture *f, const char *path, int fps_num, int fps_den, int n_frames)
 {
   /* before, on and after key frames, mid-GOP, backwards, near the end */
-  static const gint64 targets[] = { 3000000, 1234567, 2000000, 1999999, 4480000, 500000, 5800000, 40000, 0 };
+  static const gint64 targets[] = { 3000000, 1234567, 2000000, 1999999, 4480000, 500000, 5800000, 40000, 0, 2000001 };
   gint64 frame = gst_util_uint64_scale_int (TL_USEC_PER_SEC, fps_den, fps_num);
+  gint64 last = gst_util_uint64_scale_int (TL_USEC_PER_SEC, (n_frames - 1) * fps_den, fps_num);
+  gint64 shown;
 
   open_file (f, path);
   for (guint i = 0; i < G_N_ELEMENTS (targets); i++)
     {
-      gint64 target = targets[i], shown;
+      gint64 target = targets[i];
 
       seek_and_wait (f, target);
       shown = tl_player_get_frame_time (f->player);
-      /* WebM keeps whole milliseconds: at 29.97 fps a frame may start up to
-       * 0.5 ms after its true time, and is then the one shown */
-      g_assert_cmpint (shown, <=, target + 500);
-      g_assert_cmpint (target - shown, <, frame + 1);
-      if (shown <= target)
-        {
-          /* what was handed to the screen covers the target */
-          g_assert_cmpint (last_frame (f), <=, target);
-          g_assert_cmpint (f->frame_end, >, target);
-          g_assert_cmpint (tl_player_get_position (f->player), ==, target);
-        }
-      else
-        g_assert_cmpint (tl_player_get_position (f->player), ==, shown);
+      g_assert_cmpint (shown, >=, target);
+      /* the first such frame: WebM keeps whole milliseconds, so that at
+       * 29.97 fps frames are up to 0.5 ms off their true times */
+      g_assert_cmpint (shown - target, <, frame + 500);
+      /* handed to the screen whole, not clipped to the target */
+      g_assert_cmpint (last_frame (f), ==, shown);
+      g_assert_cmpint (tl_player_get_position (f->player), ==, shown);
     }
+  /* inside the last frame: no frame starts after it, so that one */
+  seek_and_wait (f, last + frame / 2);
+  shown = tl_player_get_frame_time (f->player);
+  g_assert_cmpint (ABS (shown - last), <=, 500);
+  g_assert_cmpint (tl_player_get_position (f->player), ==, shown);
 }
 
 static void
 test_seek_webm (Fixture *f, gconstpointer data)
 {
-  assert_seeks_exact (f, webm, 25, 1);
+  assert_seeks_exact (f, webm, 25, 1, 150);
 }
 
 static void
 test_seek_ogg (Fixture *f, gconstpointer data)
 {
-  assert_seeks_exact (f, ogg, 25, 1);
+  assert_seeks_exact (f, ogg, 25, 1, 150);
 }
 
 static void
@@ -264,7 +268,7 @@ test_seek_ntsc (Fixture *f, gconstpointer data)
 {
   int num, den;
 
-  assert_seeks_exact (f, ntsc, 30000, 1001);
+  assert_seeks_exact (f, ntsc, 30000, 1001, 179);
   tl_player_get_framerate (f->player, &num, &den);
   g_assert_cmpint (num, ==, 30000);
   g_assert_cmpint (den, ==, 1001);
@@ -281,8 +285,9 @@ test_seek_coalesced (Fixture *f, gconstpointer data)
   for (int i = 0; i < 20; i++)
     tl_player_seek (f->player, 200000 + i * 230000, TL_SEEK_ACCURATE);
   wait_for (f, is_ready, 10, "the seeks");
-  g_assert_cmpint (tl_player_get_position (f->player), ==, 200000 + 19 * 230000);
-  g_assert_cmpint (tl_player_get_frame_time (f->player), ==, 4560000);
+  /* 4.57 s: the frame at 4.60 s, the first at or after it */
+  g_assert_cmpint (tl_player_get_frame_time (f->player), ==, 4600000);
+  g_assert_cmpint (tl_player_get_position (f->player), ==, 4600000);
   tl_player_get_stats (f->player, &stats);
   g_assert_cmpuint (stats.seeks_requested, ==, 20);
   g_assert_cmpuint (stats.seeks_issued, <=, 3);
@@ -296,8 +301,8 @@ test_scrub (Fixture *f, gconstpointer data)
   tl_player_seek (f->player, 2900000, TL_SEEK_SCRUB);
   tl_player_seek (f->player, 3300000, TL_SEEK_SCRUB);
   wait_for (f, is_ready, 10, "scrubbing to settle");
-  g_assert_cmpint (tl_player_get_position (f->player), ==, 3300000);
-  g_assert_cmpint (tl_player_get_frame_time (f->player), ==, 3280000);
+  g_assert_cmpint (tl_player_get_frame_time (f->player), ==, 3320000);
+  g_assert_cmpint (tl_player_get_position (f->player), ==, 3320000);
 }
 
 static gboolean
@@ -836,6 +841,39 @@ test_shuttle_4x_pitch (Fixture *f, gconstpointer data)
   g_clear_pointer (&sound, g_array_unref);
 }
 
+/* MOV keeps 29.97 fps exactly (in 1/30000 s): two frames in three start
+ * between two whole µs, and the player reports their start rounded down.
+ * Going back to a frame's reported time (an in point marked on it, the
+ * frame on screen when pausing) shows that frame, not the one before. */
+static void
+test_seek_exact_timescale (Fixture *f, gconstpointer data)
+{
+  gint64 at;
+
+  open_file (f, mov);
+  for (int n = 1; n <= 5; n++)
+    {
+      tl_player_step (f->player, 1);
+      wait_for (f, is_ready, 10, "the step");
+      at = tl_player_get_frame_time (f->player);
+      g_assert_cmpint (at, ==, gst_util_uint64_scale (n, 1001 * TL_USEC_PER_SEC, 30000));
+      seek_and_wait (f, 0);
+      seek_and_wait (f, at);
+      g_assert_cmpint (tl_player_get_frame_time (f->player), ==, at);
+      g_assert_cmpint (tl_player_get_position (f->player), ==, at);
+    }
+
+  for (int i = 0; i < 3; i++)
+    {
+      tl_player_play (f->player);
+      run_for (0.25);
+      at = tl_player_get_frame_time (f->player);
+      tl_player_pause (f->player);
+      wait_for (f, is_ready, 10, "the pause");
+      g_assert_cmpint (tl_player_get_frame_time (f->player), ==, at);
+    }
+}
+
 static void
 test_no_audio (Fixture *f, gconstpointer data)
 {
@@ -1077,6 +1115,10 @@ main (int argc, char **argv)
                       " audiotestsrc num-buffers=96 samplesperbuffer=1000 ! audio/x-raw,rate=16000"
                       " ! audioconvert ! vorbisenc ! mux.", ogg);
   ntsc = tl_test_make_video (dir, "ntsc.webm", 6, "30000/1001");
+  mov = g_build_filename (dir, "ntsc.mov", NULL);
+  tl_test_make_media (mov,
+                      "videotestsrc num-buffers=90 ! video/x-raw,width=160,height=120,framerate=30000/1001"
+                      " ! jpegenc ! qtmux ! filesink location=\"%s\"", mov);
   tone = tl_test_make_audio (dir, "tone10.wav", 10);
   wav = tl_test_make_audio (dir, "tone.wav", 4);
   silent = g_build_filename (dir, "silent.webm", NULL);
@@ -1102,6 +1144,7 @@ main (int argc, char **argv)
   ADD ("shuttle/k-then-play", test_shuttle_then_play);
   ADD ("shuttle/4x", test_shuttle_4x);
   ADD ("shuttle/4x-pitch", test_shuttle_4x_pitch);
+  ADD ("seek/exact-timescale", test_seek_exact_timescale);
   ADD ("step", test_step);
   ADD ("step/29.97", test_step_ntsc);
   ADD ("step/rapid", test_step_rapid);
