@@ -24,6 +24,14 @@ store_sample (TlPlayer *self, GstSample *sample)
       gst_sample_unref (sample);
       return GST_FLOW_OK;
     }
+  if (self->video_seeking && self->landed && self->slot)
+    {
+      /* the seek's own frame (a clicked line's first) is shown and
+       * reported before any later one, however late the main thread is */
+      g_mutex_unlock (&self->lock);
+      gst_sample_unref (sample);
+      return GST_FLOW_OK;
+    }
   self->n_rendered++;
   if (self->slot)
     {
@@ -417,7 +425,9 @@ tl_player_set_video_size_limit (TlPlayer *self, int width, int height)
   /* the converter picks the new size with its next frame */
   pad = gst_element_get_static_pad (self->appsink, "sink");
   gst_pad_push_event (pad, gst_event_new_reconfigure ());
-  /* paused, there is no next frame: show this one again, in the new size */
-  if (self->loaded && !self->want_playing && self->has_video && self->frame_time >= 0)
+  /* paused, there is no next frame: show this one again, in the new size
+   * (a seek on its way brings its frame in the new size: going back to
+   * the frame shown before it would undo it) */
+  if (self->loaded && !self->want_playing && self->has_video && self->frame_time >= 0 && !tl_player_is_busy (self))
     _tl_player_request_seek (self, self->frame_time, TL_SEEK_ACCURATE, FALSE);
 }

@@ -841,6 +841,28 @@ test_shuttle_4x_pitch (Fixture *f, gconstpointer data)
   g_clear_pointer (&sound, g_array_unref);
 }
 
+/* The picture is resized while a click's seek is on its way (a window
+ * laid out again as the source opens): the seek still lands where it
+ * was asked to, and its frame comes in the new size. */
+static void
+test_seek_resized (Fixture *f, gconstpointer data)
+{
+  open_file (f, webm);
+  seek_and_wait (f, 1000000);
+  tl_player_seek (f->player, 4470000, TL_SEEK_ACCURATE);
+  tl_player_set_video_size_limit (f->player, 160, 120);
+  wait_for (f, is_ready, 10, "the seek");
+  g_assert_cmpint (tl_player_get_frame_time (f->player), ==, 4480000);
+  g_assert_cmpint (tl_player_get_position (f->player), ==, 4480000);
+  g_assert_cmpint (f->frame_width, ==, 160);
+
+  /* paused, a resize shows the same frame again, in its new size */
+  tl_player_set_video_size_limit (f->player, 80, 60);
+  wait_for (f, is_ready, 10, "the frame in its new size");
+  g_assert_cmpint (tl_player_get_frame_time (f->player), ==, 4480000);
+  g_assert_cmpint (f->frame_width, ==, 80);
+}
+
 /* MOV keeps 29.97 fps exactly (in 1/30000 s): two frames in three start
  * between two whole µs, and the player reports their start rounded down.
  * Going back to a frame's reported time (an in point marked on it, the
@@ -1145,6 +1167,7 @@ main (int argc, char **argv)
   ADD ("shuttle/4x", test_shuttle_4x);
   ADD ("shuttle/4x-pitch", test_shuttle_4x_pitch);
   ADD ("seek/exact-timescale", test_seek_exact_timescale);
+  ADD ("seek/resized", test_seek_resized);
   ADD ("step", test_step);
   ADD ("step/29.97", test_step_ntsc);
   ADD ("step/rapid", test_step_rapid);
