@@ -734,8 +734,26 @@ test_shuttle_then_play (Fixture *f, gconstpointer data)
   wait_for (f, is_ready, 10, "the pause");
 }
 
-/* J and L go up to 4× both ways (pressed three times), and back down to
- * 1× in the other direction. */
+/* The rate the pictures play at, as the video sink's segment says */
+static double
+pipeline_rate (Fixture *f)
+{
+  g_autoptr(GstQuery) query = gst_query_new_segment (GST_FORMAT_TIME);
+  double rate = 0;
+
+  g_assert_true (gst_element_query (f->player->appsink, query));
+  gst_query_parse_segment (query, &rate, NULL, NULL, NULL);
+  return rate;
+}
+
+static gboolean
+position_before_4s (Fixture *f)
+{
+  return tl_player_get_position (f->player) < 4 * TL_USEC_PER_SEC || f->eos;
+}
+
+/* J and L go up to 4× both ways (pressed three times, a fourth changes
+ * nothing), and back down to 1× in the other direction. */
 static void
 test_shuttle_4x (Fixture *f, gconstpointer data)
 {
@@ -747,15 +765,15 @@ test_shuttle_4x (Fixture *f, gconstpointer data)
     tl_player_shuttle (f->player, -1);
   g_assert_cmpfloat (tl_player_get_rate (f->player), ==, -4.0);
   wait_for (f, is_ready, 10, "playing backwards at 4×");
+  g_assert_cmpfloat (pipeline_rate (f), ==, -4.0);
   from = f->positions->len;
-  run_for (0.5);
+  wait_for (f, position_before_4s, 10, "a second back");
+  g_assert_false (f->eos);
   g_assert_null (f->error);
   g_assert_null (f->warning);
   g_assert_cmpuint (f->positions->len, >, from + 2);
   for (guint i = from + 1; i < f->positions->len; i++)
     g_assert_cmpint (g_array_index (f->positions, gint64, i), <=, g_array_index (f->positions, gint64, i - 1));
-  /* well past what 2× would cover */
-  g_assert_cmpint (tl_player_get_position (f->player), <, 3800000);
 
   tl_player_shuttle (f->player, 1);
   g_assert_cmpfloat (tl_player_get_rate (f->player), ==, 1.0);
@@ -763,6 +781,7 @@ test_shuttle_4x (Fixture *f, gconstpointer data)
   tl_player_shuttle (f->player, 1);
   g_assert_cmpfloat (tl_player_get_rate (f->player), ==, 4.0);
   wait_for (f, is_ready, 10, "playing forwards at 4×");
+  g_assert_cmpfloat (pipeline_rate (f), ==, 4.0);
   from = f->positions->len;
   run_for (0.3);
   assert_monotonic (f->positions, from);
