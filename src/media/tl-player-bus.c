@@ -116,6 +116,13 @@ on_async_done (TlPlayer *self)
         return;
       if (self->position < 0)
         _tl_player_set_position (self, self->frame_time >= 0 ? self->frame_time : 0);
+      if (self->rate != 1.0)
+        {
+          /* J/L pressed while the source opened: the pipeline plays at 1×
+           * until a seek gives it the rate */
+          _tl_player_request_seek (self, MAX (self->position, 0), TL_SEEK_ACCURATE, FALSE);
+          return;
+        }
       _tl_player_apply_want_playing (self);
       return;
     }

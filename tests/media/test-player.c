@@ -788,6 +788,22 @@ test_shuttle_4x (Fixture *f, gconstpointer data)
   g_assert_null (f->error);
 }
 
+/* L L pressed while the source opens: it plays at 2× once open. */
+static void
+test_shuttle_while_loading (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (tl_player_open_file (f->player, webm, &error));
+  tl_player_shuttle (f->player, 1);
+  tl_player_shuttle (f->player, 1);
+  g_assert_cmpfloat (tl_player_get_rate (f->player), ==, 2.0);
+  wait_for (f, is_ready, 10, "the source to load");
+  g_assert_cmpint (tl_player_get_state (f->player), ==, TL_PLAYER_STATE_PLAYING);
+  g_assert_cmpfloat (pipeline_rate (f), ==, 2.0);
+  g_assert_null (f->error);
+}
+
 static GMutex sound_lock;
 static GArray *sound; /* gint16 */
 
@@ -1185,6 +1201,7 @@ main (int argc, char **argv)
   ADD ("shuttle/k-then-play", test_shuttle_then_play);
   ADD ("shuttle/4x", test_shuttle_4x);
   ADD ("shuttle/4x-pitch", test_shuttle_4x_pitch);
+  ADD ("shuttle/while-loading", test_shuttle_while_loading);
   ADD ("seek/exact-timescale", test_seek_exact_timescale);
   ADD ("seek/resized", test_seek_resized);
   ADD ("step", test_step);
