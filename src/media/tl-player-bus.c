@@ -116,6 +116,13 @@ on_async_done (TlPlayer *self)
         return;
       if (self->position < 0)
         _tl_player_set_position (self, self->frame_time >= 0 ? self->frame_time : 0);
+      if (self->rate != 1.0)
+        {
+          /* J/L pressed while the source opened: the pipeline plays at 1×
+           * until a seek gives it the rate */
+          _tl_player_request_seek (self, MAX (self->position, 0), TL_SEEK_ACCURATE, FALSE);
+          return;
+        }
       _tl_player_apply_want_playing (self);
       return;
     }
@@ -153,6 +160,9 @@ on_eos (TlPlayer *self)
                                "(was it copied or downloaded completely?)",
                                self->display_name, at, of));
     }
+  /* stopped: the next play goes forwards at the chosen speed (from the
+   * start: the seek that does it takes the rate) */
+  _tl_player_end_shuttle (self);
   _tl_player_emit_end_of_stream (self);
 }
 

@@ -24,6 +24,14 @@ store_sample (TlPlayer *self, GstSample *sample)
       gst_sample_unref (sample);
       return GST_FLOW_OK;
     }
+  if (self->video_seeking && self->landed && self->slot)
+    {
+      /* the seek's own frame (a clicked line's first) is shown and
+       * reported before any later one, however late the main thread is */
+      g_mutex_unlock (&self->lock);
+      gst_sample_unref (sample);
+      return GST_FLOW_OK;
+    }
   self->n_rendered++;
   if (self->slot)
     {
@@ -89,6 +97,8 @@ on_sink_event (GstPad *pad, GstPadProbeInfo *info, gpointer data)
     {
       g_mutex_lock (&self->lock);
       self->awaiting_flush = FALSE;
+      self->dropping = self->drop_armed;
+      self->drop_armed = FALSE;
       g_clear_pointer (&self->slot, gst_sample_unref);
       g_mutex_unlock (&self->lock);
     }
@@ -105,6 +115,66 @@ on_sink_event (GstPad *pad, GstPadProbeInfo *info, gpointer data)
       g_mutex_unlock (&self->lock);
     }
   return GST_PAD_PROBE_OK;
+}
+
+/* Whether @buffer starts before @segment does: a frame the decoder clipped
+ * to the segment's start (see frame_times()), or one it passed whole. */
+static gboolean
+starts_before_segment (GstBuffer *buffer, const GstSegment *segment, GstCaps *caps)
+{
+  GstClockTime pts = GST_BUFFER_PTS (buffer);
+  GstClockTime duration = GST_BUFFER_DURATION (buffer);
+  GstVideoInfo info;
+
+  if (!GST_CLOCK_TIME_IS_VALID (pts) || !GST_CLOCK_TIME_IS_VALID (segment->start))
+    return FALSE;
+  if (pts < segment->start)
+    return TRUE;
+  if (pts == segment->start && GST_CLOCK_TIME_IS_VALID (duration) && caps
+      && gst_video_info_from_caps (&info, caps) && info.fps_n > 0 && info.fps_d > 0)
+    {
+      GstClockTime nominal = gst_util_uint64_scale_int (GST_SECOND, info.fps_d, info.fps_n);
+      return duration + GST_USECOND < nominal;
+    }
+  return FALSE;
+}
+
+/* After an accurate seek, the frame that covers the target but starts
+ * before it never reaches the sink: the first frame shown is the first
+ * that starts at or after the target, so that a click on a line never
+ * shows (nor reports) a frame of the line before. */
+static GstPadProbeReturn
+on_sink_buffer (GstPad *pad, GstPadProbeInfo *info, gpointer data)
+{
+  TlPlayer *self = data;
+  g_autoptr(GstEvent) event = NULL;
+  g_autoptr(GstCaps) caps = NULL;
+  const GstSegment *segment = NULL;
+  gboolean dropping, drop;
+
+  g_mutex_lock (&self->lock);
+  dropping = self->dropping;
+  g_mutex_unlock (&self->lock);
+  if (!dropping)
+    return GST_PAD_PROBE_OK;
+
+  event = gst_pad_get_sticky_event (pad, GST_EVENT_SEGMENT, 0);
+  caps = gst_pad_get_current_caps (pad);
+  if (event)
+    gst_event_parse_segment (event, &segment);
+  drop = segment && segment->format == GST_FORMAT_TIME && segment->rate > 0
+         && starts_before_segment (GST_PAD_PROBE_INFO_BUFFER (info), segment, caps);
+  GST_LOG ("%s %" GST_TIME_FORMAT " after a seek to %" GST_TIME_FORMAT, drop ? "dropping" : "keeping",
+           GST_TIME_ARGS (GST_BUFFER_PTS (GST_PAD_PROBE_INFO_BUFFER (info))),
+           GST_TIME_ARGS (segment ? segment->start : GST_CLOCK_TIME_NONE));
+
+  g_mutex_lock (&self->lock);
+  if (drop)
+    self->dropped = TRUE;
+  else
+    self->dropping = FALSE;
+  g_mutex_unlock (&self->lock);
+  return drop ? GST_PAD_PROBE_DROP : GST_PAD_PROBE_OK;
 }
 
 GstSample *
@@ -312,6 +382,7 @@ _tl_player_make_video_sink (TlPlayer *self)
   pad = gst_element_get_static_pad (self->appsink, "sink");
   gst_pad_add_probe (pad, GST_PAD_PROBE_TYPE_EVENT_FLUSH | GST_PAD_PROBE_TYPE_EVENT_DOWNSTREAM,
                      on_sink_event, self, NULL);
+  gst_pad_add_probe (pad, GST_PAD_PROBE_TYPE_BUFFER, on_sink_buffer, self, NULL);
   g_clear_object (&pad);
 
   gst_bin_add_many (GST_BIN (bin), deinterlace, convert, self->appsink, NULL);
@@ -354,7 +425,9 @@ tl_player_set_video_size_limit (TlPlayer *self, int width, int height)
   /* the converter picks the new size with its next frame */
   pad = gst_element_get_static_pad (self->appsink, "sink");
   gst_pad_push_event (pad, gst_event_new_reconfigure ());
-  /* paused, there is no next frame: show this one again, in the new size */
-  if (self->loaded && !self->want_playing && self->has_video && self->frame_time >= 0)
-    _tl_player_request_seek (self, self->frame_time, TL_SEEK_ACCURATE, TRUE);
+  /* paused, there is no next frame: show this one again, in the new size
+   * (a seek on its way brings its frame in the new size: going back to
+   * the frame shown before it would undo it) */
+  if (self->loaded && !self->want_playing && self->has_video && self->frame_time >= 0 && !tl_player_is_busy (self))
+    _tl_player_request_seek (self, self->frame_time, TL_SEEK_ACCURATE, FALSE);
 }

@@ -15,7 +15,7 @@ GST_DEBUG_CATEGORY_EXTERN (tl_player_debug);
 typedef struct {
   gint64 target;     /* µs */
   TlSeekMode mode;
-  gboolean to_frame; /* report the frame's own time (steps), not the target */
+  gboolean inside;   /* the target is a time inside the wanted frame (steps), not where it may start */
 } TlPlayerSeek;
 
 struct _TlPlayer {
@@ -51,7 +51,9 @@ struct _TlPlayer {
   GstBuffer *shown_buffer;
   gint64 duration;
   gboolean duration_probed; /* duration is a probe's, not the pipeline's */
-  double rate;
+  double rate;           /* in effect: the shuttle's, or else the speed */
+  double speed;          /* the editor's choice, pitch kept */
+  double shuttle;        /* J/L: ±1, 2 or 4; 0 when not shuttling */
   double volume;
   gboolean muted;
   gboolean has_video;
@@ -76,6 +78,7 @@ struct _TlPlayer {
   gboolean step_frame_seen; /* a step ends with its frame and the sink's step-done, in either order */
   gboolean step_done_seen;
   int pending_steps;
+  guint64 shown_at_seek;    /* n_shown when the seek was issued */
 
   GPtrArray *missing_details;
   gboolean warned;        /* one warning per source is enough */
@@ -88,6 +91,9 @@ struct _TlPlayer {
   gboolean awaiting_flush; /* a flushing seek was issued: older frames are stale */
   gboolean video_seeking;  /* ... and the sink has not shown its frame (or ended) yet */
   gboolean landed;         /* it has */
+  gboolean drop_armed;     /* an accurate seek was issued: at its flush, ... */
+  gboolean dropping;       /* ... frames that start before its target are dropped, until one does not */
+  gboolean dropped;        /* one was */
   gboolean loop_armed;     /* the running segment is a loop: its end is answered */
   gint64 shared_loop_in;   /* the loop, as the streaming thread reads it */
   gint64 shared_loop_out;
@@ -108,6 +114,8 @@ enum {
   PROP_POSITION,
   PROP_DURATION,
   PROP_RATE,
+  PROP_SPEED,
+  PROP_SHUTTLE,
   PROP_VOLUME,
   PROP_MUTED,
   PROP_HAS_VIDEO,
@@ -135,6 +143,7 @@ void _tl_player_set_position (TlPlayer *self, gint64 position);
 void _tl_player_set_duration (TlPlayer *self, gint64 duration);
 void _tl_player_set_boolean (TlPlayer *self, gboolean *field, gboolean value, int prop);
 void _tl_player_store_rate (TlPlayer *self, double rate);
+gboolean _tl_player_end_shuttle (TlPlayer *self);
 void _tl_player_set_framerate (TlPlayer *self, int num, int den);
 void _tl_player_set_video_size (TlPlayer *self, int width, int height);
 void _tl_player_set_loop_points (TlPlayer *self, gint64 loop_in, gint64 loop_out);
@@ -155,7 +164,7 @@ GstSample *_tl_player_take_sample (TlPlayer *self, gboolean *landed);
 void _tl_player_present_sample (TlPlayer *self, GstSample *sample);
 
 /* tl-player-seek.c */
-void _tl_player_request_seek (TlPlayer *self, gint64 target, TlSeekMode mode, gboolean to_frame);
+void _tl_player_request_seek (TlPlayer *self, gint64 target, TlSeekMode mode, gboolean inside);
 gboolean _tl_player_run_pending (TlPlayer *self);
 void _tl_player_seek_done (TlPlayer *self);
 void _tl_player_step_done (TlPlayer *self);

@@ -5,6 +5,8 @@
  * that ends it. */
 #include "tl-player-private.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "tl-types.h"
 
 #define GST_CAT_DEFAULT tl_player_debug
@@ -92,6 +94,11 @@ issue_seek (TlPlayer *self, const TlPlayerSeek *seek)
     {
       start = looping ? (GstClockTime) self->loop_in * GST_USECOND : 0;
       stop = (GstClockTime) target * GST_USECOND;
+      /* backwards, the first frame is the one that ends at the stop: one
+       * frame further, it is the first that starts at or after the target
+       * (a loop ends at its out point, though) */
+      if (self->has_video && seek->mode == TL_SEEK_ACCURATE && !seek->inside && !looping)
+        stop += (GstClockTime) tl_player_get_frame_duration (self) * GST_USECOND;
     }
 
   if (self->has_video)
@@ -100,8 +107,13 @@ issue_seek (TlPlayer *self, const TlPlayerSeek *seek)
       self->awaiting_flush = TRUE;
       self->video_seeking = TRUE;
       self->landed = FALSE;
+      /* forwards, the decoder starts with the frame that covers the
+       * target: the output drops it when it starts before the target */
+      self->drop_armed = seek->mode == TL_SEEK_ACCURATE && !seek->inside && self->rate > 0;
+      self->dropping = self->dropped = FALSE;
       g_clear_pointer (&self->slot, gst_sample_unref);
       g_mutex_unlock (&self->lock);
+      self->shown_at_seek = self->n_shown;
       /* in case the sink never answers (a seek the demuxer ignored) */
       _tl_player_clear_source (&self->seek_timeout_source);
       self->seek_timeout_source = _tl_player_add_timeout (self, SEEK_TIMEOUT_MS, on_seek_timeout);
@@ -136,9 +148,9 @@ issue_seek (TlPlayer *self, const TlPlayerSeek *seek)
       if (self->rate < 0)
         {
           /* the container cannot be read backwards: play forwards instead */
-          _tl_player_store_rate (self, 1.0);
+          _tl_player_end_shuttle (self);
           _tl_player_warn (self, g_error_new (TL_MEDIA_ERROR, TL_MEDIA_ERROR_FAILED,
-                                   "%s cannot be played backwards", self->display_name));
+                                   _("%s cannot be played backwards"), self->display_name));
         }
       return;
     }
@@ -147,9 +159,9 @@ issue_seek (TlPlayer *self, const TlPlayerSeek *seek)
 }
 
 void
-_tl_player_request_seek (TlPlayer *self, gint64 target, TlSeekMode mode, gboolean to_frame)
+_tl_player_request_seek (TlPlayer *self, gint64 target, TlSeekMode mode, gboolean inside)
 {
-  TlPlayerSeek seek = { .target = target, .mode = mode, .to_frame = to_frame };
+  TlPlayerSeek seek = { .target = target, .mode = mode, .inside = inside };
 
   self->seeks_requested++;
   /* the pipeline serves one seek at a time; the newest request waits and
@@ -189,8 +201,12 @@ _tl_player_seek_done (TlPlayer *self)
 {
   g_autoptr(GstSample) sample = NULL;
   TlPlayerSeek done = self->current;
+  gboolean dropped;
 
   self->seek_in_flight = FALSE;
+  g_mutex_lock (&self->lock);
+  dropped = self->dropped;
+  g_mutex_unlock (&self->lock);
   _tl_player_end_video_seek (self);
 
   /* the frame the seek brought is shown before the position is reported */
@@ -201,12 +217,25 @@ _tl_player_seek_done (TlPlayer *self)
   if (_tl_player_run_pending (self))
     return;
 
-  if (self->has_video && self->frame_time >= 0)
+  if (dropped && self->n_shown == self->shown_at_seek)
     {
-      /* a click on a line at 12.34 s shows the frame that covers 12.34 s,
-       * and the line itself, not the one before, must light up */
-      if (!done.to_frame && done.mode == TL_SEEK_ACCURATE
-          && done.target >= self->frame_time && done.target < MAX (self->frame_end, self->frame_time + 1))
+      /* the target was inside the last frame: no frame starts after it,
+       * so that one it is */
+      _tl_player_request_seek (self, done.target, TL_SEEK_ACCURATE, TRUE);
+      return;
+    }
+
+  /* a seek past the end of the picture (the sound goes on) brings no
+   * frame: the old one stays, the position is the target */
+  if (self->has_video && self->frame_time >= 0 && self->n_shown != self->shown_at_seek)
+    {
+      /* a click on a line at 12.34 s shows the first frame at or after
+       * 12.34 s and reports its time, in that line. Where the output
+       * could not tell where a frame starts (no frame rate), the frame
+       * shown may cover the target from before: the target is reported
+       * then, so that the line clicked, not the one before, lights up */
+      if (!done.inside && done.mode == TL_SEEK_ACCURATE
+          && done.target > self->frame_time && done.target < MAX (self->frame_end, self->frame_time + 1))
         _tl_player_set_position (self, done.target);
       else
         _tl_player_set_position (self, self->frame_time);

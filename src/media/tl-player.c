@@ -84,6 +84,22 @@ _tl_player_store_rate (TlPlayer *self, double rate)
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_RATE]);
 }
 
+/* Back from J/L to the speed the editor chose. The caller seeks, if the
+ * rate changed while the pipeline plays: TRUE when it did. */
+gboolean
+_tl_player_end_shuttle (TlPlayer *self)
+{
+  double before = self->rate;
+
+  if (self->shuttle != 0)
+    {
+      self->shuttle = 0;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHUTTLE]);
+    }
+  _tl_player_store_rate (self, self->speed);
+  return self->rate != before;
+}
+
 void
 _tl_player_set_framerate (TlPlayer *self, int num, int den)
 {
@@ -380,6 +396,8 @@ tl_player_get_property (GObject *object, guint prop_id, GValue *value, GParamSpe
     case PROP_POSITION: g_value_set_int64 (value, self->position); break;
     case PROP_DURATION: g_value_set_int64 (value, self->duration); break;
     case PROP_RATE: g_value_set_double (value, self->rate); break;
+    case PROP_SPEED: g_value_set_double (value, self->speed); break;
+    case PROP_SHUTTLE: g_value_set_double (value, self->shuttle); break;
     case PROP_VOLUME: g_value_set_double (value, self->volume); break;
     case PROP_MUTED: g_value_set_boolean (value, self->muted); break;
     case PROP_HAS_VIDEO: g_value_set_boolean (value, self->has_video); break;
@@ -403,7 +421,7 @@ tl_player_set_property (GObject *object, guint prop_id, const GValue *value, GPa
     {
     case PROP_AUDIO_SINK: self->audio_sink_description = g_value_dup_string (value); break;
     case PROP_URI: tl_player_set_uri (self, g_value_get_string (value)); break;
-    case PROP_RATE: tl_player_set_rate (self, g_value_get_double (value)); break;
+    case PROP_SPEED: tl_player_set_speed (self, g_value_get_double (value)); break;
     case PROP_VOLUME: tl_player_set_volume (self, g_value_get_double (value)); break;
     case PROP_MUTED: tl_player_set_muted (self, g_value_get_boolean (value)); break;
     case PROP_LOOP_IN: tl_player_set_loop (self, g_value_get_int64 (value), self->loop_out); break;
@@ -445,15 +463,36 @@ tl_player_class_init (TlPlayerClass *klass)
   /**
    * TlPlayer:position:
    *
-   * µs: the time of the frame on screen (of the sound, for audio); after
-   * an accurate seek, the target itself when that frame covers it.
+   * µs: the start of the frame on screen (of the sound, for audio). An
+   * accurate seek shows the first frame that starts at or after its
+   * target, so that the position is never before the target.
    */
   properties[PROP_POSITION] =
     g_param_spec_int64 ("position", NULL, NULL, -1, G_MAXINT64, TL_TIME_NONE, ro);
   properties[PROP_DURATION] =
     g_param_spec_int64 ("duration", NULL, NULL, -1, G_MAXINT64, TL_TIME_NONE, ro);
+  /**
+   * TlPlayer:rate:
+   *
+   * The rate playing now: the shuttle's while J/L apply, or else the speed.
+   */
   properties[PROP_RATE] =
-    g_param_spec_double ("rate", NULL, NULL, -TL_PLAYER_MAX_RATE, TL_PLAYER_MAX_RATE, 1.0, rw);
+    g_param_spec_double ("rate", NULL, NULL, -TL_PLAYER_MAX_SHUTTLE, TL_PLAYER_MAX_SHUTTLE, 1.0, ro);
+  /**
+   * TlPlayer:speed:
+   *
+   * The speed the editor chose (0.25 to 2, pitch kept): what play uses.
+   */
+  properties[PROP_SPEED] =
+    g_param_spec_double ("speed", NULL, NULL, TL_PLAYER_MIN_RATE, TL_PLAYER_MAX_RATE, 1.0, rw);
+  /**
+   * TlPlayer:shuttle:
+   *
+   * The J/L shuttle's rate (−4 to 4; negative backwards) while it
+   * applies, 0 otherwise. Pausing ends it.
+   */
+  properties[PROP_SHUTTLE] =
+    g_param_spec_double ("shuttle", NULL, NULL, -TL_PLAYER_MAX_SHUTTLE, TL_PLAYER_MAX_SHUTTLE, 0.0, ro);
   properties[PROP_VOLUME] = g_param_spec_double ("volume", NULL, NULL, 0.0, 1.0, 1.0, rw);
   properties[PROP_MUTED] = g_param_spec_boolean ("muted", NULL, NULL, FALSE, rw);
   properties[PROP_HAS_VIDEO] = g_param_spec_boolean ("has-video", NULL, NULL, FALSE, ro);
@@ -513,7 +552,7 @@ tl_player_init (TlPlayer *self)
   self->position = self->duration = self->frame_time = self->frame_end = TL_TIME_NONE;
   self->loop_in = self->loop_out = TL_TIME_NONE;
   self->shared_loop_in = self->shared_loop_out = TL_TIME_NONE;
-  self->rate = self->shared_rate = 1.0;
+  self->rate = self->shared_rate = self->speed = 1.0;
   self->volume = 1.0;
   self->missing_details = g_ptr_array_new_with_free_func (g_free);
   self->reports = g_ptr_array_new_with_free_func (report_free);
@@ -574,7 +613,12 @@ reset_source (TlPlayer *self)
   gst_clear_caps (&self->input_caps);
   g_mutex_unlock (&self->lock);
   _tl_player_set_loop_points (self, TL_TIME_NONE, TL_TIME_NONE);
-  _tl_player_store_rate (self, 1.0);
+  if (self->speed != 1.0)
+    {
+      self->speed = 1.0;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SPEED]);
+    }
+  _tl_player_end_shuttle (self);
 }
 
 /**
@@ -697,29 +741,59 @@ tl_player_play (TlPlayer *self)
   if (self->stepped || self->step_in_flight)
     {
       /* after frame steps the sound is behind the picture: bring it there */
-      _tl_player_request_seek (self, self->frame_time >= 0 ? self->frame_time : self->position, TL_SEEK_ACCURATE, TRUE);
+      _tl_player_request_seek (self, self->frame_time >= 0 ? self->frame_time : self->position, TL_SEEK_ACCURATE, FALSE);
       _tl_player_set_state (self, TL_PLAYER_STATE_PLAYING);
       return;
     }
   _tl_player_apply_want_playing (self);
 }
 
+/* A new rate reaches the pipeline with a flushing seek (scaletempo needs
+ * one), from what is on screen (or heard), so that the position never
+ * jumps back. A seek that still waits takes the rate when it is sent. */
+static void
+seek_for_rate (TlPlayer *self)
+{
+  gint64 from;
+
+  if (self->state == TL_PLAYER_STATE_EMPTY || !self->loaded || self->have_pending)
+    return;
+  if (self->seek_in_flight)
+    {
+      /* sent with the old rate: the same seek again, with the new one */
+      _tl_player_request_seek (self, self->current.target, self->current.mode, self->current.inside);
+      return;
+    }
+  /* the frame on screen is the first at or after its own time (which is
+   * rounded down to whole µs) */
+  from = self->has_video && self->frame_time >= 0 ? self->frame_time : _tl_player_query_position (self);
+  if (from < 0)
+    from = MAX (self->position, 0);
+  _tl_player_request_seek (self, from, TL_SEEK_ACCURATE, FALSE);
+}
+
 void
 tl_player_pause (TlPlayer *self)
 {
+  gboolean rate_changed;
+
   g_return_if_fail (TL_IS_PLAYER (self));
 
   if (self->state == TL_PLAYER_STATE_EMPTY || !self->want_playing)
     return;
   self->want_playing = FALSE;
+  /* pausing ends J/L: the next play goes forwards at the chosen speed */
+  rate_changed = _tl_player_end_shuttle (self);
   if (!self->loaded)
     return;
   _tl_player_apply_want_playing (self);
   /* the sink prerolls the frame after the one on screen when pausing:
    * go back to the one the editor saw, so that steps and the next play
-   * start from it */
+   * start from it (with the new rate, if the shuttle ended) */
   if (self->has_video && self->frame_time >= 0 && !self->seek_in_flight)
-    _tl_player_request_seek (self, self->frame_time, TL_SEEK_ACCURATE, TRUE);
+    _tl_player_request_seek (self, self->frame_time, TL_SEEK_ACCURATE, FALSE);
+  else if (rate_changed)
+    seek_for_rate (self);
 }
 
 void
@@ -777,6 +851,12 @@ tl_player_get_duration (TlPlayer *self)
   return self->duration;
 }
 
+/**
+ * tl_player_get_rate:
+ *
+ * Returns: the rate playing now: the shuttle's while J/L apply, or else
+ *   the speed; negative backwards
+ */
 double
 tl_player_get_rate (TlPlayer *self)
 {
@@ -784,57 +864,96 @@ tl_player_get_rate (TlPlayer *self)
   return self->rate;
 }
 
+double
+tl_player_get_speed (TlPlayer *self)
+{
+  g_return_val_if_fail (TL_IS_PLAYER (self), 1.0);
+  return self->speed;
+}
+
 /**
- * tl_player_set_rate:
- * @rate: 0.25 to 2 (pitch kept), or -2 to -0.25 to play backwards
+ * tl_player_set_speed:
+ * @speed: 0.25 to 2, the pitch kept
+ *
+ * The speed that play uses from now on (the speed menu). Picked while
+ * J/L shuttle, it ends the shuttle.
  */
 void
-tl_player_set_rate (TlPlayer *self, double rate)
+tl_player_set_speed (TlPlayer *self, double speed)
 {
-  gint64 from;
-
   g_return_if_fail (TL_IS_PLAYER (self));
 
-  if (rate == 0)
-    rate = 1.0;
-  rate = (rate < 0 ? -1 : 1) * CLAMP (ABS (rate), TL_PLAYER_MIN_RATE, TL_PLAYER_MAX_RATE);
-  if (rate == self->rate)
+  if (!(speed > 0))
+    speed = 1.0;
+  speed = CLAMP (speed, TL_PLAYER_MIN_RATE, TL_PLAYER_MAX_RATE);
+  if (speed != self->speed)
+    {
+      self->speed = speed;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SPEED]);
+    }
+  if (_tl_player_end_shuttle (self))
+    seek_for_rate (self);
+}
+
+/**
+ * tl_player_get_shuttle:
+ *
+ * Returns: the J/L shuttle's rate (−4 to 4) while it applies, or 0
+ */
+double
+tl_player_get_shuttle (TlPlayer *self)
+{
+  g_return_val_if_fail (TL_IS_PLAYER (self), 0.0);
+  return self->shuttle;
+}
+
+static void
+set_shuttle (TlPlayer *self, double shuttle)
+{
+  if (self->shuttle != shuttle)
+    {
+      self->shuttle = shuttle;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SHUTTLE]);
+    }
+  if (self->rate == shuttle)
     return;
-  _tl_player_store_rate (self, rate);
-  if (self->state == TL_PLAYER_STATE_EMPTY || !self->loaded)
-    return;
-  /* from what is on screen (or heard), so that the position never jumps back */
-  from = self->have_pending ? self->pending.target
-       : self->has_video && self->frame_time >= 0 ? self->frame_time : _tl_player_query_position (self);
-  if (from < 0)
-    from = MAX (self->position, 0);
-  _tl_player_request_seek (self, from, TL_SEEK_ACCURATE, self->has_video);
+  _tl_player_store_rate (self, shuttle);
+  seek_for_rate (self);
 }
 
 /**
  * tl_player_shuttle:
  * @direction: 1 (L), -1 (J) or 0 (K)
  *
- * J/K/L as in an editing program: L plays, pressed again plays faster;
- * J the same backwards; K pauses.
+ * J/K/L as in an editing program, on top of the chosen speed: L plays
+ * forwards at 1×, pressed again while it plays forwards at 2×, then 4×;
+ * J the same backwards; K stops, and ends the shuttle: the next play goes
+ * forwards at the chosen speed.
  */
 void
 tl_player_shuttle (TlPlayer *self, int direction)
 {
-  double rate;
+  double rate = 1.0;
 
   g_return_if_fail (TL_IS_PLAYER (self));
 
+  if (self->state == TL_PLAYER_STATE_EMPTY)
+    return;
   if (direction == 0)
     {
-      tl_player_pause (self);
+      if (self->want_playing)
+        tl_player_pause (self);
+      else if (_tl_player_end_shuttle (self))
+        seek_for_rate (self);
       return;
     }
-  if (!self->want_playing || (direction > 0) != (self->rate > 0))
-    rate = direction > 0 ? 1.0 : -1.0;
-  else
-    rate = self->rate * 2;
-  tl_player_set_rate (self, rate);
+  if (self->want_playing && (direction > 0) == (self->rate > 0))
+    {
+      /* faster the same way: the next of 1, 2 and 4 */
+      double now = ABS (self->rate);
+      rate = now < 1.0 ? 1.0 : now < 2.0 ? 2.0 : TL_PLAYER_MAX_SHUTTLE;
+    }
+  set_shuttle (self, direction > 0 ? rate : -rate);
   tl_player_play (self);
 }
 

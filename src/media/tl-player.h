@@ -21,10 +21,12 @@ typedef enum {
   TL_SEEK_SCRUB,    /* the nearest key frame at once, the exact frame when scrubbing stops */
 } TlSeekMode;
 
-/* Playback speeds with the pitch kept; negative rates play backwards
- * where the container allows it. */
+/* The speeds an editor picks, with the pitch kept. */
 #define TL_PLAYER_MIN_RATE 0.25
 #define TL_PLAYER_MAX_RATE 2.0
+/* J/L shuttle: 1, 2 and 4 times, forwards or backwards (where the
+ * container allows it), the pitch kept too. */
+#define TL_PLAYER_MAX_SHUTTLE 4.0
 
 #define TL_TYPE_PLAYER_STATE (tl_player_state_get_type ())
 GType tl_player_state_get_type (void) G_GNUC_CONST;
@@ -51,7 +53,9 @@ void tl_player_seek (TlPlayer *self, gint64 position, TlSeekMode mode);
 void tl_player_step (TlPlayer *self, int frames);
 
 double tl_player_get_rate (TlPlayer *self);
-void tl_player_set_rate (TlPlayer *self, double rate);
+double tl_player_get_speed (TlPlayer *self);
+void tl_player_set_speed (TlPlayer *self, double speed);
+double tl_player_get_shuttle (TlPlayer *self);
 void tl_player_shuttle (TlPlayer *self, int direction);
 
 double tl_player_get_volume (TlPlayer *self);

@@ -18,6 +18,8 @@ static char *ogg;      /* Theora + Vorbis, 25 fps, 6 s */
 static char *ntsc;     /* VP8 + Vorbis at 30000/1001 */
 static char *wav;      /* audio only */
 static char *silent;   /* VP8 without sound */
+static char *mov;      /* MJPEG in MOV at 30000/1001, times kept exactly: most frames start between two µs */
+static char *tone;     /* 440 Hz, 10 s */
 
 typedef struct {
   TlPlayer *player;
@@ -76,16 +78,23 @@ on_eos (TlPlayer *player, Fixture *f)
 }
 
 static void
-fixture_set_up (Fixture *f, gconstpointer data)
+use_player (Fixture *f, const char *audio_sink)
 {
-  f->player = tl_player_new ("fakesink sync=true");
-  f->positions = g_array_new (FALSE, FALSE, sizeof (gint64));
-  f->frames = g_array_new (FALSE, FALSE, sizeof (gint64));
+  g_clear_object (&f->player);
+  f->player = tl_player_new (audio_sink);
   g_signal_connect (f->player, "notify::position", G_CALLBACK (on_position), f);
   g_signal_connect (f->player, "new-frame", G_CALLBACK (on_new_frame), f);
   g_signal_connect (f->player, "error", G_CALLBACK (on_error), f);
   g_signal_connect (f->player, "warning", G_CALLBACK (on_warning), f);
   g_signal_connect (f->player, "end-of-stream", G_CALLBACK (on_eos), f);
+}
+
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  f->positions = g_array_new (FALSE, FALSE, sizeof (gint64));
+  f->frames = g_array_new (FALSE, FALSE, sizeof (gint64));
+  use_player (f, "fakesink sync=true");
 }
 
 static void
@@ -208,47 +217,50 @@ test_open (Fixture *f, gconstpointer data)
   g_assert_null (f->warning);
 }
 
-/* The frame on screen covers the target, and the position is the target. */
+/* The frame on screen is the first that starts at or after the target
+ * (a line that starts inside a frame is shown from the next frame, never
+ * from one of the line before), and the position is that frame's start. */
 static void
-assert_seeks_exact (Fixture *f, const char *path, int fps_num, int fps_den)
+assert_seeks_exact (Fixture *f, const char *path, int fps_num, int fps_den, int n_frames)
 {
   /* before, on and after key frames, mid-GOP, backwards, near the end */
-  static const gint64 targets[] = { 3000000, 1234567, 2000000, 1999999, 4480000, 500000, 5800000, 40000, 0 };
+  static const gint64 targets[] = { 3000000, 1234567, 2000000, 1999999, 4480000, 500000, 5800000, 40000, 0, 2000001 };
   gint64 frame = gst_util_uint64_scale_int (TL_USEC_PER_SEC, fps_den, fps_num);
+  gint64 last = gst_util_uint64_scale_int (TL_USEC_PER_SEC, (n_frames - 1) * fps_den, fps_num);
+  gint64 shown;
 
   open_file (f, path);
   for (guint i = 0; i < G_N_ELEMENTS (targets); i++)
     {
-      gint64 target = targets[i], shown;
+      gint64 target = targets[i];
 
       seek_and_wait (f, target);
       shown = tl_player_get_frame_time (f->player);
-      /* WebM keeps whole milliseconds: at 29.97 fps a frame may start up to
-       * 0.5 ms after its true time, and is then the one shown */
-      g_assert_cmpint (shown, <=, target + 500);
-      g_assert_cmpint (target - shown, <, frame + 1);
-      if (shown <= target)
-        {
-          /* what was handed to the screen covers the target */
-          g_assert_cmpint (last_frame (f), <=, target);
-          g_assert_cmpint (f->frame_end, >, target);
-          g_assert_cmpint (tl_player_get_position (f->player), ==, target);
-        }
-      else
-        g_assert_cmpint (tl_player_get_position (f->player), ==, shown);
+      g_assert_cmpint (shown, >=, target);
+      /* the first such frame: WebM keeps whole milliseconds, so that at
+       * 29.97 fps frames are up to 0.5 ms off their true times */
+      g_assert_cmpint (shown - target, <, frame + 500);
+      /* handed to the screen whole, not clipped to the target */
+      g_assert_cmpint (last_frame (f), ==, shown);
+      g_assert_cmpint (tl_player_get_position (f->player), ==, shown);
     }
+  /* inside the last frame: no frame starts after it, so that one */
+  seek_and_wait (f, last + frame / 2);
+  shown = tl_player_get_frame_time (f->player);
+  g_assert_cmpint (ABS (shown - last), <=, 500);
+  g_assert_cmpint (tl_player_get_position (f->player), ==, shown);
 }
 
 static void
 test_seek_webm (Fixture *f, gconstpointer data)
 {
-  assert_seeks_exact (f, webm, 25, 1);
+  assert_seeks_exact (f, webm, 25, 1, 150);
 }
 
 static void
 test_seek_ogg (Fixture *f, gconstpointer data)
 {
-  assert_seeks_exact (f, ogg, 25, 1);
+  assert_seeks_exact (f, ogg, 25, 1, 150);
 }
 
 static void
@@ -256,7 +268,7 @@ test_seek_ntsc (Fixture *f, gconstpointer data)
 {
   int num, den;
 
-  assert_seeks_exact (f, ntsc, 30000, 1001);
+  assert_seeks_exact (f, ntsc, 30000, 1001, 179);
   tl_player_get_framerate (f->player, &num, &den);
   g_assert_cmpint (num, ==, 30000);
   g_assert_cmpint (den, ==, 1001);
@@ -273,8 +285,9 @@ test_seek_coalesced (Fixture *f, gconstpointer data)
   for (int i = 0; i < 20; i++)
     tl_player_seek (f->player, 200000 + i * 230000, TL_SEEK_ACCURATE);
   wait_for (f, is_ready, 10, "the seeks");
-  g_assert_cmpint (tl_player_get_position (f->player), ==, 200000 + 19 * 230000);
-  g_assert_cmpint (tl_player_get_frame_time (f->player), ==, 4560000);
+  /* 4.57 s: the frame at 4.60 s, the first at or after it */
+  g_assert_cmpint (tl_player_get_frame_time (f->player), ==, 4600000);
+  g_assert_cmpint (tl_player_get_position (f->player), ==, 4600000);
   tl_player_get_stats (f->player, &stats);
   g_assert_cmpuint (stats.seeks_requested, ==, 20);
   g_assert_cmpuint (stats.seeks_issued, <=, 3);
@@ -288,8 +301,8 @@ test_scrub (Fixture *f, gconstpointer data)
   tl_player_seek (f->player, 2900000, TL_SEEK_SCRUB);
   tl_player_seek (f->player, 3300000, TL_SEEK_SCRUB);
   wait_for (f, is_ready, 10, "scrubbing to settle");
-  g_assert_cmpint (tl_player_get_position (f->player), ==, 3300000);
-  g_assert_cmpint (tl_player_get_frame_time (f->player), ==, 3280000);
+  g_assert_cmpint (tl_player_get_frame_time (f->player), ==, 3320000);
+  g_assert_cmpint (tl_player_get_position (f->player), ==, 3320000);
 }
 
 static gboolean
@@ -327,7 +340,7 @@ test_rate (Fixture *f, gconstpointer data)
   run_for (0.3);
   for (guint i = 0; i < G_N_ELEMENTS (rates); i++)
     {
-      tl_player_set_rate (f->player, rates[i]);
+      tl_player_set_speed (f->player, rates[i]);
       g_assert_cmpfloat (tl_player_get_rate (f->player), ==, rates[i]);
       run_for (0.25);
     }
@@ -336,7 +349,7 @@ test_rate (Fixture *f, gconstpointer data)
   assert_monotonic (f->positions, 0);
 
   /* 2x covers twice the media time (a loaded machine gets some slack) */
-  tl_player_set_rate (f->player, 2.0);
+  tl_player_set_speed (f->player, 2.0);
   wait_for (f, is_ready, 10, "the speed change");
   before = tl_player_get_position (f->player);
   started = g_get_monotonic_time ();
@@ -362,9 +375,9 @@ test_rate_audio (Fixture *f, gconstpointer data)
   n = f->positions->len;
   run_for (1.0);
   g_assert_cmpuint (f->positions->len - n, >=, 20);
-  tl_player_set_rate (f->player, 0.5);
+  tl_player_set_speed (f->player, 0.5);
   run_for (0.4);
-  tl_player_set_rate (f->player, 2.0);
+  tl_player_set_speed (f->player, 2.0);
   run_for (0.4);
   assert_monotonic (f->positions, 0);
   g_assert_null (f->error);
@@ -666,6 +679,258 @@ test_shuttle_ogg (Fixture *f, gconstpointer data)
   assert_shuttle (f, ogg);
 }
 
+/* K stops and ends the shuttle: after L L K J J K, play goes forwards at
+ * the speed the editor chose, whatever J/L did meanwhile (it used to play
+ * backwards at 2×). */
+static void
+test_shuttle_then_play (Fixture *f, gconstpointer data)
+{
+  static const struct {
+    int key;
+    double rate;
+    double shuttle;
+  } keys[] = { { 1, 1.0, 1.0 }, { 1, 2.0, 2.0 }, { 0, 1.5, 0 }, { -1, -1.0, -1.0 }, { -1, -2.0, -2.0 }, { 0, 1.5, 0 } };
+  gint64 before;
+  guint from;
+
+  open_file (f, webm);
+  tl_player_set_speed (f->player, 1.5);
+  seek_and_wait (f, 3 * TL_USEC_PER_SEC);
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    {
+      tl_player_shuttle (f->player, keys[i].key);
+      g_assert_cmpfloat (tl_player_get_rate (f->player), ==, keys[i].rate);
+      g_assert_cmpfloat (tl_player_get_shuttle (f->player), ==, keys[i].shuttle);
+      g_assert_cmpint (tl_player_get_state (f->player), ==,
+                       keys[i].key ? TL_PLAYER_STATE_PLAYING : TL_PLAYER_STATE_PAUSED);
+      run_for (0.2);
+    }
+  wait_for (f, is_ready, 10, "K");
+  g_assert_cmpfloat (tl_player_get_speed (f->player), ==, 1.5);
+
+  tl_player_toggle (f->player);
+  g_assert_cmpfloat (tl_player_get_rate (f->player), ==, 1.5);
+  wait_for (f, is_ready, 10, "playing");
+  before = tl_player_get_position (f->player);
+  from = f->positions->len;
+  run_for (0.4);
+  g_assert_cmpint (tl_player_get_state (f->player), ==, TL_PLAYER_STATE_PLAYING);
+  g_assert_cmpint (tl_player_get_position (f->player), >, before);
+  assert_monotonic (f->positions, from);
+  g_assert_null (f->error);
+  g_assert_null (f->warning);
+
+  /* a speed picked while shuttling ends the shuttle; pausing does too */
+  tl_player_shuttle (f->player, 1);
+  tl_player_shuttle (f->player, 1);
+  g_assert_cmpfloat (tl_player_get_shuttle (f->player), ==, 4.0);
+  tl_player_set_speed (f->player, 0.75);
+  g_assert_cmpfloat (tl_player_get_shuttle (f->player), ==, 0);
+  g_assert_cmpfloat (tl_player_get_rate (f->player), ==, 0.75);
+  tl_player_shuttle (f->player, -1);
+  tl_player_toggle (f->player);
+  g_assert_cmpfloat (tl_player_get_shuttle (f->player), ==, 0);
+  g_assert_cmpfloat (tl_player_get_rate (f->player), ==, 0.75);
+  wait_for (f, is_ready, 10, "the pause");
+}
+
+/* The rate the pictures play at, as the video sink's segment says */
+static double
+pipeline_rate (Fixture *f)
+{
+  g_autoptr(GstQuery) query = gst_query_new_segment (GST_FORMAT_TIME);
+  double rate = 0;
+
+  g_assert_true (gst_element_query (f->player->appsink, query));
+  gst_query_parse_segment (query, &rate, NULL, NULL, NULL);
+  return rate;
+}
+
+static gboolean
+position_before_4s (Fixture *f)
+{
+  return tl_player_get_position (f->player) < 4 * TL_USEC_PER_SEC || f->eos;
+}
+
+/* J and L go up to 4× both ways (pressed three times, a fourth changes
+ * nothing), and back down to 1× in the other direction. */
+static void
+test_shuttle_4x (Fixture *f, gconstpointer data)
+{
+  guint from;
+
+  open_file (f, webm);
+  seek_and_wait (f, 5 * TL_USEC_PER_SEC);
+  for (int i = 0; i < 4; i++)
+    tl_player_shuttle (f->player, -1);
+  g_assert_cmpfloat (tl_player_get_rate (f->player), ==, -4.0);
+  wait_for (f, is_ready, 10, "playing backwards at 4×");
+  g_assert_cmpfloat (pipeline_rate (f), ==, -4.0);
+  from = f->positions->len;
+  wait_for (f, position_before_4s, 10, "a second back");
+  g_assert_false (f->eos);
+  g_assert_null (f->error);
+  g_assert_null (f->warning);
+  g_assert_cmpuint (f->positions->len, >, from + 2);
+  for (guint i = from + 1; i < f->positions->len; i++)
+    g_assert_cmpint (g_array_index (f->positions, gint64, i), <=, g_array_index (f->positions, gint64, i - 1));
+
+  tl_player_shuttle (f->player, 1);
+  g_assert_cmpfloat (tl_player_get_rate (f->player), ==, 1.0);
+  tl_player_shuttle (f->player, 1);
+  tl_player_shuttle (f->player, 1);
+  g_assert_cmpfloat (tl_player_get_rate (f->player), ==, 4.0);
+  wait_for (f, is_ready, 10, "playing forwards at 4×");
+  g_assert_cmpfloat (pipeline_rate (f), ==, 4.0);
+  from = f->positions->len;
+  run_for (0.3);
+  assert_monotonic (f->positions, from);
+  g_assert_null (f->error);
+}
+
+/* L L pressed while the source opens: it plays at 2× once open. */
+static void
+test_shuttle_while_loading (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (tl_player_open_file (f->player, webm, &error));
+  tl_player_shuttle (f->player, 1);
+  tl_player_shuttle (f->player, 1);
+  g_assert_cmpfloat (tl_player_get_rate (f->player), ==, 2.0);
+  wait_for (f, is_ready, 10, "the source to load");
+  g_assert_cmpint (tl_player_get_state (f->player), ==, TL_PLAYER_STATE_PLAYING);
+  g_assert_cmpfloat (pipeline_rate (f), ==, 2.0);
+  g_assert_null (f->error);
+}
+
+static GMutex sound_lock;
+static GArray *sound; /* gint16 */
+
+static GstFlowReturn
+on_sound (GstElement *sink, gpointer data)
+{
+  g_autoptr(GstSample) sample = NULL;
+  GstMapInfo map;
+
+  g_signal_emit_by_name (sink, "pull-sample", &sample);
+  if (sample && gst_buffer_map (gst_sample_get_buffer (sample), &map, GST_MAP_READ))
+    {
+      g_mutex_lock (&sound_lock);
+      g_array_append_vals (sound, map.data, map.size / sizeof (gint16));
+      g_mutex_unlock (&sound_lock);
+      gst_buffer_unmap (gst_sample_get_buffer (sample), &map);
+    }
+  return GST_FLOW_OK;
+}
+
+/* The shuttle's 4× keeps the pitch (scaletempo drops and blends pieces
+ * of sound): a 440 Hz tone played at 4× is still 440 Hz, not 1760 Hz,
+ * and four seconds of it pass in each second of sound. */
+static void
+test_shuttle_4x_pitch (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GstElement) output = NULL;
+  g_autoptr(GstElement) sink = NULL;
+  gint64 before, after;
+  guint n, crossings = 0;
+  double seconds, hz;
+
+  use_player (f, "audioconvert ! audio/x-raw,format=S16LE,channels=1,rate=16000"
+                 " ! appsink name=tl-test-sound sync=true emit-signals=true");
+  g_object_get (f->player->playbin, "audio-sink", &output, NULL);
+  sink = gst_bin_get_by_name (GST_BIN (output), "tl-test-sound");
+  g_assert_nonnull (sink);
+  g_signal_connect (sink, "new-sample", G_CALLBACK (on_sound), NULL);
+  sound = g_array_new (FALSE, FALSE, sizeof (gint16));
+
+  open_file (f, tone);
+  tl_player_shuttle (f->player, 1);
+  tl_player_shuttle (f->player, 1);
+  tl_player_shuttle (f->player, 1);
+  g_assert_cmpfloat (tl_player_get_rate (f->player), ==, 4.0);
+  wait_for (f, is_ready, 10, "playing at 4×");
+  run_for (0.2);
+  g_mutex_lock (&sound_lock);
+  g_array_set_size (sound, 0);
+  before = tl_player_get_position (f->player);
+  g_mutex_unlock (&sound_lock);
+  run_for (0.6);
+  g_mutex_lock (&sound_lock);
+  after = tl_player_get_position (f->player);
+  n = sound->len;
+  for (guint i = 1; i < n; i++)
+    crossings += (g_array_index (sound, gint16, i - 1) < 0) != (g_array_index (sound, gint16, i) < 0);
+  g_mutex_unlock (&sound_lock);
+  g_assert_null (f->error);
+
+  g_assert_cmpuint (n, >, 16000 / 4);
+  seconds = n / 16000.0;
+  hz = crossings / 2.0 / seconds;
+  g_test_message ("%u samples at 4x: %.0f Hz; %.2f s of the file in %.2f s of sound", n, hz, (after - before) / 1e6,
+                  seconds);
+  g_assert_cmpfloat (hz, >, 400);
+  g_assert_cmpfloat (hz, <, 480);
+  g_assert_cmpfloat ((after - before) / 1e6 / seconds, >, 3.0);
+  g_assert_cmpfloat ((after - before) / 1e6 / seconds, <, 5.0);
+  g_clear_pointer (&sound, g_array_unref);
+}
+
+/* The picture is resized while a click's seek is on its way (a window
+ * laid out again as the source opens): the seek still lands where it
+ * was asked to, and its frame comes in the new size. */
+static void
+test_seek_resized (Fixture *f, gconstpointer data)
+{
+  open_file (f, webm);
+  seek_and_wait (f, 1000000);
+  tl_player_seek (f->player, 4470000, TL_SEEK_ACCURATE);
+  tl_player_set_video_size_limit (f->player, 160, 120);
+  wait_for (f, is_ready, 10, "the seek");
+  g_assert_cmpint (tl_player_get_frame_time (f->player), ==, 4480000);
+  g_assert_cmpint (tl_player_get_position (f->player), ==, 4480000);
+  g_assert_cmpint (f->frame_width, ==, 160);
+
+  /* paused, a resize shows the same frame again, in its new size */
+  tl_player_set_video_size_limit (f->player, 80, 60);
+  wait_for (f, is_ready, 10, "the frame in its new size");
+  g_assert_cmpint (tl_player_get_frame_time (f->player), ==, 4480000);
+  g_assert_cmpint (f->frame_width, ==, 80);
+}
+
+/* MOV keeps 29.97 fps exactly (in 1/30000 s): two frames in three start
+ * between two whole µs, and the player reports their start rounded down.
+ * Going back to a frame's reported time (an in point marked on it, the
+ * frame on screen when pausing) shows that frame, not the one before. */
+static void
+test_seek_exact_timescale (Fixture *f, gconstpointer data)
+{
+  gint64 at;
+
+  open_file (f, mov);
+  for (int n = 1; n <= 5; n++)
+    {
+      tl_player_step (f->player, 1);
+      wait_for (f, is_ready, 10, "the step");
+      at = tl_player_get_frame_time (f->player);
+      g_assert_cmpint (at, ==, gst_util_uint64_scale (n, 1001 * TL_USEC_PER_SEC, 30000));
+      seek_and_wait (f, 0);
+      seek_and_wait (f, at);
+      g_assert_cmpint (tl_player_get_frame_time (f->player), ==, at);
+      g_assert_cmpint (tl_player_get_position (f->player), ==, at);
+    }
+
+  for (int i = 0; i < 3; i++)
+    {
+      tl_player_play (f->player);
+      run_for (0.25);
+      at = tl_player_get_frame_time (f->player);
+      tl_player_pause (f->player);
+      wait_for (f, is_ready, 10, "the pause");
+      g_assert_cmpint (tl_player_get_frame_time (f->player), ==, at);
+    }
+}
+
 static void
 test_no_audio (Fixture *f, gconstpointer data)
 {
@@ -907,6 +1172,11 @@ main (int argc, char **argv)
                       " audiotestsrc num-buffers=96 samplesperbuffer=1000 ! audio/x-raw,rate=16000"
                       " ! audioconvert ! vorbisenc ! mux.", ogg);
   ntsc = tl_test_make_video (dir, "ntsc.webm", 6, "30000/1001");
+  mov = g_build_filename (dir, "ntsc.mov", NULL);
+  tl_test_make_media (mov,
+                      "videotestsrc num-buffers=90 ! video/x-raw,width=160,height=120,framerate=30000/1001"
+                      " ! jpegenc ! qtmux ! filesink location=\"%s\"", mov);
+  tone = tl_test_make_audio (dir, "tone10.wav", 10);
   wav = tl_test_make_audio (dir, "tone.wav", 4);
   silent = g_build_filename (dir, "silent.webm", NULL);
   tl_test_make_media (silent,
@@ -928,6 +1198,12 @@ main (int argc, char **argv)
   ADD ("loop/dispose", test_loop_dispose);
   ADD ("shuttle/webm", test_shuttle_webm);
   ADD ("shuttle/ogg", test_shuttle_ogg);
+  ADD ("shuttle/k-then-play", test_shuttle_then_play);
+  ADD ("shuttle/4x", test_shuttle_4x);
+  ADD ("shuttle/4x-pitch", test_shuttle_4x_pitch);
+  ADD ("shuttle/while-loading", test_shuttle_while_loading);
+  ADD ("seek/exact-timescale", test_seek_exact_timescale);
+  ADD ("seek/resized", test_seek_resized);
   ADD ("step", test_step);
   ADD ("step/29.97", test_step_ntsc);
   ADD ("step/rapid", test_step_rapid);

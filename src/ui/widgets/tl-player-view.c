@@ -1,7 +1,9 @@
 /* tl-player-view.c: drives a TlPlayer only through its API and actions
  * (player.toggle, player.step, player.rate, player.seek-relative) and shows
- * it through its properties. Labels change when the frame on screen does,
- * not at every tick of the frame clock. */
+ * it through its properties: the speed menu shows the chosen speed, and
+ * the J/L shuttle's direction and rate show beside the buttons while it
+ * applies. Labels change when the frame on screen does, not at every tick
+ * of the frame clock. */
 #include "config.h"
 
 #include "tl-player-view.h"
@@ -41,6 +43,9 @@ struct _TlPlayerView {
   GtkLabel *duration_label;
   GtkWidget *end_box;
   GtkDropDown *rate_dropdown;
+  GtkWidget *shuttle_box;
+  GtkImage *shuttle_icon;
+  GtkLabel *shuttle_label;
   GtkWidget *volume_button;
 };
 
@@ -122,13 +127,14 @@ on_state (TlPlayer *player, GParamSpec *pspec, TlPlayerView *self)
   update_actions (self);
 }
 
+/* The menu shows the speed chosen, never the shuttle's rate. */
 static void
-on_rate (TlPlayer *player, GParamSpec *pspec, TlPlayerView *self)
+on_speed (TlPlayer *player, GParamSpec *pspec, TlPlayerView *self)
 {
-  double rate = tl_player_get_rate (player);
+  double speed = tl_player_get_speed (player);
 
   for (guint i = 0; i < G_N_ELEMENTS (rates); i++)
-    if (rates[i] == rate && gtk_drop_down_get_selected (self->rate_dropdown) != i)
+    if (rates[i] == speed && gtk_drop_down_get_selected (self->rate_dropdown) != i)
       gtk_drop_down_set_selected (self->rate_dropdown, i);
 }
 
@@ -137,8 +143,36 @@ on_rate_selected (GtkDropDown *dropdown, GParamSpec *pspec, TlPlayerView *self)
 {
   guint i = gtk_drop_down_get_selected (dropdown);
 
-  if (self->player && i < G_N_ELEMENTS (rates) && rates[i] != tl_player_get_rate (self->player))
-    tl_player_set_rate (self->player, rates[i]);
+  if (self->player && i < G_N_ELEMENTS (rates) && rates[i] != tl_player_get_speed (self->player))
+    tl_player_set_speed (self->player, rates[i]);
+}
+
+/* J/L: which way and how fast, while the shuttle applies; the speed menu
+ * is dimmed meanwhile (it applies again once K or Space stops). */
+static void
+on_shuttle (TlPlayer *player, GParamSpec *pspec, TlPlayerView *self)
+{
+  double shuttle = player ? tl_player_get_shuttle (player) : 0;
+  int times = (int) ABS (shuttle);
+  g_autofree char *text = NULL;
+  g_autofree char *description = NULL;
+
+  gtk_widget_set_visible (self->shuttle_box, shuttle != 0);
+  if (shuttle != 0)
+    gtk_widget_add_css_class (GTK_WIDGET (self->rate_dropdown), "dim-label");
+  else
+    gtk_widget_remove_css_class (GTK_WIDGET (self->rate_dropdown), "dim-label");
+  if (shuttle == 0)
+    return;
+  gtk_image_set_from_icon_name (self->shuttle_icon,
+                                shuttle < 0 ? "media-seek-backward-symbolic" : "media-seek-forward-symbolic");
+  /* TRANSLATORS: the J/L shuttle's speed, e.g. "2×" */
+  text = g_strdup_printf (_("%d×"), times);
+  description = shuttle < 0 ? g_strdup_printf (_("Shuttle: backwards at %d×"), times)
+                            : g_strdup_printf (_("Shuttle: forwards at %d×"), times);
+  gtk_label_set_label (self->shuttle_label, text);
+  gtk_widget_set_tooltip_text (self->shuttle_box, description);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->shuttle_box), GTK_ACCESSIBLE_PROPERTY_LABEL, description, -1);
 }
 
 static gboolean
@@ -247,14 +281,16 @@ tl_player_view_set_player (TlPlayerView *self, TlPlayer *player)
       g_signal_connect (player, "notify::duration", G_CALLBACK (on_duration), self);
       g_signal_connect (player, "notify::state", G_CALLBACK (on_state), self);
       g_signal_connect (player, "notify::has-video", G_CALLBACK (on_state), self);
-      g_signal_connect (player, "notify::rate", G_CALLBACK (on_rate), self);
+      g_signal_connect (player, "notify::speed", G_CALLBACK (on_speed), self);
+      g_signal_connect (player, "notify::shuttle", G_CALLBACK (on_shuttle), self);
       on_duration (player, NULL, self);
-      on_rate (player, NULL, self);
+      on_speed (player, NULL, self);
       G_GNUC_BEGIN_IGNORE_DEPRECATIONS
       gtk_scale_button_set_value (GTK_SCALE_BUTTON (self->volume_button), tl_player_get_volume (player));
       G_GNUC_END_IGNORE_DEPRECATIONS
       apply_size_limit (self);
     }
+  on_shuttle (player, NULL, self);
   update_actions (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAYER]);
 }
@@ -334,10 +370,11 @@ action_step (GtkWidget *widget, const char *name, GVariant *param)
   tl_player_step (TL_PLAYER_VIEW (widget)->player, g_variant_get_int32 (param));
 }
 
+/* The chosen speed (a J/L shuttle ends) */
 static void
 action_rate (GtkWidget *widget, const char *name, GVariant *param)
 {
-  tl_player_set_rate (TL_PLAYER_VIEW (widget)->player, g_variant_get_double (param));
+  tl_player_set_speed (TL_PLAYER_VIEW (widget)->player, g_variant_get_double (param));
 }
 
 static void
@@ -414,6 +451,9 @@ tl_player_view_class_init (TlPlayerViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TlPlayerView, duration_label);
   gtk_widget_class_bind_template_child (widget_class, TlPlayerView, end_box);
   gtk_widget_class_bind_template_child (widget_class, TlPlayerView, rate_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, TlPlayerView, shuttle_box);
+  gtk_widget_class_bind_template_child (widget_class, TlPlayerView, shuttle_icon);
+  gtk_widget_class_bind_template_child (widget_class, TlPlayerView, shuttle_label);
   gtk_widget_class_bind_template_callback (widget_class, on_change_value);
   gtk_widget_class_bind_template_callback (widget_class, on_rate_selected);
 
