@@ -267,6 +267,7 @@ on_player_state (TlPlayer *player, GParamSpec *pspec, TlWindow *self)
 {
   /* a file that turns out unplayable gives its space back to the transcript */
   gtk_widget_set_visible (self->player_area, tl_window_has_media (self));
+  tl_transcript_view_set_playing (self->transcript, tl_player_get_state (player) == TL_PLAYER_STATE_PLAYING);
   if (!tl_window_has_media (self) && self->tapping)
     tl_window_set_tapping (self, FALSE);
   tl_window_update_actions (self);

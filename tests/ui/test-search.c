@@ -103,6 +103,47 @@ is_markup_label (GtkWidget *widget)
   return GTK_IS_LABEL (widget) && gtk_label_get_use_markup (GTK_LABEL (widget)) && gtk_widget_get_mapped (widget);
 }
 
+static gboolean
+is_row (GtkWidget *widget)
+{
+  return TL_IS_TRANSCRIPT_ROW (widget);
+}
+
+static gboolean
+is_search_entry (GtkWidget *widget, gconstpointer data)
+{
+  return GTK_IS_SEARCH_ENTRY (widget);
+}
+
+static gboolean
+is_follow_button (GtkWidget *widget, gconstpointer data)
+{
+  return GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), "Follow Playback") == 0;
+}
+
+/* The row showing line @index of the transcript, or NULL. */
+static TlTranscriptRow *
+row_of_line (Fixture *f, guint index)
+{
+  TlSegment *segment = tl_transcript_view_get_segment (f->window->transcript, index);
+  g_autoptr(GPtrArray) rows = g_ptr_array_new ();
+
+  collect (GTK_WIDGET (f->window->transcript), is_row, rows);
+  for (guint i = 0; i < rows->len; i++)
+    if (tl_transcript_row_get_segment (g_ptr_array_index (rows, i)) == segment && gtk_widget_get_mapped (g_ptr_array_index (rows, i)))
+      return g_ptr_array_index (rows, i);
+  return NULL;
+}
+
+static GtkWidget *
+follow_button (Fixture *f)
+{
+  GtkWidget *button = tl_test_find_widget (GTK_WIDGET (f->window->transcript), is_follow_button, NULL);
+
+  g_assert_nonnull (button);
+  return button;
+}
+
 /* Library search's hits: the matched words bold, and nothing else in the
  * label: no marker characters, no other style. */
 static void
@@ -144,6 +185,196 @@ test_hit_markup (Fixture *f, gconstpointer data)
   g_assert_cmpuint (n_bold, ==, 3);
 }
 
+/* Opens a hit the way the panel does (a pick in its list). */
+static void
+open_hit (Fixture *f, const char *query, gint64 source_id, guint index)
+{
+  g_autoptr(TlSearchResults) expected = tl_search (f->library, query, 50, 0, NULL, NULL, NULL);
+  gboolean listed = FALSE;
+
+  for (guint i = 0; i < expected->hits->len; i++)
+    {
+      TlSearchHit *hit = g_ptr_array_index (expected->hits, i);
+      listed |= hit->source_id == source_id && hit->segment_index == index;
+    }
+  g_assert_true (listed);
+  tl_search_panel_set_query (f->window->search_panel, query);
+  g_signal_emit_by_name (f->window->search_panel, "hit-activated", source_id, index);
+  spin (300);
+}
+
+static GtkEditable *
+find_entry (Fixture *f)
+{
+  GtkWidget *entry = tl_test_find_widget (GTK_WIDGET (f->window->transcript), is_search_entry, NULL);
+
+  g_assert_nonnull (entry);
+  return GTK_EDITABLE (entry);
+}
+
+static gboolean
+follow_shown (Fixture *f)
+{
+  return gtk_widget_get_mapped (follow_button (f));
+}
+
+/* Without media nothing plays: neither a find, a hit nor scrolling shows
+ * the Follow Playback button. */
+static void
+test_follow_not_shown_without_playing (Fixture *f, gconstpointer data)
+{
+  GtkAdjustment *adjustment
+    = gtk_scrolled_window_get_vadjustment (tl_test_find_list_scroller (GTK_WIDGET (f->window->transcript)));
+
+  g_assert_false (follow_shown (f));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.find", NULL));
+  gtk_editable_set_text (find_entry (f), "russia");
+  spin (600);
+  tl_transcript_view_find_next (f->window->transcript, FALSE);
+  spin (600);
+  g_assert_false (follow_shown (f));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.search-library", NULL));
+  open_hit (f, "sanctions monitoring", 2, 8);
+  spin (600);
+  g_assert_false (follow_shown (f));
+  open_hit (f, "weapons", 1, 12);
+  spin (600);
+  g_assert_false (follow_shown (f));
+
+  /* the list moved by anything but the editor's hand */
+  g_assert_cmpfloat (gtk_adjustment_get_value (adjustment), >, 0);
+  gtk_adjustment_set_value (adjustment, 0);
+  spin (600);
+  g_assert_false (follow_shown (f));
+}
+
+static gboolean
+task_done (Fixture *f)
+{
+  return f->window->task_cancellable == NULL;
+}
+
+static gboolean
+player_ready (Fixture *f)
+{
+  TlPlayerState state = tl_player_get_state (f->window->player);
+
+  return state == TL_PLAYER_STATE_PAUSED || state == TL_PLAYER_STATE_PLAYING;
+}
+
+static gboolean
+playing_a_while (Fixture *f)
+{
+  return tl_player_get_state (f->window->player) == TL_PLAYER_STATE_PLAYING
+         && tl_player_get_position (f->window->player) > 1000000;
+}
+
+static gboolean
+wait_for (gboolean (*done) (Fixture *f), Fixture *f, double seconds)
+{
+  gint64 until = g_get_monotonic_time () + (gint64) (seconds * G_USEC_PER_SEC);
+
+  while (!done (f) && g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+  return done (f);
+}
+
+/* The scroll controller the transcript listens to for the editor's own
+ * scrolling (before the scrolled window scrolls). */
+static GtkEventController *
+user_scroll_controller (Fixture *f)
+{
+  GtkWidget *scroller = GTK_WIDGET (tl_test_find_list_scroller (GTK_WIDGET (f->window->transcript)));
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (scroller);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+      if (g_strcmp0 (gtk_event_controller_get_name (controller), "user-scroll") == 0)
+        return controller; /* the widget holds it */
+    }
+  g_assert_not_reached ();
+  return NULL;
+}
+
+/* Sound playing under a transcript of sixty lines: a find and a hit move
+ * the list without showing the button; the editor's scrolling shows it,
+ * under the lines, never over them; it brings the playing line back. */
+static void
+test_follow_while_playing (Fixture *f, gconstpointer data)
+{
+  g_autofree char *audio = tl_test_make_audio (f->dir, "talk.wav", 60);
+  g_autofree char *srt = g_build_filename (f->dir, "talk.srt", NULL);
+  g_autoptr(GString) text = g_string_new (NULL);
+  const char *paths[2] = { srt, NULL };
+  GtkWidget *scroller = GTK_WIDGET (tl_test_find_list_scroller (GTK_WIDGET (f->window->transcript)));
+  GtkWidget *bar;
+  graphene_rect_t bar_bounds, list_bounds;
+  gboolean handled = FALSE;
+  gint64 id;
+
+  /* lines end where the next begins: no gap where no line is current */
+  for (int i = 0; i < 60; i++)
+    g_string_append_printf (text, "%d\n00:%02d:%02d,000 --> 00:%02d:%02d,000\nLine %d of the talk, said in a second.\n\n",
+                            i + 1, i / 60, i % 60, (i + 1) / 60, (i + 1) % 60, i + 1);
+  g_assert_true (g_file_set_contents (srt, text->str, -1, NULL));
+  tl_window_import (f->window, paths);
+  g_assert_true (wait_for (task_done, f, 20));
+  spin (100);
+  g_assert_true (wait_for (player_ready, f, 10));
+  id = tl_source_get_id (f->window->source);
+  g_assert_cmpuint (tl_transcript_view_get_n_segments (f->window->transcript), ==, 60);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.play-pause", NULL));
+  g_assert_true (wait_for (playing_a_while, f, 10));
+  g_assert_false (follow_shown (f));
+
+  /* a find: the player goes to the line, the list with it */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.find", NULL));
+  gtk_editable_set_text (find_entry (f), "line 40 ");
+  spin (800);
+  g_assert_cmpint (tl_transcript_view_get_current (f->window->transcript), >=, 39);
+  g_assert_true (tl_transcript_view_get_following (f->window->transcript));
+  g_assert_false (follow_shown (f));
+
+  /* a hit */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.search-library", NULL));
+  open_hit (f, "talk", id, 15);
+  spin (500);
+  g_assert_cmpint (tl_transcript_view_get_current (f->window->transcript), >=, 15);
+  g_assert_true (tl_transcript_view_get_following (f->window->transcript));
+  g_assert_false (follow_shown (f));
+  g_assert_cmpint (tl_player_get_state (f->window->player), ==, TL_PLAYER_STATE_PLAYING);
+
+  /* the editor scrolls away */
+  g_signal_emit_by_name (user_scroll_controller (f), "scroll", 0.0, 5.0, &handled);
+  spin (200);
+  g_assert_false (tl_transcript_view_get_following (f->window->transcript));
+  g_assert_true (follow_shown (f));
+  /* beside the lines, not over any */
+  bar = gtk_widget_get_parent (follow_button (f));
+  while (gtk_widget_get_parent (bar) != gtk_widget_get_parent (scroller))
+    bar = gtk_widget_get_parent (bar);
+  g_assert_true (gtk_widget_compute_bounds (bar, GTK_WIDGET (f->window), &bar_bounds));
+  g_assert_true (gtk_widget_compute_bounds (scroller, GTK_WIDGET (f->window), &list_bounds));
+  g_assert_false (graphene_rect_intersection (&bar_bounds, &list_bounds, NULL));
+
+  /* the button: following again, the playing line in view */
+  g_signal_emit_by_name (follow_button (f), "clicked");
+  spin (300);
+  g_assert_true (tl_transcript_view_get_following (f->window->transcript));
+  g_assert_false (follow_shown (f));
+  g_assert_nonnull (row_of_line (f, tl_transcript_view_get_current (f->window->transcript)));
+
+  /* paused, scrolling away shows nothing */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.play-pause", NULL));
+  spin (300);
+  g_signal_emit_by_name (user_scroll_controller (f), "scroll", 0.0, 5.0, &handled);
+  spin (200);
+  g_assert_false (follow_shown (f));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -157,6 +388,8 @@ main (int argc, char **argv)
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/ui/search/hit-markup", test_hit_markup);
+  ADD ("/ui/search/follow-not-shown-without-playing", test_follow_not_shown_without_playing);
+  ADD ("/ui/search/follow-while-playing", test_follow_while_playing);
 #undef ADD
   return g_test_run ();
 }

@@ -1,7 +1,8 @@
 /* tl-transcript-view.c: the transcript of the chosen source. The line
  * under the play position is found by binary search and kept in view
- * while playing, unless the editor scrolls away (then a button brings it
- * back); lines inside clips show their topics' colours; Ctrl+F finds. */
+ * while playing, unless the editor scrolls away (then a button under the
+ * lines brings it back); lines inside clips show their topics' colours;
+ * Ctrl+F finds. */
 #include "tl-transcript-view.h"
 
 #include <glib/gi18n.h>
@@ -9,18 +10,16 @@
 
 #include "tl-transcript-row.h"
 
-/* After we scroll the list ourselves, scroll events for this long are ours. */
-#define OWN_SCROLL_USEC (400 * 1000)
-
 struct _TlTranscriptView {
   GtkWidget parent_instance;
 
   GtkWidget *find_bar;
   GtkWidget *find_entry;
   GtkWidget *find_count;
-  GtkWidget *overlay;
+  GtkWidget *lines_box;     /* the lines over the follow bar */
   GtkWidget *scroller;
   GtkListView *list;
+  GtkWidget *follow_bar;
   GtkWidget *follow_button;
 
   GListStore *segments;
@@ -34,7 +33,7 @@ struct _TlTranscriptView {
   GPtrArray *headings;      /* per line: heading above it, or NULL */
   int current;              /* the line under the play position, -1 */
   gboolean following;
-  gint64 own_scroll_until;  /* monotonic time */
+  gboolean playing;         /* the media plays: scrolling away stops following */
   gboolean quiet;           /* selection changes made by us */
   char *find_text;          /* casefolded, or NULL */
 };
@@ -116,16 +115,45 @@ refresh_rows (TlTranscriptView *self)
 static void
 scroll_to (TlTranscriptView *self, guint index)
 {
-  self->own_scroll_until = g_get_monotonic_time () + OWN_SCROLL_USEC;
   gtk_widget_activate_action (GTK_WIDGET (self->list), "list.scroll-to-item", "u", index);
 }
 
 static void
-on_scrolled (GtkAdjustment *adjustment, TlTranscriptView *self)
+update_follow_button (TlTranscriptView *self)
 {
-  /* the editor scrolled away from the playing line: stop following */
-  if (self->following && g_get_monotonic_time () > self->own_scroll_until && self->current >= 0)
+  gtk_widget_set_visible (self->follow_bar, self->playing && !self->following);
+}
+
+/* The editor moved the list (wheel, touchpad, scrollbar, a finger) while
+ * the media plays: they read elsewhere, so the list stops following. Our
+ * own scrolls (following, find, a search hit) are not input and never
+ * get here. */
+static void
+user_scrolled (TlTranscriptView *self)
+{
+  if (self->playing && self->following)
     tl_transcript_view_set_following (self, FALSE);
+}
+
+static gboolean
+on_user_scroll (GtkEventControllerScroll *controller, double dx, double dy, TlTranscriptView *self)
+{
+  if (dy != 0)
+    user_scrolled (self);
+  return FALSE; /* the scrolled window scrolls */
+}
+
+static void
+on_scrollbar_pressed (GtkGestureClick *gesture, int n_press, double x, double y, TlTranscriptView *self)
+{
+  user_scrolled (self);
+}
+
+static void
+on_touch_drag (GtkGestureDrag *gesture, double dx, double dy, TlTranscriptView *self)
+{
+  if (ABS (dy) > 8)
+    user_scrolled (self);
 }
 
 static void
@@ -338,6 +366,8 @@ tl_transcript_view_init (TlTranscriptView *self)
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   GtkWidget *find_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *previous, *next;
+  GtkEventController *wheel;
+  GtkGesture *scrollbar_press, *touch_drag;
 
   gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
                                   GTK_ORIENTATION_VERTICAL);
@@ -393,23 +423,37 @@ tl_transcript_view_init (TlTranscriptView *self)
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), GTK_WIDGET (self->list));
   gtk_widget_set_vexpand (self->scroller, TRUE);
-  g_signal_connect (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller)), "value-changed",
-                    G_CALLBACK (on_scrolled), self);
+  /* the editor's own scrolling, told from ours by the input it comes from */
+  wheel = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL | GTK_EVENT_CONTROLLER_SCROLL_KINETIC);
+  gtk_event_controller_set_propagation_phase (wheel, GTK_PHASE_CAPTURE);
+  gtk_event_controller_set_name (wheel, "user-scroll");
+  g_signal_connect (wheel, "scroll", G_CALLBACK (on_user_scroll), self);
+  gtk_widget_add_controller (self->scroller, wheel);
+  scrollbar_press = gtk_gesture_click_new ();
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (scrollbar_press), GTK_PHASE_CAPTURE);
+  g_signal_connect (scrollbar_press, "pressed", G_CALLBACK (on_scrollbar_pressed), self);
+  gtk_widget_add_controller (gtk_scrolled_window_get_vscrollbar (GTK_SCROLLED_WINDOW (self->scroller)),
+                             GTK_EVENT_CONTROLLER (scrollbar_press));
+  touch_drag = gtk_gesture_drag_new ();
+  gtk_gesture_single_set_touch_only (GTK_GESTURE_SINGLE (touch_drag), TRUE);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (touch_drag), GTK_PHASE_CAPTURE);
+  g_signal_connect (touch_drag, "drag-update", G_CALLBACK (on_touch_drag), self);
+  gtk_widget_add_controller (self->scroller, GTK_EVENT_CONTROLLER (touch_drag));
 
-  /* brings the playing line back after the editor scrolled away */
+  /* brings the playing line back after the editor scrolled away; in a bar
+   * under the lines, not over them, so that it never hides a word */
   self->follow_button = gtk_button_new_with_label (_("Follow Playback"));
-  gtk_widget_add_css_class (self->follow_button, "osd");
-  gtk_widget_add_css_class (self->follow_button, "pill");
-  gtk_widget_set_halign (self->follow_button, GTK_ALIGN_END);
-  gtk_widget_set_valign (self->follow_button, GTK_ALIGN_END);
-  gtk_widget_set_margin_end (self->follow_button, 18);
-  gtk_widget_set_margin_bottom (self->follow_button, 18);
-  gtk_widget_set_visible (self->follow_button, FALSE);
+  gtk_widget_add_css_class (self->follow_button, "suggested-action");
+  gtk_widget_set_tooltip_text (self->follow_button, _("Show the line playing and keep it in view"));
   g_signal_connect (self->follow_button, "clicked", G_CALLBACK (on_follow_clicked), self);
-  self->overlay = gtk_overlay_new ();
-  gtk_overlay_set_child (GTK_OVERLAY (self->overlay), self->scroller);
-  gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), self->follow_button);
-  gtk_widget_set_parent (self->overlay, GTK_WIDGET (self));
+  self->follow_bar = gtk_action_bar_new ();
+  gtk_action_bar_set_center_widget (GTK_ACTION_BAR (self->follow_bar), self->follow_button);
+  gtk_widget_set_visible (self->follow_bar, FALSE);
+  self->lines_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_box_append (GTK_BOX (self->lines_box), self->scroller);
+  gtk_box_append (GTK_BOX (self->lines_box), self->follow_bar);
+  gtk_widget_set_vexpand (self->lines_box, TRUE);
+  gtk_widget_set_parent (self->lines_box, GTK_WIDGET (self));
 
   gtk_search_bar_set_key_capture_widget (GTK_SEARCH_BAR (self->find_bar), NULL);
 
@@ -507,10 +551,10 @@ tl_transcript_view_set_following (TlTranscriptView *self, gboolean following)
 {
   g_return_if_fail (TL_IS_TRANSCRIPT_VIEW (self));
   following = !!following;
-  gtk_widget_set_visible (self->follow_button, !following);
   if (following == self->following)
     return;
   self->following = following;
+  update_follow_button (self);
   if (following && self->current >= 0)
     scroll_to (self, self->current);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FOLLOWING]);
@@ -786,4 +830,19 @@ tl_transcript_view_show_find (TlTranscriptView *self)
   g_return_if_fail (TL_IS_TRANSCRIPT_VIEW (self));
   gtk_search_bar_set_search_mode (GTK_SEARCH_BAR (self->find_bar), TRUE);
   gtk_widget_grab_focus (self->find_entry);
+}
+
+/**
+ * tl_transcript_view_set_playing:
+ * @playing: whether the media plays
+ *
+ * While it plays, the editor's scrolling away stops the list following
+ * the play position, and the Follow Playback button shows.
+ */
+void
+tl_transcript_view_set_playing (TlTranscriptView *self, gboolean playing)
+{
+  g_return_if_fail (TL_IS_TRANSCRIPT_VIEW (self));
+  self->playing = !!playing;
+  update_follow_button (self);
 }

@@ -33,5 +33,6 @@ void tl_transcript_view_set_headings (TlTranscriptView *self, GPtrArray *chapter
 void tl_transcript_view_point_to_line (TlTranscriptView *self, guint index);
 void tl_transcript_view_show_find (TlTranscriptView *self);
 void tl_transcript_view_find_next (TlTranscriptView *self, gboolean backwards);
+void tl_transcript_view_set_playing (TlTranscriptView *self, gboolean playing);
 
 G_END_DECLS
