@@ -110,6 +110,12 @@ is_row (GtkWidget *widget)
 }
 
 static gboolean
+is_wrap_text (GtkWidget *widget, gconstpointer data)
+{
+  return TL_IS_WRAP_TEXT (widget);
+}
+
+static gboolean
 is_search_entry (GtkWidget *widget, gconstpointer data)
 {
   return GTK_IS_SEARCH_ENTRY (widget);
@@ -135,6 +141,12 @@ row_of_line (Fixture *f, guint index)
   return NULL;
 }
 
+static TlWrapText *
+row_text (TlTranscriptRow *row)
+{
+  return TL_WRAP_TEXT (tl_test_find_widget (GTK_WIDGET (row), is_wrap_text, NULL));
+}
+
 static GtkWidget *
 follow_button (Fixture *f)
 {
@@ -142,6 +154,80 @@ follow_button (Fixture *f)
 
   g_assert_nonnull (button);
   return button;
+}
+
+/* Asserts that line @index's row is in the middle third of the list's
+ * visible part. */
+static void
+assert_centred (Fixture *f, guint index)
+{
+  GtkWidget *scroller = GTK_WIDGET (tl_test_find_list_scroller (GTK_WIDGET (f->window->transcript)));
+  TlTranscriptRow *row = row_of_line (f, index);
+  graphene_rect_t bounds;
+  double middle, height = gtk_widget_get_height (scroller);
+
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_compute_bounds (GTK_WIDGET (row), scroller, &bounds));
+  middle = bounds.origin.y + bounds.size.height / 2;
+  if (middle < height / 3 || middle > height * 2 / 3)
+    g_error ("line %u is at %.0f–%.0f px of a list %.0f px high, not in its middle third", index, bounds.origin.y,
+             bounds.origin.y + bounds.size.height, height);
+}
+
+/* The text of each attribute of @attrs, one kind and value per line,
+ * the ranges left out: how the marks look. */
+static char *
+attribute_styles (PangoAttrList *attrs)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  GSList *list = attrs ? pango_attr_list_get_attributes (attrs) : NULL;
+
+  for (GSList *l = list; l; l = l->next)
+    {
+      PangoAttribute *attr = l->data;
+      g_autofree char *line = NULL;
+
+      switch (attr->klass->type)
+        {
+        case PANGO_ATTR_BACKGROUND:
+        case PANGO_ATTR_FOREGROUND:
+          {
+            PangoColor color = ((PangoAttrColor *) attr)->color;
+            line = g_strdup_printf ("%d %04x%04x%04x\n", attr->klass->type, color.red, color.green, color.blue);
+          }
+          break;
+        default:
+          line = g_strdup_printf ("%d %d\n", attr->klass->type, ((PangoAttrInt *) attr)->value);
+          break;
+        }
+      if (!strstr (out->str, line))
+        g_string_append (out, line);
+    }
+  g_slist_free_full (list, (GDestroyNotify) pango_attribute_destroy);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* The words of @text that @attrs gives a background, casefolded, joined
+ * by "|". */
+static char *
+marked_words (const char *text, PangoAttrList *attrs)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  GSList *list = attrs ? pango_attr_list_get_attributes (attrs) : NULL;
+
+  for (GSList *l = list; l; l = l->next)
+    {
+      PangoAttribute *attr = l->data;
+      g_autofree char *word = NULL, *folded = NULL;
+
+      if (attr->klass->type != PANGO_ATTR_BACKGROUND)
+        continue;
+      word = g_strndup (text + attr->start_index, attr->end_index - attr->start_index);
+      folded = g_utf8_casefold (word, -1);
+      g_string_append_printf (out, "%s%s", out->len ? "|" : "", folded);
+    }
+  g_slist_free_full (list, (GDestroyNotify) pango_attribute_destroy);
+  return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
 /* Library search's hits: the matched words bold, and nothing else in the
@@ -203,6 +289,55 @@ open_hit (Fixture *f, const char *query, gint64 source_id, guint index)
   spin (300);
 }
 
+/* A hit opens with its line selected, current (highlighted), in the
+ * middle of the list, the searched words marked in it: in a timed
+ * transcript (where the player goes) and in an article (no times). */
+static void
+test_open_hit (Fixture *f, gconstpointer data)
+{
+  guint first, last;
+  TlTranscriptRow *row;
+  g_autofree char *marked = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.search-library", NULL));
+  spin (100);
+  open_hit (f, "weapons", 1, 12);
+  g_assert_cmpint (tl_source_get_id (tl_transcript_view_get_source (f->window->transcript)), ==, 1);
+  g_assert_true (tl_transcript_view_get_selected_range (f->window->transcript, &first, &last));
+  g_assert_cmpuint (first, ==, 12);
+  g_assert_cmpint (tl_transcript_view_get_current (f->window->transcript), ==, 12);
+  row = row_of_line (f, 12);
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (row), "current"));
+  assert_centred (f, 12);
+  marked = marked_words (tl_wrap_text_get_text (row_text (row)), tl_wrap_text_get_attributes (row_text (row)));
+  g_assert_cmpstr (marked, ==, "weapons");
+  /* the other line with the word is marked too, a line without it not */
+  g_clear_pointer (&marked, g_free);
+  row = row_of_line (f, 11);
+  g_assert_nonnull (row);
+  g_assert_null (tl_wrap_text_get_attributes (row_text (row)));
+
+  /* an article: another source, a paragraph without a time */
+  open_hit (f, "sanctions monitoring", 2, 8);
+  g_assert_cmpint (tl_source_get_id (tl_transcript_view_get_source (f->window->transcript)), ==, 2);
+  g_assert_true (tl_transcript_view_get_selected_range (f->window->transcript, &first, &last));
+  g_assert_cmpuint (first, ==, 8);
+  g_assert_cmpint (tl_transcript_view_get_current (f->window->transcript), ==, 8);
+  row = row_of_line (f, 8);
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (row), "current"));
+  assert_centred (f, 8);
+  marked = marked_words (tl_wrap_text_get_text (row_text (row)), tl_wrap_text_get_attributes (row_text (row)));
+  g_assert_cmpstr (marked, ==, "sanctions|monitoring");
+  /* another search's hit replaces the marks */
+  g_clear_pointer (&marked, g_free);
+  open_hit (f, "Pyongyang", 2, 8);
+  row = row_of_line (f, 8);
+  marked = marked_words (tl_wrap_text_get_text (row_text (row)), tl_wrap_text_get_attributes (row_text (row)));
+  g_assert_cmpstr (marked, ==, "pyongyang");
+}
+
 static GtkEditable *
 find_entry (Fixture *f)
 {
@@ -210,6 +345,54 @@ find_entry (Fixture *f)
 
   g_assert_nonnull (entry);
   return GTK_EDITABLE (entry);
+}
+
+/* Find marks every match; the current one (in the line it selected)
+ * looks different from the others, and moves with Next. */
+static void
+test_find_current_match (Fixture *f, gconstpointer data)
+{
+  guint first, last;
+  TlTranscriptRow *current, *other;
+  g_autofree char *current_style = NULL, *other_style = NULL;
+  g_autofree char *marked = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.find", NULL));
+  gtk_editable_set_text (find_entry (f), "north korea");
+  spin (400);
+  g_assert_true (tl_transcript_view_get_selected_range (f->window->transcript, &first, &last));
+  g_assert_cmpuint (first, ==, 0);
+  /* lines 4, 7, 9, 11 ("North Korean") and 12 */
+  for (guint i = 0; i < 5; i++)
+    tl_transcript_view_find_next (f->window->transcript, FALSE);
+  spin (200);
+  g_assert_true (tl_transcript_view_get_selected_range (f->window->transcript, &first, &last));
+  g_assert_cmpuint (first, ==, 12);
+  assert_centred (f, 12);
+
+  current = row_of_line (f, 12);
+  other = row_of_line (f, 13);
+  g_assert_nonnull (current);
+  g_assert_nonnull (other);
+  marked = marked_words (tl_wrap_text_get_text (row_text (current)), tl_wrap_text_get_attributes (row_text (current)));
+  g_assert_cmpstr (marked, ==, "north korea");
+  g_clear_pointer (&marked, g_free);
+  marked = marked_words (tl_wrap_text_get_text (row_text (other)), tl_wrap_text_get_attributes (row_text (other)));
+  g_assert_cmpstr (marked, ==, "north korea");
+  current_style = attribute_styles (tl_wrap_text_get_attributes (row_text (current)));
+  other_style = attribute_styles (tl_wrap_text_get_attributes (row_text (other)));
+  g_assert_cmpstr (current_style, !=, other_style);
+
+  /* Next: line 13's match is the current one now, line 12's like the rest */
+  tl_transcript_view_find_next (f->window->transcript, FALSE);
+  spin (200);
+  {
+    g_autofree char *now_current = attribute_styles (tl_wrap_text_get_attributes (row_text (row_of_line (f, 13))));
+    g_autofree char *now_other = attribute_styles (tl_wrap_text_get_attributes (row_text (row_of_line (f, 12))));
+
+    g_assert_cmpstr (now_current, ==, current_style);
+    g_assert_cmpstr (now_other, ==, other_style);
+  }
 }
 
 static gboolean
@@ -388,6 +571,8 @@ main (int argc, char **argv)
 
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/ui/search/hit-markup", test_hit_markup);
+  ADD ("/ui/search/open-hit", test_open_hit);
+  ADD ("/ui/search/find-current-match", test_find_current_match);
   ADD ("/ui/search/follow-not-shown-without-playing", test_follow_not_shown_without_playing);
   ADD ("/ui/search/follow-while-playing", test_follow_while_playing);
 #undef ADD

@@ -349,3 +349,18 @@ tl_search_panel_get_n_hits (TlSearchPanel *self)
   g_return_val_if_fail (TL_IS_SEARCH_PANEL (self), 0);
   return g_list_model_get_n_items (G_LIST_MODEL (self->hits));
 }
+
+/**
+ * tl_search_panel_get_terms:
+ *
+ * The words and phrases of the query shown, for marking them in the line
+ * of a hit (a prefix term ends with `*`).
+ *
+ * Returns: (transfer full): the terms; empty without a query
+ */
+char **
+tl_search_panel_get_terms (TlSearchPanel *self)
+{
+  g_return_val_if_fail (TL_IS_SEARCH_PANEL (self), NULL);
+  return tl_search_terms (gtk_editable_get_text (GTK_EDITABLE (self->entry)));
+}

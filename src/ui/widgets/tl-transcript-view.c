@@ -2,13 +2,18 @@
  * under the play position is found by binary search and kept in view
  * while playing, unless the editor scrolls away (then a button under the
  * lines brings it back); lines inside clips show their topics' colours;
- * Ctrl+F finds. */
+ * Ctrl+F finds, and a library search's words are marked in the hit's
+ * source. */
 #include "tl-transcript-view.h"
 
 #include <glib/gi18n.h>
 #include <string.h>
 
 #include "tl-transcript-row.h"
+
+/* Layout passes a scroll may take to settle within one frame (GDK runs
+ * at most four per frame, the window's own included). */
+#define SCROLL_PASSES 2
 
 struct _TlTranscriptView {
   GtkWidget parent_instance;
@@ -36,6 +41,19 @@ struct _TlTranscriptView {
   gboolean playing;         /* the media plays: scrolling away stops following */
   gboolean quiet;           /* selection changes made by us */
   char *find_text;          /* casefolded, or NULL */
+  int find_current;         /* the line of find's current match, -1 */
+  char **search_terms;      /* casefolded, of the last search hit opened, or NULL */
+
+  int goal_line;            /* the line a find or a hit went to, centred again when the play
+                             * position reaches it (after a load), -1 */
+  gboolean navigating;      /* selecting the goal line */
+
+  /* a scroll that waits for the list's layout */
+  int scroll_line;          /* -1 when none */
+  gboolean scroll_centre;   /* centre it; else only bring it into view */
+  guint scroll_passes;
+  GdkFrameClock *scroll_clock;
+  gulong scroll_handler;
 };
 
 G_DEFINE_FINAL_TYPE (TlTranscriptView, tl_transcript_view, GTK_TYPE_WIDGET)
@@ -73,8 +91,10 @@ bind_row (TlTranscriptView *self, GtkListItem *item)
   guint position = gtk_list_item_get_position (item);
   GArray *topics = position < self->line_topics->len ? g_ptr_array_index (self->line_topics, position) : NULL;
   TlSegment *segment = gtk_list_item_get_item (item);
+  TlRowMarks marks = { self->find_text, (const char *const *) self->search_terms,
+                       self->find_text && (int) position == self->find_current };
 
-  tl_transcript_row_set_segment (row, segment, is_estimated (self, segment), self->find_text);
+  tl_transcript_row_set_segment (row, segment, is_estimated (self, segment), &marks);
   tl_transcript_row_set_current (row, (int) position == self->current);
   tl_transcript_row_set_topics (row, topics ? (gint64 *) topics->data : NULL, topics ? topics->len : 0);
   tl_transcript_row_set_heading (row, position < self->headings->len ? g_ptr_array_index (self->headings, position)
@@ -112,10 +132,104 @@ refresh_rows (TlTranscriptView *self)
     bind_row (self, item);
 }
 
+/* Scrolling */
+
+static void
+stop_scroll (TlTranscriptView *self)
+{
+  /* a clock whose window went away has dropped its handlers already */
+  if (self->scroll_clock && g_signal_handler_is_connected (self->scroll_clock, self->scroll_handler))
+    g_signal_handler_disconnect (self->scroll_clock, self->scroll_handler);
+  self->scroll_handler = 0;
+  g_clear_object (&self->scroll_clock);
+  self->scroll_line = -1;
+}
+
+/* The row showing line @index, if the list has one for it. */
+static GtkWidget *
+bound_row (TlTranscriptView *self, guint index)
+{
+  GHashTableIter iter;
+  gpointer item;
+
+  g_hash_table_iter_init (&iter, self->bound);
+  while (g_hash_table_iter_next (&iter, &item, NULL))
+    if (gtk_list_item_get_position (item) == index)
+      return gtk_list_item_get_child (item);
+  return NULL;
+}
+
+/* Runs after the window laid the list out, so the row's place is known:
+ * moves the list by the row's distance from the middle. Moving it lays
+ * the list out again in the same frame (GDK repeats the layout phase),
+ * so the line never shows anywhere else first. */
+static void
+on_scroll_layout (GdkFrameClock *clock, TlTranscriptView *self)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller));
+  GtkWidget *row = self->scroll_line >= 0 ? bound_row (self, self->scroll_line) : NULL;
+  double page = gtk_adjustment_get_page_size (adjustment);
+  double value = gtk_adjustment_get_value (adjustment);
+  double target, delta;
+  graphene_rect_t bounds;
+
+  /* no row for it after a layout: the list is not shown */
+  if (row == NULL || page <= 0 || !gtk_widget_compute_bounds (row, self->scroller, &bounds)
+      || bounds.size.height <= 0)
+    {
+      stop_scroll (self);
+      return;
+    }
+  /* a line in full view stays where it is unless it is to be centred */
+  if (!self->scroll_centre && bounds.origin.y >= 0 && bounds.origin.y + bounds.size.height <= page)
+    {
+      stop_scroll (self);
+      return;
+    }
+  target = CLAMP (value + bounds.origin.y + bounds.size.height / 2 - page / 2, gtk_adjustment_get_lower (adjustment),
+                  gtk_adjustment_get_upper (adjustment) - page);
+  delta = target - value;
+  if (ABS (delta) < 1 || ++self->scroll_passes > SCROLL_PASSES)
+    {
+      stop_scroll (self);
+      return;
+    }
+  self->scroll_centre = TRUE; /* a second pass only corrects the first */
+  gtk_adjustment_set_value (adjustment, target);
+}
+
+/* Brings line @index into view (@centre: to the middle of the list, or
+ * there only when it is not in full view already). GTK 4.8 has no
+ * gtk_list_view_scroll_to: the list's scroll-to-item makes the row
+ * exist, the list's layout gives its height, and its adjustment moves it. */
+static void
+scroll_line (TlTranscriptView *self, guint index, gboolean centre)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  /* the line is to be centred already: bringing it into view adds nothing */
+  if (self->scroll_line == (int) index && self->scroll_centre)
+    centre = TRUE;
+  stop_scroll (self);
+  gtk_widget_activate_action (GTK_WIDGET (self->list), "list.scroll-to-item", "u", index);
+  if (clock == NULL)
+    return;
+  self->scroll_line = index;
+  self->scroll_centre = centre;
+  self->scroll_passes = 0;
+  self->scroll_clock = g_object_ref (clock);
+  self->scroll_handler = g_signal_connect_after (clock, "layout", G_CALLBACK (on_scroll_layout), self);
+  gtk_widget_queue_allocate (GTK_WIDGET (self->list));
+}
+
+/* Brings the line into view as the play position reaches it: the line a
+ * find or a hit went to goes to the middle (the player may only get there
+ * after loading the media, by way of its start), any other only when it
+ * is not in view. */
 static void
 scroll_to (TlTranscriptView *self, guint index)
 {
-  gtk_widget_activate_action (GTK_WIDGET (self->list), "list.scroll-to-item", "u", index);
+  scroll_line (self, index, (int) index == self->goal_line);
 }
 
 static void
@@ -131,6 +245,8 @@ update_follow_button (TlTranscriptView *self)
 static void
 user_scrolled (TlTranscriptView *self)
 {
+  stop_scroll (self);
+  self->goal_line = -1;
   if (self->playing && self->following)
     tl_transcript_view_set_following (self, FALSE);
 }
@@ -161,6 +277,8 @@ on_selection_changed (GtkSelectionModel *model, guint position, guint n_items, T
 {
   guint first, last;
 
+  if (!self->navigating)
+    self->goal_line = -1;
   g_signal_emit (self, signals[SIGNAL_SELECTION_CHANGED], 0);
   if (self->quiet || !tl_transcript_view_get_selected_range (self, &first, &last) || first != last)
     return;
@@ -171,6 +289,25 @@ static void
 on_follow_clicked (GtkButton *button, TlTranscriptView *self)
 {
   tl_transcript_view_set_following (self, TRUE);
+}
+
+/* Selects line @index for a find or a search hit: the player goes there
+ * (line-picked), the list follows the play position from there, and the
+ * line shows in the middle of the list. */
+static void
+go_to_line (TlTranscriptView *self, guint index)
+{
+  self->goal_line = index;
+  self->navigating = TRUE;
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), index, TRUE);
+  self->navigating = FALSE;
+  if (!self->following)
+    {
+      self->following = TRUE;
+      update_follow_button (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FOLLOWING]);
+    }
+  scroll_line (self, index, TRUE);
 }
 
 /* Find */
@@ -234,8 +371,13 @@ tl_transcript_view_find_next (TlTranscriptView *self, gboolean backwards)
           found_rank = n_matches;
         n_matches++;
       }
+  if (found != self->find_current)
+    {
+      self->find_current = found;
+      refresh_rows (self);
+    }
   if (found >= 0)
-    tl_transcript_view_select_line (self, found, TRUE);
+    go_to_line (self, found);
   find_update_count (self, found_rank, n_matches);
 }
 
@@ -245,8 +387,13 @@ on_find_changed (GtkSearchEntry *entry, TlTranscriptView *self)
   const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
 
   g_clear_pointer (&self->find_text, g_free);
+  self->find_current = -1;
   if (text && *text)
-    self->find_text = g_utf8_casefold (text, -1);
+    {
+      self->find_text = g_utf8_casefold (text, -1);
+      /* find's marks replace a search's */
+      g_clear_pointer (&self->search_terms, g_strfreev);
+    }
   refresh_rows (self);
   if (self->find_text)
     tl_transcript_view_find_next (self, FALSE);
@@ -305,6 +452,7 @@ tl_transcript_view_dispose (GObject *object)
   TlTranscriptView *self = TL_TRANSCRIPT_VIEW (object);
   GtkWidget *child;
 
+  stop_scroll (self);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
   if (self->topic_css)
@@ -318,7 +466,17 @@ tl_transcript_view_dispose (GObject *object)
   g_clear_pointer (&self->line_topics, g_ptr_array_unref);
   g_clear_pointer (&self->headings, g_ptr_array_unref);
   g_clear_pointer (&self->find_text, g_free);
+  g_clear_pointer (&self->search_terms, g_strfreev);
   G_OBJECT_CLASS (tl_transcript_view_parent_class)->dispose (object);
+}
+
+/* The frame clock goes with the window: a scroll still waiting for it
+ * has nothing left to wait for. */
+static void
+tl_transcript_view_unrealize (GtkWidget *widget)
+{
+  stop_scroll (TL_TRANSCRIPT_VIEW (widget));
+  GTK_WIDGET_CLASS (tl_transcript_view_parent_class)->unrealize (widget);
 }
 
 static void
@@ -330,6 +488,7 @@ tl_transcript_view_class_init (TlTranscriptViewClass *klass)
   object_class->dispose = tl_transcript_view_dispose;
   object_class->get_property = tl_transcript_view_get_property;
   object_class->set_property = tl_transcript_view_set_property;
+  widget_class->unrealize = tl_transcript_view_unrealize;
 
   properties[PROP_CURRENT] = g_param_spec_int ("current", NULL, NULL, -1, G_MAXINT, -1,
                                                G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
@@ -373,6 +532,9 @@ tl_transcript_view_init (TlTranscriptView *self)
                                   GTK_ORIENTATION_VERTICAL);
   self->current = -1;
   self->following = TRUE;
+  self->find_current = -1;
+  self->goal_line = -1;
+  self->scroll_line = -1;
   self->bound = g_hash_table_new (NULL, NULL);
   self->starts = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->line_topics = g_ptr_array_new_with_free_func (free_line_topics);
@@ -555,8 +717,9 @@ tl_transcript_view_set_following (TlTranscriptView *self, gboolean following)
     return;
   self->following = following;
   update_follow_button (self);
+  /* back to the playing line, in the middle, where it reads in context */
   if (following && self->current >= 0)
-    scroll_to (self, self->current);
+    scroll_line (self, self->current, TRUE);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FOLLOWING]);
 }
 
@@ -680,6 +843,8 @@ tl_transcript_view_set_source (TlTranscriptView *self, TlSource *source, GPtrArr
   self->quiet = TRUE;
   g_set_object (&self->source, source);
   self->current = -1;
+  self->find_current = -1;
+  self->goal_line = -1;
   g_array_set_size (self->starts, 0);
   g_ptr_array_set_size (self->headings, 0);
   for (guint i = 0; segments && i < segments->len; i++)
@@ -845,4 +1010,39 @@ tl_transcript_view_set_playing (TlTranscriptView *self, gboolean playing)
   g_return_if_fail (TL_IS_TRANSCRIPT_VIEW (self));
   self->playing = !!playing;
   update_follow_button (self);
+}
+
+/**
+ * tl_transcript_view_show_hit:
+ * @index: the line of the hit
+ * @terms: (nullable): the search's terms, marked in the lines until a
+ *   find or another hit replaces them (a trailing `*` marks a prefix)
+ *
+ * Opens a library search's hit: its line selected (the player goes
+ * there), current, in the middle of the list.
+ */
+void
+tl_transcript_view_show_hit (TlTranscriptView *self, guint index, const char *const *terms)
+{
+  GPtrArray *folded;
+
+  g_return_if_fail (TL_IS_TRANSCRIPT_VIEW (self));
+  folded = g_ptr_array_new ();
+  for (guint i = 0; terms && terms[i]; i++)
+    g_ptr_array_add (folded, g_utf8_casefold (terms[i], -1));
+  g_ptr_array_add (folded, NULL);
+  g_strfreev (self->search_terms);
+  self->search_terms = (char **) g_ptr_array_free (folded, FALSE);
+  /* the search's marks replace find's */
+  if (self->find_text)
+    gtk_editable_set_text (GTK_EDITABLE (self->find_entry), "");
+  g_clear_pointer (&self->find_text, g_free);
+  self->find_current = -1;
+  find_update_count (self, -1, 0);
+  refresh_rows (self);
+  if (index >= g_list_model_get_n_items (G_LIST_MODEL (self->segments)))
+    return;
+  /* an untimed line (an article's paragraph) is current only this way */
+  set_current (self, index);
+  go_to_line (self, index);
 }
