@@ -558,6 +558,55 @@ test_follow_while_playing (Fixture *f, gconstpointer data)
   g_assert_false (follow_shown (f));
 }
 
+/* Ctrl+L: the filter narrows the list; the source open stays open (and
+ * selected where the list shows it), whether or not it matches. */
+static void
+test_filter_keeps_source (Fixture *f, gconstpointer data)
+{
+  GtkWidget *filter = tl_test_find_widget (GTK_WIDGET (f->window->source_tree), is_search_entry, NULL);
+  TlSource *open = tl_transcript_view_get_source (f->window->transcript);
+
+  g_assert_nonnull (filter);
+  g_assert_nonnull (open);
+  g_assert_cmpint (tl_source_get_id (open), ==, 1);
+  tl_transcript_view_select_line (f->window->transcript, 5, TRUE);
+  spin (100);
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.filter-sources", NULL));
+  /* a word only the other source's title holds */
+  gtk_editable_set_text (GTK_EDITABLE (filter), "supporter");
+  spin (500);
+  g_assert_cmpint (tl_source_get_id (tl_transcript_view_get_source (f->window->transcript)), ==, 1);
+  g_assert_cmpuint (tl_transcript_view_get_n_segments (f->window->transcript), ==, 28);
+  g_assert_cmpint (tl_source_get_id (f->window->source), ==, 1);
+  g_assert_cmpint (tl_transcript_view_get_current (f->window->transcript), ==, 5);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->window->transcript)));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (f->window->center_stack), ==, "source");
+
+  /* a word of its own title: it is in the list, selected */
+  gtk_editable_set_text (GTK_EDITABLE (filter), "significance");
+  spin (500);
+  g_assert_cmpint (tl_source_get_id (tl_transcript_view_get_source (f->window->transcript)), ==, 1);
+  g_assert_cmpint (tl_source_get_id (tl_source_tree_get_selected_source (f->window->source_tree)), ==, 1);
+
+  /* the filter cleared: the whole tree, the source still selected */
+  gtk_editable_set_text (GTK_EDITABLE (filter), "");
+  spin (300);
+  g_assert_cmpint (tl_source_get_id (tl_transcript_view_get_source (f->window->transcript)), ==, 1);
+  g_assert_cmpint (tl_source_get_id (tl_source_tree_get_selected_source (f->window->source_tree)), ==, 1);
+
+  /* picking another source while filtered still opens it */
+  gtk_editable_set_text (GTK_EDITABLE (filter), "supporter");
+  spin (500);
+  g_assert_true (tl_source_tree_select_source (f->window->source_tree, 2));
+  spin (100);
+  g_assert_cmpint (tl_source_get_id (tl_transcript_view_get_source (f->window->transcript)), ==, 2);
+  /* and a search hit in a source the filter hides opens too */
+  open_hit (f, "weapons", 1, 7);
+  g_assert_cmpint (tl_source_get_id (tl_transcript_view_get_source (f->window->transcript)), ==, 1);
+  g_assert_cmpint (tl_transcript_view_get_current (f->window->transcript), ==, 7);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -575,6 +624,7 @@ main (int argc, char **argv)
   ADD ("/ui/search/find-current-match", test_find_current_match);
   ADD ("/ui/search/follow-not-shown-without-playing", test_follow_not_shown_without_playing);
   ADD ("/ui/search/follow-while-playing", test_follow_while_playing);
+  ADD ("/ui/search/filter-keeps-source", test_filter_keeps_source);
 #undef ADD
   return g_test_run ();
 }
