@@ -260,14 +260,20 @@ add_ranges (GArray *ranges, const char *folded, const char *needle, gboolean wor
 static char *
 marked_markup (const char *text, const TlRowMarks *marks)
 {
-  g_autofree char *folded = g_utf8_casefold (text, -1);
-  g_autoptr(GArray) ranges = g_array_new (FALSE, FALSE, sizeof (Range));
-  g_autoptr(GString) out = g_string_new (NULL);
+  g_autofree char *folded = NULL;
+  g_autoptr(GArray) ranges = NULL;
+  g_autoptr(GString) out = NULL;
   gsize done = 0;
 
+  /* most rows are bound with nothing to mark: no casefolding for them */
+  if ((marks->find == NULL || *marks->find == '\0') && (marks->terms == NULL || marks->terms[0] == NULL))
+    return NULL;
+  folded = g_utf8_casefold (text, -1);
   /* casefolding can change byte lengths; mark only when it did not */
   if (strlen (folded) != strlen (text))
     return NULL;
+  ranges = g_array_new (FALSE, FALSE, sizeof (Range));
+  out = g_string_new (NULL);
   if (marks->find && *marks->find)
     add_ranges (ranges, folded, marks->find, FALSE);
   for (guint i = 0; marks->terms && marks->terms[i]; i++)
