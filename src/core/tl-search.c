@@ -38,6 +38,72 @@ append_quoted (GString *out, const char *text, gsize len)
   g_string_append_c (out, '"');
 }
 
+/* One term of a query as the editor typed it. */
+typedef struct {
+  const char *start;
+  gsize len;
+  gboolean negate;
+  gboolean prefix;
+  gboolean or_before; /* "OR" stood between it and the term before */
+} Term;
+
+/* Reads the next term of the query at *@p (words, "quoted phrases",
+ * prefix*, -word, OR); FALSE at the end. Terms of punctuation only are
+ * skipped: they would match nothing and break the query. */
+static gboolean
+next_term (const char **p, Term *term)
+{
+  gboolean pending_or = FALSE;
+
+  while (**p)
+    {
+      const char *start;
+      gboolean negate = FALSE, prefix = FALSE, has_word = FALSE;
+      gsize len;
+
+      while (**p == ' ' || **p == '\t' || **p == '\n')
+        (*p)++;
+      if (**p == '\0')
+        break;
+      if (**p == '-' && (*p)[1] != '\0' && (*p)[1] != ' ')
+        {
+          negate = TRUE;
+          (*p)++;
+        }
+      if (**p == '"')
+        {
+          const char *close = strchr (*p + 1, '"');
+          start = *p + 1;
+          len = close ? (gsize) (close - start) : strlen (start);
+          *p = close ? close + 1 : start + len;
+        }
+      else
+        {
+          start = *p;
+          while (**p && **p != ' ' && **p != '\t' && **p != '\n' && **p != '"')
+            (*p)++;
+          len = *p - start;
+          if (len == 2 && strncmp (start, "OR", 2) == 0 && !negate)
+            {
+              pending_or = TRUE;
+              continue;
+            }
+        }
+      if (**p == '*')
+        (*p)++, prefix = TRUE;
+      while (len > 0 && start[len - 1] == '*')
+        len--, prefix = TRUE;
+      for (gsize i = 0; i < len; i++)
+        if (g_ascii_isalnum (start[i]) || (guchar) start[i] >= 0x80)
+          has_word = TRUE;
+      if (!has_word)
+        continue;
+      *term = (Term) { start, len, negate, prefix, pending_or };
+      return TRUE;
+    }
+  return FALSE;
+}
+
 /**
  * tl_search_build_match:
  * @query: words, "quoted phrases", prefix* terms, OR between terms and
@@ -54,69 +120,23 @@ tl_search_build_match (const char *query, GError **error)
 {
   g_autoptr(GString) out = g_string_new (NULL);
   const char *p = query;
-  gboolean any_positive = FALSE, pending_or = FALSE;
+  gboolean any_positive = FALSE;
+  Term term;
 
-  while (*p)
+  while (next_term (&p, &term))
     {
-      const char *start;
-      gboolean negate = FALSE, prefix = FALSE;
-      gsize len;
-
-      while (*p == ' ' || *p == '\t' || *p == '\n')
-        p++;
-      if (*p == '\0')
-        break;
-      if (*p == '-' && p[1] != '\0' && p[1] != ' ')
-        {
-          negate = TRUE;
-          p++;
-        }
-      if (*p == '"')
-        {
-          const char *close = strchr (p + 1, '"');
-          start = p + 1;
-          len = close ? (gsize) (close - start) : strlen (start);
-          p = close ? close + 1 : start + len;
-        }
-      else
-        {
-          start = p;
-          while (*p && *p != ' ' && *p != '\t' && *p != '\n' && *p != '"')
-            p++;
-          len = p - start;
-          if (len == 2 && strncmp (start, "OR", 2) == 0 && !negate)
-            {
-              pending_or = any_positive;
-              continue;
-            }
-        }
-      if (*p == '*')
-        p++, prefix = TRUE;
-      while (len > 0 && start[len - 1] == '*')
-        len--, prefix = TRUE;
-      /* a term of punctuation only would match nothing and break the query */
-      {
-        gboolean has_word = FALSE;
-        for (gsize i = 0; i < len; i++)
-          if (g_ascii_isalnum (start[i]) || (guchar) start[i] >= 0x80)
-            has_word = TRUE;
-        if (!has_word)
-          continue;
-      }
-
-      if (negate)
+      if (term.negate)
         {
           if (!any_positive)
             continue; /* FTS5's NOT needs something on its left */
           g_string_append (out, " NOT ");
         }
       else if (out->len > 0)
-        g_string_append (out, pending_or ? " OR " : " AND ");
-      pending_or = FALSE;
-      append_quoted (out, start, len);
-      if (prefix)
+        g_string_append (out, term.or_before && any_positive ? " OR " : " AND ");
+      append_quoted (out, term.start, term.len);
+      if (term.prefix)
         g_string_append_c (out, '*');
-      if (!negate)
+      if (!term.negate)
         any_positive = TRUE;
     }
 
@@ -127,6 +147,35 @@ tl_search_build_match (const char *query, GError **error)
       return NULL;
     }
   return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/**
+ * tl_search_terms:
+ * @query: a query as tl_search() takes it
+ *
+ * The words and phrases a line matching @query holds (the -words left
+ * out), for marking them where the line is shown. A prefix term keeps
+ * its trailing `*`.
+ *
+ * Returns: (transfer full): the terms, in the query's order; empty when
+ *   it holds none
+ */
+char **
+tl_search_terms (const char *query)
+{
+  g_autoptr(GStrvBuilder) terms = g_strv_builder_new ();
+  const char *p = query ? query : "";
+  Term term;
+
+  while (next_term (&p, &term))
+    if (!term.negate)
+      {
+        g_autofree char *text = g_strndup (term.start, term.len);
+        g_autofree char *marked = term.prefix ? g_strconcat (text, "*", NULL) : NULL;
+
+        g_strv_builder_add (terms, marked ? marked : text);
+      }
+  return g_strv_builder_end (terms);
 }
 
 static gpointer

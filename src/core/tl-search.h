@@ -24,6 +24,7 @@ void tl_search_hit_free (TlSearchHit *hit);
 void tl_search_results_free (TlSearchResults *results);
 
 char *tl_search_build_match (const char *query, GError **error);
+char **tl_search_terms (const char *query);
 TlSearchResults *tl_search (TlLibrary *library,
                             const char *query,
                             guint limit,

@@ -267,6 +267,7 @@ on_player_state (TlPlayer *player, GParamSpec *pspec, TlWindow *self)
 {
   /* a file that turns out unplayable gives its space back to the transcript */
   gtk_widget_set_visible (self->player_area, tl_window_has_media (self));
+  tl_transcript_view_set_playing (self->transcript, tl_player_get_state (player) == TL_PLAYER_STATE_PLAYING);
   if (!tl_window_has_media (self) && self->tapping)
     tl_window_set_tapping (self, FALSE);
   tl_window_update_actions (self);
@@ -585,8 +586,6 @@ on_clip_activated (TlTagPanel *panel, TlClip *clip, TlWindow *self)
   tl_window_update_actions (self);
 }
 
-/* A search hit: open its source at that line, selected, so that a topic
- * key tags it. */
 /* Several clips or none: Loop and the trim buttons have no clip. */
 static void
 on_clip_selection_changed (TlTagPanel *panel, TlWindow *self)
@@ -595,16 +594,22 @@ on_clip_selection_changed (TlTagPanel *panel, TlWindow *self)
   tl_window_update_actions (self);
 }
 
+/* A search hit: open its source at that line, selected (so that a topic
+ * key tags it), in the middle of the transcript, the searched words
+ * marked. */
 static void
 on_hit_activated (TlSearchPanel *panel, gint64 source_id, guint index, TlWindow *self)
 {
+  g_auto(GStrv) terms = NULL;
+
   if (self->source == NULL || tl_source_get_id (self->source) != source_id)
     {
       /* the tree may be filtered: find the source in the whole tree */
       if (!tl_source_tree_select_source (self->source_tree, source_id))
         return;
     }
-  tl_transcript_view_select_line (self->transcript, index, TRUE);
+  terms = tl_search_panel_get_terms (panel);
+  tl_transcript_view_show_hit (self->transcript, index, (const char *const *) terms);
 }
 
 static void

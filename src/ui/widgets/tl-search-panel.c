@@ -5,6 +5,7 @@
 #include "tl-search-panel.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "tl-search.h"
 #include "tl-text.h"
@@ -68,23 +69,34 @@ enum {
 
 static guint signals[N_SIGNALS];
 
-/* The snippet uses control characters as match markers, so that the text
- * can be escaped for markup before they become bold. */
+/* The snippet marks matches with control characters, which no line
+ * holds; the text between them is escaped for markup piece by piece
+ * (escaping the whole snippet would turn the markers into character
+ * references, which Pango draws as boxes). */
 static char *
 snippet_markup (const char *snippet)
 {
-  g_autofree char *escaped = g_markup_escape_text (snippet, -1);
   GString *out = g_string_new (NULL);
+  gboolean bold = FALSE;
+  const char *p = snippet ? snippet : "";
 
-  for (const char *p = escaped; *p; p++)
+  while (*p)
     {
-      if (*p == '\x02')
-        g_string_append (out, "<b>");
-      else if (*p == '\x03')
-        g_string_append (out, "</b>");
-      else
-        g_string_append_c (out, *p);
+      gsize len = strcspn (p, "\x02\x03");
+      g_autofree char *escaped = g_markup_escape_text (p, len);
+
+      g_string_append (out, escaped);
+      p += len;
+      if (*p == '\0')
+        break;
+      if (*p == '\x02' && !bold)
+        g_string_append (out, "<b>"), bold = TRUE;
+      else if (*p == '\x03' && bold)
+        g_string_append (out, "</b>"), bold = FALSE;
+      p++;
     }
+  if (bold)
+    g_string_append (out, "</b>");
   return g_string_free (out, FALSE);
 }
 
@@ -336,4 +348,19 @@ tl_search_panel_get_n_hits (TlSearchPanel *self)
 {
   g_return_val_if_fail (TL_IS_SEARCH_PANEL (self), 0);
   return g_list_model_get_n_items (G_LIST_MODEL (self->hits));
+}
+
+/**
+ * tl_search_panel_get_terms:
+ *
+ * The words and phrases of the query shown, for marking them in the line
+ * of a hit (a prefix term ends with `*`).
+ *
+ * Returns: (transfer full): the terms; empty without a query
+ */
+char **
+tl_search_panel_get_terms (TlSearchPanel *self)
+{
+  g_return_val_if_fail (TL_IS_SEARCH_PANEL (self), NULL);
+  return tl_search_terms (gtk_editable_get_text (GTK_EDITABLE (self->entry)));
 }

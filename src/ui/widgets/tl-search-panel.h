@@ -15,5 +15,6 @@ void tl_search_panel_set_library (TlSearchPanel *self, TlLibrary *library);
 void tl_search_panel_focus (TlSearchPanel *self);
 void tl_search_panel_set_query (TlSearchPanel *self, const char *query);
 guint tl_search_panel_get_n_hits (TlSearchPanel *self);
+char **tl_search_panel_get_terms (TlSearchPanel *self);
 
 G_END_DECLS

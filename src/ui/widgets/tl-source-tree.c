@@ -28,6 +28,7 @@ struct _TlSourceTree {
   GtkWidget *menu;
   char *filter_text;          /* casefolded, or NULL */
   gboolean reloading;         /* the selection passes through nothing: say only where it ends */
+  TlSource *hidden_source;    /* the source picked, which the filter hides: still the one shown */
 };
 
 G_DEFINE_FINAL_TYPE (TlSourceTree, tl_source_tree, GTK_TYPE_WIDGET)
@@ -66,6 +67,68 @@ selected_item (TlSourceTree *self)
   gpointer item = gtk_single_selection_get_selected_item (self->selection);
 
   return item ? row_item (item) : NULL;
+}
+
+/* The source picked: the one selected, or the one the filter hides. */
+static TlSource *
+picked_source (TlSourceTree *self)
+{
+  g_autoptr(GObject) object = selected_item (self);
+
+  if (object == NULL && self->hidden_source)
+    return g_object_ref (self->hidden_source);
+  return TL_IS_SOURCE (object) ? TL_SOURCE (g_steal_pointer (&object)) : NULL;
+}
+
+/* Selects @source_id's row in the list as it is (the tree or the
+ * filtered list); FALSE when it is not there. */
+static gboolean
+select_in_list (TlSourceTree *self, gint64 source_id)
+{
+  GListModel *model = gtk_single_selection_get_model (self->selection);
+  guint n = g_list_model_get_n_items (model);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GObject) row = g_list_model_get_item (model, i);
+      g_autoptr(GObject) object = row_item (row);
+      if (TL_IS_SOURCE (object) && tl_source_get_id (TL_SOURCE (object)) == source_id)
+        {
+          gtk_single_selection_set_selected (self->selection, i);
+          gtk_widget_activate_action (GTK_WIDGET (self->list), "list.scroll-to-item", "u", i);
+          return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+/* The source @source_id as the tree holds it now, or NULL. */
+static TlSource *
+source_by_id (TlSourceTree *self, gint64 source_id)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->all_sources));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(TlSource) source = g_list_model_get_item (G_LIST_MODEL (self->all_sources), i);
+      if (tl_source_get_id (source) == source_id)
+        return g_steal_pointer (&source);
+    }
+  return NULL;
+}
+
+/* After the list changed under the selection (a reload, the filter):
+ * the source picked is selected again where the list shows it, or kept
+ * aside as the one shown while the filter hides it. */
+static void
+keep_picked (TlSourceTree *self, gint64 source_id)
+{
+  g_clear_object (&self->hidden_source);
+  if (source_id > 0 && !select_in_list (self, source_id))
+    {
+      gtk_single_selection_set_selected (self->selection, GTK_INVALID_LIST_POSITION);
+      self->hidden_source = source_by_id (self, source_id);
+    }
 }
 
 /* Model */
@@ -127,7 +190,7 @@ tl_source_tree_reload (TlSourceTree *self)
   g_autoptr(GPtrArray) folders = NULL;
   g_autoptr(GPtrArray) sources = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GObject) was_selected = selected_item (self);
+  g_autoptr(TlSource) was_picked = picked_source (self);
   gboolean first_load = g_list_model_get_n_items (G_LIST_MODEL (self->root)) == 0;
   guint n;
 
@@ -173,8 +236,8 @@ tl_source_tree_reload (TlSourceTree *self)
     }
   gtk_stack_set_visible_child_name (GTK_STACK (self->stack), sources->len || folders->len ? "list" : "empty");
 
-  if (TL_IS_SOURCE (was_selected))
-    tl_source_tree_select_source (self, tl_source_get_id (TL_SOURCE (was_selected)));
+  if (was_picked)
+    keep_picked (self, tl_source_get_id (was_picked));
   /* one notification: the window sees the same source again (fresh from
    * the library), not an empty selection that would stop its player */
   self->reloading = FALSE;
@@ -429,14 +492,21 @@ on_filter_changed (GtkSearchEntry *entry, TlSourceTree *self)
 {
   const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
   GtkFilter *filter = gtk_filter_list_model_get_filter (self->filtered);
+  g_autoptr(TlSource) picked = picked_source (self);
 
   g_clear_pointer (&self->filter_text, g_free);
   if (text && *text)
     self->filter_text = g_utf8_casefold (text, -1);
+  /* narrowing the list does not close the source shown: the selection
+   * passes through nothing on the way, which the window is not told */
+  self->reloading = TRUE;
   gtk_filter_changed (filter, GTK_FILTER_CHANGE_DIFFERENT);
   /* narrowed, the tree is a flat list of the sources that match */
   gtk_single_selection_set_model (self->selection, self->filter_text ? G_LIST_MODEL (self->filtered)
                                                                      : G_LIST_MODEL (self->tree));
+  if (picked)
+    keep_picked (self, tl_source_get_id (picked));
+  self->reloading = FALSE;
 }
 
 /* Actions */
@@ -446,6 +516,7 @@ on_selected (GtkSingleSelection *selection, GParamSpec *pspec, TlSourceTree *sel
 {
   if (self->reloading)
     return;
+  g_clear_object (&self->hidden_source);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_SOURCE]);
 }
 
@@ -604,6 +675,7 @@ tl_source_tree_dispose (GObject *object)
   g_clear_object (&self->selection);
   g_clear_object (&self->tree);
   g_clear_object (&self->filtered);
+  g_clear_object (&self->hidden_source);
   g_clear_object (&self->root);
   g_clear_object (&self->all_sources);
   g_clear_pointer (&self->children, g_hash_table_unref);
@@ -763,16 +835,17 @@ tl_source_tree_is_read_only (TlSourceTree *self)
   return self == NULL || self->library == NULL || tl_library_is_read_only (self->library);
 }
 
-/* Returns: (transfer none) (nullable): the selected source */
+/* Returns: (transfer none) (nullable): the selected source, or the one
+ *   picked before the filter hid it */
 TlSource *
 tl_source_tree_get_selected_source (TlSourceTree *self)
 {
-  g_autoptr(GObject) object = NULL;
+  g_autoptr(TlSource) source = NULL;
 
   g_return_val_if_fail (TL_IS_SOURCE_TREE (self), NULL);
-  object = selected_item (self);
-  /* the row holds the object: a borrowed pointer stays valid */
-  return TL_IS_SOURCE (object) ? TL_SOURCE (object) : NULL;
+  source = picked_source (self);
+  /* the row (or the tree) holds the object: a borrowed pointer stays valid */
+  return source;
 }
 
 /* The folder new things go in: the selected folder, or the selected
@@ -789,24 +862,22 @@ tl_source_tree_get_selected_folder (TlSourceTree *self)
   return 0;
 }
 
+/* Selects a source; one the filter hides clears the filter first. */
 gboolean
 tl_source_tree_select_source (TlSourceTree *self, gint64 source_id)
 {
-  GListModel *model = gtk_single_selection_get_model (self->selection);
-  guint n = g_list_model_get_n_items (model);
+  g_autoptr(TlSource) hidden = NULL;
 
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(GObject) row = g_list_model_get_item (model, i);
-      g_autoptr(GObject) object = row_item (row);
-      if (TL_IS_SOURCE (object) && tl_source_get_id (TL_SOURCE (object)) == source_id)
-        {
-          gtk_single_selection_set_selected (self->selection, i);
-          gtk_widget_activate_action (GTK_WIDGET (self->list), "list.scroll-to-item", "u", i);
-          return TRUE;
-        }
-    }
-  return FALSE;
+  g_return_val_if_fail (TL_IS_SOURCE_TREE (self), FALSE);
+  if (select_in_list (self, source_id))
+    return TRUE;
+  if (self->filter_text == NULL || (hidden = source_by_id (self, source_id)) == NULL)
+    return FALSE;
+  gtk_editable_set_text (GTK_EDITABLE (self->filter_entry), "");
+  /* the entry says so at once when emptied; this is in case it did not */
+  if (self->filter_text)
+    on_filter_changed (GTK_SEARCH_ENTRY (self->filter_entry), self);
+  return select_in_list (self, source_id);
 }
 
 void

@@ -196,35 +196,107 @@ tl_transcript_row_new (void)
   return g_object_new (TL_TYPE_TRANSCRIPT_ROW, NULL);
 }
 
-/* The text with every (case-insensitive) occurrence of @highlight marked. */
-static char *
-highlighted_markup (const char *text, const char *highlight)
-{
-  g_autofree char *folded = g_utf8_casefold (text, -1);
-  g_autoptr(GString) out = g_string_new (NULL);
-  gsize hl_len = strlen (highlight);
-  const char *p = text;
-  const char *f = folded;
+/* How marked words look: find's current match stands out from the other
+ * matches by its lightness as well as its hue (white on dark orange, the
+ * others black on yellow), so that it shows without telling colours
+ * apart; the weight stays, so that stepping through matches never
+ * rewraps a line. */
+#define MARK_SPAN "<span background=\"#f6d32d\" foreground=\"#000000\">"
+#define CURRENT_MARK_SPAN "<span background=\"#c64600\" foreground=\"#ffffff\">"
 
+typedef struct {
+  gsize start, end;
+} Range;
+
+static int
+compare_ranges (gconstpointer a, gconstpointer b)
+{
+  const Range *x = a, *y = b;
+
+  return x->start < y->start ? -1 : x->start > y->start;
+}
+
+static gboolean
+word_char_at (const char *at)
+{
+  return *at && g_unichar_isalnum (g_utf8_get_char (at));
+}
+
+static gboolean
+word_char_before (const char *text, const char *at)
+{
+  return at > text && g_unichar_isalnum (g_utf8_get_char (g_utf8_find_prev_char (text, at)));
+}
+
+/* Adds where @needle occurs in @folded; as whole words only (the way the
+ * library search matches) when @words, and then a trailing `*` makes it
+ * a prefix: the mark runs to the end of the word. */
+static void
+add_ranges (GArray *ranges, const char *folded, const char *needle, gboolean words)
+{
+  gsize len = strlen (needle);
+  gboolean prefix = words && len > 1 && needle[len - 1] == '*';
+  g_autofree char *stem = g_strndup (needle, prefix ? len - 1 : len);
+  const char *at = folded;
+
+  len = strlen (stem);
+  if (len == 0)
+    return;
+  while ((at = strstr (at, stem)) != NULL)
+    {
+      const char *end = at + len;
+
+      if (words && prefix)
+        while (word_char_at (end))
+          end = g_utf8_next_char (end);
+      if (!words || (!word_char_before (folded, at) && !word_char_at (end)))
+        g_array_append_val (ranges, ((Range) { at - folded, end - folded }));
+      at = g_utf8_next_char (at);
+    }
+}
+
+/* The text with what @marks asks marked, as markup; NULL when nothing is
+ * marked in it. */
+static char *
+marked_markup (const char *text, const TlRowMarks *marks)
+{
+  g_autofree char *folded = NULL;
+  g_autoptr(GArray) ranges = NULL;
+  g_autoptr(GString) out = NULL;
+  gsize done = 0;
+
+  /* most rows are bound with nothing to mark: no casefolding for them */
+  if ((marks->find == NULL || *marks->find == '\0') && (marks->terms == NULL || marks->terms[0] == NULL))
+    return NULL;
+  folded = g_utf8_casefold (text, -1);
   /* casefolding can change byte lengths; mark only when it did not */
   if (strlen (folded) != strlen (text))
-    return g_markup_escape_text (text, -1);
-  while (*f)
+    return NULL;
+  ranges = g_array_new (FALSE, FALSE, sizeof (Range));
+  out = g_string_new (NULL);
+  if (marks->find && *marks->find)
+    add_ranges (ranges, folded, marks->find, FALSE);
+  for (guint i = 0; marks->terms && marks->terms[i]; i++)
+    add_ranges (ranges, folded, marks->terms[i], TRUE);
+  if (ranges->len == 0)
+    return NULL;
+  g_array_sort (ranges, compare_ranges);
+  for (guint i = 0; i < ranges->len; i++)
     {
-      const char *hit = strstr (f, highlight);
+      Range range = g_array_index (ranges, Range, i);
       g_autofree char *before = NULL, *match = NULL;
 
-      if (hit == NULL)
-        break;
-      before = g_markup_escape_text (p, hit - f);
-      match = g_markup_escape_text (p + (hit - f), hl_len);
-      g_string_append (out, before);
-      g_string_append_printf (out, "<span background=\"#f6d32d\" foreground=\"#000000\">%s</span>", match);
-      p += (hit - f) + hl_len;
-      f = hit + hl_len;
+      /* overlapping marks make one */
+      while (i + 1 < ranges->len && g_array_index (ranges, Range, i + 1).start <= range.end)
+        range.end = MAX (range.end, g_array_index (ranges, Range, ++i).end);
+      range.start = MAX (range.start, done);
+      before = g_markup_escape_text (text + done, range.start - done);
+      match = g_markup_escape_text (text + range.start, range.end - range.start);
+      g_string_append_printf (out, "%s%s%s</span>", before, marks->current ? CURRENT_MARK_SPAN : MARK_SPAN, match);
+      done = range.end;
     }
   {
-    g_autofree char *rest = g_markup_escape_text (p, -1);
+    g_autofree char *rest = g_markup_escape_text (text + done, -1);
     g_string_append (out, rest);
   }
   return g_string_free (g_steal_pointer (&out), FALSE);
@@ -242,15 +314,17 @@ set_tooltip (GtkWidget *widget, const char *text)
 /**
  * tl_transcript_row_set_segment:
  * @estimated: whether the line's time is an estimate
- * @highlight: (nullable): casefolded text to mark in the line (find)
+ * @marks: (nullable): what to mark in the line's words (find, a search)
  */
 void
-tl_transcript_row_set_segment (TlTranscriptRow *self, TlSegment *segment, gboolean estimated, const char *highlight)
+tl_transcript_row_set_segment (TlTranscriptRow *self, TlSegment *segment, gboolean estimated,
+                               const TlRowMarks *marks)
 {
   gint64 start = tl_segment_get_start (segment);
   const char *speaker = tl_segment_get_speaker (segment);
   g_autofree char *clock = NULL;
   g_autofree char *time_tip = NULL;
+  g_autofree char *markup = NULL;
   const char *text_tip = NULL;
   const char *flag = tl_segment_get_flag (segment);
 
@@ -270,11 +344,9 @@ tl_transcript_row_set_segment (TlTranscriptRow *self, TlSegment *segment, gboole
 
   gtk_label_set_text (GTK_LABEL (self->speaker), speaker ? speaker : "");
   gtk_widget_set_visible (self->speaker, speaker != NULL);
-  if (highlight && *highlight)
-    {
-      g_autofree char *markup = highlighted_markup (tl_segment_get_text (segment), highlight);
-      tl_wrap_text_set_markup (TL_WRAP_TEXT (self->text), markup);
-    }
+  markup = marks ? marked_markup (tl_segment_get_text (segment), marks) : NULL;
+  if (markup)
+    tl_wrap_text_set_markup (TL_WRAP_TEXT (self->text), markup);
   else
     tl_wrap_text_set_text (TL_WRAP_TEXT (self->text), tl_segment_get_text (segment));
   if (tl_segment_get_non_speech (segment))

@@ -7,12 +7,20 @@
 
 G_BEGIN_DECLS
 
+/* What a line marks in its words: find's text wherever it occurs, and a
+ * library search's terms as whole words. */
+typedef struct {
+  const char *find;         /* casefolded, or NULL */
+  const char *const *terms; /* casefolded; a trailing * makes a prefix; or NULL */
+  gboolean current;         /* find's current match is this line: its marks stand out */
+} TlRowMarks;
+
 #define TL_TYPE_TRANSCRIPT_ROW (tl_transcript_row_get_type ())
 G_DECLARE_FINAL_TYPE (TlTranscriptRow, tl_transcript_row, TL, TRANSCRIPT_ROW, GtkWidget)
 
 GtkWidget *tl_transcript_row_new (void);
 void tl_transcript_row_set_segment (TlTranscriptRow *self, TlSegment *segment, gboolean estimated,
-                                    const char *highlight);
+                                    const TlRowMarks *marks);
 void tl_transcript_row_set_current (TlTranscriptRow *self, gboolean current);
 void tl_transcript_row_set_topics (TlTranscriptRow *self, const gint64 *topic_ids, guint n_topics);
 void tl_transcript_row_set_heading (TlTranscriptRow *self, const char *heading);

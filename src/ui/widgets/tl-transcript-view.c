@@ -1,7 +1,9 @@
 /* tl-transcript-view.c: the transcript of the chosen source. The line
  * under the play position is found by binary search and kept in view
- * while playing, unless the editor scrolls away (then a button brings it
- * back); lines inside clips show their topics' colours; Ctrl+F finds. */
+ * while playing, unless the editor scrolls away (then a button under the
+ * lines brings it back); lines inside clips show their topics' colours;
+ * Ctrl+F finds, and a library search's words are marked in the hit's
+ * source. */
 #include "tl-transcript-view.h"
 
 #include <glib/gi18n.h>
@@ -9,8 +11,9 @@
 
 #include "tl-transcript-row.h"
 
-/* After we scroll the list ourselves, scroll events for this long are ours. */
-#define OWN_SCROLL_USEC (400 * 1000)
+/* Layout passes a scroll may take to settle within one frame (GDK runs
+ * at most four per frame, the window's own included). */
+#define SCROLL_PASSES 2
 
 struct _TlTranscriptView {
   GtkWidget parent_instance;
@@ -18,9 +21,10 @@ struct _TlTranscriptView {
   GtkWidget *find_bar;
   GtkWidget *find_entry;
   GtkWidget *find_count;
-  GtkWidget *overlay;
+  GtkWidget *lines_box;     /* the lines over the follow bar */
   GtkWidget *scroller;
   GtkListView *list;
+  GtkWidget *follow_bar;
   GtkWidget *follow_button;
 
   GListStore *segments;
@@ -34,9 +38,22 @@ struct _TlTranscriptView {
   GPtrArray *headings;      /* per line: heading above it, or NULL */
   int current;              /* the line under the play position, -1 */
   gboolean following;
-  gint64 own_scroll_until;  /* monotonic time */
+  gboolean playing;         /* the media plays: scrolling away stops following */
   gboolean quiet;           /* selection changes made by us */
   char *find_text;          /* casefolded, or NULL */
+  int find_current;         /* the line of find's current match, -1 */
+  char **search_terms;      /* casefolded, of the last search hit opened, or NULL */
+
+  int goal_line;            /* the line a find or a hit went to, centred again when the play
+                             * position reaches it (after a load), -1 */
+  gboolean navigating;      /* selecting the goal line */
+
+  /* a scroll that waits for the list's layout */
+  int scroll_line;          /* -1 when none */
+  gboolean scroll_centre;   /* centre it; else only bring it into view */
+  guint scroll_passes;
+  GdkFrameClock *scroll_clock;
+  gulong scroll_handler;
 };
 
 G_DEFINE_FINAL_TYPE (TlTranscriptView, tl_transcript_view, GTK_TYPE_WIDGET)
@@ -74,8 +91,10 @@ bind_row (TlTranscriptView *self, GtkListItem *item)
   guint position = gtk_list_item_get_position (item);
   GArray *topics = position < self->line_topics->len ? g_ptr_array_index (self->line_topics, position) : NULL;
   TlSegment *segment = gtk_list_item_get_item (item);
+  TlRowMarks marks = { self->find_text, (const char *const *) self->search_terms,
+                       self->find_text && (int) position == self->find_current };
 
-  tl_transcript_row_set_segment (row, segment, is_estimated (self, segment), self->find_text);
+  tl_transcript_row_set_segment (row, segment, is_estimated (self, segment), &marks);
   tl_transcript_row_set_current (row, (int) position == self->current);
   tl_transcript_row_set_topics (row, topics ? (gint64 *) topics->data : NULL, topics ? topics->len : 0);
   tl_transcript_row_set_heading (row, position < self->headings->len ? g_ptr_array_index (self->headings, position)
@@ -113,19 +132,144 @@ refresh_rows (TlTranscriptView *self)
     bind_row (self, item);
 }
 
+/* Scrolling */
+
+static void
+stop_scroll (TlTranscriptView *self)
+{
+  /* a clock whose window went away has dropped its handlers already */
+  if (self->scroll_clock && g_signal_handler_is_connected (self->scroll_clock, self->scroll_handler))
+    g_signal_handler_disconnect (self->scroll_clock, self->scroll_handler);
+  self->scroll_handler = 0;
+  g_clear_object (&self->scroll_clock);
+  self->scroll_line = -1;
+}
+
+/* The row showing line @index, if the list has one for it. */
+static GtkWidget *
+bound_row (TlTranscriptView *self, guint index)
+{
+  GHashTableIter iter;
+  gpointer item;
+
+  g_hash_table_iter_init (&iter, self->bound);
+  while (g_hash_table_iter_next (&iter, &item, NULL))
+    if (gtk_list_item_get_position (item) == index)
+      return gtk_list_item_get_child (item);
+  return NULL;
+}
+
+/* Runs after the window laid the list out, so the row's place is known:
+ * moves the list by the row's distance from the middle. Moving it lays
+ * the list out again in the same frame (GDK repeats the layout phase),
+ * so the line never shows anywhere else first. */
+static void
+on_scroll_layout (GdkFrameClock *clock, TlTranscriptView *self)
+{
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller));
+  GtkWidget *row = self->scroll_line >= 0 ? bound_row (self, self->scroll_line) : NULL;
+  double page = gtk_adjustment_get_page_size (adjustment);
+  double value = gtk_adjustment_get_value (adjustment);
+  double target, delta;
+  graphene_rect_t bounds;
+
+  /* no row for it after a layout: the list is not shown */
+  if (row == NULL || page <= 0 || !gtk_widget_compute_bounds (row, self->scroller, &bounds)
+      || bounds.size.height <= 0)
+    {
+      stop_scroll (self);
+      return;
+    }
+  /* a line in full view stays where it is unless it is to be centred */
+  if (!self->scroll_centre && bounds.origin.y >= 0 && bounds.origin.y + bounds.size.height <= page)
+    {
+      stop_scroll (self);
+      return;
+    }
+  target = CLAMP (value + bounds.origin.y + bounds.size.height / 2 - page / 2, gtk_adjustment_get_lower (adjustment),
+                  gtk_adjustment_get_upper (adjustment) - page);
+  delta = target - value;
+  if (ABS (delta) < 1 || ++self->scroll_passes > SCROLL_PASSES)
+    {
+      stop_scroll (self);
+      return;
+    }
+  self->scroll_centre = TRUE; /* a second pass only corrects the first */
+  gtk_adjustment_set_value (adjustment, target);
+}
+
+/* Brings line @index into view (@centre: to the middle of the list, or
+ * there only when it is not in full view already). GTK 4.8 has no
+ * gtk_list_view_scroll_to: the list's scroll-to-item makes the row
+ * exist, the list's layout gives its height, and its adjustment moves it. */
+static void
+scroll_line (TlTranscriptView *self, guint index, gboolean centre)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  /* the line is to be centred already: bringing it into view adds nothing */
+  if (self->scroll_line == (int) index && self->scroll_centre)
+    centre = TRUE;
+  stop_scroll (self);
+  gtk_widget_activate_action (GTK_WIDGET (self->list), "list.scroll-to-item", "u", index);
+  if (clock == NULL)
+    return;
+  self->scroll_line = index;
+  self->scroll_centre = centre;
+  self->scroll_passes = 0;
+  self->scroll_clock = g_object_ref (clock);
+  self->scroll_handler = g_signal_connect_after (clock, "layout", G_CALLBACK (on_scroll_layout), self);
+  gtk_widget_queue_allocate (GTK_WIDGET (self->list));
+}
+
+/* Brings the line into view as the play position reaches it: the line a
+ * find or a hit went to goes to the middle (the player may only get there
+ * after loading the media, by way of its start), any other only when it
+ * is not in view. */
 static void
 scroll_to (TlTranscriptView *self, guint index)
 {
-  self->own_scroll_until = g_get_monotonic_time () + OWN_SCROLL_USEC;
-  gtk_widget_activate_action (GTK_WIDGET (self->list), "list.scroll-to-item", "u", index);
+  scroll_line (self, index, (int) index == self->goal_line);
 }
 
 static void
-on_scrolled (GtkAdjustment *adjustment, TlTranscriptView *self)
+update_follow_button (TlTranscriptView *self)
 {
-  /* the editor scrolled away from the playing line: stop following */
-  if (self->following && g_get_monotonic_time () > self->own_scroll_until && self->current >= 0)
+  gtk_widget_set_visible (self->follow_bar, self->playing && !self->following);
+}
+
+/* The editor moved the list (wheel, touchpad, scrollbar, a finger) while
+ * the media plays: they read elsewhere, so the list stops following. Our
+ * own scrolls (following, find, a search hit) are not input and never
+ * get here. */
+static void
+user_scrolled (TlTranscriptView *self)
+{
+  stop_scroll (self);
+  self->goal_line = -1;
+  if (self->playing && self->following)
     tl_transcript_view_set_following (self, FALSE);
+}
+
+static gboolean
+on_user_scroll (GtkEventControllerScroll *controller, double dx, double dy, TlTranscriptView *self)
+{
+  if (dy != 0)
+    user_scrolled (self);
+  return FALSE; /* the scrolled window scrolls */
+}
+
+static void
+on_scrollbar_pressed (GtkGestureClick *gesture, int n_press, double x, double y, TlTranscriptView *self)
+{
+  user_scrolled (self);
+}
+
+static void
+on_touch_drag (GtkGestureDrag *gesture, double dx, double dy, TlTranscriptView *self)
+{
+  if (ABS (dy) > 8)
+    user_scrolled (self);
 }
 
 static void
@@ -133,6 +277,8 @@ on_selection_changed (GtkSelectionModel *model, guint position, guint n_items, T
 {
   guint first, last;
 
+  if (!self->navigating)
+    self->goal_line = -1;
   g_signal_emit (self, signals[SIGNAL_SELECTION_CHANGED], 0);
   if (self->quiet || !tl_transcript_view_get_selected_range (self, &first, &last) || first != last)
     return;
@@ -143,6 +289,25 @@ static void
 on_follow_clicked (GtkButton *button, TlTranscriptView *self)
 {
   tl_transcript_view_set_following (self, TRUE);
+}
+
+/* Selects line @index for a find or a search hit: the player goes there
+ * (line-picked), the list follows the play position from there, and the
+ * line shows in the middle of the list. */
+static void
+go_to_line (TlTranscriptView *self, guint index)
+{
+  self->goal_line = index;
+  self->navigating = TRUE;
+  gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), index, TRUE);
+  self->navigating = FALSE;
+  if (!self->following)
+    {
+      self->following = TRUE;
+      update_follow_button (self);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FOLLOWING]);
+    }
+  scroll_line (self, index, TRUE);
 }
 
 /* Find */
@@ -206,8 +371,13 @@ tl_transcript_view_find_next (TlTranscriptView *self, gboolean backwards)
           found_rank = n_matches;
         n_matches++;
       }
+  if (found != self->find_current)
+    {
+      self->find_current = found;
+      refresh_rows (self);
+    }
   if (found >= 0)
-    tl_transcript_view_select_line (self, found, TRUE);
+    go_to_line (self, found);
   find_update_count (self, found_rank, n_matches);
 }
 
@@ -217,8 +387,13 @@ on_find_changed (GtkSearchEntry *entry, TlTranscriptView *self)
   const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
 
   g_clear_pointer (&self->find_text, g_free);
+  self->find_current = -1;
   if (text && *text)
-    self->find_text = g_utf8_casefold (text, -1);
+    {
+      self->find_text = g_utf8_casefold (text, -1);
+      /* find's marks replace a search's */
+      g_clear_pointer (&self->search_terms, g_strfreev);
+    }
   refresh_rows (self);
   if (self->find_text)
     tl_transcript_view_find_next (self, FALSE);
@@ -277,6 +452,7 @@ tl_transcript_view_dispose (GObject *object)
   TlTranscriptView *self = TL_TRANSCRIPT_VIEW (object);
   GtkWidget *child;
 
+  stop_scroll (self);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
   if (self->topic_css)
@@ -290,7 +466,17 @@ tl_transcript_view_dispose (GObject *object)
   g_clear_pointer (&self->line_topics, g_ptr_array_unref);
   g_clear_pointer (&self->headings, g_ptr_array_unref);
   g_clear_pointer (&self->find_text, g_free);
+  g_clear_pointer (&self->search_terms, g_strfreev);
   G_OBJECT_CLASS (tl_transcript_view_parent_class)->dispose (object);
+}
+
+/* The frame clock goes with the window: a scroll still waiting for it
+ * has nothing left to wait for. */
+static void
+tl_transcript_view_unrealize (GtkWidget *widget)
+{
+  stop_scroll (TL_TRANSCRIPT_VIEW (widget));
+  GTK_WIDGET_CLASS (tl_transcript_view_parent_class)->unrealize (widget);
 }
 
 static void
@@ -302,6 +488,7 @@ tl_transcript_view_class_init (TlTranscriptViewClass *klass)
   object_class->dispose = tl_transcript_view_dispose;
   object_class->get_property = tl_transcript_view_get_property;
   object_class->set_property = tl_transcript_view_set_property;
+  widget_class->unrealize = tl_transcript_view_unrealize;
 
   properties[PROP_CURRENT] = g_param_spec_int ("current", NULL, NULL, -1, G_MAXINT, -1,
                                                G_PARAM_READABLE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
@@ -338,11 +525,16 @@ tl_transcript_view_init (TlTranscriptView *self)
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
   GtkWidget *find_box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 6);
   GtkWidget *previous, *next;
+  GtkEventController *wheel;
+  GtkGesture *scrollbar_press, *touch_drag;
 
   gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
                                   GTK_ORIENTATION_VERTICAL);
   self->current = -1;
   self->following = TRUE;
+  self->find_current = -1;
+  self->goal_line = -1;
+  self->scroll_line = -1;
   self->bound = g_hash_table_new (NULL, NULL);
   self->starts = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->line_topics = g_ptr_array_new_with_free_func (free_line_topics);
@@ -393,23 +585,37 @@ tl_transcript_view_init (TlTranscriptView *self)
   gtk_scrolled_window_set_policy (GTK_SCROLLED_WINDOW (self->scroller), GTK_POLICY_NEVER, GTK_POLICY_AUTOMATIC);
   gtk_scrolled_window_set_child (GTK_SCROLLED_WINDOW (self->scroller), GTK_WIDGET (self->list));
   gtk_widget_set_vexpand (self->scroller, TRUE);
-  g_signal_connect (gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller)), "value-changed",
-                    G_CALLBACK (on_scrolled), self);
+  /* the editor's own scrolling, told from ours by the input it comes from */
+  wheel = gtk_event_controller_scroll_new (GTK_EVENT_CONTROLLER_SCROLL_VERTICAL | GTK_EVENT_CONTROLLER_SCROLL_KINETIC);
+  gtk_event_controller_set_propagation_phase (wheel, GTK_PHASE_CAPTURE);
+  gtk_event_controller_set_name (wheel, "user-scroll");
+  g_signal_connect (wheel, "scroll", G_CALLBACK (on_user_scroll), self);
+  gtk_widget_add_controller (self->scroller, wheel);
+  scrollbar_press = gtk_gesture_click_new ();
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (scrollbar_press), GTK_PHASE_CAPTURE);
+  g_signal_connect (scrollbar_press, "pressed", G_CALLBACK (on_scrollbar_pressed), self);
+  gtk_widget_add_controller (gtk_scrolled_window_get_vscrollbar (GTK_SCROLLED_WINDOW (self->scroller)),
+                             GTK_EVENT_CONTROLLER (scrollbar_press));
+  touch_drag = gtk_gesture_drag_new ();
+  gtk_gesture_single_set_touch_only (GTK_GESTURE_SINGLE (touch_drag), TRUE);
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (touch_drag), GTK_PHASE_CAPTURE);
+  g_signal_connect (touch_drag, "drag-update", G_CALLBACK (on_touch_drag), self);
+  gtk_widget_add_controller (self->scroller, GTK_EVENT_CONTROLLER (touch_drag));
 
-  /* brings the playing line back after the editor scrolled away */
+  /* brings the playing line back after the editor scrolled away; in a bar
+   * under the lines, not over them, so that it never hides a word */
   self->follow_button = gtk_button_new_with_label (_("Follow Playback"));
-  gtk_widget_add_css_class (self->follow_button, "osd");
-  gtk_widget_add_css_class (self->follow_button, "pill");
-  gtk_widget_set_halign (self->follow_button, GTK_ALIGN_END);
-  gtk_widget_set_valign (self->follow_button, GTK_ALIGN_END);
-  gtk_widget_set_margin_end (self->follow_button, 18);
-  gtk_widget_set_margin_bottom (self->follow_button, 18);
-  gtk_widget_set_visible (self->follow_button, FALSE);
+  gtk_widget_add_css_class (self->follow_button, "suggested-action");
+  gtk_widget_set_tooltip_text (self->follow_button, _("Show the line playing and keep it in view"));
   g_signal_connect (self->follow_button, "clicked", G_CALLBACK (on_follow_clicked), self);
-  self->overlay = gtk_overlay_new ();
-  gtk_overlay_set_child (GTK_OVERLAY (self->overlay), self->scroller);
-  gtk_overlay_add_overlay (GTK_OVERLAY (self->overlay), self->follow_button);
-  gtk_widget_set_parent (self->overlay, GTK_WIDGET (self));
+  self->follow_bar = gtk_action_bar_new ();
+  gtk_action_bar_set_center_widget (GTK_ACTION_BAR (self->follow_bar), self->follow_button);
+  gtk_widget_set_visible (self->follow_bar, FALSE);
+  self->lines_box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_box_append (GTK_BOX (self->lines_box), self->scroller);
+  gtk_box_append (GTK_BOX (self->lines_box), self->follow_bar);
+  gtk_widget_set_vexpand (self->lines_box, TRUE);
+  gtk_widget_set_parent (self->lines_box, GTK_WIDGET (self));
 
   gtk_search_bar_set_key_capture_widget (GTK_SEARCH_BAR (self->find_bar), NULL);
 
@@ -507,12 +713,13 @@ tl_transcript_view_set_following (TlTranscriptView *self, gboolean following)
 {
   g_return_if_fail (TL_IS_TRANSCRIPT_VIEW (self));
   following = !!following;
-  gtk_widget_set_visible (self->follow_button, !following);
   if (following == self->following)
     return;
   self->following = following;
+  update_follow_button (self);
+  /* back to the playing line, in the middle, where it reads in context */
   if (following && self->current >= 0)
-    scroll_to (self, self->current);
+    scroll_line (self, self->current, TRUE);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FOLLOWING]);
 }
 
@@ -636,6 +843,8 @@ tl_transcript_view_set_source (TlTranscriptView *self, TlSource *source, GPtrArr
   self->quiet = TRUE;
   g_set_object (&self->source, source);
   self->current = -1;
+  self->find_current = -1;
+  self->goal_line = -1;
   g_array_set_size (self->starts, 0);
   g_ptr_array_set_size (self->headings, 0);
   for (guint i = 0; segments && i < segments->len; i++)
@@ -786,4 +995,54 @@ tl_transcript_view_show_find (TlTranscriptView *self)
   g_return_if_fail (TL_IS_TRANSCRIPT_VIEW (self));
   gtk_search_bar_set_search_mode (GTK_SEARCH_BAR (self->find_bar), TRUE);
   gtk_widget_grab_focus (self->find_entry);
+}
+
+/**
+ * tl_transcript_view_set_playing:
+ * @playing: whether the media plays
+ *
+ * While it plays, the editor's scrolling away stops the list following
+ * the play position, and the Follow Playback button shows.
+ */
+void
+tl_transcript_view_set_playing (TlTranscriptView *self, gboolean playing)
+{
+  g_return_if_fail (TL_IS_TRANSCRIPT_VIEW (self));
+  self->playing = !!playing;
+  update_follow_button (self);
+}
+
+/**
+ * tl_transcript_view_show_hit:
+ * @index: the line of the hit
+ * @terms: (nullable): the search's terms, marked in the lines until a
+ *   find or another hit replaces them (a trailing `*` marks a prefix)
+ *
+ * Opens a library search's hit: its line selected (the player goes
+ * there), current, in the middle of the list.
+ */
+void
+tl_transcript_view_show_hit (TlTranscriptView *self, guint index, const char *const *terms)
+{
+  GPtrArray *folded;
+
+  g_return_if_fail (TL_IS_TRANSCRIPT_VIEW (self));
+  folded = g_ptr_array_new ();
+  for (guint i = 0; terms && terms[i]; i++)
+    g_ptr_array_add (folded, g_utf8_casefold (terms[i], -1));
+  g_ptr_array_add (folded, NULL);
+  g_strfreev (self->search_terms);
+  self->search_terms = (char **) g_ptr_array_free (folded, FALSE);
+  /* the search's marks replace find's */
+  if (self->find_text)
+    gtk_editable_set_text (GTK_EDITABLE (self->find_entry), "");
+  g_clear_pointer (&self->find_text, g_free);
+  self->find_current = -1;
+  find_update_count (self, -1, 0);
+  refresh_rows (self);
+  if (index >= g_list_model_get_n_items (G_LIST_MODEL (self->segments)))
+    return;
+  /* an untimed line (an article's paragraph) is current only this way */
+  set_current (self, index);
+  go_to_line (self, index);
 }

@@ -33,5 +33,7 @@ void tl_transcript_view_set_headings (TlTranscriptView *self, GPtrArray *chapter
 void tl_transcript_view_point_to_line (TlTranscriptView *self, guint index);
 void tl_transcript_view_show_find (TlTranscriptView *self);
 void tl_transcript_view_find_next (TlTranscriptView *self, gboolean backwards);
+void tl_transcript_view_set_playing (TlTranscriptView *self, gboolean playing);
+void tl_transcript_view_show_hit (TlTranscriptView *self, guint index, const char *const *terms);
 
 G_END_DECLS

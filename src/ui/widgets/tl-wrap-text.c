@@ -164,3 +164,11 @@ tl_wrap_text_get_text (TlWrapText *self)
   g_return_val_if_fail (TL_IS_WRAP_TEXT (self), NULL);
   return self->text;
 }
+
+/* Returns: (transfer none) (nullable): the text's attributes (its marks) */
+PangoAttrList *
+tl_wrap_text_get_attributes (TlWrapText *self)
+{
+  g_return_val_if_fail (TL_IS_WRAP_TEXT (self), NULL);
+  return self->layout ? pango_layout_get_attributes (self->layout) : NULL;
+}

@@ -12,5 +12,6 @@ GtkWidget *tl_wrap_text_new (void);
 void tl_wrap_text_set_text (TlWrapText *self, const char *text);
 void tl_wrap_text_set_markup (TlWrapText *self, const char *markup);
 const char *tl_wrap_text_get_text (TlWrapText *self);
+PangoAttrList *tl_wrap_text_get_attributes (TlWrapText *self);
 
 G_END_DECLS
