@@ -27,13 +27,13 @@ on_aligned (GObject *object, GAsyncResult *result, gpointer user_data)
 }
 
 static void
-add_confidence (JsonBuilder *b, double confidence)
+add_confidence (TlJsonWriter *b, double confidence)
 {
-  json_builder_set_member_name (b, "confidence");
+  tl_json_writer_member (b, "confidence");
   if (confidence >= 0)
-    json_builder_add_double_value (b, confidence);
+    tl_json_writer_double (b, confidence);
   else
-    json_builder_add_null_value (b);
+    tl_json_writer_null (b);
 }
 
 gboolean
@@ -85,41 +85,41 @@ tl_cli_align (TlCli *cli, int argc, char **argv, GError **error)
 
   if (cli->json)
     {
-      g_autoptr(JsonBuilder) b = json_builder_new ();
-      json_builder_begin_object (b);
-      tl_cli_add_int (b, "id", id);
-      tl_cli_add_string (b, "title", tl_source_get_title (source));
-      tl_cli_add_string (b, "timing", "aligned");
-      tl_cli_add_string (b, "voice", report->voice);
-      json_builder_set_member_name (b, "summary");
-      json_builder_begin_object (b);
-      tl_cli_add_int (b, "segments", report->segments->len);
-      tl_cli_add_int (b, "aligned", report->n_aligned);
-      tl_cli_add_int (b, "anchors", report->n_anchors);
-      tl_cli_add_int (b, "non_speech", report->n_silent);
-      tl_cli_add_int (b, "unspoken", report->n_unspoken);
-      tl_cli_add_int (b, "uncertain", report->n_uncertain);
-      json_builder_set_member_name (b, "mean_confidence");
-      json_builder_add_double_value (b, report->mean_confidence);
-      json_builder_end_object (b);
-      json_builder_set_member_name (b, "segments");
-      json_builder_begin_array (b);
+      TlJsonWriter *b = tl_cli_json (cli);
+      tl_json_writer_begin_object (b);
+      tl_json_writer_member_int (b, "id", id);
+      tl_json_writer_member_string (b, "title", tl_source_get_title (source));
+      tl_json_writer_member_string (b, "timing", "aligned");
+      tl_json_writer_member_string (b, "voice", report->voice);
+      tl_json_writer_member (b, "summary");
+      tl_json_writer_begin_object (b);
+      tl_json_writer_member_int (b, "segments", report->segments->len);
+      tl_json_writer_member_int (b, "aligned", report->n_aligned);
+      tl_json_writer_member_int (b, "anchors", report->n_anchors);
+      tl_json_writer_member_int (b, "non_speech", report->n_silent);
+      tl_json_writer_member_int (b, "unspoken", report->n_unspoken);
+      tl_json_writer_member_int (b, "uncertain", report->n_uncertain);
+      tl_json_writer_member (b, "mean_confidence");
+      tl_json_writer_double (b, report->mean_confidence);
+      tl_json_writer_end_object (b);
+      tl_json_writer_member (b, "segments");
+      tl_json_writer_begin_array (b);
       for (guint i = 0; i < report->segments->len; i++)
         {
           const TlAlignedSegment *seg = &g_array_index (report->segments, TlAlignedSegment, i);
-          json_builder_begin_object (b);
-          tl_cli_add_int (b, "index", seg->index);
-          tl_cli_add_time (b, "start", seg->start);
-          tl_cli_add_time (b, "end", seg->end);
+          tl_json_writer_begin_object (b);
+          tl_json_writer_member_int (b, "index", seg->index);
+          tl_json_writer_member_seconds (b, "start", seg->start);
+          tl_json_writer_member_seconds (b, "end", seg->end);
           add_confidence (b, seg->confidence);
-          tl_cli_add_string (b, "flag", seg->flag);
-          json_builder_set_member_name (b, "anchor");
-          json_builder_add_boolean_value (b, seg->anchor);
-          json_builder_end_object (b);
+          tl_json_writer_member_string (b, "flag", seg->flag);
+          tl_json_writer_member (b, "anchor");
+          tl_json_writer_boolean (b, seg->anchor);
+          tl_json_writer_end_object (b);
         }
-      json_builder_end_array (b);
-      json_builder_end_object (b);
-      tl_cli_print_json (b);
+      tl_json_writer_end_array (b);
+      tl_json_writer_end_object (b);
+      tl_cli_print_json (cli);
       return TRUE;
     }
 

@@ -23,18 +23,18 @@ tl_cli_check (TlCli *cli, int argc, char **argv, GError **error)
     return FALSE;
   if (cli->json)
     {
-      g_autoptr(JsonBuilder) b = json_builder_new ();
-      json_builder_begin_object (b);
-      tl_cli_add_string (b, "file", path);
-      json_builder_set_member_name (b, "ok");
-      json_builder_add_boolean_value (b, problems->len == 0);
-      json_builder_set_member_name (b, "problems");
-      json_builder_begin_array (b);
+      TlJsonWriter *b = tl_cli_json (cli);
+      tl_json_writer_begin_object (b);
+      tl_json_writer_member_string (b, "file", path);
+      tl_json_writer_member (b, "ok");
+      tl_json_writer_boolean (b, problems->len == 0);
+      tl_json_writer_member (b, "problems");
+      tl_json_writer_begin_array (b);
       for (guint i = 0; i < problems->len; i++)
-        json_builder_add_string_value (b, g_ptr_array_index (problems, i));
-      json_builder_end_array (b);
-      json_builder_end_object (b);
-      tl_cli_print_json (b);
+        tl_json_writer_string (b, g_ptr_array_index (problems, i));
+      tl_json_writer_end_array (b);
+      tl_json_writer_end_object (b);
+      tl_cli_print_json (cli);
     }
   else if (problems->len == 0)
     printf ("%s: no problems found\n", path);

@@ -53,15 +53,15 @@ delete_clips (TlCli *cli, int argc, char **argv, GError **error)
                           local_error->message);
   if (cli->json)
     {
-      g_autoptr(JsonBuilder) b = json_builder_new ();
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "deleted");
-      json_builder_begin_array (b);
+      TlJsonWriter *b = tl_cli_json (cli);
+      tl_json_writer_begin_object (b);
+      tl_json_writer_member (b, "deleted");
+      tl_json_writer_begin_array (b);
       for (guint i = 0; i < ids->len; i++)
-        json_builder_add_int_value (b, g_array_index (ids, gint64, i));
-      json_builder_end_array (b);
-      json_builder_end_object (b);
-      tl_cli_print_json (b);
+        tl_json_writer_int (b, g_array_index (ids, gint64, i));
+      tl_json_writer_end_array (b);
+      tl_json_writer_end_object (b);
+      tl_cli_print_json (cli);
     }
   return TRUE;
 }
@@ -95,44 +95,19 @@ tl_cli_clips (TlCli *cli, int argc, char **argv, GError **error)
 
   if (cli->json)
     {
-      g_autoptr(JsonBuilder) b = json_builder_new ();
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "clips");
-      json_builder_begin_array (b);
+      TlJsonWriter *b = tl_cli_json (cli);
+      tl_json_writer_begin_object (b);
+      tl_json_writer_member (b, "clips");
+      tl_json_writer_begin_array (b);
       for (guint i = 0; i < clips->len; i++)
         {
           TlClip *clip = g_ptr_array_index (clips, i);
-          const char *const *topics = tl_clip_get_topics (clip);
           g_autofree char *text = tl_library_get_clip_text (library, clip, NULL);
-          json_builder_begin_object (b);
-          tl_cli_add_int (b, "id", tl_clip_get_id (clip));
-          tl_cli_add_int (b, "source_id", tl_clip_get_source_id (clip));
-          tl_cli_add_time (b, "in", tl_clip_get_in (clip));
-          tl_cli_add_time (b, "out", tl_clip_get_out (clip));
-          json_builder_set_member_name (b, "paragraphs");
-          if (tl_clip_get_first_segment (clip) >= 0)
-            {
-              json_builder_begin_array (b);
-              json_builder_add_int_value (b, tl_clip_get_first_segment (clip) + 1);
-              json_builder_add_int_value (b, tl_clip_get_last_segment (clip) + 1);
-              json_builder_end_array (b);
-            }
-          else
-            json_builder_add_null_value (b);
-          json_builder_set_member_name (b, "topics");
-          json_builder_begin_array (b);
-          for (guint t = 0; topics[t]; t++)
-            json_builder_add_string_value (b, topics[t]);
-          json_builder_end_array (b);
-          tl_cli_add_int (b, "rating", tl_clip_get_rating (clip));
-          tl_cli_add_string (b, "title", tl_clip_get_title (clip));
-          tl_cli_add_string (b, "note", tl_clip_get_note (clip));
-          tl_cli_add_string (b, "text", text);
-          json_builder_end_object (b);
+          tl_json_write_clip (b, clip, NULL, text, TL_JSON_CLIP_LIST);
         }
-      json_builder_end_array (b);
-      json_builder_end_object (b);
-      tl_cli_print_json (b);
+      tl_json_writer_end_array (b);
+      tl_json_writer_end_object (b);
+      tl_cli_print_json (cli);
       return TRUE;
     }
   for (guint i = 0; i < clips->len; i++)

@@ -104,23 +104,23 @@ tl_cli_export (TlCli *cli, int argc, char **argv, GError **error)
     }
   if (cli->json)
     {
-      g_autoptr(JsonBuilder) b = json_builder_new ();
-      json_builder_begin_object (b);
-      tl_cli_add_string (b, "file", opt_output);
-      tl_cli_add_string (b, "format", opt_format);
-      tl_cli_add_int (b, "clips", stats.n_clips);
-      tl_cli_add_int (b, "skipped", stats.n_skipped);
-      tl_cli_add_int (b, "assumed_framerate", stats.n_default_rate);
-      json_builder_set_member_name (b, "files");
-      json_builder_begin_array (b);
+      TlJsonWriter *b = tl_cli_json (cli);
+      tl_json_writer_begin_object (b);
+      tl_json_writer_member_string (b, "file", opt_output);
+      tl_json_writer_member_string (b, "format", opt_format);
+      tl_json_writer_member_int (b, "clips", stats.n_clips);
+      tl_json_writer_member_int (b, "skipped", stats.n_skipped);
+      tl_json_writer_member_int (b, "assumed_framerate", stats.n_default_rate);
+      tl_json_writer_member (b, "files");
+      tl_json_writer_begin_array (b);
       for (guint i = 1; i <= stats.n_files; i++)
         {
           g_autofree char *part = tl_export_part_path (opt_output, i);
-          json_builder_add_string_value (b, part);
+          tl_json_writer_string (b, part);
         }
-      json_builder_end_array (b);
-      json_builder_end_object (b);
-      tl_cli_print_json (b);
+      tl_json_writer_end_array (b);
+      tl_json_writer_end_object (b);
+      tl_cli_print_json (cli);
     }
   else
     {

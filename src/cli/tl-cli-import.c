@@ -10,18 +10,39 @@
 #include "tl-import.h"
 
 static void
-add_failure (JsonBuilder *failed, GPtrArray *lines, const char *file, guint line, const char *message)
+write_imported (TlJsonWriter *w, const TlImportItem *item)
 {
-  json_builder_begin_object (failed);
-  tl_cli_add_string (failed, "file", file);
-  json_builder_set_member_name (failed, "line");
-  line ? json_builder_add_int_value (failed, line) : json_builder_add_null_value (failed);
-  tl_cli_add_string (failed, "error", message);
-  json_builder_end_object (failed);
-  if (line)
-    g_ptr_array_add (lines, g_strdup_printf ("%s:%u: %s", file, line, message));
+  g_autofree char *media = item->media ? g_canonicalize_filename (item->media, NULL) : NULL;
+
+  tl_json_writer_begin_object (w);
+  tl_json_writer_member_int (w, "id", item->source_id);
+  tl_json_writer_member_string (w, "file", item->file);
+  tl_json_writer_member_string (w, "title", item->title);
+  tl_json_writer_member_string (w, "kind", tl_source_kind_to_string (item->kind));
+  tl_json_writer_member_string (w, "format", item->format);
+  tl_json_writer_member_int (w, "segments", item->n_segments);
+  tl_json_writer_member_string (w, "timing", tl_timing_to_string (item->timing));
+  tl_json_writer_member_string (w, "media", media);
+  tl_json_writer_member (w, "warnings");
+  tl_json_writer_begin_array (w);
+  for (guint i = 0; i < item->warnings->len; i++)
+    tl_json_writer_string (w, g_ptr_array_index (item->warnings, i));
+  tl_json_writer_end_array (w);
+  tl_json_writer_end_object (w);
+}
+
+static void
+write_failed (TlJsonWriter *w, const TlImportItem *item)
+{
+  tl_json_writer_begin_object (w);
+  tl_json_writer_member_string (w, "file", item->file);
+  tl_json_writer_member (w, "line");
+  if (item->error_line)
+    tl_json_writer_int (w, item->error_line);
   else
-    g_ptr_array_add (lines, g_strdup_printf ("%s: %s", file, message));
+    tl_json_writer_null (w);
+  tl_json_writer_member_string (w, "error", item->error);
+  tl_json_writer_end_object (w);
 }
 
 gboolean
@@ -36,10 +57,6 @@ tl_cli_import (TlCli *cli, int argc, char **argv, GError **error)
   };
   TlLibrary *library;
   g_autoptr(TlImportReport) report = NULL;
-  g_autoptr(JsonBuilder) imported = json_builder_new ();
-  g_autoptr(JsonBuilder) failed = json_builder_new ();
-  g_autoptr(GPtrArray) errors = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(JsonBuilder) out = json_builder_new ();
 
   if (!tl_cli_parse_options (cli, &argc, &argv, "FILE…", "Import transcripts (and their media) into the library.",
                              entries, NULL, error))
@@ -56,41 +73,14 @@ tl_cli_import (TlCli *cli, int argc, char **argv, GError **error)
   report = tl_import_job_run (library, (const char *const *) argv + 1, opt_media, opt_folder, opt_format,
                               NULL, NULL, NULL);
 
-  json_builder_begin_array (imported);
-  json_builder_begin_array (failed);
   for (guint i = 0; i < report->items->len; i++)
     {
       TlImportItem *item = g_ptr_array_index (report->items, i);
 
       if (item->error)
-        {
-          /* a media file that cannot be read is named in its message */
-          add_failure (failed, errors, item->file, item->error_line, item->error);
-          continue;
-        }
-      json_builder_begin_object (imported);
-      tl_cli_add_int (imported, "id", item->source_id);
-      tl_cli_add_string (imported, "file", item->file);
-      tl_cli_add_string (imported, "title", item->title);
-      tl_cli_add_string (imported, "kind", tl_source_kind_to_string (item->kind));
-      tl_cli_add_string (imported, "format", item->format);
-      tl_cli_add_int (imported, "segments", item->n_segments);
-      tl_cli_add_string (imported, "timing", tl_timing_to_string (item->timing));
-      {
-        g_autofree char *media = item->media ? g_canonicalize_filename (item->media, NULL) : NULL;
-        tl_cli_add_string (imported, "media", media);
-      }
-      json_builder_set_member_name (imported, "warnings");
-      json_builder_begin_array (imported);
+        continue;
       for (guint w = 0; w < item->warnings->len; w++)
-        {
-          const char *warning = g_ptr_array_index (item->warnings, w);
-          json_builder_add_string_value (imported, warning);
-          fprintf (stderr, "tagline-cli: warning: %s: %s\n", item->file, warning);
-        }
-      json_builder_end_array (imported);
-      json_builder_end_object (imported);
-
+        fprintf (stderr, "tagline-cli: warning: %s: %s\n", item->file, (char *) g_ptr_array_index (item->warnings, w));
       if (!cli->json)
         {
           printf ("%" G_GINT64_FORMAT "\t%s\t%s, ", item->source_id, item->file, item->format);
@@ -98,23 +88,35 @@ tl_cli_import (TlCli *cli, int argc, char **argv, GError **error)
           printf (", %s\n", item->timing == TL_TIMING_NONE ? "untimed" : tl_timing_to_string (item->timing));
         }
     }
-  json_builder_end_array (imported);
-  json_builder_end_array (failed);
+  /* a media file that cannot be read is named in its message */
+  for (guint i = 0; i < report->items->len; i++)
+    {
+      TlImportItem *item = g_ptr_array_index (report->items, i);
 
-  for (guint i = 0; i < errors->len; i++)
-    tl_cli_say ("%s", (char *) g_ptr_array_index (errors, i));
+      if (item->error && item->error_line)
+        tl_cli_say ("%s:%u: %s", item->file, item->error_line, item->error);
+      else if (item->error)
+        tl_cli_say ("%s: %s", item->file, item->error);
+    }
 
   if (cli->json)
     {
-      g_autoptr(JsonNode) imported_node = json_builder_get_root (imported);
-      g_autoptr(JsonNode) failed_node = json_builder_get_root (failed);
-      json_builder_begin_object (out);
-      json_builder_set_member_name (out, "imported");
-      json_builder_add_value (out, g_steal_pointer (&imported_node));
-      json_builder_set_member_name (out, "failed");
-      json_builder_add_value (out, g_steal_pointer (&failed_node));
-      json_builder_end_object (out);
-      tl_cli_print_json (out);
+      TlJsonWriter *w = tl_cli_json (cli);
+      tl_json_writer_begin_object (w);
+      tl_json_writer_member (w, "imported");
+      tl_json_writer_begin_array (w);
+      for (guint i = 0; i < report->items->len; i++)
+        if (((TlImportItem *) g_ptr_array_index (report->items, i))->error == NULL)
+          write_imported (w, g_ptr_array_index (report->items, i));
+      tl_json_writer_end_array (w);
+      tl_json_writer_member (w, "failed");
+      tl_json_writer_begin_array (w);
+      for (guint i = 0; i < report->items->len; i++)
+        if (((TlImportItem *) g_ptr_array_index (report->items, i))->error != NULL)
+          write_failed (w, g_ptr_array_index (report->items, i));
+      tl_json_writer_end_array (w);
+      tl_json_writer_end_object (w);
+      tl_cli_print_json (cli);
     }
   /* each failure is said above, with its file */
   return report->n_failed > 0 ? tl_cli_reported (error) : TRUE;

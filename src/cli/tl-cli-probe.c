@@ -24,9 +24,8 @@ tl_cli_probe (TlCli *cli, int argc, char **argv, GError **error)
     tl_cli_say ("warning: %s", warning->message);
   if (cli->json)
     {
-      g_autoptr(JsonBuilder) b = json_builder_new ();
-      tl_cli_add_media (b, media);
-      tl_cli_print_json (b);
+      tl_json_write_media (tl_cli_json (cli), media);
+      tl_cli_print_json (cli);
       return TRUE;
     }
   {

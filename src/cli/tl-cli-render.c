@@ -42,11 +42,11 @@ skip_reason_name (TlRenderSkipReason reason)
 }
 
 static void
-add_rate (JsonBuilder *b, const char *name, int num, int den)
+add_rate (TlJsonWriter *b, const char *name, int num, int den)
 {
   g_autofree char *rate = g_strdup_printf ("%d/%d", num, den);
 
-  tl_cli_add_string (b, name, rate);
+  tl_json_writer_member_string (b, name, rate);
 }
 
 static gboolean
@@ -57,27 +57,27 @@ list_render_formats (TlCli *cli)
 
   if (cli->json)
     {
-      g_autoptr(JsonBuilder) b = json_builder_new ();
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "formats");
-      json_builder_begin_array (b);
+      TlJsonWriter *b = tl_cli_json (cli);
+      tl_json_writer_begin_object (b);
+      tl_json_writer_member (b, "formats");
+      tl_json_writer_begin_array (b);
       for (guint i = 0; i < n; i++)
         {
-          json_builder_begin_object (b);
-          tl_cli_add_string (b, "name", formats[i]->name);
-          tl_cli_add_string (b, "label", formats[i]->label);
-          tl_cli_add_string (b, "extension", formats[i]->extension);
-          json_builder_set_member_name (b, "available");
-          json_builder_add_boolean_value (b, formats[i]->available);
-          tl_cli_add_string (b, "video_encoder", formats[i]->video_encoder);
-          tl_cli_add_string (b, "audio_encoder", formats[i]->audio_encoder);
-          tl_cli_add_string (b, "muxer", formats[i]->muxer);
-          tl_cli_add_string (b, "missing", formats[i]->missing);
-          json_builder_end_object (b);
+          tl_json_writer_begin_object (b);
+          tl_json_writer_member_string (b, "name", formats[i]->name);
+          tl_json_writer_member_string (b, "label", formats[i]->label);
+          tl_json_writer_member_string (b, "extension", formats[i]->extension);
+          tl_json_writer_member (b, "available");
+          tl_json_writer_boolean (b, formats[i]->available);
+          tl_json_writer_member_string (b, "video_encoder", formats[i]->video_encoder);
+          tl_json_writer_member_string (b, "audio_encoder", formats[i]->audio_encoder);
+          tl_json_writer_member_string (b, "muxer", formats[i]->muxer);
+          tl_json_writer_member_string (b, "missing", formats[i]->missing);
+          tl_json_writer_end_object (b);
         }
-      json_builder_end_array (b);
-      json_builder_end_object (b);
-      tl_cli_print_json (b);
+      tl_json_writer_end_array (b);
+      tl_json_writer_end_object (b);
+      tl_cli_print_json (cli);
       return TRUE;
     }
   for (guint i = 0; i < n; i++)
@@ -94,46 +94,46 @@ print_render_result (TlCli *cli, const TlRenderResult *result, TlRenderMode mode
 {
   if (cli->json)
     {
-      g_autoptr(JsonBuilder) b = json_builder_new ();
-      json_builder_begin_object (b);
-      tl_cli_add_string (b, "format", result->format->name);
-      tl_cli_add_string (b, "mode", mode == TL_RENDER_MODE_REEL ? "reel" : "clips");
-      json_builder_set_member_name (b, "files");
-      json_builder_begin_array (b);
+      TlJsonWriter *b = tl_cli_json (cli);
+      tl_json_writer_begin_object (b);
+      tl_json_writer_member_string (b, "format", result->format->name);
+      tl_json_writer_member_string (b, "mode", mode == TL_RENDER_MODE_REEL ? "reel" : "clips");
+      tl_json_writer_member (b, "files");
+      tl_json_writer_begin_array (b);
       for (guint i = 0; i < result->files->len; i++)
-        json_builder_add_string_value (b, g_ptr_array_index (result->files, i));
-      json_builder_end_array (b);
-      json_builder_set_member_name (b, "clips");
-      json_builder_begin_array (b);
+        tl_json_writer_string (b, g_ptr_array_index (result->files, i));
+      tl_json_writer_end_array (b);
+      tl_json_writer_member (b, "clips");
+      tl_json_writer_begin_array (b);
       for (guint i = 0; i < result->clips->len; i++)
         {
           const TlRenderedClip *clip = &g_array_index (result->clips, TlRenderedClip, i);
-          json_builder_begin_object (b);
-          tl_cli_add_int (b, "id", clip->clip_id);
-          tl_cli_add_string (b, "file", clip->path);
-          tl_cli_add_time (b, "start", clip->start);
-          tl_cli_add_time (b, "duration", clip->duration);
-          tl_cli_add_int (b, "in_frame", clip->in_frame);
-          tl_cli_add_int (b, "frames", clip->n_frames);
+          tl_json_writer_begin_object (b);
+          tl_json_writer_member_int (b, "id", clip->clip_id);
+          tl_json_writer_member_string (b, "file", clip->path);
+          tl_json_writer_member_seconds (b, "start", clip->start);
+          tl_json_writer_member_seconds (b, "duration", clip->duration);
+          tl_json_writer_member_int (b, "in_frame", clip->in_frame);
+          tl_json_writer_member_int (b, "frames", clip->n_frames);
           add_rate (b, "framerate", clip->fps_num, clip->fps_den);
-          json_builder_end_object (b);
+          tl_json_writer_end_object (b);
         }
-      json_builder_end_array (b);
-      json_builder_set_member_name (b, "skipped");
-      json_builder_begin_array (b);
+      tl_json_writer_end_array (b);
+      tl_json_writer_member (b, "skipped");
+      tl_json_writer_begin_array (b);
       for (guint i = 0; i < result->skipped->len; i++)
         {
           const TlRenderSkip *skip = &g_array_index (result->skipped, TlRenderSkip, i);
-          json_builder_begin_object (b);
-          tl_cli_add_int (b, "id", skip->clip_id);
-          tl_cli_add_string (b, "reason", skip_reason_name (skip->reason));
-          tl_cli_add_string (b, "message", skip->message);
-          json_builder_end_object (b);
+          tl_json_writer_begin_object (b);
+          tl_json_writer_member_int (b, "id", skip->clip_id);
+          tl_json_writer_member_string (b, "reason", skip_reason_name (skip->reason));
+          tl_json_writer_member_string (b, "message", skip->message);
+          tl_json_writer_end_object (b);
         }
-      json_builder_end_array (b);
-      tl_cli_add_time (b, "duration", result->duration);
-      json_builder_end_object (b);
-      tl_cli_print_json (b);
+      tl_json_writer_end_array (b);
+      tl_json_writer_member_seconds (b, "duration", result->duration);
+      tl_json_writer_end_object (b);
+      tl_cli_print_json (cli);
       return;
     }
   {

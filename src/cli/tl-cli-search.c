@@ -37,26 +37,26 @@ tl_cli_search (TlCli *cli, int argc, char **argv, GError **error)
     return FALSE;
   if (cli->json)
     {
-      g_autoptr(JsonBuilder) b = json_builder_new ();
-      json_builder_begin_object (b);
-      tl_cli_add_int (b, "total", results->total);
-      json_builder_set_member_name (b, "hits");
-      json_builder_begin_array (b);
+      TlJsonWriter *b = tl_cli_json (cli);
+      tl_json_writer_begin_object (b);
+      tl_json_writer_member_int (b, "total", results->total);
+      tl_json_writer_member (b, "hits");
+      tl_json_writer_begin_array (b);
       for (guint i = 0; i < results->hits->len; i++)
         {
           TlSearchHit *hit = g_ptr_array_index (results->hits, i);
-          json_builder_begin_object (b);
-          tl_cli_add_int (b, "source_id", hit->source_id);
-          tl_cli_add_int (b, "segment_index", hit->segment_index);
-          tl_cli_add_time (b, "start", hit->start);
-          tl_cli_add_time (b, "end", hit->end);
-          tl_cli_add_string (b, "text", hit->text);
-          tl_cli_add_string (b, "snippet", hit->snippet);
-          json_builder_end_object (b);
+          tl_json_writer_begin_object (b);
+          tl_json_writer_member_int (b, "source_id", hit->source_id);
+          tl_json_writer_member_int (b, "segment_index", hit->segment_index);
+          tl_json_writer_member_seconds (b, "start", hit->start);
+          tl_json_writer_member_seconds (b, "end", hit->end);
+          tl_json_writer_member_string (b, "text", hit->text);
+          tl_json_writer_member_string (b, "snippet", hit->snippet);
+          tl_json_writer_end_object (b);
         }
-      json_builder_end_array (b);
-      json_builder_end_object (b);
-      tl_cli_print_json (b);
+      tl_json_writer_end_array (b);
+      tl_json_writer_end_object (b);
+      tl_cli_print_json (cli);
       return TRUE;
     }
   for (guint i = 0; i < results->hits->len; i++)

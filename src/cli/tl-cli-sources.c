@@ -23,27 +23,15 @@ tl_cli_sources (TlCli *cli, int argc, char **argv, GError **error)
 
   if (cli->json)
     {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
-      json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "sources");
-      json_builder_begin_array (builder);
+      TlJsonWriter *w = tl_cli_json (cli);
+      tl_json_writer_begin_object (w);
+      tl_json_writer_member (w, "sources");
+      tl_json_writer_begin_array (w);
       for (guint i = 0; i < sources->len; i++)
-        {
-          TlSource *source = g_ptr_array_index (sources, i);
-          json_builder_begin_object (builder);
-          tl_cli_add_int (builder, "id", tl_source_get_id (source));
-          tl_cli_add_string (builder, "title", tl_source_get_title (source));
-          tl_cli_add_string (builder, "kind", tl_source_kind_to_string (tl_source_get_kind (source)));
-          tl_cli_add_string (builder, "outlet", tl_source_get_outlet (source));
-          tl_cli_add_time (builder, "duration", tl_source_get_duration (source));
-          tl_cli_add_int (builder, "segments", tl_source_get_n_segments (source));
-          tl_cli_add_string (builder, "timing", tl_timing_to_string (tl_source_get_timing (source)));
-          tl_cli_add_string (builder, "folder", tl_source_get_folder (source));
-          json_builder_end_object (builder);
-        }
-      json_builder_end_array (builder);
-      json_builder_end_object (builder);
-      tl_cli_print_json (builder);
+        tl_json_write_source (w, g_ptr_array_index (sources, i), TL_JSON_SOURCE_LIST, NULL, NULL);
+      tl_json_writer_end_array (w);
+      tl_json_writer_end_object (w);
+      tl_cli_print_json (cli);
       return TRUE;
     }
   for (guint i = 0; i < sources->len; i++)

@@ -72,11 +72,11 @@ tl_cli_tag (TlCli *cli, int argc, char **argv, GError **error)
     }
   if (cli->json)
     {
-      g_autoptr(JsonBuilder) b = json_builder_new ();
-      json_builder_begin_object (b);
-      tl_cli_add_int (b, "id", clip_id);
-      json_builder_end_object (b);
-      tl_cli_print_json (b);
+      TlJsonWriter *b = tl_cli_json (cli);
+      tl_json_writer_begin_object (b);
+      tl_json_writer_member_int (b, "id", clip_id);
+      tl_json_writer_end_object (b);
+      tl_cli_print_json (cli);
     }
   else
     printf ("%" G_GINT64_FORMAT "\n", clip_id);

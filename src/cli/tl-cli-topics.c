@@ -6,19 +6,6 @@
 
 #include "tl-cli.h"
 
-static void
-add_topic (JsonBuilder *b, TlTopic *topic)
-{
-  json_builder_begin_object (b);
-  tl_cli_add_int (b, "id", tl_topic_get_id (topic));
-  tl_cli_add_string (b, "name", tl_topic_get_name (topic));
-  json_builder_set_member_name (b, "key");
-  tl_topic_get_key (topic) ? json_builder_add_int_value (b, tl_topic_get_key (topic)) : json_builder_add_null_value (b);
-  tl_cli_add_string (b, "color", tl_topic_get_color (topic));
-  tl_cli_add_int (b, "clips", tl_topic_get_n_clips (topic));
-  json_builder_end_object (b);
-}
-
 gboolean
 tl_cli_topics (TlCli *cli, int argc, char **argv, GError **error)
 {
@@ -57,9 +44,8 @@ tl_cli_topics (TlCli *cli, int argc, char **argv, GError **error)
         }
       if (cli->json)
         {
-          g_autoptr(JsonBuilder) b = json_builder_new ();
-          add_topic (b, topic);
-          tl_cli_print_json (b);
+          tl_json_write_topic (tl_cli_json (cli), topic);
+          tl_cli_print_json (cli);
         }
       else
         printf ("%" G_GINT64_FORMAT "\n", tl_topic_get_id (topic));
@@ -70,15 +56,15 @@ tl_cli_topics (TlCli *cli, int argc, char **argv, GError **error)
     return FALSE;
   if (cli->json)
     {
-      g_autoptr(JsonBuilder) b = json_builder_new ();
-      json_builder_begin_object (b);
-      json_builder_set_member_name (b, "topics");
-      json_builder_begin_array (b);
+      TlJsonWriter *b = tl_cli_json (cli);
+      tl_json_writer_begin_object (b);
+      tl_json_writer_member (b, "topics");
+      tl_json_writer_begin_array (b);
       for (guint i = 0; i < topics->len; i++)
-        add_topic (b, g_ptr_array_index (topics, i));
-      json_builder_end_array (b);
-      json_builder_end_object (b);
-      tl_cli_print_json (b);
+        tl_json_write_topic (b, g_ptr_array_index (topics, i));
+      tl_json_writer_end_array (b);
+      tl_json_writer_end_object (b);
+      tl_cli_print_json (cli);
       return TRUE;
     }
   for (guint i = 0; i < topics->len; i++)

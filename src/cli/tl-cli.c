@@ -9,7 +9,6 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "tl-json.h"
 #include "tl-text.h"
 
 G_DEFINE_QUARK (tl-cli-error-quark, tl_cli_error)
@@ -20,6 +19,9 @@ tl_cli_clear (TlCli *cli)
   g_clear_object (&cli->library);
   g_clear_pointer (&cli->library_path, g_free);
   g_clear_pointer (&cli->args, g_ptr_array_unref);
+  g_clear_pointer (&cli->json_writer, tl_json_writer_free);
+  if (cli->json_text)
+    g_string_free (g_steal_pointer (&cli->json_text), TRUE);
 }
 
 /* --library and --json, which go before or after the command's name */
@@ -294,69 +296,24 @@ tl_cli_build_filter (TlClipFilter *filter, GArray *ids, GError **error)
 
 /* JSON */
 
-void
-tl_cli_print_json (JsonBuilder *builder)
+/* The writer of the one JSON document the command prints with --json. */
+TlJsonWriter *
+tl_cli_json (TlCli *cli)
 {
-  g_autoptr(JsonNode) root = json_builder_get_root (builder);
-  g_autofree char *text = tl_json_to_string (root, TRUE);
-
-  printf ("%s\n", text);
-}
-
-void
-tl_cli_add_string (JsonBuilder *builder, const char *name, const char *value)
-{
-  json_builder_set_member_name (builder, name);
-  if (value)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
-void
-tl_cli_add_int (JsonBuilder *builder, const char *name, gint64 value)
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_add_int_value (builder, value);
-}
-
-/* Seconds as a number with microsecond precision, or null. */
-void
-tl_cli_add_time (JsonBuilder *builder, const char *name, gint64 usec)
-{
-  json_builder_set_member_name (builder, name);
-  if (usec < 0)
-    json_builder_add_null_value (builder);
-  else
-    json_builder_add_double_value (builder, usec / 1e6);
-}
-
-void
-tl_cli_add_media (JsonBuilder *builder, const TlMediaInfo *media)
-{
-  json_builder_begin_object (builder);
-  tl_cli_add_string (builder, "path", media->path);
-  tl_cli_add_time (builder, "duration", media->duration);
-  json_builder_set_member_name (builder, "framerate");
-  if (media->fps_num > 0 && media->fps_den > 0)
+  if (cli->json_writer == NULL)
     {
-      g_autofree char *rate = g_strdup_printf ("%d/%d", media->fps_num, media->fps_den);
-      json_builder_add_string_value (builder, rate);
+      cli->json_text = g_string_new (NULL);
+      cli->json_writer = tl_json_writer_new (cli->json_text, TRUE);
     }
-  else
-    json_builder_add_null_value (builder);
-  json_builder_set_member_name (builder, "width");
-  media->width > 0 ? json_builder_add_int_value (builder, media->width) : json_builder_add_null_value (builder);
-  json_builder_set_member_name (builder, "height");
-  media->height > 0 ? json_builder_add_int_value (builder, media->height) : json_builder_add_null_value (builder);
-  json_builder_set_member_name (builder, "has_video");
-  json_builder_add_boolean_value (builder, media->has_video);
-  json_builder_set_member_name (builder, "has_audio");
-  json_builder_add_boolean_value (builder, media->has_audio);
-  tl_cli_add_string (builder, "video_codec", media->video_codec);
-  tl_cli_add_string (builder, "audio_codec", media->audio_codec);
-  tl_cli_add_string (builder, "start_timecode", media->start_timecode);
-  json_builder_end_object (builder);
+  return cli->json_writer;
+}
+
+void
+tl_cli_print_json (TlCli *cli)
+{
+  g_return_if_fail (cli->json_writer != NULL);
+
+  printf ("%s\n", cli->json_text->str);
 }
 
 /* long jobs */

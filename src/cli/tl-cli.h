@@ -4,8 +4,7 @@
 #pragma once
 
 #include <gio/gio.h>
-#include <json-glib/json-glib.h>
-
+#include "tl-json-model.h"
 #include "tl-library.h"
 
 G_BEGIN_DECLS
@@ -48,6 +47,8 @@ struct _TlCli {
   gboolean json;       /* --json */
   TlLibrary *library;  /* once a command opened it */
   GPtrArray *args;     /* the arguments the command's options left */
+  GString *json_text;  /* the JSON document the command prints */
+  TlJsonWriter *json_writer; /* writes it */
 };
 
 void tl_cli_clear (TlCli *cli);
@@ -86,11 +87,8 @@ char *tl_cli_format_time (gint64 usec);
 extern const GOptionEntry tl_cli_filter_entries[];
 gboolean tl_cli_build_filter (TlClipFilter *filter, GArray *ids, GError **error);
 
-void tl_cli_print_json (JsonBuilder *builder);
-void tl_cli_add_string (JsonBuilder *builder, const char *name, const char *value);
-void tl_cli_add_int (JsonBuilder *builder, const char *name, gint64 value);
-void tl_cli_add_time (JsonBuilder *builder, const char *name, gint64 usec);
-void tl_cli_add_media (JsonBuilder *builder, const TlMediaInfo *media);
+TlJsonWriter *tl_cli_json (TlCli *cli);
+void tl_cli_print_json (TlCli *cli);
 
 /* A long job (render, align) run to its end on the main loop: progress on
  * a terminal, Ctrl-C cancels it. */
