@@ -3,17 +3,34 @@
  * command takes --library FILE and --json, before or after its name; "--"
  * ends the options. Used wrongly it exits with status 2, failing with 1,
  * each time with one line on stderr that names the file (and line).
- * Commands that only read open the library read-only. */
+ * Commands that only read open the library read-only.
+ *
+ * Built twice: tagline-cli links the core only (without libxml2, FFTW,
+ * uchardet, GStreamer), so that --help and the commands that read start
+ * about as fast as the sqlite3 shell. The commands that use GStreamer, and
+ * exports to FCPXML and Premiere XML, run in tagline-cli-media (this file
+ * with TL_CLI_WITH_MEDIA, linking all of core and media), which
+ * tagline-cli executes in its place with the same arguments. */
 #include "config.h"
 
+#include <errno.h>
 #include <locale.h>
 #include <stdio.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "tl-cli.h"
 
+#ifdef TL_CLI_WITH_MEDIA
+#define MEDIA(run) run
+#else
+#define MEDIA(run) NULL /* tagline-cli-media runs it */
+#endif
+
+#define MEDIA_HELPER "tagline-cli-media"
+
 static const TlCliCommand commands[] = {
-  { "import", tl_cli_import, TL_CLI_WRITES | TL_CLI_MEDIA, "Import transcripts (and their media)" },
+  { "import", MEDIA (tl_cli_import), TL_CLI_WRITES | TL_CLI_MEDIA, "Import transcripts (and their media)" },
   { "sources", tl_cli_sources, TL_CLI_READS, "List the sources" },
   { "show", tl_cli_show, TL_CLI_READS, "Show a source and its transcript" },
   { "search", tl_cli_search, TL_CLI_READS, "Search every transcript" },
@@ -21,12 +38,13 @@ static const TlCliCommand commands[] = {
   { "topics", tl_cli_topics, TL_CLI_READS | TL_CLI_WRITES, "List or add topics" },
   { "tag", tl_cli_tag, TL_CLI_WRITES, "Store a clip with topics" },
   { "clips", tl_cli_clips, TL_CLI_READS | TL_CLI_WRITES, "List clips, rearrange or delete them" },
+  /* hands FCPXML and Premiere XML (libxml2) to tagline-cli-media */
   { "export", tl_cli_export, TL_CLI_READS, "Export clips (csv, json, edl, fcpxml, xmeml, otio, srt, vtt, md, html)" },
-  { "render", tl_cli_render, TL_CLI_READS | TL_CLI_MEDIA,
+  { "render", MEDIA (tl_cli_render), TL_CLI_READS | TL_CLI_MEDIA,
     "Render clips as media files (webm, mkv, mp4), or one selects reel" },
-  { "probe", tl_cli_probe, TL_CLI_NO_LIBRARY | TL_CLI_MEDIA, "Show what a media file holds" },
-  { "demo", tl_cli_demo, TL_CLI_WRITES | TL_CLI_MEDIA, "Make a demo library with stand-in media" },
-  { "align", tl_cli_align, TL_CLI_WRITES | TL_CLI_MEDIA, "Time a transcript from its media's sound" },
+  { "probe", MEDIA (tl_cli_probe), TL_CLI_NO_LIBRARY | TL_CLI_MEDIA, "Show what a media file holds" },
+  { "demo", MEDIA (tl_cli_demo), TL_CLI_WRITES | TL_CLI_MEDIA, "Make a demo library with stand-in media" },
+  { "align", MEDIA (tl_cli_align), TL_CLI_WRITES | TL_CLI_MEDIA, "Time a transcript from its media's sound" },
   /* reads the file itself, without opening it as a library */
   { "check", tl_cli_check, TL_CLI_NO_LIBRARY, "Check that the library file is sound" },
 };
@@ -42,6 +60,38 @@ usage (FILE *out)
                 "“tagline-cli COMMAND --help” tells more.\n");
 }
 
+/* tagline-cli-media: beside this program in the build tree (and in the
+ * tests), in libexecdir once installed. */
+static char *
+find_media_helper (void)
+{
+  g_autofree char *self = g_file_read_link ("/proc/self/exe", NULL);
+
+  if (self != NULL)
+    {
+      g_autofree char *dir = g_path_get_dirname (self);
+      g_autofree char *beside = g_build_filename (dir, MEDIA_HELPER, NULL);
+      if (g_file_test (beside, G_FILE_TEST_IS_EXECUTABLE))
+        return g_steal_pointer (&beside);
+    }
+  return g_build_filename (LIBEXECDIR, MEDIA_HELPER, NULL);
+}
+
+/* Runs @argv, as given to main(), in tagline-cli-media; returns only when
+ * it cannot be started. */
+static int
+exec_media_helper (char **argv, const char *command)
+{
+  g_autofree char *helper = find_media_helper ();
+  int saved_errno;
+
+  fflush (stdout);
+  execv (helper, argv);
+  saved_errno = errno;
+  tl_cli_say ("%s: %s (tagline-cli needs it for %s)", helper, g_strerror (saved_errno), command);
+  return 1;
+}
+
 static int
 run (TlCli *cli, int argc, char **argv)
 {
@@ -53,6 +103,8 @@ run (TlCli *cli, int argc, char **argv)
   };
   g_autoptr(GOptionContext) context = g_option_context_new (NULL);
   g_autoptr(GError) error = NULL;
+  /* the arguments as given, which parsing rearranges */
+  g_autofree char **given = g_memdup2 (argv, (argc + 1) * sizeof (char *));
 
   /* the options before the command, as in "tagline-cli --library L.db
    * sources": parsing stops at the first argument that is not one */
@@ -89,9 +141,13 @@ run (TlCli *cli, int argc, char **argv)
     if (strcmp (argv[1], commands[i].name) == 0)
       {
         cli->command = &commands[i];
-        if (!commands[i].run (cli, argc - 1, argv + 1, &error))
-          return tl_cli_report (error);
-        return 0;
+        if (commands[i].run == NULL)
+          return exec_media_helper (given, commands[i].name);
+        if (commands[i].run (cli, argc - 1, argv + 1, &error))
+          return 0;
+        if (g_error_matches (error, TL_CLI_ERROR, TL_CLI_ERROR_MEDIA))
+          return exec_media_helper (given, commands[i].name);
+        return tl_cli_report (error);
       }
   tl_cli_say ("unknown command “%s” (tagline-cli --help lists them)", argv[1]);
   return 2;
@@ -103,6 +159,9 @@ main (int argc, char **argv)
   TlCli cli = { 0 };
   int status;
 
+#ifdef TL_CLI_WITH_MEDIA
+  cli.has_media = TRUE;
+#endif
   setlocale (LC_ALL, "");
   g_set_prgname ("tagline-cli");
 

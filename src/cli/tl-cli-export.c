@@ -65,7 +65,14 @@ tl_cli_export (TlCli *cli, int argc, char **argv, GError **error)
   if (argc > 1)
     return tl_cli_usage_error (error, "export: unexpected “%s” (filter with --topic, --source, …)", argv[1]);
   if (opt_format == NULL || tl_exporter_find (opt_format) == NULL)
-    return tl_cli_usage_error (error, "export: --format takes one of %s", names->str);
+    {
+      /* tagline-cli goes without FCPXML and Premiere XML, so as not to
+       * load libxml2 at start: tagline-cli-media writes them, or says
+       * which formats there are */
+      if (!cli->has_media)
+        return tl_cli_needs_media (cli, error);
+      return tl_cli_usage_error (error, "export: --format takes one of %s", names->str);
+    }
   if (opt_output == NULL)
     return tl_cli_usage_error (error, "export: name the file to write with -o FILE");
   if (opt_timeline != NULL)

@@ -79,6 +79,17 @@ tl_cli_reported (GError **error)
   return FALSE;
 }
 
+/* Hands the command to tagline-cli-media, which main() then runs with the
+ * same arguments, and returns %FALSE. */
+gboolean
+tl_cli_needs_media (TlCli *cli, GError **error)
+{
+  g_return_val_if_fail (!cli->has_media, FALSE);
+
+  g_set_error_literal (error, TL_CLI_ERROR, TL_CLI_ERROR_MEDIA, "");
+  return FALSE;
+}
+
 /* Says one line on stderr: a warning, or one of several failures. */
 void
 tl_cli_say (const char *format, ...)

@@ -17,6 +17,7 @@ typedef enum {
   TL_CLI_ERROR_USAGE,    /* used wrongly: exit status 2 */
   TL_CLI_ERROR_FAILED,   /* exit status 1 */
   TL_CLI_ERROR_REPORTED, /* exit status 1; the command has said what failed, line by line */
+  TL_CLI_ERROR_MEDIA,    /* not done here: tagline-cli-media runs the command, with the same arguments */
 } TlCliError;
 
 GQuark tl_cli_error_quark (void);
@@ -26,7 +27,7 @@ typedef enum {
   TL_CLI_NO_LIBRARY = 0,
   TL_CLI_READS = 1 << 0,  /* opens the library read-only */
   TL_CLI_WRITES = 1 << 1, /* opens it to write; with TL_CLI_READS, only for some actions */
-  TL_CLI_MEDIA = 1 << 2,  /* uses GStreamer (media files, sound, rendering) */
+  TL_CLI_MEDIA = 1 << 2,  /* uses GStreamer (media files, sound, rendering): runs in tagline-cli-media */
 } TlCliFlags;
 
 typedef struct _TlCli TlCli;
@@ -43,6 +44,7 @@ typedef struct {
 /* One run of tagline-cli. */
 struct _TlCli {
   const TlCliCommand *command;
+  gboolean has_media;  /* this is tagline-cli-media, which does all */
   char *library_path;  /* --library, or NULL: the default library */
   gboolean json;       /* --json */
   TlLibrary *library;  /* once a command opened it */
@@ -58,6 +60,7 @@ const GOptionEntry *tl_cli_common_entries (TlCli *cli);
 gboolean tl_cli_usage_error (GError **error, const char *format, ...) G_GNUC_PRINTF (2, 3);
 gboolean tl_cli_failed (GError **error, const char *format, ...) G_GNUC_PRINTF (2, 3);
 gboolean tl_cli_reported (GError **error);
+gboolean tl_cli_needs_media (TlCli *cli, GError **error);
 void tl_cli_say (const char *format, ...) G_GNUC_PRINTF (1, 2);
 int tl_cli_report (const GError *error);
 
