@@ -141,7 +141,7 @@ run (TlCli *cli, int argc, char **argv)
     if (strcmp (argv[1], commands[i].name) == 0)
       {
         cli->command = &commands[i];
-        if (commands[i].run == NULL)
+        if ((commands[i].flags & TL_CLI_MEDIA) && !cli->has_media)
           return exec_media_helper (given, commands[i].name);
         if (commands[i].run (cli, argc - 1, argv + 1, &error))
           return 0;

@@ -109,6 +109,9 @@ tl_cli_say (const char *format, ...)
 int
 tl_cli_report (const GError *error)
 {
+  /* a command that fails says why */
+  g_return_val_if_fail (error != NULL, 1);
+
   if (!g_error_matches (error, TL_CLI_ERROR, TL_CLI_ERROR_REPORTED))
     tl_cli_say ("%s", error->message);
   return g_error_matches (error, TL_CLI_ERROR, TL_CLI_ERROR_USAGE) ? 2 : 1;

@@ -4,6 +4,7 @@
 #pragma once
 
 #include <gio/gio.h>
+
 #include "tl-json-model.h"
 #include "tl-library.h"
 
