@@ -349,3 +349,36 @@ tl_json_writer_node (TlJsonWriter *w, JsonNode *node)
   before_value (w);
   append_node (w->out, node, w->pretty, w->counts->len);
 }
+
+/* @value: (nullable): NULL writes null */
+void
+tl_json_writer_member_string (TlJsonWriter *w, const char *name, const char *value)
+{
+  tl_json_writer_member (w, name);
+  tl_json_writer_string (w, value);
+}
+
+void
+tl_json_writer_member_int (TlJsonWriter *w, const char *name, gint64 value)
+{
+  tl_json_writer_member (w, name);
+  tl_json_writer_int (w, value);
+}
+
+void
+tl_json_writer_member_boolean (TlJsonWriter *w, const char *name, gboolean value)
+{
+  tl_json_writer_member (w, name);
+  tl_json_writer_boolean (w, value);
+}
+
+/* Microseconds as seconds (4300.776); a time below zero (unknown) as null. */
+void
+tl_json_writer_member_seconds (TlJsonWriter *w, const char *name, gint64 usec)
+{
+  tl_json_writer_member (w, name);
+  if (usec < 0)
+    tl_json_writer_null (w);
+  else
+    tl_json_writer_double (w, usec / 1e6);
+}

@@ -27,6 +27,12 @@ void tl_json_writer_boolean (TlJsonWriter *w, gboolean value);
 void tl_json_writer_null (TlJsonWriter *w);
 void tl_json_writer_node (TlJsonWriter *w, JsonNode *node);
 
+/* a member and its value at once */
+void tl_json_writer_member_string (TlJsonWriter *w, const char *name, const char *value);
+void tl_json_writer_member_int (TlJsonWriter *w, const char *name, gint64 value);
+void tl_json_writer_member_boolean (TlJsonWriter *w, const char *name, gboolean value);
+void tl_json_writer_member_seconds (TlJsonWriter *w, const char *name, gint64 usec);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TlJsonWriter, tl_json_writer_free)
 
 G_END_DECLS

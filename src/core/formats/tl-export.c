@@ -3,7 +3,9 @@
  * hands them to the chosen format. Files are written atomically. */
 #include "tl-export-private.h"
 
+#ifndef TL_EXPORT_NO_XML
 #include <libxml/parser.h>
+#endif
 #include <math.h>
 #include <string.h>
 
@@ -16,8 +18,11 @@ static const TlExporter *const exporters[] = {
   &tl_exporter_csv,
   &tl_exporter_json,
   &tl_exporter_edl,
+#ifndef TL_EXPORT_NO_XML
+  /* a build without libxml2 (the quick tagline-cli) goes without these */
   &tl_exporter_fcpxml,
   &tl_exporter_xmeml,
+#endif
   &tl_exporter_otio,
   &tl_exporter_srt,
   &tl_exporter_vtt,
@@ -379,9 +384,11 @@ tl_export_context_new (TlLibrary *library, const TlClipFilter *filter, const TlE
 
   g_return_val_if_fail (TL_IS_LIBRARY (library), NULL);
 
+#ifndef TL_EXPORT_NO_XML
   /* libxml2 sets itself up once, on one thread, before any writer runs
    * (in a worker thread, for tl_export_to_file_async()) */
   xmlInitParser ();
+#endif
   if (options)
     ctx->options = *options;
   ctx->options.title = g_strdup (options && options->title && *options->title ? options->title
