@@ -2,6 +2,7 @@
  * import goes through whatever its format. */
 #include "tl-import.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "tl-encoding.h"
@@ -109,18 +110,40 @@ compare_start (gconstpointer a, gconstpointer b)
   return sa->line < sb->line ? -1 : sa->line > sb->line;
 }
 
+static gboolean
+in_range (gint64 t)
+{
+  return t == TL_TIME_NONE || (t >= -TL_TIME_MAX && t <= TL_TIME_MAX);
+}
+
 /* What holds for every document, whatever its format: marks flagged, timed
  * segments in time order with sane ranges, a timing kind set. */
 static gboolean
 finish_document (TlImportContext *ctx, TlDocument *doc, GError **error)
 {
   gboolean sorted = TRUE, timed = FALSE;
-  guint w = 0, first_inverted = 0;
+  guint w = 0, first_inverted = 0, first_range = 0;
+
+  /* the importers refuse times past TL_TIME_MAX as they read them; this is
+   * the net under them, for times they add up or scale */
+  for (guint i = 0; i < doc->words->len; i++)
+    {
+      TlDocWord *word = &g_array_index (doc->words, TlDocWord, i);
+      if (!in_range (word->start) || !in_range (word->end))
+        word->start = word->end = TL_TIME_NONE;
+    }
 
   for (guint r = 0; r < doc->segments->len; r++)
     {
       TlDocSegment seg = g_array_index (doc->segments, TlDocSegment, r);
 
+      if (!in_range (seg.start) || !in_range (seg.end))
+        {
+          tl_document_warn (doc, seg.line, _("time past %d hours; line left out"), TL_TIME_MAX_HOURS);
+          if (first_range == 0)
+            first_range = MAX (seg.line, 1);
+          continue;
+        }
       if (seg.start != TL_TIME_NONE)
         {
           timed = TRUE;
@@ -144,6 +167,9 @@ finish_document (TlImportContext *ctx, TlDocument *doc, GError **error)
   /* a file of nothing but broken cues is refused for what is broken */
   if (doc->segments->len == 0 && first_inverted > 0)
     return tl_import_fail (ctx, error, first_inverted, "end time before start time, and no other lines to keep");
+  if (doc->segments->len == 0 && first_range > 0)
+    return tl_import_fail (ctx, error, first_range, _("time past %d hours, and no other lines to keep"),
+                           TL_TIME_MAX_HOURS);
   if (doc->segments->len == 0)
     return tl_import_fail (ctx, error, 0, "No transcript lines found in the file");
 

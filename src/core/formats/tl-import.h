@@ -20,6 +20,11 @@ typedef enum {
 
 GQuark tl_import_error_quark (void);
 
+/* How deep a structured file (JSON, XML) may nest before it is refused
+ * unread: their parsers recurse once per level, and no transcript needs
+ * more than a handful. libxml2 holds XML to the same bound. */
+#define TL_IMPORT_MAX_DEPTH 256
+
 /* What an importer is given: the whole file as UTF-8 with LF line ends,
  * NUL-terminated. An importer that fails sets @error_line (1-based) when
  * the fault has a line, and the error's message says what is wrong there
