@@ -16,9 +16,15 @@ typedef enum {
   TL_IMPORT_ERROR_UNKNOWN,     /* text, but no importer recognises it */
   TL_IMPORT_ERROR_PARSE,       /* recognised, but broken: see the line */
   TL_IMPORT_ERROR_IO,          /* could not be read */
+  TL_IMPORT_ERROR_TOO_LARGE,   /* larger than TL_IMPORT_MAX_BYTES */
 } TlImportError;
 
 GQuark tl_import_error_quark (void);
+
+/* Files larger than this are refused unread: 256 MB is some two million
+ * cues, more than any transcript, and an import holds the text a few times
+ * over in memory. */
+#define TL_IMPORT_MAX_BYTES ((gsize) 256 * 1000 * 1000)
 
 /* How deep a structured file (JSON, XML) may nest before it is refused
  * unread: their parsers recurse once per level, and no transcript needs
