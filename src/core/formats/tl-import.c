@@ -78,6 +78,14 @@ tl_import_fail (TlImportContext *ctx, GError **error, guint line, const char *fo
   msg = g_strdup_vprintf (format, args);
   va_end (args);
   ctx->error_line = line;
+  /* messages quote the file, and parsers quote it cut anywhere (json-glib
+   * in the middle of a character): what a person reads must be UTF-8 */
+  if (!g_utf8_validate (msg, -1, NULL))
+    {
+      char *valid = g_utf8_make_valid (msg, -1);
+      g_free (msg);
+      msg = valid;
+    }
   g_set_error_literal (error, TL_IMPORT_ERROR, TL_IMPORT_ERROR_PARSE, msg);
   return FALSE;
 }
