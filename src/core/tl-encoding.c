@@ -354,6 +354,15 @@ decode (const char *data, gsize len, char *owned, gsize *out_len, char **encodin
           memmove (text, text + 3, text_len - 3 + 1);
           text_len -= 3;
         }
+      /* iconv's UTF-8 lets through what UTF-8 no longer allows (code
+       * points past U+10FFFF), and uchardet may name UTF-8 for a file
+       * that is not quite */
+      if (!g_utf8_validate_len (text, text_len, NULL))
+        {
+          char *repaired = repair_utf8 (text, text_len, &text_len, bad_lines);
+          g_free (text);
+          text = repaired;
+        }
     }
 
   if (memchr (text, '\0', text_len) != NULL)

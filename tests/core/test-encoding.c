@@ -158,6 +158,19 @@ test_legacy_or_damaged (void)
   g_assert_cmpuint (bad_lines->len, ==, 1);
 }
 
+/* Found by fuzz-import-as: uchardet named UTF-8 for this line, and
+ * iconv's UTF-8 let through a code point past U+10FFFF, which went on into
+ * the library. Whatever the file, the text out is UTF-8. */
+static void
+test_always_utf8 (void)
+{
+  static const char data[] = "00:00:01 --> 00:00:10\xF6\xAB\x97\x96" "ccd\n";
+  g_autofree char *text = decode (data, sizeof data - 1, NULL, NULL);
+
+  g_assert_true (g_utf8_validate (text, -1, NULL));
+  g_assert_true (g_str_has_prefix (text, "00:00:01 --> 00:00:10"));
+}
+
 /* Through an import: the cues keep their UTF-8, and the warnings name the
  * lines, ten of them at most. */
 static void
@@ -200,5 +213,6 @@ main (int argc, char **argv)
   g_test_add_func ("/core/encoding/replacement", test_replacement);
   g_test_add_func ("/core/encoding/legacy-or-damaged", test_legacy_or_damaged);
   g_test_add_func ("/core/encoding/import-warns", test_import_warns);
+  g_test_add_func ("/core/encoding/always-utf8", test_always_utf8);
   return g_test_run ();
 }
