@@ -70,7 +70,7 @@ write_srt (const char *path)
       guint s = i * 3;
 
       g_string_truncate (sentence, 0);
-      bench_text_sentence (words, sentence, 14, 18);
+      bench_text_sentence (words, sentence, 9, 12);
       g_string_append_printf (chunk, "%u\n%02u:%02u:%02u,000 --> %02u:%02u:%02u,500\n%s\n\n", i + 1,
                               s / 3600, s / 60 % 60, s % 60, (s + 2) / 3600, (s + 2) / 60 % 60, (s + 2) % 60,
                               sentence->str);
