@@ -136,6 +136,13 @@ tl_document_warn (TlDocument *doc, guint line, const char *format, ...)
   va_start (args, format);
   msg = g_strdup_vprintf (format, args);
   va_end (args);
+  /* warnings quote the file, perhaps cut in the middle of a character */
+  if (!g_utf8_validate (msg, -1, NULL))
+    {
+      char *valid = g_utf8_make_valid (msg, -1);
+      g_free (msg);
+      msg = valid;
+    }
   if (line > 0)
     g_ptr_array_add (doc->warnings, g_strdup_printf ("line %u: %s", line, msg));
   else

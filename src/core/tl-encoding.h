@@ -11,4 +11,19 @@ char *tl_encoding_to_utf8 (const char *data,
                            char **encoding,
                            GError **error);
 
+char *tl_encoding_decode (const char *data,
+                          gsize len,
+                          gsize *out_len,
+                          char **encoding,
+                          GArray *bad_lines,
+                          GError **error);
+
+char *tl_encoding_decode_take (char *data,
+                               gsize len,
+                               gsize *out_len,
+                               char **encoding,
+                               GArray *bad_lines,
+                               GError **error);
+gboolean tl_encoding_looks_binary (const char *data, gsize len);
+
 G_END_DECLS

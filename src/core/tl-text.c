@@ -2,6 +2,7 @@
  * these run once per cue on files of a hundred thousand cues. */
 #include "tl-text.h"
 
+#include <math.h>
 #include <string.h>
 
 static inline gboolean
@@ -10,17 +11,24 @@ is_digit (char c)
   return c >= '0' && c <= '9';
 }
 
+/* Past this, a number of hours, minutes or seconds is only ever "too
+ * large": the parsers keep reading its digits but stop counting, so that
+ * nothing overflows and the caller still learns where the number ends. */
+#define FIELD_CAP G_GINT64_CONSTANT (1000000000000)
+
 static const char *
 parse_uint (const char *p, gint64 *value, guint *n_digits)
 {
   gint64 v = 0;
   guint n = 0;
 
-  while (is_digit (*p) && n < 18)
+  while (is_digit (*p))
     {
-      v = v * 10 + (*p - '0');
+      if (v < FIELD_CAP)
+        v = v * 10 + (*p - '0');
       p++;
-      n++;
+      if (n < G_MAXUINT)
+        n++;
     }
   *value = v;
   *n_digits = n;
@@ -58,33 +66,55 @@ parse_fraction (const char *p, gint64 *usec)
   return p;
 }
 
+/* Whole seconds and a fraction in µs as a time, if it is one media can have. */
+static TlTimeScan
+to_usec (gint64 seconds, gint64 fraction, gboolean negative, gint64 *usec)
+{
+  gint64 total;
+
+  if (seconds > TL_TIME_MAX / TL_USEC_PER_SEC)
+    return TL_TIME_SCAN_RANGE;
+  total = seconds * TL_USEC_PER_SEC + fraction;
+  if (total > TL_TIME_MAX)
+    return TL_TIME_SCAN_RANGE;
+  *usec = negative ? -total : total;
+  return TL_TIME_SCAN_OK;
+}
+
 /**
- * tl_parse_clock:
+ * tl_scan_clock:
  * @str: text starting with a clock time
- * @endp: (out) (optional): where parsing stopped
- * @usec: (out): the time in microseconds
+ * @endp: (out) (optional): where the time ends, set unless the result
+ *   is %TL_TIME_SCAN_NONE
+ * @usec: (out): the time in microseconds, set only for %TL_TIME_SCAN_OK
  *
- * Parses `[H…:]MM:SS[(.|,)fraction]` tolerantly: any number of hour digits,
+ * Reads `[H…:]MM:SS[(.|,)fraction]` tolerantly: any number of hour digits,
  * one or two minute digits, either separator before the fraction, any
  * number of fraction digits read as a decimal fraction, or none at all.
- *
- * Returns: %TRUE if a time was read
+ * A time past %TL_TIME_MAX, or with a minus sign before it, is read to its
+ * end and reported as %TL_TIME_SCAN_RANGE: clocks do not run backwards.
  */
-gboolean
-tl_parse_clock (const char *str, const char **endp, gint64 *usec)
+TlTimeScan
+tl_scan_clock (const char *str, const char **endp, gint64 *usec)
 {
   gint64 fields[3];
   guint n_fields = 0, digits;
-  gint64 fraction = 0, total;
+  gint64 fraction = 0, seconds;
+  gboolean negative = FALSE;
   const char *p = str;
 
   while (*p == ' ' || *p == '\t')
     p++;
+  if (*p == '-' && is_digit (p[1]))
+    {
+      negative = TRUE;
+      p++;
+    }
   for (;;)
     {
       const char *q = parse_uint (p, &fields[n_fields], &digits);
       if (digits == 0)
-        return FALSE;
+        return TL_TIME_SCAN_NONE;
       n_fields++;
       p = q;
       if (*p == ':' && n_fields < 3 && is_digit (p[1]))
@@ -95,31 +125,58 @@ tl_parse_clock (const char *str, const char **endp, gint64 *usec)
       break;
     }
   if (n_fields < 2)
-    return FALSE;
+    return TL_TIME_SCAN_NONE;
   if ((*p == '.' || *p == ',') && is_digit (p[1]))
     p = parse_fraction (p + 1, &fraction);
 
+  /* each field is below 10 × FIELD_CAP, so these sums cannot overflow */
   if (n_fields == 3)
     {
       if (fields[1] > 59 || fields[2] > 59)
-        return FALSE;
-      total = (fields[0] * 3600 + fields[1] * 60 + fields[2]) * G_GINT64_CONSTANT (1000000);
+        return TL_TIME_SCAN_NONE;
+      seconds = fields[0] * 3600 + fields[1] * 60 + fields[2];
     }
   else
     {
       if (fields[1] > 59)
-        return FALSE;
-      total = (fields[0] * 60 + fields[1]) * G_GINT64_CONSTANT (1000000);
+        return TL_TIME_SCAN_NONE;
+      seconds = fields[0] * 60 + fields[1];
     }
-  *usec = total + fraction;
+  if (endp)
+    *endp = p;
+  if (negative)
+    return TL_TIME_SCAN_RANGE;
+  return to_usec (seconds, fraction, FALSE, usec);
+}
+
+/**
+ * tl_parse_clock:
+ * @str: text starting with a clock time
+ * @endp: (out) (optional): where parsing stopped
+ * @usec: (out): the time in microseconds
+ *
+ * tl_scan_clock() for callers that need not tell a time out of range
+ * from text that is no time.
+ *
+ * Returns: %TRUE if a time was read
+ */
+gboolean
+tl_parse_clock (const char *str, const char **endp, gint64 *usec)
+{
+  const char *p;
+
+  if (tl_scan_clock (str, &p, usec) != TL_TIME_SCAN_OK)
+    return FALSE;
   if (endp)
     *endp = p;
   return TRUE;
 }
 
-/* Parses a decimal number of seconds ("12.72", "5.5600000000000005", "3"). */
-gboolean
-tl_parse_seconds (const char *str, const char **endp, gint64 *usec)
+/* Reads a decimal number of seconds ("12.72", "5.5600000000000005", "3",
+ * "-0.5"); one of more than TL_TIME_MAX either way is %TL_TIME_SCAN_RANGE,
+ * with @endp set past it. */
+TlTimeScan
+tl_scan_seconds (const char *str, const char **endp, gint64 *usec)
 {
   const char *p = str;
   gint64 whole, fraction = 0;
@@ -135,15 +192,38 @@ tl_parse_seconds (const char *str, const char **endp, gint64 *usec)
     }
   p = parse_uint (p, &whole, &digits);
   if (digits == 0 && !(*p == '.' && is_digit (p[1])))
-    return FALSE;
+    return TL_TIME_SCAN_NONE;
   if (*p == '.' && is_digit (p[1]))
     p = parse_fraction (p + 1, &fraction);
-  *usec = whole * G_GINT64_CONSTANT (1000000) + fraction;
-  if (negative)
-    *usec = -*usec;
+  if (endp)
+    *endp = p;
+  return to_usec (whole, fraction, negative, usec);
+}
+
+gboolean
+tl_parse_seconds (const char *str, const char **endp, gint64 *usec)
+{
+  const char *p;
+
+  if (tl_scan_seconds (str, &p, usec) != TL_TIME_SCAN_OK)
+    return FALSE;
   if (endp)
     *endp = p;
   return TRUE;
+}
+
+/* Seconds as a double (JSON) as a time, refusing what is not finite or
+ * lies past TL_TIME_MAX either way: converting those to an integer is
+ * undefined. */
+TlTimeScan
+tl_time_from_seconds (double seconds, gint64 *usec)
+{
+  const double max = (double) (TL_TIME_MAX / TL_USEC_PER_SEC);
+
+  if (!(seconds >= -max && seconds <= max))
+    return TL_TIME_SCAN_RANGE;
+  *usec = (gint64) round (seconds * TL_USEC_PER_SEC);
+  return TL_TIME_SCAN_OK;
 }
 
 /* A rating of 0 to 5 as five stars, the first @rating of them filled. */

@@ -5,8 +5,21 @@
 #include <glib.h>
 #include <string.h>
 
+#include "tl-types.h"
+
 G_BEGIN_DECLS
 
+/* How reading a time went: a time, no time at all, or a time written
+ * correctly that no media has (negative, or past TL_TIME_MAX). */
+typedef enum {
+  TL_TIME_SCAN_OK,
+  TL_TIME_SCAN_NONE,
+  TL_TIME_SCAN_RANGE,
+} TlTimeScan;
+
+TlTimeScan tl_scan_clock (const char *str, const char **endp, gint64 *usec);
+TlTimeScan tl_scan_seconds (const char *str, const char **endp, gint64 *usec);
+TlTimeScan tl_time_from_seconds (double seconds, gint64 *usec);
 gboolean tl_parse_clock (const char *str, const char **endp, gint64 *usec);
 gboolean tl_parse_seconds (const char *str, const char **endp, gint64 *usec);
 char *tl_format_clock (gint64 usec, gboolean with_hours, char separator);

@@ -10,6 +10,11 @@ G_BEGIN_DECLS
 #define TL_USEC_PER_MSEC G_GINT64_CONSTANT (1000)
 /* An unknown time (untimed transcripts, articles). */
 #define TL_TIME_NONE G_GINT64_CONSTANT (-1)
+/* The latest time a transcript may name: 10,000 hours (four-digit hours
+ * still read, as WebVTT allows). Anything past it is a broken file, and
+ * refusing it keeps every sum of a few times far from overflowing. */
+#define TL_TIME_MAX_HOURS 10000
+#define TL_TIME_MAX (G_GINT64_CONSTANT (3600) * TL_TIME_MAX_HOURS * TL_USEC_PER_SEC)
 
 typedef enum {
   TL_SOURCE_KIND_TRANSCRIPT,

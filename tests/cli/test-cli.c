@@ -393,6 +393,29 @@ test_parse_error_line (Fixture *f, gconstpointer data)
   g_assert_cmpint (n_sources (f), ==, 0);
 }
 
+/* A whisper file nested 80,000 levels deep crashed tagline-cli (and the
+ * window) inside json-glib; it is refused, naming the file and the line. */
+static void
+test_import_nested_json (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GString) json = g_string_new ("{\n\"segments\": ");
+  g_autofree char *nested = NULL;
+  g_autofree char *expected = NULL;
+  g_autoptr(TlTestCliRun) run = NULL;
+
+  for (guint i = 0; i < 80000; i++)
+    g_string_append_c (json, '[');
+  for (guint i = 0; i < 80000; i++)
+    g_string_append_c (json, ']');
+  g_string_append (json, "}\n");
+  nested = write_file (f, "nested.json", json->str);
+  run = tl_test_cli_run (f->library, "import", nested, NULL);
+  expected = g_strdup_printf ("tagline-cli: %s:2: Nested more than 256 levels deep: not a transcript\n", nested);
+  g_assert_cmpint (run->status, ==, 1);
+  g_assert_cmpstr (run->err, ==, expected);
+  g_assert_cmpint (n_sources (f), ==, 0);
+}
+
 /* The clips' ids as `clips --json --order arranged` lists them. */
 static char *
 arranged_ids (Fixture *f)
@@ -949,6 +972,7 @@ main (int argc, char **argv)
   ADD ("/cli/import/samples", test_import_samples);
   ADD ("/cli/import/folder", test_import_folder);
   ADD ("/cli/import/parse-error-line", test_parse_error_line);
+  ADD ("/cli/import/nested-json", test_import_nested_json);
   ADD ("/cli/probe", test_probe);
   ADD ("/cli/options/before-command", test_options_before_command);
   ADD ("/cli/options/double-dash", test_options_double_dash);

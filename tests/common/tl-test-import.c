@@ -112,6 +112,26 @@ tl_test_sniff (const char *importer, const char *text)
   return imp->sniff (text, strlen (text));
 }
 
+/* The document's warnings are exactly the strings given, in order, up
+ * to a NULL. */
+void
+tl_test_assert_warnings (TlDocument *doc, ...)
+{
+  va_list args;
+  const char *expected;
+  guint n = 0;
+
+  va_start (args, doc);
+  while ((expected = va_arg (args, const char *)) != NULL)
+    {
+      g_assert_cmpuint (n, <, doc->warnings->len);
+      g_assert_cmpstr (g_ptr_array_index (doc->warnings, n), ==, expected);
+      n++;
+    }
+  va_end (args);
+  g_assert_cmpuint (doc->warnings->len, ==, n);
+}
+
 /* Segment @i of @doc, which must have one. */
 const TlDocSegment *
 tl_test_segment (TlDocument *doc, guint i)

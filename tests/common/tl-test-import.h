@@ -16,6 +16,7 @@ void tl_test_assert_import_fails (const char *format,
                                   guint expected_line,
                                   const char *expected_message);
 guint tl_test_sniff (const char *importer, const char *text);
+void tl_test_assert_warnings (TlDocument *doc, ...) G_GNUC_NULL_TERMINATED;
 
 const TlDocSegment *tl_test_segment (TlDocument *doc, guint i);
 void tl_test_assert_segment_text (TlDocument *doc, guint i, gint64 start, gint64 end, const char *text);

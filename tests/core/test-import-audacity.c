@@ -161,6 +161,28 @@ test_sniff (void)
   g_assert_cmpuint (sniff ("\\\t100\t200\n"), ==, 0);
 }
 
+/* Seconds past what 64 bits of microseconds hold were stored as garbage;
+ * such a label is left out, with its line, and the others kept. */
+static void
+test_time_overflow (void)
+{
+  g_autoptr(TlDocument) doc = tl_test_import_ok ("audacity",
+                                                 "777777777777777777\t777777777777777778\tnever\n"
+                                                 "1.0\t2.0\tkept\n"
+                                                 "3.0\t36000001\ttoo late\n"
+                                                 "-0.5\t0.5\tbefore the start, as Audacity allows\n");
+
+  g_assert_cmpuint (doc->segments->len, ==, 2);
+  tl_test_assert_segment_line (doc, 0, -500000, 500000, NULL, "before the start, as Audacity allows", 4);
+  tl_test_assert_segment_line (doc, 1, 1000000, 2000000, NULL, "kept", 2);
+  tl_test_assert_warnings (doc,
+                           "line 1: time “777777777777777777” is past 10000 hours; label left out",
+                           "line 3: time “36000001” is past 10000 hours; label left out",
+                           NULL);
+  tl_test_assert_import_fails ("audacity", "99999999999\t99999999999\tlate\n", 1,
+                               "time past 10000 hours, and no other labels to keep");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -176,5 +198,6 @@ main (int argc, char **argv)
   g_test_add_func ("/core/import/audacity/broken-line", test_broken_line);
   g_test_add_func ("/core/import/audacity/sniff", test_sniff);
 
+  g_test_add_func ("/core/import/audacity/time-overflow", test_time_overflow);
   return g_test_run ();
 }

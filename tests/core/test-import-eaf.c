@@ -218,6 +218,59 @@ test_malformed (void)
                                "Not an ELAN document: the root element is <TIER>, not <ANNOTATION_DOCUMENT>");
 }
 
+/* References were resolved by recursion, one level per link: a chain as
+ * long as a big file's annotations overflowed the stack. */
+static void
+test_long_reference_chain (void)
+{
+  g_autoptr(GString) eaf = g_string_new (EAF_OPEN
+    "<TIME_ORDER>\n"
+    "  <TIME_SLOT TIME_SLOT_ID=\"ts1\" TIME_VALUE=\"1000\"/>\n"
+    "  <TIME_SLOT TIME_SLOT_ID=\"ts2\" TIME_VALUE=\"2000\"/>\n"
+    "</TIME_ORDER>\n"
+    "<TIER LINGUISTIC_TYPE_REF=\"gloss\" TIER_ID=\"Chain\">\n");
+  g_autoptr(TlDocument) doc = NULL;
+  const guint n = 300000;
+
+  /* each refers to the next, the last to the aligned one */
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (eaf, "<ANNOTATION><REF_ANNOTATION ANNOTATION_ID=\"r%u\" ANNOTATION_REF=\"r%u\">"
+                            "<ANNOTATION_VALUE>w</ANNOTATION_VALUE></REF_ANNOTATION></ANNOTATION>\n", i, i + 1);
+  g_string_append_printf (eaf, "</TIER>\n<TIER LINGUISTIC_TYPE_REF=\"utterance\" TIER_ID=\"Words\">\n"
+                          "<ANNOTATION><ALIGNABLE_ANNOTATION ANNOTATION_ID=\"r%u\" TIME_SLOT_REF1=\"ts1\" TIME_SLOT_REF2=\"ts2\">"
+                          "<ANNOTATION_VALUE>end</ANNOTATION_VALUE></ALIGNABLE_ANNOTATION></ANNOTATION>\n"
+                          "</TIER>\n</ANNOTATION_DOCUMENT>\n", n);
+  doc = tl_test_import_ok ("eaf", eaf->str);
+  g_assert_cmpuint (doc->segments->len, ==, n + 1);
+  tl_test_assert_segment_text (doc, 0, 1000000, 2000000, "w");
+  tl_test_assert_segment_text (doc, n, 1000000, 2000000, "end");
+  g_assert_cmpuint (doc->warnings->len, ==, 0);
+}
+
+/* Milliseconds past what 64 bits of microseconds hold overflowed when
+ * scaled; such a slot counts as unaligned, with a warning. */
+static void
+test_time_overflow (void)
+{
+  g_autoptr(TlDocument) doc = tl_test_import_ok ("eaf",
+    EAF_OPEN
+    "<TIME_ORDER>\n"
+    "  <TIME_SLOT TIME_SLOT_ID=\"ts1\" TIME_VALUE=\"1000\"/>\n"
+    "  <TIME_SLOT TIME_SLOT_ID=\"ts2\" TIME_VALUE=\"9223372036854775807\"/>\n"
+    "  <TIME_SLOT TIME_SLOT_ID=\"ts3\" TIME_VALUE=\"3000\"/>\n"
+    "</TIME_ORDER>\n"
+    "<TIER LINGUISTIC_TYPE_REF=\"utterance\" TIER_ID=\"Words\">\n"
+    "  <ANNOTATION><ALIGNABLE_ANNOTATION ANNOTATION_ID=\"a1\" TIME_SLOT_REF1=\"ts1\" TIME_SLOT_REF2=\"ts2\">\n"
+    "    <ANNOTATION_VALUE>one</ANNOTATION_VALUE></ALIGNABLE_ANNOTATION></ANNOTATION>\n"
+    "</TIER>\n"
+    "</ANNOTATION_DOCUMENT>\n");
+
+  /* the slot without a usable time lies halfway between its neighbours */
+  g_assert_cmpuint (doc->segments->len, ==, 1);
+  tl_test_assert_segment_text (doc, 0, 1000000, 2000000, "one");
+  tl_test_assert_warnings (doc, "line 8: time value “9223372036854775807” is past 10000 hours", NULL);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -229,5 +282,7 @@ main (int argc, char **argv)
   g_test_add_func ("/core/import/eaf/ref-annotations", test_ref_annotations);
   g_test_add_func ("/core/import/eaf/unaligned-slots", test_unaligned_slots);
   g_test_add_func ("/core/import/eaf/malformed", test_malformed);
+  g_test_add_func ("/core/import/eaf/long-reference-chain", test_long_reference_chain);
+  g_test_add_func ("/core/import/eaf/time-overflow", test_time_overflow);
   return g_test_run ();
 }

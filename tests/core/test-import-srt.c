@@ -117,6 +117,64 @@ test_empty_cue_and_prose (void)
   g_assert_error (error, TL_IMPORT_ERROR, TL_IMPORT_ERROR_PARSE);
 }
 
+/* Hours that overflowed a 64-bit count of microseconds were stored as
+ * whatever the overflow left: such a cue is left out, with its line. */
+static void
+test_time_overflow (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TlDocument) doc = import ("1\n9999999999999999:59:59,999 --> 9999999999999999:59:59,999\nnever\n\n"
+                                      "2\n00:00:01,000 --> 00:00:02,000\nkept\n\n"
+                                      "3\n00:00:03,000 --> 10000:00:00,001\njust too late\n\n"
+                                      "4\n9999:59:59,000 --> 9999:59:59,999\nlate but in range\n", NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (doc->segments->len, ==, 2);
+  tl_test_assert_segment_text (doc, 0, 1000000, 2000000, "kept");
+  tl_test_assert_segment_text (doc, 1, G_GINT64_CONSTANT (35999999000000), G_GINT64_CONSTANT (35999999999000),
+                               "late but in range");
+  tl_test_assert_warnings (doc,
+                           "line 2: time “9999999999999999:59:59,999” is past 10000 hours; cue left out",
+                           "line 10: time “10000:00:00,001” is past 10000 hours; cue left out",
+                           NULL);
+}
+
+/* A negative time refused the whole file as "not a SubRip file" when it
+ * came first, since the sniffer did not take its line for a timing line;
+ * now that cue alone is left out. */
+static void
+test_negative_time (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TlDocument) doc = import ("1\n-00:00:01,000 --> 00:00:02,000\nbefore the start\n\n"
+                                      "2\n00:00:03,000 --> 00:00:04,000\nkept\n\n"
+                                      "3\n00:00:05,000 --> -00:00:06,000\nends before the start\n", NULL, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (doc->format, ==, "srt");
+  g_assert_cmpuint (doc->segments->len, ==, 1);
+  tl_test_assert_segment_text (doc, 0, 3000000, 4000000, "kept");
+  tl_test_assert_warnings (doc,
+                           "line 2: time “-00:00:01,000” is negative; cue left out",
+                           "line 10: time “-00:00:06,000” is negative; cue left out",
+                           NULL);
+}
+
+/* A file of nothing but such cues is refused, naming the first. */
+static void
+test_only_out_of_range (void)
+{
+  g_autoptr(GError) error = NULL;
+  guint line = 0;
+  TlDocument *doc = import ("\n1\n99999:00:00,000 --> 99999:00:01,000\nlate\n\n"
+                            "2\n-00:00:01,000 --> 00:00:02,000\nearly\n", &line, &error);
+
+  g_assert_null (doc);
+  g_assert_error (error, TL_IMPORT_ERROR, TL_IMPORT_ERROR_PARSE);
+  g_assert_cmpuint (line, ==, 3);
+  g_assert_cmpstr (error->message, ==, "time “99999:00:00,000” is past 10000 hours, and no other cues to keep");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -128,5 +186,8 @@ main (int argc, char **argv)
   g_test_add_func ("/core/import/srt/only-inverted", test_only_inverted);
   g_test_add_func ("/core/import/srt/order-and-marks", test_order_and_marks);
   g_test_add_func ("/core/import/srt/empty-cue-and-prose", test_empty_cue_and_prose);
+  g_test_add_func ("/core/import/srt/time-overflow", test_time_overflow);
+  g_test_add_func ("/core/import/srt/negative-time", test_negative_time);
+  g_test_add_func ("/core/import/srt/only-out-of-range", test_only_out_of_range);
   return g_test_run ();
 }

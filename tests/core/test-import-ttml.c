@@ -382,6 +382,52 @@ test_entities (void)
   g_rmdir (dir);
 }
 
+/* Hours past what 64 bits of microseconds hold were converted from a
+ * double out of range (undefined) and stored as garbage; such a <p> is
+ * left out, with its line, as is one a seq container pushes past the bound. */
+static void
+test_time_overflow (void)
+{
+  g_autoptr(TlDocument) doc = tl_test_import_ok ("ttml",
+    TT_OPEN ">\n<body><div>\n"
+    "<p begin=\"99999999999h\" end=\"99999999999h\">never</p>\n"
+    "<p begin=\"1s\" end=\"2s\">kept</p>\n"
+    "<p begin=\"3s\" end=\"99999999999999999999999s\">too late</p>\n"
+    "</div>\n"
+    "<div timeContainer=\"seq\">\n"
+    "<p dur=\"6000h\">long</p>\n"
+    "<p dur=\"6000h\">pushed past</p>\n"
+    "</div></body></tt>");
+
+  g_assert_cmpuint (doc->segments->len, ==, 2);
+  tl_test_assert_segment_text (doc, 0, 0, G_GINT64_CONSTANT (6000) * 3600 * 1000000, "long");
+  tl_test_assert_segment_text (doc, 1, 1000000, 2000000, "kept");
+  tl_test_assert_warnings (doc,
+                           "line 3: begin time “99999999999h” is past 10000 hours; <p> left out",
+                           "line 5: end time “99999999999999999999999s” is past 10000 hours; <p> left out",
+                           "line 9: end time “43200000s” is past 10000 hours; <p> left out",
+                           NULL);
+}
+
+/* The importer walks the tree by recursion; libxml2 refuses to nest past
+ * 256 levels, and the message says so without libxml2's advice to set a
+ * parser option. */
+static void
+test_nested_too_deep (void)
+{
+  g_autoptr(GString) ttml = g_string_new (TT_OPEN ">\n<body><div>\n<p begin=\"1s\" end=\"2s\">");
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < 100000; i++)
+    g_string_append (ttml, "<span>");
+  g_string_append_c (ttml, 'x');
+  for (guint i = 0; i < 100000; i++)
+    g_string_append (ttml, "</span>");
+  g_string_append (ttml, "</p></div></body></tt>\n");
+  error = tl_test_import_error (NULL, ttml->str, 3);
+  g_assert_cmpstr (error->message, ==, "Nested more than 256 levels deep: not a transcript");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -401,5 +447,7 @@ main (int argc, char **argv)
   g_test_add_func ("/core/import/ttml/untimed", test_untimed);
   g_test_add_func ("/core/import/ttml/declared-encoding", test_declared_encoding);
   g_test_add_func ("/core/import/ttml/entities", test_entities);
+  g_test_add_func ("/core/import/ttml/time-overflow", test_time_overflow);
+  g_test_add_func ("/core/import/ttml/nested-too-deep", test_nested_too_deep);
   return g_test_run ();
 }

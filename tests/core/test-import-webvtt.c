@@ -783,6 +783,34 @@ test_empty_cue (void)
   assert_warnings (doc, NULL);
 }
 
+/* Minutes past what 64 bits of microseconds hold became garbage, and the
+ * cue was kept with them; now it is left out, with its line. */
+static void
+test_time_overflow (void)
+{
+  g_autoptr(TlDocument) doc = import_ok ("WEBVTT\n"
+                                         "\n"
+                                         "999999999999999999:00.000 --> 999999999999999999:01.000\n"
+                                         "never\n"
+                                         "\n"
+                                         "00:01.000 --> 00:02.000\n"
+                                         "kept\n"
+                                         "\n"
+                                         "00:03.000 --> -00:04.000\n"
+                                         "negative\n");
+  static const char *const warnings[] = {
+    "line 3: time “999999999999999999:00.000” is past 10000 hours; cue left out",
+    "line 9: time “-00:04.000” is negative; cue left out",
+    NULL
+  };
+
+  g_assert_cmpuint (doc->segments->len, ==, 1);
+  tl_test_assert_segment_line (doc, 0, MS (1000), MS (2000), NULL, "kept", 6);
+  assert_warnings (doc, warnings);
+  tl_test_assert_import_fails ("webvtt", "WEBVTT\n\n00:01.000 --> 99999999:00:00.000\nlate\n", 3,
+                               "time “99999999:00:00.000” is past 10000 hours, and no other cues to keep");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -818,5 +846,6 @@ main (int argc, char **argv)
   g_test_add_func ("/core/import/webvtt/out-of-order", test_out_of_order);
   g_test_add_func ("/core/import/webvtt/empty-cue", test_empty_cue);
 
+  g_test_add_func ("/core/import/webvtt/time-overflow", test_time_overflow);
   return g_test_run ();
 }

@@ -270,7 +270,7 @@ test_segments_without_times (void)
   tl_test_assert_segment_text (doc, 0, 1000000, 2000000, "b");
   g_assert_cmpuint (doc->warnings->len, ==, 1);
   g_assert_cmpstr (g_ptr_array_index (doc->warnings, 0), ==,
-                   "segment 1 has no start or end time; left out");
+                   "line 1: segment 1 has no start or end time; left out");
 }
 
 static void
@@ -291,6 +291,73 @@ test_sniff (void)
   g_assert_cmpuint (tl_test_sniff ("whisper-json", late->str), ==, 0);
 }
 
+/* Seconds too large for a time were converted from a double out of range
+ * (undefined) and stored as garbage; such a segment is left out, and the
+ * warning names the line it starts on. */
+static void
+test_time_overflow (void)
+{
+  g_autoptr(TlDocument) doc = tl_test_import_ok ("whisper-json",
+    "{\"segments\": [\n"
+    "  {\"start\": 1e300, \"end\": 1e301, \"text\": \" never\"},\n"
+    "  {\"start\": 1, \"end\": 2, \"text\": \" kept\",\n"
+    "   \"words\": [{\"word\": \" kept\", \"start\": 1, \"end\": 9e99}]},\n"
+    "  {\"start\": \"3\", \"end\": \"99999999999999999999\", \"text\": \" too late\"},\n"
+    "  {\"start\": -1e300, \"end\": 1, \"text\": \" early\"}\n"
+    "]}\n");
+  g_autoptr(TlDocument) cpp = tl_test_import_ok ("whisper-json",
+    "{\"transcription\": [\n"
+    "  {\"offsets\": {\"from\": 0, \"to\": 9223372036854775807}, \"text\": \" never\"},\n"
+    "  {\"offsets\": {\"from\": 1000, \"to\": 2000}, \"text\": \" kept\"}\n"
+    "]}\n");
+
+  g_assert_cmpuint (doc->segments->len, ==, 1);
+  tl_test_assert_segment_text (doc, 0, 1000000, 2000000, "kept");
+  /* the word's end is no time: the word stays, untimed */
+  assert_word (doc, 0, TL_TIME_NONE, TL_TIME_NONE, "kept");
+  tl_test_assert_warnings (doc,
+                           "line 2: segment 1: time 1e+300 is past 10000 hours; left out",
+                           "line 5: segment 3: time 99999999999999999999 is past 10000 hours; left out",
+                           "line 6: segment 4: time -1e+300 is negative; left out",
+                           NULL);
+  g_assert_cmpuint (cpp->segments->len, ==, 1);
+  tl_test_assert_segment_text (cpp, 0, 1000000, 2000000, "kept");
+  tl_test_assert_warnings (cpp,
+                           "line 2: segment 1: time 9223372036854775807 ms is past 10000 hours; left out",
+                           NULL);
+  tl_test_assert_import_fails ("whisper-json", "{\"segments\": [{\"start\": 0, \"end\": 1e300, \"text\": \"x\"}]}", 1,
+                               "segment 1: time 1e+300 is past 10000 hours, and no other segments to keep");
+}
+
+/* JSON nested 80,000 levels deep (160 KB) overflowed the stack inside
+ * json-glib, whose parser recurses once per level; it is refused before
+ * json-glib reads it, naming the line where it goes too deep. */
+static void
+test_nested_too_deep (void)
+{
+  g_autoptr(GString) json = g_string_new ("{\n\"segments\": ");
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < 80000; i++)
+    g_string_append_c (json, '[');
+  for (guint i = 0; i < 80000; i++)
+    g_string_append_c (json, ']');
+  g_string_append (json, "}\n");
+  error = tl_test_import_error (NULL, json->str, 2);
+  g_assert_cmpstr (error->message, ==, "Nested more than 256 levels deep: not a transcript");
+
+  /* as deep as allowed is read, and found to hold no segments */
+  g_string_assign (json, "{\"segments\": [");
+  for (guint i = 2; i < 256; i++)
+    g_string_append_c (json, '[');
+  for (guint i = 2; i < 256; i++)
+    g_string_append_c (json, ']');
+  g_string_append (json, "]}");
+  g_clear_error (&error);
+  error = tl_test_import_error (NULL, json->str, 0);
+  g_assert_cmpstr (error->message, ==, "Whisper segments without start and end times");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -308,5 +375,7 @@ main (int argc, char **argv)
   g_test_add_func ("/core/import/whisper-json/segments-without-times", test_segments_without_times);
   g_test_add_func ("/core/import/whisper-json/sniff", test_sniff);
 
+  g_test_add_func ("/core/import/whisper-json/time-overflow", test_time_overflow);
+  g_test_add_func ("/core/import/whisper-json/nested-too-deep", test_nested_too_deep);
   return g_test_run ();
 }

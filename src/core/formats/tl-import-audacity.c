@@ -2,6 +2,7 @@
  * "start<TAB>end<TAB>label" line per label, times in seconds. */
 #include "tl-import.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "tl-text.h"
@@ -29,49 +30,61 @@ looks_like_seconds (const char *p, const char *end, const char **endp)
   return TRUE;
 }
 
-static gboolean
+static TlTimeScan
 parse_seconds (const char *p, const char *end, const char **endp, gint64 *usec)
 {
   const char *q;
-  char buf[64];
-  char *comma;
+  char small[64];
+  g_autofree char *large = NULL;
+  char *buf = small, *comma;
 
   if (!looks_like_seconds (p, end, &q) || (q < end && *q != '\t' && *q != ' '))
-    return FALSE;
-  if ((gsize) (q - p) >= sizeof buf)
-    return FALSE;
+    return TL_TIME_SCAN_NONE;
+  *endp = q;
+  /* copied so that the number ends in a NUL; long ones are rare */
+  if ((gsize) (q - p) >= sizeof small)
+    buf = large = g_malloc (q - p + 1);
   memcpy (buf, p, q - p);
   buf[q - p] = '\0';
   comma = strchr (buf, ',');
   if (comma)
     *comma = '.';
-  if (!tl_parse_seconds (buf, NULL, usec))
-    return FALSE;
-  *endp = q;
-  return TRUE;
+  return tl_scan_seconds (buf, NULL, usec);
 }
 
 /* Reads "start<TAB>end[<TAB>label]"; a run of spaces or tabs between the
- * times is accepted too, the label is whatever follows the next one. */
-static gboolean
+ * times is accepted too, the label is whatever follows the next one. A
+ * time too large to be one gives TL_TIME_SCAN_RANGE, and @bad_time and
+ * @bad_len then say where it is. */
+static TlTimeScan
 parse_label_line (const char *line, gsize len, gint64 *start, gint64 *end,
-                  const char **label, gsize *label_len)
+                  const char **label, gsize *label_len, const char **bad_time, gsize *bad_len)
 {
-  const char *p = line, *stop = line + len;
+  const char *p = line, *stop = line + len, *t;
+  TlTimeScan s1, s2;
 
-  if (!parse_seconds (p, stop, &p, start))
-    return FALSE;
-  if (p == stop)
-    return FALSE;
+  s1 = parse_seconds (p, stop, &p, start);
+  if (s1 == TL_TIME_SCAN_NONE || p == stop)
+    return TL_TIME_SCAN_NONE;
+  *bad_time = line;
+  *bad_len = p - line;
   while (p < stop && (*p == '\t' || *p == ' '))
     p++;
-  if (!parse_seconds (p, stop, &p, end))
-    return FALSE;
+  t = p;
+  s2 = parse_seconds (p, stop, &p, end);
+  if (s2 == TL_TIME_SCAN_NONE)
+    return TL_TIME_SCAN_NONE;
+  if (s1 == TL_TIME_SCAN_RANGE)
+    return TL_TIME_SCAN_RANGE;
+  *bad_time = t;
+  *bad_len = p - t;
+  if (s2 == TL_TIME_SCAN_RANGE)
+    return TL_TIME_SCAN_RANGE;
   if (p < stop)
     p++;
   *label = p;
   *label_len = stop - p;
-  return TRUE;
+  return TL_TIME_SCAN_OK;
 }
 
 /* Under a label with a frequency range Audacity writes "\<TAB>low<TAB>high". */
@@ -121,22 +134,35 @@ audacity_parse (TlImportContext *ctx, GError **error)
   TlLineReader reader;
   const char *line;
   gsize len;
+  guint first_range = 0;
 
   tl_line_reader_init (&reader, ctx->text, ctx->length);
   while (tl_line_reader_next (&reader, &line, &len))
     {
-      const char *label;
-      gsize label_len;
+      const char *label, *bad;
+      gsize label_len, bad_len;
       gint64 start, end;
       TlDocSegment *seg;
+      TlTimeScan scan;
 
       if (tl_text_is_blank (line, len) || is_spectral_line (line, len))
         continue;
-      if (!parse_label_line (line, len, &start, &end, &label, &label_len))
+      scan = parse_label_line (line, len, &start, &end, &label, &label_len, &bad, &bad_len);
+      if (scan == TL_TIME_SCAN_NONE)
         {
           tl_import_fail (ctx, error, reader.line,
                           "expected a start and an end time in seconds, separated by a tab");
           return NULL;
+        }
+      if (scan == TL_TIME_SCAN_RANGE)
+        {
+          g_autofree char *word = g_strndup (bad, MIN (bad_len, 40));
+
+          tl_document_warn (doc, reader.line, _("time “%s” is past %d hours; label left out"),
+                            word, TL_TIME_MAX_HOURS);
+          if (first_range == 0)
+            first_range = reader.line;
+          continue;
         }
       /* an empty label still marks a region someone chose: kept */
       g_string_truncate (text, 0);
@@ -145,6 +171,12 @@ audacity_parse (TlImportContext *ctx, GError **error)
       seg->line = reader.line;
     }
 
+  if (doc->segments->len == 0 && first_range > 0)
+    {
+      tl_import_fail (ctx, error, first_range, _("time past %d hours, and no other labels to keep"),
+                      TL_TIME_MAX_HOURS);
+      return NULL;
+    }
   if (doc->segments->len == 0)
     {
       tl_import_fail (ctx, error, 0, "No labels found: not an Audacity label file");

@@ -2,6 +2,7 @@
  * every tier becomes a segment, its speaker the tier's participant. */
 #include "tl-import.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "tl-text.h"
@@ -62,7 +63,10 @@ read_time_order (Eaf *e, xmlNode *order)
           gint64 ms = g_ascii_strtoll (value, &endp, 10);
           while (g_ascii_isspace (*endp))
             endp++;
-          if (endp != value && *endp == '\0' && ms >= 0)
+          if (endp != value && *endp == '\0' && ms > TL_TIME_MAX / TL_USEC_PER_MSEC)
+            tl_document_warn (e->doc, tl_xml_line (slot), _("time value “%s” is past %d hours"),
+                              value, TL_TIME_MAX_HOURS);
+          else if (endp != value && *endp == '\0' && ms >= 0)
             usec = ms * TL_USEC_PER_MSEC;
           else
             tl_document_warn (e->doc, tl_xml_line (slot), "time value “%s” not understood", value);
@@ -87,8 +91,9 @@ read_time_order (Eaf *e, xmlNode *order)
             break; /* nothing aligned at all: the document is untimed */
           from = prev >= 0 ? v[prev] : 0;
           to = i < n ? v[i] : from; /* nothing to go towards after the last */
+          /* in doubles: (to - from) × k can overflow with many slots */
           for (gint k = 1; k < steps; k++)
-            v[prev + k] = from + (to - from) * k / steps;
+            v[prev + k] = from + (gint64) ((double) (to - from) * k / steps);
         }
       prev = (gint) i;
     }
@@ -172,36 +177,65 @@ read_tier (Eaf *e, xmlNode *tier_node)
 }
 
 /* Times of annotation @i: its slots', or those of the annotation it refers
- * to, through chains of references; a reference loop fails. */
+ * to, through chains of references; a reference loop fails. Chains can be
+ * as long as the file, so they are followed in a loop, not by recursion:
+ * once to their end, marking each step as resolving, then again to hand
+ * the outcome to every step. */
 static gboolean
 resolve (Eaf *e, guint i)
 {
-  Annotation *ann = &g_array_index (e->annotations, Annotation, i);
-  guint target;
+  Annotation *ann;
+  guint j = i, target;
+  gboolean ok;
+  gint64 start = TL_TIME_NONE, end = TL_TIME_NONE;
 
-  if (ann->state == 2)
-    return TRUE;
-  if (ann->state != 0)
-    return FALSE;
-  if (ann->ref == NULL)
+  for (;;)
     {
-      ann->start = g_array_index (e->slots, gint64, ann->slot1);
-      ann->end = g_array_index (e->slots, gint64, ann->slot2);
-      ann->state = 2;
-      return TRUE;
+      ann = &g_array_index (e->annotations, Annotation, j);
+      if (ann->state != 0)
+        {
+          /* done, or failed, or met again on this chain: a loop */
+          ok = ann->state == 2;
+          break;
+        }
+      if (ann->ref == NULL)
+        {
+          ann->start = g_array_index (e->slots, gint64, ann->slot1);
+          ann->end = g_array_index (e->slots, gint64, ann->slot2);
+          ann->state = 2;
+          ok = TRUE;
+          break;
+        }
+      ann->state = 1;
+      target = GPOINTER_TO_UINT (g_hash_table_lookup (e->annotation_ids, ann->ref));
+      if (target == 0)
+        {
+          ok = FALSE;
+          break;
+        }
+      j = target - 1;
     }
-  ann->state = 1;
-  target = GPOINTER_TO_UINT (g_hash_table_lookup (e->annotation_ids, ann->ref));
-  if (target == 0 || !resolve (e, target - 1))
+  if (ok)
     {
-      /* the array does not move while resolving: nothing is appended */
-      ann->state = 3;
-      return FALSE;
+      start = ann->start;
+      end = ann->end;
     }
-  ann->start = g_array_index (e->annotations, Annotation, target - 1).start;
-  ann->end = g_array_index (e->annotations, Annotation, target - 1).end;
-  ann->state = 2;
-  return TRUE;
+
+  /* the array does not move while resolving: nothing is appended */
+  for (j = i;;)
+    {
+      ann = &g_array_index (e->annotations, Annotation, j);
+      if (ann->state != 1)
+        break;
+      ann->state = ok ? 2 : 3;
+      ann->start = start;
+      ann->end = end;
+      target = GPOINTER_TO_UINT (g_hash_table_lookup (e->annotation_ids, ann->ref));
+      if (target == 0)
+        break;
+      j = target - 1;
+    }
+  return ok;
 }
 
 static TlDocument *

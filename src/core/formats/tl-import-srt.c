@@ -3,32 +3,60 @@
  * coordinates after the times, extra blank lines, tags in the text. */
 #include "tl-import.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "tl-text.h"
 
-/* Parses "START --> END[ anything]"; TRUE if @line is a timing line. */
-static gboolean
-parse_timing (const char *line, gsize len, gint64 *start, gint64 *end)
+typedef enum {
+  TIMING_NONE,  /* not a timing line */
+  TIMING_OK,
+  TIMING_RANGE, /* a timing line whose times no media has */
+} Timing;
+
+/* Parses "START --> END[ anything]". A time that is negative or past
+ * TL_TIME_MAX still makes a timing line, so that its cue is refused
+ * alone; @bad (BAD_TIME_SIZE bytes, or NULL) then holds that time as
+ * written. */
+#define BAD_TIME_SIZE 64
+static Timing
+parse_timing (const char *line, gsize len, gint64 *start, gint64 *end, char *bad)
 {
-  const char *p;
+  const char *p, *t1, *e1, *t2, *e2;
   char buf[128];
+  TlTimeScan s1, s2;
 
   /* timing lines are short; copy so the clock parser meets a NUL */
   if (len < 10 || len >= sizeof buf || memchr (line, '>', len) == NULL)
-    return FALSE;
+    return TIMING_NONE;
   memcpy (buf, line, len);
   buf[len] = '\0';
-  if (!tl_parse_clock (buf, &p, start))
-    return FALSE;
-  while (*p == ' ' || *p == '\t')
-    p++;
+  for (t1 = buf; *t1 == ' ' || *t1 == '\t'; t1++)
+    ;
+  s1 = tl_scan_clock (t1, &e1, start);
+  if (s1 == TL_TIME_SCAN_NONE)
+    return TIMING_NONE;
+  for (p = e1; *p == ' ' || *p == '\t'; p++)
+    ;
   if (strncmp (p, "-->", 3) != 0)
-    return FALSE;
+    return TIMING_NONE;
   p += 3;
   if (*p != ' ' && *p != '\t')
-    return FALSE;
-  return tl_parse_clock (p, NULL, end);
+    return TIMING_NONE;
+  for (t2 = p; *t2 == ' ' || *t2 == '\t'; t2++)
+    ;
+  s2 = tl_scan_clock (t2, &e2, end);
+  if (s2 == TL_TIME_SCAN_NONE)
+    return TIMING_NONE;
+  if (s1 == TL_TIME_SCAN_OK && s2 == TL_TIME_SCAN_OK)
+    return TIMING_OK;
+  if (bad != NULL)
+    {
+      const char *t = s1 != TL_TIME_SCAN_OK ? t1 : t2;
+      const char *e = s1 != TL_TIME_SCAN_OK ? e1 : e2;
+      g_strlcpy (bad, t, MIN ((gsize) (e - t) + 1, BAD_TIME_SIZE));
+    }
+  return TIMING_RANGE;
 }
 
 static gboolean
@@ -82,7 +110,7 @@ srt_sniff (const char *text, gsize length)
   while (tl_line_reader_next (&reader, &line, &len) && reader.line < 40)
     {
       gint64 start, end;
-      if (parse_timing (line, len, &start, &end))
+      if (parse_timing (line, len, &start, &end, NULL) != TIMING_NONE)
         return memchr (line, ',', len) ? 90 : 60;
       if (!tl_text_is_blank (line, len) && !is_number_line (line, len) && reader.line > 2)
         break;
@@ -124,12 +152,14 @@ srt_parse (TlImportContext *ctx, GError **error)
   const char *line;
   gsize len;
   gboolean in_text = FALSE;
-  guint stray_line = 0;
+  guint stray_line = 0, first_range = 0;
+  char bad[BAD_TIME_SIZE], first_bad[BAD_TIME_SIZE];
 
   tl_line_reader_init (&reader, ctx->text, ctx->length);
   while (tl_line_reader_next (&reader, &line, &len))
     {
       gint64 start, end;
+      Timing timing;
 
       if (len == 0 || tl_text_is_blank (line, len))
         {
@@ -137,7 +167,26 @@ srt_parse (TlImportContext *ctx, GError **error)
           stray_line = 0;
           continue;
         }
-      if (parse_timing (line, len, &start, &end))
+      timing = parse_timing (line, len, &start, &end, bad);
+      if (timing == TIMING_RANGE)
+        {
+          /* its text goes with it, without a warning of its own */
+          cue_flush (&cue);
+          in_text = FALSE;
+          stray_line = reader.line;
+          if (first_range == 0)
+            {
+              first_range = reader.line;
+              memcpy (first_bad, bad, sizeof bad);
+            }
+          if (bad[0] == '-')
+            tl_document_warn (doc, reader.line, _("time “%s” is negative; cue left out"), bad);
+          else
+            tl_document_warn (doc, reader.line, _("time “%s” is past %d hours; cue left out"),
+                              bad, TL_TIME_MAX_HOURS);
+          continue;
+        }
+      if (timing == TIMING_OK)
         {
           cue_flush (&cue);
           g_string_truncate (text, 0);
@@ -156,7 +205,7 @@ srt_parse (TlImportContext *ctx, GError **error)
           const char *next;
           gsize next_len;
           if (!in_text || (tl_line_reader_next (&peek, &next, &next_len)
-                           && parse_timing (next, next_len, &start, &end)))
+                           && parse_timing (next, next_len, &start, &end, NULL) != TIMING_NONE))
             {
               in_text = FALSE;
               continue;
@@ -197,6 +246,16 @@ srt_parse (TlImportContext *ctx, GError **error)
     }
   cue_flush (&cue);
 
+  if (doc->segments->len == 0 && first_range > 0)
+    {
+      if (first_bad[0] == '-')
+        tl_import_fail (ctx, error, first_range, _("time “%s” is negative, and no other cues to keep"),
+                        first_bad);
+      else
+        tl_import_fail (ctx, error, first_range, _("time “%s” is past %d hours, and no other cues to keep"),
+                        first_bad, TL_TIME_MAX_HOURS);
+      return NULL;
+    }
   if (doc->segments->len == 0)
     {
       tl_import_fail (ctx, error, 0, "No subtitle cues found: not a SubRip file");

@@ -2,6 +2,7 @@
  * EBU-TT-D, IMSC): one segment per <p>, with time containment resolved. */
 #include "tl-import.h"
 
+#include <glib/gi18n-lib.h>
 #include <math.h>
 #include <string.h>
 
@@ -68,23 +69,27 @@ ttml_sniff (const char *text, gsize length)
   return 0;
 }
 
-/* Reads an unsigned decimal with an optional fraction as the integer of its
- * digits and their scale: "12.5" gives 125 and 10. Digits past what a
- * double holds exactly are dropped. */
+/* Reads an unsigned decimal with an optional fraction. Digits past what a
+ * double holds exactly only scale the value: such a time is out of range
+ * whatever they are. */
 static const char *
 parse_decimal (const char *p, double *value)
 {
   gint64 mantissa = 0;
-  double scale = 1;
+  double scale = 1, excess = 1;
   guint digits = 0;
 
   if (!g_ascii_isdigit (*p) && !(*p == '.' && g_ascii_isdigit (p[1])))
     return NULL;
   for (; g_ascii_isdigit (*p); p++)
     {
-      if (++digits > 15)
-        return NULL; /* no time needs this many digits */
-      mantissa = mantissa * 10 + (*p - '0');
+      if (digits < 15)
+        {
+          mantissa = mantissa * 10 + (*p - '0');
+          digits++;
+        }
+      else if (excess < 1e300)
+        excess *= 10;
     }
   if (*p == '.')
     {
@@ -96,14 +101,19 @@ parse_decimal (const char *p, double *value)
             digits++;
           }
     }
-  *value = (double) mantissa / scale;
+  *value = (double) mantissa / scale * excess;
   return p;
 }
 
-static gint64
-round_usec (double usec)
+/* A time in µs computed in doubles, if it is one media can have: the
+ * conversion of anything larger to an integer is undefined. */
+static TlTimeScan
+round_usec (double usec, gint64 *out)
 {
-  return (gint64) floor (usec + 0.5);
+  if (!(usec >= -(double) TL_TIME_MAX && usec <= (double) TL_TIME_MAX))
+    return TL_TIME_SCAN_RANGE;
+  *out = (gint64) floor (usec + 0.5);
+  return TL_TIME_SCAN_OK;
 }
 
 /* Clock time: HH:MM:SS[.fraction] or HH:MM:SS:FF[.subframes]. Frames count
@@ -112,17 +122,19 @@ round_usec (double usec)
  * codes run 0.1 % slow against the clock and drop-frame codes skip their
  * dropped frame numbers; a value with a decimal fraction has no frames to
  * count and is read as clock seconds, which is what its writers mean. */
-static gboolean
+static TlTimeScan
 parse_clock_time (const TimeParams *tp, const char *str, const char **endp, gint64 *usec)
 {
   const char *p;
-  gint64 clock;
+  gint64 clock, extra;
   double frames = 0;
   gboolean has_frames = FALSE;
   double eff_rate = tp->frame_rate * tp->multiplier;
+  TlTimeScan scan;
 
-  if (!tl_parse_clock (str, &p, &clock))
-    return FALSE;
+  scan = tl_scan_clock (str, &p, &clock);
+  if (scan != TL_TIME_SCAN_OK)
+    return scan;
   if (*p == ':' && g_ascii_isdigit (p[1]))
     {
       gint64 ff = 0, sub = 0;
@@ -134,6 +146,7 @@ parse_clock_time (const TimeParams *tp, const char *str, const char **endp, gint
       frames = ff + sub / tp->sub_frame_rate;
       has_frames = TRUE;
     }
+  *endp = p;
 
   if (tp->smpte && has_frames)
     {
@@ -145,34 +158,34 @@ parse_clock_time (const TimeParams *tp, const char *str, const char **endp, gint
         dropped = 2 * (minutes - minutes / 10);
       else if (tp->drop == 2)
         dropped = 4 * (minutes / 2 - minutes / 20);
-      *usec = round_usec ((clock * tp->frame_rate + (frames - dropped) * TL_USEC_PER_SEC) / eff_rate);
+      return round_usec ((clock * tp->frame_rate + (frames - dropped) * TL_USEC_PER_SEC) / eff_rate, usec);
     }
-  else
-    *usec = clock + round_usec (frames * TL_USEC_PER_SEC / eff_rate);
-  *endp = p;
-  return TRUE;
+  scan = round_usec (frames * TL_USEC_PER_SEC / eff_rate, &extra);
+  if (scan == TL_TIME_SCAN_OK && clock + extra > TL_TIME_MAX)
+    scan = TL_TIME_SCAN_RANGE;
+  if (scan == TL_TIME_SCAN_OK)
+    *usec = clock + extra;
+  return scan;
 }
 
 /* A TTML time expression: clock time, or an offset "12.5s", "1500ms", "90f",
  * "2t", "1.5h", "2m". A bare number is read as seconds, as lenient players do. */
-static gboolean
+static TlTimeScan
 parse_time (const TimeParams *tp, const char *str, gint64 *usec)
 {
   const char *p = str;
   double value, unit;
+  TlTimeScan scan;
 
   while (g_ascii_isspace (*p))
     p++;
   if (strchr (p, ':') != NULL)
-    {
-      if (!parse_clock_time (tp, p, &p, usec))
-        return FALSE;
-    }
+    scan = parse_clock_time (tp, p, &p, usec);
   else
     {
       p = parse_decimal (p, &value);
       if (p == NULL)
-        return FALSE;
+        return TL_TIME_SCAN_NONE;
       if (p[0] == 'm' && p[1] == 's')
         {
           unit = TL_USEC_PER_MSEC;
@@ -190,11 +203,13 @@ parse_time (const TimeParams *tp, const char *str, gint64 *usec)
             default: unit = TL_USEC_PER_SEC; break;
             }
         }
-      *usec = round_usec (value * unit);
+      scan = round_usec (value * unit, usec);
     }
+  if (scan == TL_TIME_SCAN_NONE)
+    return scan;
   while (g_ascii_isspace (*p))
     p++;
-  return *p == '\0';
+  return *p == '\0' ? scan : TL_TIME_SCAN_NONE;
 }
 
 /* A positive rate from an attribute, or @fallback. */
@@ -250,6 +265,26 @@ has_timing (const xmlNode *node)
   return tl_xml_attr (node, "begin") || tl_xml_attr (node, "end") || tl_xml_attr (node, "dur");
 }
 
+static void
+warn_range (Ttml *t, const xmlNode *node, const char *attr, const char *value)
+{
+  gboolean body = tl_xml_is (node, "body");
+  const char *v = value;
+
+  while (g_ascii_isspace (*v))
+    v++;
+  if (*v == '-')
+    tl_document_warn (t->doc, tl_xml_line (node),
+                      body ? _("%s time “%s” is negative; <%s> times ignored")
+                           : _("%s time “%s” is negative; <%s> left out"),
+                      attr, value, tl_xml_local_name (node));
+  else
+    tl_document_warn (t->doc, tl_xml_line (node),
+                      body ? _("%s time “%s” is past %d hours; <%s> times ignored")
+                           : _("%s time “%s” is past %d hours; <%s> left out"),
+                      attr, value, TL_TIME_MAX_HOURS, tl_xml_local_name (node));
+}
+
 /* Resolves @node's begin, end and dur against its sync base @base (the
  * parent's begin in a par container, the previous sibling's end in a seq
  * one). Offsets of begin and end both count from the base; dur from the
@@ -267,12 +302,21 @@ resolve_interval (Ttml *t, const xmlNode *node, const Interval *parent, gint64 b
   for (guint i = 0; i < 3; i++)
     {
       const char *value = tl_xml_attr (node, names[i]);
+      TlTimeScan scan = TL_TIME_SCAN_OK;
+
       has[i] = value != NULL;
-      if (has[i] && !parse_time (&t->tp, value, &v[i]))
+      if (has[i])
+        scan = parse_time (&t->tp, value, &v[i]);
+      if (scan == TL_TIME_SCAN_NONE)
         {
           tl_document_warn (t->doc, tl_xml_line (node), "%s time “%s” not understood; <%s> %s",
                             names[i], value, tl_xml_local_name (node),
                             tl_xml_is (node, "body") ? "times ignored" : "left out");
+          return FALSE;
+        }
+      if (scan == TL_TIME_SCAN_RANGE)
+        {
+          warn_range (t, node, names[i], value);
           return FALSE;
         }
     }
@@ -286,6 +330,14 @@ resolve_interval (Ttml *t, const xmlNode *node, const Interval *parent, gint64 b
   else
     out->end = parent->end;
   out->timed = parent->timed || has[0] || has[1] || has[2];
+  /* every time and every base is within TL_TIME_MAX, so these sums are
+   * within twice that; a seq of long children can add up past it */
+  if (out->begin > TL_TIME_MAX || out->end > TL_TIME_MAX)
+    {
+      g_autofree char *sum = g_strdup_printf ("%" G_GINT64_FORMAT "s", MAX (out->begin, out->end) / TL_USEC_PER_SEC);
+      warn_range (t, node, has[0] ? "begin" : "end", sum);
+      return FALSE;
+    }
   return TRUE;
 }
 

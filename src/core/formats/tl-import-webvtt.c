@@ -4,6 +4,7 @@
  * fractions, stray blocks, and YouTube's rolling auto-captions. */
 #include "tl-import.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "tl-text.h"
@@ -36,6 +37,7 @@ typedef struct {
   GArray *cur_lines;
   guint n_time_warnings;
   guint first_bad_timing;
+  char *first_range;  /* the first time out of range, if it came first */
 } Parser;
 
 static guint
@@ -131,19 +133,33 @@ typedef struct {
   const char *text;
   gsize len;
   gint64 usec;
+  const char *range; /* a time no media has: negative, or too late */
+  gsize range_len;
 } BadTime;
 
-/* Reads one time of a timing line. */
+/* Reads one time of a timing line. A time that is negative or past
+ * TL_TIME_MAX is left in @bad->range, for the cue to be refused. */
 static gboolean
 parse_time (const char *s, const char *end, const char **endp, gint64 *usec, BadTime *bad)
 {
   const char *q;
+  TlTimeScan scan;
 
   /* the file is NUL-terminated and digits stop at the LF, so the clock
    * parser cannot run past the line */
-  if (!tl_parse_clock (s, &q, usec) || q > end)
+  scan = tl_scan_clock (s, &q, usec);
+  if (scan == TL_TIME_SCAN_NONE || q > end)
     return FALSE;
-  if (bad->text == NULL && !is_strict_time (s, q))
+  if (scan == TL_TIME_SCAN_RANGE)
+    {
+      if (bad->range == NULL)
+        {
+          bad->range = s;
+          bad->range_len = q - s;
+        }
+      *usec = 0;
+    }
+  else if (bad->text == NULL && !is_strict_time (s, q))
     {
       bad->text = s;
       bad->len = q - s;
@@ -160,6 +176,7 @@ parse_timing (const char *line, gsize len, gint64 *start, gint64 *end, BadTime *
   const char *s, *lim = line + len;
 
   bad->text = NULL;
+  bad->range = NULL;
   s = skip_blanks (line, lim);
   if (!parse_time (s, lim, &s, start, bad))
     return FALSE;
@@ -483,6 +500,23 @@ read_cue (Parser *p)
       skip_block (p);
       return;
     }
+  if (bad.range != NULL)
+    {
+      g_autofree char *word = g_strndup (bad.range, bad.range_len);
+
+      if (word[0] == '-')
+        tl_document_warn (p->doc, timing_no, _("time “%s” is negative; cue left out"), word);
+      else
+        tl_document_warn (p->doc, timing_no, _("time “%s” is past %d hours; cue left out"),
+                          word, TL_TIME_MAX_HOURS);
+      if (p->first_bad_timing == 0)
+        {
+          p->first_bad_timing = timing_no;
+          p->first_range = g_steal_pointer (&word);
+        }
+      skip_block (p);
+      return;
+    }
   if (bad.text != NULL && p->n_time_warnings++ < MAX_TIME_WARNINGS)
     {
       g_autofree char *read_as = tl_format_clock (bad.usec, TRUE, '.');
@@ -541,6 +575,7 @@ webvtt_parse (TlImportContext *ctx, GError **error)
   g_autoptr(GArray) prev_lines = g_array_new (FALSE, FALSE, sizeof (RollLine));
   g_autoptr(GArray) cur_lines = g_array_new (FALSE, FALSE, sizeof (RollLine));
   Parser p = { 0 };
+  g_autofree char *first_range = NULL;
 
   if (webvtt_sniff (ctx->text, ctx->length) == 0)
     {
@@ -605,13 +640,20 @@ webvtt_parse (TlImportContext *ctx, GError **error)
       skip_block (&p);
       read_other_block (&p, first, first_len, first_no);
     }
+  first_range = p.first_range;
 
   if (p.n_time_warnings > MAX_TIME_WARNINGS)
     tl_document_warn (doc, 0, "%u more lines with times not in WebVTT form",
                       p.n_time_warnings - MAX_TIME_WARNINGS);
   if (doc->segments->len == 0)
     {
-      if (p.first_bad_timing > 0)
+      if (p.first_range != NULL && p.first_range[0] == '-')
+        tl_import_fail (ctx, error, p.first_bad_timing, _("time “%s” is negative, and no other cues to keep"),
+                        p.first_range);
+      else if (p.first_range != NULL)
+        tl_import_fail (ctx, error, p.first_bad_timing, _("time “%s” is past %d hours, and no other cues to keep"),
+                        p.first_range, TL_TIME_MAX_HOURS);
+      else if (p.first_bad_timing > 0)
         tl_import_fail (ctx, error, p.first_bad_timing, "Cannot read the cue times");
       else
         tl_import_fail (ctx, error, 0, "No cues found in the WebVTT file");

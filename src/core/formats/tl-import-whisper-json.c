@@ -2,6 +2,7 @@
  * that copy its shape: faster-whisper, WhisperX) and by whisper.cpp's -oj/-ojf. */
 #include "tl-import.h"
 
+#include <glib/gi18n-lib.h>
 #include <json-glib/json-glib.h>
 #include <math.h>
 #include <string.h>
@@ -24,31 +25,40 @@ whisper_json_sniff (const char *text, gsize length)
   return 0;
 }
 
-/* Seconds as a JSON number (or, from some tools, a numeric string). */
-static gboolean
-get_seconds (JsonObject *obj, const char *member, gint64 *usec)
+/* Seconds as a JSON number (or, from some tools, a numeric string). A
+ * number too large for a time gives TL_TIME_SCAN_RANGE, and @shown (if
+ * not NULL) as it was written, for a warning. */
+static TlTimeScan
+get_seconds (JsonObject *obj, const char *member, gint64 *usec, char **shown)
 {
   JsonNode *node = json_object_get_member (obj, member);
+  TlTimeScan scan = TL_TIME_SCAN_NONE;
   GType type;
 
   if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
-    return FALSE;
+    return TL_TIME_SCAN_NONE;
   type = json_node_get_value_type (node);
   if (type == G_TYPE_DOUBLE || type == G_TYPE_INT64)
     {
       double seconds = json_node_get_double (node);
-      if (!isfinite (seconds))
-        return FALSE;
-      *usec = (gint64) round (seconds * TL_USEC_PER_SEC);
-      return TRUE;
+      if (isnan (seconds))
+        return TL_TIME_SCAN_NONE;
+      scan = tl_time_from_seconds (seconds, usec);
+      if (scan == TL_TIME_SCAN_RANGE && shown)
+        *shown = g_strdup_printf ("%g", seconds);
     }
-  if (type == G_TYPE_STRING)
+  else if (type == G_TYPE_STRING)
     {
       const char *end;
       const char *str = json_node_get_string (node);
-      return tl_parse_seconds (str, &end, usec) && *end == '\0';
+
+      scan = tl_scan_seconds (str, &end, usec);
+      if (scan == TL_TIME_SCAN_NONE || *end != '\0')
+        return TL_TIME_SCAN_NONE;
+      if (scan == TL_TIME_SCAN_RANGE && shown)
+        *shown = g_strndup (str, 40);
     }
-  return FALSE;
+  return scan;
 }
 
 static const char *
@@ -82,13 +92,38 @@ get_array (JsonObject *obj, const char *member)
   return json_node_get_array (node);
 }
 
+/* Milliseconds as whisper.cpp writes them, if a time. */
+static TlTimeScan
+ms_to_usec (gint64 ms, gint64 *usec, char **shown)
+{
+  if (ms < -TL_TIME_MAX / TL_USEC_PER_MSEC || ms > TL_TIME_MAX / TL_USEC_PER_MSEC)
+    {
+      if (shown)
+        *shown = g_strdup_printf ("%" G_GINT64_FORMAT " ms", ms);
+      return TL_TIME_SCAN_RANGE;
+    }
+  *usec = ms * TL_USEC_PER_MSEC;
+  return TL_TIME_SCAN_OK;
+}
+
+static TlTimeScan
+clock_to_usec (const char *str, gint64 *usec, char **shown)
+{
+  TlTimeScan scan = tl_scan_clock (str, NULL, usec);
+
+  if (scan == TL_TIME_SCAN_RANGE && shown)
+    *shown = g_strndup (str, 40);
+  return scan;
+}
+
 /* whisper.cpp gives each range twice: "offsets" in milliseconds, exact, and
  * "timestamps" as clock strings, rounded for display; the first wins. */
-static gboolean
-get_cpp_range (JsonObject *obj, gint64 *start, gint64 *end)
+static TlTimeScan
+get_cpp_range (JsonObject *obj, gint64 *start, gint64 *end, char **shown)
 {
   JsonObject *range = get_object (obj, "offsets");
   const char *from, *to;
+  TlTimeScan scan;
 
   if (range != NULL
       && json_object_has_member (range, "from") && json_object_has_member (range, "to"))
@@ -99,18 +134,19 @@ get_cpp_range (JsonObject *obj, gint64 *start, gint64 *end)
           && json_node_get_value_type (f) == G_TYPE_INT64
           && json_node_get_value_type (t) == G_TYPE_INT64)
         {
-          *start = json_node_get_int (f) * TL_USEC_PER_MSEC;
-          *end = json_node_get_int (t) * TL_USEC_PER_MSEC;
-          return TRUE;
+          scan = ms_to_usec (json_node_get_int (f), start, shown);
+          return scan != TL_TIME_SCAN_OK ? scan : ms_to_usec (json_node_get_int (t), end, shown);
         }
     }
   range = get_object (obj, "timestamps");
   if (range == NULL)
-    return FALSE;
+    return TL_TIME_SCAN_NONE;
   from = get_string (range, "from");
   to = get_string (range, "to");
-  return from != NULL && to != NULL
-         && tl_parse_clock (from, NULL, start) && tl_parse_clock (to, NULL, end);
+  if (from == NULL || to == NULL)
+    return TL_TIME_SCAN_NONE;
+  scan = clock_to_usec (from, start, shown);
+  return scan != TL_TIME_SCAN_OK ? scan : clock_to_usec (to, end, shown);
 }
 
 /* Whisper pads texts with a leading space; the cleaner trims it. */
@@ -142,11 +178,59 @@ set_speaker (TlDocument *doc, TlDocSegment *seg, const char *speaker)
     seg->speaker = tl_document_strdup (doc, trimmed);
 }
 
-/* openai-whisper: {"segments": [{"start", "end", "text", "words": […]}]} */
+typedef struct {
+  TlDocument *doc;
+  GString *buf;
+  GArray *lines;       /* guint: the line each segment starts on */
+  guint n_read;        /* segments with times */
+  guint first_range;   /* the first segment timed past any media, + 1 */
+  guint first_range_line;
+  char *first_shown;
+} Whisper;
+
 static guint
-read_openai (TlDocument *doc, JsonArray *segments, GString *buf)
+segment_line (Whisper *w, guint i)
 {
-  guint n_read = 0;
+  return i < w->lines->len ? g_array_index (w->lines, guint, i) : 0;
+}
+
+/* Whether segment @i's times (read as @scan says) are to be kept; warns
+ * about those that are not. */
+static gboolean
+check_times (Whisper *w, guint i, TlTimeScan scan, const char *shown)
+{
+  guint line = segment_line (w, i);
+
+  if (scan == TL_TIME_SCAN_OK)
+    {
+      w->n_read++;
+      return TRUE;
+    }
+  if (scan == TL_TIME_SCAN_NONE)
+    tl_document_warn (w->doc, line, "segment %u has no start or end time; left out", i + 1);
+  else
+    {
+      if (shown[0] == '-')
+        tl_document_warn (w->doc, line, _("segment %u: time %s is negative; left out"), i + 1, shown);
+      else
+        tl_document_warn (w->doc, line, _("segment %u: time %s is past %d hours; left out"),
+                          i + 1, shown, TL_TIME_MAX_HOURS);
+      if (w->first_range == 0)
+        {
+          w->first_range = i + 1;
+          w->first_range_line = line;
+          w->first_shown = g_strdup (shown);
+        }
+    }
+  return FALSE;
+}
+
+/* openai-whisper: {"segments": [{"start", "end", "text", "words": […]}]} */
+static void
+read_openai (Whisper *w, JsonArray *segments)
+{
+  TlDocument *doc = w->doc;
+  GString *buf = w->buf;
 
   for (guint i = 0; i < json_array_get_length (segments); i++)
     {
@@ -155,16 +239,17 @@ read_openai (TlDocument *doc, JsonArray *segments, GString *buf)
       JsonArray *words;
       TlDocSegment *seg;
       gint64 start, end;
+      g_autofree char *shown = NULL;
+      TlTimeScan scan;
 
       if (!JSON_NODE_HOLDS_OBJECT (node))
         continue;
       obj = json_node_get_object (node);
-      if (!get_seconds (obj, "start", &start) || !get_seconds (obj, "end", &end))
-        {
-          tl_document_warn (doc, 0, "segment %u has no start or end time; left out", i + 1);
-          continue;
-        }
-      n_read++;
+      scan = get_seconds (obj, "start", &start, &shown);
+      if (scan == TL_TIME_SCAN_OK)
+        scan = get_seconds (obj, "end", &end, &shown);
+      if (!check_times (w, i, scan, shown))
+        continue;
       set_clean (buf, get_string (obj, "text"));
       if (buf->len == 0)
         continue; /* a segment of silence says nothing */
@@ -189,13 +274,14 @@ read_openai (TlDocument *doc, JsonArray *segments, GString *buf)
           set_clean (buf, text);
           if (buf->len == 0)
             continue;
-          /* WhisperX leaves the times out of words it could not align */
-          if (!get_seconds (word, "start", &wstart) || !get_seconds (word, "end", &wend))
+          /* WhisperX leaves the times out of words it could not align;
+           * a word timed past any media is as good as one not aligned */
+          if (get_seconds (word, "start", &wstart, NULL) != TL_TIME_SCAN_OK
+              || get_seconds (word, "end", &wend, NULL) != TL_TIME_SCAN_OK)
             wstart = wend = TL_TIME_NONE;
           tl_document_add_word (doc, wstart, wend, buf->str, buf->len);
         }
     }
-  return n_read;
 }
 
 /* whisper.cpp -ojf lists tokens, not words: " Americ" "ans" ","; a token
@@ -227,8 +313,9 @@ read_cpp_tokens (TlDocument *doc, JsonArray *tokens, GString *buf, GString *word
               || (g_str_has_prefix (text, "[_") && g_str_has_suffix (text, "]"))
               || (g_str_has_prefix (text, "<|") && g_str_has_suffix (text, "|>")))
             continue;
-          /* tokens without times (plain -ojf) make no timed words */
-          if (!get_cpp_range (token, &tstart, &tend))
+          /* tokens without times (plain -ojf), or with times past any
+           * media, make no timed words */
+          if (get_cpp_range (token, &tstart, &tend, NULL) != TL_TIME_SCAN_OK)
             {
               g_array_set_size (doc->words, first);
               tl_document_get_segment (doc, doc->segments->len - 1)->n_words = 0;
@@ -254,11 +341,12 @@ read_cpp_tokens (TlDocument *doc, JsonArray *tokens, GString *buf, GString *word
 }
 
 /* whisper.cpp: {"transcription": [{"offsets": {"from", "to"}, "text", "tokens"}]} */
-static guint
-read_cpp (TlDocument *doc, JsonArray *items, GString *buf)
+static void
+read_cpp (Whisper *w, JsonArray *items)
 {
   g_autoptr(GString) word = g_string_sized_new (32);
-  guint n_read = 0;
+  TlDocument *doc = w->doc;
+  GString *buf = w->buf;
 
   for (guint i = 0; i < json_array_get_length (items); i++)
     {
@@ -267,16 +355,15 @@ read_cpp (TlDocument *doc, JsonArray *items, GString *buf)
       JsonArray *tokens;
       TlDocSegment *seg;
       gint64 start, end;
+      g_autofree char *shown = NULL;
+      TlTimeScan scan;
 
       if (!JSON_NODE_HOLDS_OBJECT (node))
         continue;
       obj = json_node_get_object (node);
-      if (!get_cpp_range (obj, &start, &end))
-        {
-          tl_document_warn (doc, 0, "segment %u has no start or end time; left out", i + 1);
-          continue;
-        }
-      n_read++;
+      scan = get_cpp_range (obj, &start, &end, &shown);
+      if (!check_times (w, i, scan, shown))
+        continue;
       set_clean (buf, get_string (obj, "text"));
       if (buf->len == 0)
         continue;
@@ -286,7 +373,6 @@ read_cpp (TlDocument *doc, JsonArray *items, GString *buf)
       if (tokens != NULL)
         read_cpp_tokens (doc, tokens, buf, word);
     }
-  return n_read;
 }
 
 static gboolean
@@ -342,6 +428,101 @@ replace_non_finite (const char *text, gsize length)
   return copy;
 }
 
+/* Walks the JSON text without building anything, before json-glib reads
+ * it: json-glib's parser recurses once per level of nesting, so a file
+ * nested deeper than TL_IMPORT_MAX_DEPTH is refused here, with the line
+ * where it goes too deep. On the way it notes the line on which each
+ * element of the top-level "segments" (into @segment_lines) and
+ * "transcription" (@item_lines) arrays starts, for warnings: json-glib
+ * keeps no positions. What is malformed is left for json-glib to report. */
+static gboolean
+scan_outline (TlImportContext *ctx, GArray *segment_lines, GArray *item_lines, GError **error)
+{
+  const char *p = ctx->text, *end = ctx->text + ctx->length;
+  const char *key = NULL;  /* the last string read at depth 1 */
+  gsize key_len = 0;
+  GArray *lines = NULL;    /* the array being noted, while at depth 2 */
+  gboolean want_item = FALSE;
+  guint depth = 0, line = 1;
+
+  while (p < end)
+    {
+      char c = *p;
+
+      if (c == '\n')
+        {
+          line++;
+          p++;
+          continue;
+        }
+      if (c == ' ' || c == '\t' || c == '\r')
+        {
+          p++;
+          continue;
+        }
+      if (lines != NULL && depth == 2 && want_item && c != ']' && c != ',')
+        {
+          g_array_append_val (lines, line);
+          want_item = FALSE;
+        }
+      switch (c)
+        {
+        case '"':
+          {
+            const char *s = ++p;
+
+            while (p < end && *p != '"' && *p != '\n')
+              p += *p == '\\' && p + 1 < end ? 2 : 1;
+            if (depth == 1)
+              {
+                key = s;
+                key_len = p - s;
+              }
+            if (p < end && *p == '"')
+              p++;
+          }
+          continue;
+        case '{':
+        case '[':
+          if (++depth > TL_IMPORT_MAX_DEPTH)
+            {
+              tl_import_fail (ctx, error, line, _("Nested more than %d levels deep: not a transcript"),
+                              TL_IMPORT_MAX_DEPTH);
+              return FALSE;
+            }
+          if (c == '[' && depth == 2 && key != NULL)
+            {
+              if (key_len == 8 && memcmp (key, "segments", 8) == 0)
+                lines = segment_lines;
+              else if (key_len == 13 && memcmp (key, "transcription", 13) == 0)
+                lines = item_lines;
+              if (lines != NULL)
+                {
+                  /* json-glib keeps the last of a member given twice */
+                  g_array_set_size (lines, 0);
+                  want_item = TRUE;
+                }
+            }
+          break;
+        case '}':
+        case ']':
+          if (depth == 2)
+            lines = NULL;
+          if (depth > 0)
+            depth--;
+          break;
+        case ',':
+          if (depth == 2)
+            want_item = TRUE;
+          break;
+        default:
+          break;
+        }
+      p++;
+    }
+  return TRUE;
+}
+
 static void
 on_parse_error (JsonParser *parser, gpointer error, gpointer user_data)
 {
@@ -387,12 +568,17 @@ whisper_json_parse (TlImportContext *ctx, GError **error)
   g_autoptr(TlDocument) doc = tl_document_new ("whisper-json");
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GString) buf = g_string_sized_new (256);
+  g_autoptr(GArray) segment_lines = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GArray) item_lines = g_array_new (FALSE, FALSE, sizeof (guint));
+  Whisper w = { doc, buf, NULL, 0, 0, 0, NULL };
+  g_autofree char *first_shown = NULL;
   JsonNode *root;
   JsonObject *obj, *result;
   JsonArray *items;
   const char *language = NULL;
-  guint n_read;
 
+  if (!scan_outline (ctx, segment_lines, item_lines, error))
+    return NULL;
   parser = load_json (ctx, error);
   if (parser == NULL)
     return NULL;
@@ -406,12 +592,14 @@ whisper_json_parse (TlImportContext *ctx, GError **error)
 
   if ((items = get_array (obj, "segments")) != NULL)
     {
-      n_read = read_openai (doc, items, buf);
+      w.lines = segment_lines;
+      read_openai (&w, items);
       language = get_string (obj, "language");
     }
   else if ((items = get_array (obj, "transcription")) != NULL)
     {
-      n_read = read_cpp (doc, items, buf);
+      w.lines = item_lines;
+      read_cpp (&w, items);
       if ((result = get_object (obj, "result")) != NULL)
         language = get_string (result, "language");
       /* what was asked for, when whisper.cpp did not detect it */
@@ -423,8 +611,21 @@ whisper_json_parse (TlImportContext *ctx, GError **error)
       tl_import_fail (ctx, error, 0, "JSON without whisper segments");
       return NULL;
     }
+  first_shown = w.first_shown;
 
-  if (n_read == 0 && json_array_get_length (items) > 0)
+  if (w.n_read == 0 && w.first_range > 0)
+    {
+      if (first_shown[0] == '-')
+        tl_import_fail (ctx, error, w.first_range_line,
+                        _("segment %u: time %s is negative, and no other segments to keep"),
+                        w.first_range, first_shown);
+      else
+        tl_import_fail (ctx, error, w.first_range_line,
+                        _("segment %u: time %s is past %d hours, and no other segments to keep"),
+                        w.first_range, first_shown, TL_TIME_MAX_HOURS);
+      return NULL;
+    }
+  if (w.n_read == 0 && json_array_get_length (items) > 0)
     {
       tl_import_fail (ctx, error, 0, "Whisper segments without start and end times");
       return NULL;

@@ -2,7 +2,13 @@
  * import goes through whatever its format. */
 #include "tl-import.h"
 
+#include <errno.h>
+#include <fcntl.h>
+#include <glib/gi18n-lib.h>
+#include <glib/gstdio.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "tl-encoding.h"
 #include "tl-text.h"
@@ -72,6 +78,14 @@ tl_import_fail (TlImportContext *ctx, GError **error, guint line, const char *fo
   msg = g_strdup_vprintf (format, args);
   va_end (args);
   ctx->error_line = line;
+  /* messages quote the file, and parsers quote it cut anywhere (json-glib
+   * in the middle of a character): what a person reads must be UTF-8 */
+  if (!g_utf8_validate (msg, -1, NULL))
+    {
+      char *valid = g_utf8_make_valid (msg, -1);
+      g_free (msg);
+      msg = valid;
+    }
   g_set_error_literal (error, TL_IMPORT_ERROR, TL_IMPORT_ERROR_PARSE, msg);
   return FALSE;
 }
@@ -109,18 +123,40 @@ compare_start (gconstpointer a, gconstpointer b)
   return sa->line < sb->line ? -1 : sa->line > sb->line;
 }
 
+static gboolean
+in_range (gint64 t)
+{
+  return t == TL_TIME_NONE || (t >= -TL_TIME_MAX && t <= TL_TIME_MAX);
+}
+
 /* What holds for every document, whatever its format: marks flagged, timed
  * segments in time order with sane ranges, a timing kind set. */
 static gboolean
 finish_document (TlImportContext *ctx, TlDocument *doc, GError **error)
 {
   gboolean sorted = TRUE, timed = FALSE;
-  guint w = 0, first_inverted = 0;
+  guint w = 0, first_inverted = 0, first_range = 0;
+
+  /* the importers refuse times past TL_TIME_MAX as they read them; this is
+   * the net under them, for times they add up or scale */
+  for (guint i = 0; i < doc->words->len; i++)
+    {
+      TlDocWord *word = &g_array_index (doc->words, TlDocWord, i);
+      if (!in_range (word->start) || !in_range (word->end))
+        word->start = word->end = TL_TIME_NONE;
+    }
 
   for (guint r = 0; r < doc->segments->len; r++)
     {
       TlDocSegment seg = g_array_index (doc->segments, TlDocSegment, r);
 
+      if (!in_range (seg.start) || !in_range (seg.end))
+        {
+          tl_document_warn (doc, seg.line, _("time past %d hours; line left out"), TL_TIME_MAX_HOURS);
+          if (first_range == 0)
+            first_range = MAX (seg.line, 1);
+          continue;
+        }
       if (seg.start != TL_TIME_NONE)
         {
           timed = TRUE;
@@ -144,6 +180,9 @@ finish_document (TlImportContext *ctx, TlDocument *doc, GError **error)
   /* a file of nothing but broken cues is refused for what is broken */
   if (doc->segments->len == 0 && first_inverted > 0)
     return tl_import_fail (ctx, error, first_inverted, "end time before start time, and no other lines to keep");
+  if (doc->segments->len == 0 && first_range > 0)
+    return tl_import_fail (ctx, error, first_range, _("time past %d hours, and no other lines to keep"),
+                           TL_TIME_MAX_HOURS);
   if (doc->segments->len == 0)
     return tl_import_fail (ctx, error, 0, "No transcript lines found in the file");
 
@@ -217,46 +256,219 @@ tl_import_text (const char *path, const char *text, gsize length, const char *fo
   return g_steal_pointer (&doc);
 }
 
+/* Past this many, lines with bytes that are not UTF-8 are counted, not
+ * listed: a file damaged throughout says so in one warning. */
+#define MAX_ENCODING_WARNINGS 10
+
+/* Puts the lines where bytes were replaced before the importer's warnings:
+ * they are about reading the file at all. */
+static void
+warn_bad_bytes (TlDocument *doc, GArray *bad_lines)
+{
+  g_autoptr(GPtrArray) importer_warnings = g_steal_pointer (&doc->warnings);
+
+  doc->warnings = g_ptr_array_new_with_free_func (g_free);
+  for (guint i = 0; i < MIN (bad_lines->len, MAX_ENCODING_WARNINGS); i++)
+    tl_document_warn (doc, g_array_index (bad_lines, guint, i),
+                      _("bytes that are not UTF-8 replaced by “\xEF\xBF\xBD”"));
+  if (bad_lines->len > MAX_ENCODING_WARNINGS)
+    tl_document_warn (doc, 0, ngettext ("%u more line with bytes that are not UTF-8",
+                                        "%u more lines with bytes that are not UTF-8",
+                                        bad_lines->len - MAX_ENCODING_WARNINGS),
+                      bad_lines->len - MAX_ENCODING_WARNINGS);
+  g_ptr_array_extend_and_steal (doc->warnings, g_steal_pointer (&importer_warnings));
+}
+
+static gboolean
+too_large (gsize length, GError **error)
+{
+  g_autofree char *size = NULL;
+  g_autofree char *limit = NULL;
+
+  if (length <= TL_IMPORT_MAX_BYTES)
+    return FALSE;
+  size = g_format_size (length);
+  limit = g_format_size (TL_IMPORT_MAX_BYTES);
+  g_set_error (error, TL_IMPORT_ERROR, TL_IMPORT_ERROR_TOO_LARGE,
+               _("The file is too large for a transcript (%s; Tagline reads up to %s)"), size, limit);
+  return TRUE;
+}
+
+/* Imports decoded text, with the warnings decoding left. */
+static TlDocument *
+import_decoded (const char *path, const char *text, gsize text_len, GArray *bad_lines,
+                const char *format, guint *error_line, GError **error)
+{
+  TlDocument *doc = tl_import_text (path, text, text_len, format, error_line, error);
+
+  if (doc != NULL && bad_lines->len > 0)
+    warn_bad_bytes (doc, bad_lines);
+  return doc;
+}
+
 /* Like tl_import_text(), from the raw bytes of a file in any encoding. */
 TlDocument *
 tl_import_bytes (const char *path, const char *data, gsize length, const char *format,
                  guint *error_line, GError **error)
 {
   g_autofree char *text = NULL;
+  g_autoptr(GArray) bad_lines = g_array_new (FALSE, FALSE, sizeof (guint));
   gsize text_len;
 
   if (error_line)
     *error_line = 0;
-  text = tl_encoding_to_utf8 (data, length, &text_len, NULL, error);
+  if (too_large (length, error))
+    return NULL;
+  text = tl_encoding_decode (data, length, &text_len, NULL, bad_lines, error);
   if (text == NULL)
     return NULL;
-  return tl_import_text (path, text, text_len, format, error_line, error);
+  return import_decoded (path, text, text_len, bad_lines, format, error_line, error);
+}
+
+/* How much of a file is read first, to refuse what is not text without
+ * reading the rest. */
+#define HEAD_BYTES (64 * 1024)
+
+static gboolean
+io_error (int saved_errno, GError **error)
+{
+  const char *why = g_strerror (saved_errno);
+
+  if (saved_errno == ENOENT)
+    why = "it does not exist";
+  else if (saved_errno == EACCES)
+    why = "permission denied";
+  g_set_error (error, TL_IMPORT_ERROR, TL_IMPORT_ERROR_IO, "Cannot read the file: %s", why);
+  return FALSE;
+}
+
+/* Reads up to @want bytes at @buf; fewer only at the end of the file. */
+static gboolean
+read_fully (int fd, char *buf, gsize want, gsize *got, GError **error)
+{
+  *got = 0;
+  while (*got < want)
+    {
+      gssize n = read (fd, buf + *got, want - *got);
+
+      if (n < 0 && errno == EINTR)
+        continue;
+      if (n < 0)
+        return io_error (errno, error);
+      if (n == 0)
+        break;
+      *got += n;
+    }
+  return TRUE;
+}
+
+/* Reads the file, refusing it before reading on when it is too large or
+ * its start is binary; pipes and devices are read up to the limit. The
+ * buffer has a byte to spare for tl_encoding_decode_take(). */
+static char *
+read_file (const char *path, gsize *length, GError **error)
+{
+  g_autofree char *data = NULL;
+  struct stat st;
+  gsize size, capacity, got;
+  int fd;
+
+  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
+  if (fd < 0)
+    {
+      io_error (errno, error);
+      return NULL;
+    }
+  if (fstat (fd, &st) != 0)
+    {
+      io_error (errno, error);
+      close (fd);
+      return NULL;
+    }
+  if (S_ISDIR (st.st_mode))
+    {
+      g_set_error (error, TL_IMPORT_ERROR, TL_IMPORT_ERROR_IO, "This is a folder, not a file");
+      close (fd);
+      return NULL;
+    }
+  if (S_ISREG (st.st_mode) && too_large (st.st_size, error))
+    {
+      close (fd);
+      return NULL;
+    }
+
+  /* the start first: a binary file is refused on it alone, before memory
+   * for the rest is even asked for */
+  capacity = HEAD_BYTES;
+  data = g_malloc (capacity + 1);
+  if (!read_fully (fd, data, HEAD_BYTES, &size, error))
+    {
+      close (fd);
+      return NULL;
+    }
+  if (tl_encoding_looks_binary (data, size))
+    {
+      g_set_error (error, TL_IMPORT_ERROR, TL_IMPORT_ERROR_BINARY, "This is a binary file, not a transcript");
+      close (fd);
+      return NULL;
+    }
+
+  /* then the rest, to the end of the file, which may lie past the size
+   * fstat() gave (or gave none, for a pipe) */
+  if (size == HEAD_BYTES && S_ISREG (st.st_mode) && (gsize) st.st_size > capacity)
+    {
+      capacity = st.st_size;
+      data = g_realloc (data, capacity + 1);
+    }
+  for (gboolean eof = size < HEAD_BYTES; !eof; eof = size < capacity)
+    {
+      if (size == capacity)
+        {
+          char probe;
+
+          if (!read_fully (fd, &probe, 1, &got, error))
+            {
+              close (fd);
+              return NULL;
+            }
+          if (got == 0)
+            break;
+          if (too_large (capacity + 1, error))
+            {
+              close (fd);
+              return NULL;
+            }
+          capacity = MIN (capacity * 2, TL_IMPORT_MAX_BYTES);
+          data = g_realloc (data, capacity + 1);
+          data[size++] = probe;
+        }
+      if (!read_fully (fd, data + size, capacity - size, &got, error))
+        {
+          close (fd);
+          return NULL;
+        }
+      size += got;
+    }
+  close (fd);
+  *length = size;
+  return g_steal_pointer (&data);
 }
 
 TlDocument *
 tl_import_file (const char *path, const char *format, guint *error_line, GError **error)
 {
-  g_autofree char *data = NULL;
-  gsize length;
-  g_autoptr(GError) local_error = NULL;
+  g_autoptr(GArray) bad_lines = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autofree char *text = NULL;
+  char *data;
+  gsize length, text_len;
 
   if (error_line)
     *error_line = 0;
-  if (g_file_test (path, G_FILE_TEST_IS_DIR))
-    {
-      g_set_error (error, TL_IMPORT_ERROR, TL_IMPORT_ERROR_IO, "This is a folder, not a file");
-      return NULL;
-    }
-  if (!g_file_get_contents (path, &data, &length, &local_error))
-    {
-      const char *why = local_error->message;
-
-      if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT))
-        why = "it does not exist";
-      else if (g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_ACCES))
-        why = "permission denied";
-      g_set_error (error, TL_IMPORT_ERROR, TL_IMPORT_ERROR_IO, "Cannot read the file: %s", why);
-      return NULL;
-    }
-  return tl_import_bytes (path, data, length, format, error_line, error);
+  data = read_file (path, &length, error);
+  if (data == NULL)
+    return NULL;
+  text = tl_encoding_decode_take (data, length, &text_len, NULL, bad_lines, error);
+  if (text == NULL)
+    return NULL;
+  return import_decoded (path, text, text_len, bad_lines, format, error_line, error);
 }

@@ -16,9 +16,20 @@ typedef enum {
   TL_IMPORT_ERROR_UNKNOWN,     /* text, but no importer recognises it */
   TL_IMPORT_ERROR_PARSE,       /* recognised, but broken: see the line */
   TL_IMPORT_ERROR_IO,          /* could not be read */
+  TL_IMPORT_ERROR_TOO_LARGE,   /* larger than TL_IMPORT_MAX_BYTES */
 } TlImportError;
 
 GQuark tl_import_error_quark (void);
+
+/* Files larger than this are refused unread: 256 MB is some two million
+ * cues, more than any transcript, and an import holds the text a few times
+ * over in memory. */
+#define TL_IMPORT_MAX_BYTES ((gsize) 256 * 1000 * 1000)
+
+/* How deep a structured file (JSON, XML) may nest before it is refused
+ * unread: their parsers recurse once per level, and no transcript needs
+ * more than a handful. libxml2 holds XML to the same bound. */
+#define TL_IMPORT_MAX_DEPTH 256
 
 /* What an importer is given: the whole file as UTF-8 with LF line ends,
  * NUL-terminated. An importer that fails sets @error_line (1-based) when

@@ -2,6 +2,7 @@
  * names, since transcript formats come in several namespaces and prefixes. */
 #include "tl-xml.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include <libxml/parser.h>
@@ -35,7 +36,9 @@ keep_first_error (void *user_data, xmlError *err)
  * declaration says, so the declared encoding is ignored; no DTD, external
  * entity or network resource is ever loaded (no XML_PARSE_NOENT,
  * XML_PARSE_DTDLOAD), and libxml2 prints nothing: a malformed document
- * fails with libxml2's message and line. Small text nodes are stored
+ * fails with libxml2's message and line. Without XML_PARSE_HUGE, libxml2
+ * refuses elements nested more than 256 deep, which bounds the recursion
+ * of the importers' tree walks too (TL_IMPORT_MAX_DEPTH). Small text nodes are stored
  * compactly (fewer allocations on big files), so the tree is read-only.
  *
  * Returns: (transfer full): the document, or %NULL with @error set
@@ -75,8 +78,14 @@ tl_xml_read (TlImportContext *ctx, GError **error)
           first.message = g_strdup (err && err->message ? err->message : "not well-formed");
         }
       g_strstrip (first.message);
-      tl_import_fail (ctx, error, first.line > 0 ? (guint) first.line : 0,
-                      "Malformed XML: %s", first.message);
+      /* libxml2 stops at TL_IMPORT_MAX_DEPTH levels, and its message
+       * tells the user to set a parser option */
+      if (g_str_has_prefix (first.message, "Excessive depth in document"))
+        tl_import_fail (ctx, error, first.line > 0 ? (guint) first.line : 0,
+                        _("Nested more than %d levels deep: not a transcript"), TL_IMPORT_MAX_DEPTH);
+      else
+        tl_import_fail (ctx, error, first.line > 0 ? (guint) first.line : 0,
+                        "Malformed XML: %s", first.message);
     }
   else if (xmlDocGetRootElement (doc) == NULL)
     {
