@@ -12,6 +12,7 @@
 #include "tl-retime.h"
 #include "tl-search.h"
 #include "tl-text.h"
+#include "store/sqlite/tl-sqlite-schema.h"
 
 G_DEFINE_QUARK (tl-library-error-quark, tl_library_error)
 
@@ -41,193 +42,6 @@ G_DEFINE_FLAGS_TYPE (TlLibraryChange, tl_library_change,
   G_DEFINE_ENUM_VALUE (TL_LIBRARY_CHANGE_TOPICS, "topics"),
   G_DEFINE_ENUM_VALUE (TL_LIBRARY_CHANGE_CLIPS, "clips"),
   G_DEFINE_ENUM_VALUE (TL_LIBRARY_CHANGE_SEGMENTS, "segments"))
-
-/* migrations[N] takes a library from schema N to N + 1. Never edit one
- * that has shipped: add the next. */
-static const char *const migrations[] = {
-  /* 0 -> 1: the first schema */
-  "CREATE TABLE folder ("
-  "  id INTEGER PRIMARY KEY,"
-  "  parent_id INTEGER REFERENCES folder(id) ON DELETE CASCADE,"
-  "  name TEXT NOT NULL CHECK (name <> '' AND instr(name, '/') = 0),"
-  "  position INTEGER NOT NULL DEFAULT 0,"
-  "  created_at INTEGER NOT NULL);"
-  "CREATE UNIQUE INDEX folder_name ON folder (ifnull(parent_id, 0), name);"
-
-  "CREATE TABLE source ("
-  "  id INTEGER PRIMARY KEY,"
-  "  folder_id INTEGER REFERENCES folder(id) ON DELETE SET NULL,"
-  "  kind TEXT NOT NULL CHECK (kind IN ('transcript', 'video', 'audio', 'article')),"
-  "  title TEXT NOT NULL,"
-  "  outlet TEXT,"
-  "  published TEXT,"
-  "  url TEXT,"
-  "  external_id TEXT,"
-  "  duration_us INTEGER CHECK (duration_us IS NULL OR duration_us >= 0),"
-  "  description TEXT,"
-  "  language TEXT,"
-  "  position INTEGER NOT NULL DEFAULT 0,"
-  "  created_at INTEGER NOT NULL,"
-  "  updated_at INTEGER NOT NULL);"
-  "CREATE INDEX source_folder ON source (folder_id);"
-
-  "CREATE TABLE source_keyword ("
-  "  source_id INTEGER NOT NULL REFERENCES source(id) ON DELETE CASCADE,"
-  "  position INTEGER NOT NULL,"
-  "  keyword TEXT NOT NULL,"
-  "  PRIMARY KEY (source_id, position)) WITHOUT ROWID;"
-
-  "CREATE TABLE media ("
-  "  source_id INTEGER PRIMARY KEY REFERENCES source(id) ON DELETE CASCADE,"
-  "  path TEXT NOT NULL,"
-  "  duration_us INTEGER,"
-  "  fps_num INTEGER,"
-  "  fps_den INTEGER,"
-  "  width INTEGER,"
-  "  height INTEGER,"
-  "  has_video INTEGER NOT NULL DEFAULT 0,"
-  "  has_audio INTEGER NOT NULL DEFAULT 0,"
-  "  video_codec TEXT,"
-  "  audio_codec TEXT,"
-  "  start_timecode TEXT);"
-
-  "CREATE TABLE transcript ("
-  "  id INTEGER PRIMARY KEY,"
-  "  source_id INTEGER NOT NULL REFERENCES source(id) ON DELETE CASCADE,"
-  "  format TEXT NOT NULL,"
-  "  language TEXT,"
-  "  timing TEXT NOT NULL CHECK (timing IN ('none', 'native', 'estimated', 'tapped', 'aligned')),"
-  "  origin_path TEXT,"
-  "  n_segments INTEGER NOT NULL DEFAULT 0,"
-  "  imported_at INTEGER NOT NULL);"
-  "CREATE INDEX transcript_source ON transcript (source_id);"
-
-  "CREATE TABLE segment ("
-  "  id INTEGER PRIMARY KEY,"
-  "  transcript_id INTEGER NOT NULL REFERENCES transcript(id) ON DELETE CASCADE,"
-  "  idx INTEGER NOT NULL,"
-  "  start_us INTEGER,"
-  "  end_us INTEGER,"
-  "  speaker TEXT,"
-  "  text TEXT NOT NULL,"
-  "  non_speech INTEGER NOT NULL DEFAULT 0,"
-  "  confidence REAL,"
-  "  flag TEXT CHECK (flag IS NULL OR flag IN ('unspoken', 'uncertain')),"
-  "  UNIQUE (transcript_id, idx));"
-  "CREATE INDEX segment_time ON segment (transcript_id, start_us);"
-
-  "CREATE TABLE word ("
-  "  segment_id INTEGER NOT NULL REFERENCES segment(id) ON DELETE CASCADE,"
-  "  idx INTEGER NOT NULL,"
-  "  start_us INTEGER,"
-  "  end_us INTEGER,"
-  "  text TEXT NOT NULL,"
-  "  PRIMARY KEY (segment_id, idx)) WITHOUT ROWID;"
-
-  "CREATE TABLE chapter ("
-  "  id INTEGER PRIMARY KEY,"
-  "  source_id INTEGER NOT NULL REFERENCES source(id) ON DELETE CASCADE,"
-  "  start_us INTEGER,"
-  "  segment_idx INTEGER,"
-  "  title TEXT NOT NULL);"
-  "CREATE INDEX chapter_source ON chapter (source_id);"
-
-  "CREATE TABLE topic ("
-  "  id INTEGER PRIMARY KEY,"
-  "  name TEXT NOT NULL COLLATE NOCASE UNIQUE CHECK (trim(name) <> ''),"
-  "  color TEXT NOT NULL DEFAULT '#3584e4',"
-  "  key INTEGER UNIQUE CHECK (key IS NULL OR key BETWEEN 1 AND 9),"
-  "  parent_id INTEGER REFERENCES topic(id) ON DELETE SET NULL,"
-  "  keywords TEXT,"
-  "  position INTEGER NOT NULL DEFAULT 0);"
-
-  "CREATE TABLE clip ("
-  "  id INTEGER PRIMARY KEY,"
-  "  source_id INTEGER NOT NULL REFERENCES source(id) ON DELETE CASCADE,"
-  "  in_us INTEGER,"
-  "  out_us INTEGER,"
-  "  first_segment INTEGER,"
-  "  last_segment INTEGER,"
-  "  title TEXT,"
-  "  note TEXT,"
-  "  rating INTEGER NOT NULL DEFAULT 0 CHECK (rating BETWEEN 0 AND 5),"
-  "  position INTEGER NOT NULL DEFAULT 0,"
-  "  created_at INTEGER NOT NULL,"
-  "  updated_at INTEGER NOT NULL,"
-  "  CHECK ((in_us IS NOT NULL AND out_us > in_us AND in_us >= 0)"
-  "      OR (first_segment IS NOT NULL AND last_segment >= first_segment AND first_segment >= 0)));"
-  "CREATE INDEX clip_source ON clip (source_id, in_us);"
-
-  "CREATE TABLE clip_topic ("
-  "  clip_id INTEGER NOT NULL REFERENCES clip(id) ON DELETE CASCADE,"
-  "  topic_id INTEGER NOT NULL REFERENCES topic(id) ON DELETE CASCADE,"
-  "  PRIMARY KEY (clip_id, topic_id)) WITHOUT ROWID;"
-  "CREATE INDEX clip_topic_topic ON clip_topic (topic_id);"
-
-  /* The full-text index reads its text from segment. New segments are
-   * indexed by the store in one statement per import (index_transcript):
-   * an insert trigger makes FTS5 flush its buffer at every row's statement
-   * savepoint, which made imports 10x slower. Deletes and text edits are
-   * kept in step by triggers, so a cascade from a source reaches the index. */
-  "CREATE VIRTUAL TABLE segment_fts USING fts5 ("
-  "  text, content='segment', content_rowid='id',"
-  "  tokenize='unicode61 remove_diacritics 2');"
-  "CREATE TRIGGER segment_fts_delete AFTER DELETE ON segment BEGIN"
-  "  INSERT INTO segment_fts (segment_fts, rowid, text) VALUES ('delete', old.id, old.text);"
-  "END;"
-  "CREATE TRIGGER segment_fts_update AFTER UPDATE OF text ON segment WHEN old.text IS NOT new.text BEGIN"
-  "  INSERT INTO segment_fts (segment_fts, rowid, text) VALUES ('delete', old.id, old.text);"
-  "  INSERT INTO segment_fts (rowid, text) VALUES (new.id, new.text);"
-  "END;",
-
-  /* 1 -> 2: undo across restarts, and deletes that can be undone. A
-   * deleted source or folder is hidden, not removed; its lines leave the
-   * full-text index and come back if the delete is undone. */
-  "ALTER TABLE source ADD COLUMN deleted INTEGER NOT NULL DEFAULT 0;"
-  "ALTER TABLE folder ADD COLUMN deleted INTEGER NOT NULL DEFAULT 0;"
-  /* a deleted folder's name is free again */
-  "DROP INDEX folder_name;"
-  "CREATE UNIQUE INDEX folder_name ON folder (ifnull(parent_id, 0), name) WHERE deleted = 0;"
-  "CREATE TABLE undo_step ("
-  "  id INTEGER PRIMARY KEY,"
-  "  label TEXT NOT NULL,"
-  "  undone INTEGER NOT NULL DEFAULT 0,"
-  "  created_at INTEGER NOT NULL);"
-  "CREATE TABLE undo_log ("
-  "  seq INTEGER PRIMARY KEY,"
-  "  step_id INTEGER NOT NULL REFERENCES undo_step(id) ON DELETE CASCADE,"
-  "  sql TEXT NOT NULL);"
-  "CREATE INDEX undo_log_step ON undo_log (step_id, seq);"
-  "CREATE TRIGGER source_fts_hide AFTER UPDATE OF deleted ON source"
-  "  WHEN new.deleted AND NOT old.deleted BEGIN"
-  "  INSERT INTO segment_fts (segment_fts, rowid, text)"
-  "    SELECT 'delete', g.id, g.text FROM segment g JOIN transcript t ON t.id = g.transcript_id"
-  "    WHERE t.source_id = new.id;"
-  "END;"
-  "CREATE TRIGGER source_fts_show AFTER UPDATE OF deleted ON source"
-  "  WHEN old.deleted AND NOT new.deleted BEGIN"
-  "  INSERT INTO segment_fts (rowid, text)"
-  "    SELECT g.id, g.text FROM segment g JOIN transcript t ON t.id = g.transcript_id"
-  "    WHERE t.source_id = new.id;"
-  "END;",
-
-  /* 2 -> 3: lines the editor timed by hand (tapped in or fixed) are
-   * anchors: forced alignment keeps their times and aligns around them */
-  "ALTER TABLE segment ADD COLUMN anchor INTEGER NOT NULL DEFAULT 0 CHECK (anchor IN (0, 1));",
-
-  /* 3 -> 4: waveform peaks of a source's sound (tl-library-waveform.c),
-   * computed once; the media file's size and time tell when they are stale */
-  "CREATE TABLE waveform ("
-  "  source_id INTEGER PRIMARY KEY REFERENCES source(id) ON DELETE CASCADE,"
-  "  media_path TEXT NOT NULL,"
-  "  media_size INTEGER NOT NULL,"
-  "  media_mtime INTEGER NOT NULL,"
-  "  peaks_per_second INTEGER NOT NULL CHECK (peaks_per_second > 0),"
-  "  peaks BLOB NOT NULL,"
-  "  computed_at INTEGER NOT NULL);",
-};
-
-G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == TL_LIBRARY_SCHEMA_VERSION);
 
 static void
 tl_library_finalize (GObject *object)
@@ -494,7 +308,8 @@ tl_library_migrate (TlLibrary *self, GError **error)
   for (; version < TL_LIBRARY_SCHEMA_VERSION; version++)
     {
       g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d", version + 1);
-      if (!exec (self, migrations[version], error) || !exec (self, set_version, error))
+      g_autofree char *migration = tl_sqlite_schema_get_migration (version + 1);
+      if (!exec (self, migration, error) || !exec (self, set_version, error))
         goto fail;
     }
   if (!exec (self, "PRAGMA application_id = " G_STRINGIFY (TL_APPLICATION_ID), error))

@@ -1,0 +1,165 @@
+/* test-sqlite-schema.c: the SQLite store's migrations, read from the .sql
+ * files of its GResource, make the schema that the migrations kept in C
+ * strings made, and a library written before them opens unchanged. */
+#include <sqlite3.h>
+#include <string.h>
+
+#include "store/sqlite/tl-sqlite-schema.h"
+#include "tl-library.h"
+#include "tl-test-util.h"
+
+static int
+compare_lines (gconstpointer a, gconstpointer b)
+{
+  return strcmp (*(const char *const *) a, *(const char *const *) b);
+}
+
+/* Every row of @sql's result, one line each ("a|b|c"), sorted. */
+static char *
+query_lines (const char *path, const char *sql)
+{
+  g_autoptr(GPtrArray) lines = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) out = g_string_new (NULL);
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      GString *line = g_string_new (NULL);
+      for (int i = 0; i < sqlite3_column_count (stmt); i++)
+        {
+          const char *text = (const char *) sqlite3_column_text (stmt, i);
+          g_string_append_printf (line, "%s%s", i ? "|" : "", text ? text : "NULL");
+        }
+      g_ptr_array_add (lines, g_string_free (line, FALSE));
+    }
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  g_ptr_array_sort (lines, compare_lines);
+  for (guint i = 0; i < lines->len; i++)
+    g_string_append_printf (out, "%s\n", (char *) g_ptr_array_index (lines, i));
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static char *
+schema_of (const char *path)
+{
+  return query_lines (path, "SELECT type, name, tbl_name, sql FROM sqlite_master");
+}
+
+/* The schema, the pragmas that say what the file is, and every row of
+ * every table that is not the full-text index's own. */
+static char *
+contents_of (const char *path)
+{
+  g_autoptr(GString) out = g_string_new (NULL);
+  g_autofree char *tables = query_lines (path, "SELECT name FROM sqlite_master WHERE type = 'table'"
+                                               " AND name NOT LIKE 'segment_fts%' AND name NOT LIKE 'sqlite_%'");
+  g_auto(GStrv) names = g_strsplit (tables, "\n", -1);
+  g_autofree char *schema = schema_of (path);
+  g_autofree char *pragmas = query_lines (path, "SELECT * FROM pragma_user_version, pragma_application_id");
+
+  g_string_append_printf (out, "%s%s", schema, pragmas);
+  for (guint i = 0; names[i] != NULL && *names[i]; i++)
+    {
+      g_autofree char *sql = g_strdup_printf ("SELECT * FROM %s", names[i]);
+      g_autofree char *rows = query_lines (path, sql);
+      g_string_append_printf (out, "== %s\n%s", names[i], rows);
+    }
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static void
+test_migrations (void)
+{
+  g_assert_cmpuint (tl_sqlite_schema_get_n_migrations (), ==, TL_LIBRARY_SCHEMA_VERSION);
+  for (guint v = 1; v <= TL_LIBRARY_SCHEMA_VERSION; v++)
+    {
+      g_autofree char *sql = tl_sqlite_schema_get_migration (v);
+      /* comment lines are left out, statements kept */
+      g_assert_null (strstr (sql, "--"));
+      g_assert_true (sqlite3_complete (sql));
+    }
+}
+
+/* A library made now has the very schema a library made before the
+ * migrations moved to .sql files has (tests/data/library-v4.sql). */
+static void
+test_same_schema (void)
+{
+  g_autofree char *dir = tl_test_tmpdir_new ();
+  g_autofree char *old_path = g_build_filename (dir, "old.db", NULL);
+  g_autofree char *new_path = g_build_filename (dir, "new.db", NULL);
+  g_autoptr(TlLibrary) library = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *old_schema = NULL, *new_schema = NULL;
+
+  tl_test_restore_dump ("library-v4.sql", old_path);
+  library = tl_library_open (new_path, &error);
+  g_assert_no_error (error);
+  g_clear_object (&library);
+  old_schema = schema_of (old_path);
+  new_schema = schema_of (new_path);
+  g_assert_cmpstr (new_schema, ==, old_schema);
+  tl_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
+/* A library written by main before the store seam opens, reads and is
+ * left byte for byte as it was in what it holds; edits and undo work. */
+static void
+test_v4_opens_unchanged (void)
+{
+  g_autofree char *dir = tl_test_tmpdir_new ();
+  g_autofree char *path = g_build_filename (dir, "v4.db", NULL);
+  g_autoptr(TlLibrary) library = NULL;
+  g_autoptr(GPtrArray) sources = NULL, clips = NULL, topics = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL, *after = NULL;
+  g_autofree char *label = NULL;
+
+  tl_test_restore_dump ("library-v4.sql", path);
+  before = contents_of (path);
+
+  library = tl_library_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (tl_library_get_schema_version (library), ==, 4);
+  sources = tl_library_list_sources (library, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (sources->len, ==, 2);
+  g_assert_cmpstr (tl_source_get_folder (g_ptr_array_index (sources, 0)), ==, "Summit/BBC");
+  g_assert_cmpuint (tl_source_get_n_segments (g_ptr_array_index (sources, 0)), ==, 289);
+  topics = tl_library_list_topics (library, &error);
+  g_assert_cmpuint (topics->len, ==, 2);
+  g_assert_cmpuint (tl_topic_get_key (g_ptr_array_index (topics, 0)), ==, 1);
+  clips = tl_library_list_clips (library, NULL, &error);
+  g_assert_cmpuint (clips->len, ==, 1);
+  g_assert_cmpstr (tl_clip_get_note (g_ptr_array_index (clips, 0)), ==, "made by schema 4");
+  g_clear_object (&library);
+
+  after = contents_of (path);
+  g_assert_cmpstr (after, ==, before);
+
+  /* the undo history written then is this version's too */
+  library = tl_library_open (path, &error);
+  g_assert_true (tl_library_undo (library, &label, &error));
+  g_assert_no_error (error);
+  g_assert_cmpstr (label, ==, "Delete Clip");
+  g_clear_pointer (&clips, g_ptr_array_unref);
+  clips = tl_library_list_clips (library, NULL, &error);
+  g_assert_cmpuint (clips->len, ==, 2);
+  g_assert_cmpstr (tl_clip_get_title (g_ptr_array_index (clips, 1)), ==, "Agenda");
+  g_clear_object (&library);
+  tl_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/store/sqlite/schema/migrations", test_migrations);
+  g_test_add_func ("/store/sqlite/schema/same-as-before", test_same_schema);
+  g_test_add_func ("/store/sqlite/schema/v4-opens-unchanged", test_v4_opens_unchanged);
+  return g_test_run ();
+}
