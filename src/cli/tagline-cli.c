@@ -7,7 +7,7 @@
  *
  * Built twice: tagline-cli links the core only (without libxml2, FFTW,
  * uchardet, GStreamer), so that --help and the commands that read start
- * about as fast as the sqlite3 shell. The commands that use GStreamer, and
+ * about as fast as the SQLite shell. The commands that use GStreamer, and
  * exports to FCPXML and Premiere XML, run in tagline-cli-media (this file
  * with TL_CLI_WITH_MEDIA, linking all of core and media), which
  * tagline-cli executes in its place with the same arguments. */

@@ -2,6 +2,8 @@
  * one (a double-click in the file manager hands us either). */
 #include "tl-library-file.h"
 
+#include "store/sqlite/tl-sqlite-store.h"
+
 #include <string.h>
 
 /* Every SQLite 3 database starts with these 16 bytes. */
@@ -31,4 +33,11 @@ tl_library_file_sniff (const char *path)
   if (!g_input_stream_read_all (G_INPUT_STREAM (stream), head, sizeof head, &n, NULL, NULL))
     return FALSE;
   return n == sizeof head && memcmp (head, SQLITE_MAGIC, sizeof head) == 0;
+}
+
+/* The MIME type of library files, for file choosers. */
+const char *
+tl_library_file_get_mime_type (void)
+{
+  return TL_SQLITE_STORE_MIME_TYPE;
 }

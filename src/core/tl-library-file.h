@@ -7,5 +7,6 @@
 G_BEGIN_DECLS
 
 gboolean tl_library_file_sniff (const char *path);
+const char *tl_library_file_get_mime_type (void);
 
 G_END_DECLS

@@ -1,5 +1,5 @@
 /* tl-search.c: what an editor types ("ammunition", "a phrase", prefix*)
- * turned into a safe FTS5 query, and the query run with snippets. */
+ * turned into a safe FTS5 query; the store runs it (tl-sqlite-search.c). */
 #include "tl-search.h"
 
 #include <string.h>
@@ -178,21 +178,6 @@ tl_search_terms (const char *query)
   return g_strv_builder_end (terms);
 }
 
-static gpointer
-hit_from_row (TlStmt *stmt, gpointer unused)
-{
-  TlSearchHit *hit = g_new0 (TlSearchHit, 1);
-
-  hit->source_id = sqlite3_column_int64 (stmt, 0);
-  hit->segment_id = sqlite3_column_int64 (stmt, 1);
-  hit->segment_index = sqlite3_column_int (stmt, 2);
-  hit->start = tl_stmt_column_time (stmt, 3);
-  hit->end = tl_stmt_column_time (stmt, 4);
-  hit->text = tl_stmt_dup_text (stmt, 5);
-  hit->snippet = tl_stmt_dup_text (stmt, 6);
-  return hit;
-}
-
 /**
  * tl_search:
  * @limit: the most hits to return
@@ -208,45 +193,7 @@ TlSearchResults *
 tl_search (TlLibrary *library, const char *query, guint limit, guint offset,
            const char *mark_open, const char *mark_close, GError **error)
 {
-  g_autofree char *match = NULL;
-  g_autoptr(TlSearchResults) results = g_new0 (TlSearchResults, 1);
-  TlStmt *stmt;
-  int rc;
-
   g_return_val_if_fail (TL_IS_LIBRARY (library), NULL);
-  if ((match = tl_search_build_match (query, error)) == NULL)
-    return NULL;
-
-  stmt = tl_library_prepare (library, "SELECT count(*) FROM segment_fts WHERE segment_fts MATCH ?", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  if (rc == SQLITE_ROW)
-    results->total = sqlite3_column_int (stmt, 0);
-  tl_stmt_release (stmt);
-  if (rc != SQLITE_ROW)
-    {
-      tl_library_fail (library, error);
-      return NULL;
-    }
-
-  stmt = tl_library_prepare (library,
-    "SELECT t.source_id, g.id, g.idx, g.start_us, g.end_us, g.text,"
-    " snippet(segment_fts, 0, ?1, ?2, '…', 24)"
-    " FROM segment_fts JOIN segment g ON g.id = segment_fts.rowid"
-    " JOIN transcript t ON t.id = g.transcript_id"
-    " WHERE segment_fts MATCH ?3 ORDER BY segment_fts.rowid LIMIT ?4 OFFSET ?5", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_text (stmt, 1, mark_open ? mark_open : "[", -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 2, mark_close ? mark_close : "]", -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 3, match, -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 4, limit);
-  sqlite3_bind_int (stmt, 5, offset);
-  results->hits = tl_library_collect (library, stmt, hit_from_row, NULL, (GDestroyNotify) tl_search_hit_free, error);
-  tl_stmt_release (stmt);
-  if (results->hits == NULL)
-    return NULL;
-  return g_steal_pointer (&results);
+  g_return_val_if_fail (query != NULL, NULL);
+  return TL_STORE_CALL (tl_library_get_store (library), search, query, limit, offset, mark_open, mark_close, error);
 }

@@ -157,7 +157,7 @@ add_library_filters (GtkFileChooser *chooser)
   g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
 
   gtk_file_filter_set_name (libraries, _("Tagline libraries"));
-  gtk_file_filter_add_mime_type (libraries, "application/vnd.sqlite3");
+  gtk_file_filter_add_mime_type (libraries, tl_library_file_get_mime_type ());
   gtk_file_filter_add_suffix (libraries, "tagline");
   gtk_file_filter_add_suffix (libraries, "db");
   gtk_file_chooser_add_filter (chooser, libraries);

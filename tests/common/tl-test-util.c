@@ -3,7 +3,9 @@
 
 #include <string.h>
 
+#include <sqlite3.h>
 #include "tl-library-private.h"
+#include "store/sqlite/tl-sqlite-store-private.h"
 
 char *
 tl_test_tmpdir_new (void)
@@ -80,6 +82,14 @@ tl_test_restore_dump (const char *sample, const char *path)
   sqlite3_close (db);
 }
 
+/* The SQLite connection under @library, for the tests that look at the
+ * file as SQL. */
+sqlite3 *
+tl_test_library_db (TlLibrary *library)
+{
+  return tl_sqlite_store_get_db (TL_SQLITE_STORE (tl_library_get_store (library)));
+}
+
 gint64
 tl_test_count_rows (TlLibrary *library, const char *table)
 {
@@ -87,7 +97,7 @@ tl_test_count_rows (TlLibrary *library, const char *table)
   sqlite3_stmt *stmt = NULL;
   gint64 n;
 
-  g_assert_cmpint (sqlite3_prepare_v2 (tl_library_get_db (library), sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (tl_test_library_db (library), sql, -1, &stmt, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
   n = sqlite3_column_int64 (stmt, 0);
   sqlite3_finalize (stmt);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "tl-import.h"
+#include <sqlite3.h>
 #include "tl-library-private.h"
 #include "tl-search.h"
 #include "tl-test-util.h"
@@ -300,7 +301,7 @@ test_delete_source (Fixture *f, gconstpointer data)
   g_assert_cmpuint (hits->total, ==, 1);
 
   /* the index agrees with its content table after all that */
-  g_assert_cmpint (sqlite3_exec (tl_library_get_db (f->library),
+  g_assert_cmpint (sqlite3_exec (tl_test_library_db (f->library),
                                  "INSERT INTO segment_fts (segment_fts) VALUES ('integrity-check')",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
 }
@@ -395,7 +396,7 @@ test_undo_conflict (Fixture *f, gconstpointer data)
 
   g_assert_true (tl_library_delete_topic (f->library, f->diplomacy, &error));
   /* another process takes the name meanwhile (no undo there) */
-  g_assert_cmpint (sqlite3_exec (tl_library_get_db (f->library),
+  g_assert_cmpint (sqlite3_exec (tl_test_library_db (f->library),
                                  "INSERT INTO topic (name, color, position) VALUES ('diplomacy', '#000000', 9)",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
   g_assert_false (tl_library_undo (f->library, NULL, &error));

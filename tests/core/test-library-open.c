@@ -13,6 +13,7 @@
 #include <unistd.h>
 
 #include "tl-import.h"
+#include <sqlite3.h>
 #include "tl-library-private.h"
 #include "tl-search.h"
 #include "tl-test-util.h"
@@ -51,7 +52,7 @@ n_temp_triggers (TlLibrary *library)
   sqlite3_stmt *stmt = NULL;
   gint64 n;
 
-  g_assert_cmpint (sqlite3_prepare_v2 (tl_library_get_db (library),
+  g_assert_cmpint (sqlite3_prepare_v2 (tl_test_library_db (library),
                                        "SELECT count(*) FROM sqlite_temp_master WHERE type = 'trigger'", -1, &stmt,
                                        NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "tl-import.h"
+#include <sqlite3.h>
 #include "tl-library-private.h"
 #include "tl-library-waveform.h"
 #include "tl-test-util.h"
@@ -119,7 +120,7 @@ test_deleted_with_source (Fixture *f, gconstpointer data)
 
   g_assert_true (tl_library_save_waveform (f->library, f->source_id, f->media, 100, peaks, &error));
   g_assert_cmpint (tl_test_count_rows (f->library, "waveform"), ==, 1);
-  g_assert_cmpint (sqlite3_exec (tl_library_get_db (f->library), "DELETE FROM source", NULL, NULL, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (tl_test_library_db (f->library), "DELETE FROM source", NULL, NULL, NULL), ==, SQLITE_OK);
   g_assert_cmpint (tl_test_count_rows (f->library, "waveform"), ==, 0);
   /* and peaks of a source that does not exist are refused */
   g_assert_false (tl_library_save_waveform (f->library, 999, f->media, 100, peaks, &error));

@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "tl-import.h"
+#include <sqlite3.h>
 #include "tl-library-private.h"
 #include "tl-search.h"
 #include "tl-test-util.h"
@@ -91,7 +92,7 @@ static void
 test_wal_and_foreign_keys (Fixture *f, gconstpointer data)
 {
   sqlite3_stmt *stmt;
-  sqlite3 *db = tl_library_get_db (f->library);
+  sqlite3 *db = tl_test_library_db (f->library);
 
   g_assert_cmpint (sqlite3_prepare_v2 (db, "PRAGMA journal_mode", -1, &stmt, NULL), ==, SQLITE_OK);
   g_assert_cmpint (sqlite3_step (stmt), ==, SQLITE_ROW);
@@ -299,7 +300,7 @@ test_import_rolls_back (Fixture *f, gconstpointer data)
 
   g_assert_cmpint (import_text (f->library, srt_text, "/x/first.srt", NULL), >, 0);
   /* the disk "fills up" at the third line of the next import */
-  g_assert_cmpint (sqlite3_exec (tl_library_get_db (f->library),
+  g_assert_cmpint (sqlite3_exec (tl_test_library_db (f->library),
                                  "CREATE TRIGGER fail_third AFTER INSERT ON segment WHEN new.idx = 2"
                                  " AND (SELECT origin_path FROM transcript WHERE id = new.transcript_id) = '/x/broken.srt'"
                                  " BEGIN SELECT RAISE(ABORT, 'disk full'); END",

@@ -8,6 +8,7 @@
 
 #include "tl-aligner.h"
 #include "tl-audio-decode.h"
+#include <sqlite3.h>
 #include "tl-library-private.h"
 #include "tl-probe.h"
 #include "tl-test-media.h"
@@ -263,7 +264,7 @@ snapshot (TlLibrary *library)
   g_autoptr(GString) out = g_string_new (NULL);
   sqlite3_stmt *stmt;
 
-  g_assert_cmpint (sqlite3_prepare_v2 (tl_library_get_db (library),
+  g_assert_cmpint (sqlite3_prepare_v2 (tl_test_library_db (library),
                                        "SELECT s.*, t.timing FROM segment s JOIN transcript t ON t.id = s.transcript_id"
                                        " ORDER BY s.id", -1, &stmt, NULL), ==, SQLITE_OK);
   while (sqlite3_step (stmt) == SQLITE_ROW)

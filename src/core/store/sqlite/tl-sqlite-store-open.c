@@ -1,9 +1,10 @@
-/* tl-library-open.c: opening a library file. What the file is gets checked
+/* tl-sqlite-store-open.c: opening a library file. What the file is gets checked
  * through a connection that cannot write, before anything is written; a
  * library that cannot be written opens read-only, and one that must not be
  * touched (another program's, a newer Tagline's, a damaged one) is left
  * byte for byte as it was, its -wal included. */
-#include "tl-library-private.h"
+#include "tl-sqlite-store-private.h"
+#include "tl-sqlite-schema.h"
 
 #include <errno.h>
 #include <glib/gi18n-lib.h>
@@ -11,9 +12,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-
-typedef sqlite3_stmt *TlOwnedStmt;
-G_DEFINE_AUTO_CLEANUP_FREE_FUNC (TlOwnedStmt, sqlite3_finalize, NULL)
 
 static char *
 sibling (const char *path, const char *suffix)
@@ -104,7 +102,7 @@ describe_truncation (const char *path, gboolean sentence)
 /* For SQLITE_CORRUPT and the like on an SQLite file: say that it is
  * damaged, how, and what to do. */
 void
-tl_library_set_damaged_error (TlLibrary *self, GError **error)
+tl_sqlite_store_set_damaged_error (TlSqliteStore *self, GError **error)
 {
   g_autofree char *how = describe_truncation (self->real_path, FALSE);
 
@@ -116,7 +114,7 @@ tl_library_set_damaged_error (TlLibrary *self, GError **error)
 
 /* For a library whose schema is @version, newer than this build's. */
 void
-tl_library_set_newer_error (TlLibrary *self, int version, GError **error)
+tl_sqlite_store_set_newer_error (TlSqliteStore *self, int version, GError **error)
 {
   g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_NEWER,
                _("%s was written by a newer version of Tagline (library format %d; "
@@ -126,7 +124,7 @@ tl_library_set_newer_error (TlLibrary *self, int version, GError **error)
 
 /* Sets @error for @rc, SQLite's failure to open or read the file. */
 static gboolean
-open_failed (TlLibrary *self, int rc, GError **error)
+open_failed (TlSqliteStore *self, int rc, GError **error)
 {
   int sys = self->db && ((rc & 0xff) == SQLITE_IOERR || (rc & 0xff) == SQLITE_CANTOPEN)
             ? sqlite3_system_errno (self->db) : 0;
@@ -139,7 +137,7 @@ open_failed (TlLibrary *self, int rc, GError **error)
                    _("%s is not a Tagline library: it is not an SQLite database at all"), self->path);
       break;
     case SQLITE_CORRUPT:
-      tl_library_set_damaged_error (self, error);
+      tl_sqlite_store_set_damaged_error (self, error);
       break;
     case SQLITE_FULL:
       g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_NO_SPACE,
@@ -181,7 +179,7 @@ file_uri (const char *path, const char *query)
 }
 
 static void
-stamp_file (TlLibrary *self)
+stamp_file (TlSqliteStore *self)
 {
   GStatBuf st;
 
@@ -221,7 +219,7 @@ configure (sqlite3 *db)
  * only, and SQLite reads the -wal itself when it cannot rely on it. Only
  * when there is no -shm to read does SQLite make one. */
 static int
-open_reading (TlLibrary *self, sqlite3 **db, gboolean *immutable)
+open_reading (TlSqliteStore *self, sqlite3 **db, gboolean *immutable)
 {
   g_autofree char *uri = NULL;
   int rc, version;
@@ -245,7 +243,7 @@ open_reading (TlLibrary *self, sqlite3 **db, gboolean *immutable)
  * of ours. Fails for a file that is not a database, a damaged one, another
  * program's database and a newer Tagline's library. */
 static gboolean
-check_file (TlLibrary *self, int *version_out, GError **error)
+check_file (TlSqliteStore *self, int *version_out, GError **error)
 {
   int version = 0, app_id = 0, n_tables = 0, rc;
 
@@ -261,7 +259,7 @@ check_file (TlLibrary *self, int *version_out, GError **error)
     }
   if (version > TL_LIBRARY_SCHEMA_VERSION)
     {
-      tl_library_set_newer_error (self, version, error);
+      tl_sqlite_store_set_newer_error (self, version, error);
       return FALSE;
     }
   *version_out = n_tables > 0 ? version : 0;
@@ -272,7 +270,7 @@ check_file (TlLibrary *self, int *version_out, GError **error)
  * NULL when it can. SQLite keeps a -wal and a -shm file beside a library
  * it writes, so its folder must be writable too. */
 static char *
-why_read_only (TlLibrary *self)
+why_read_only (TlSqliteStore *self)
 {
   g_autofree char *dir = g_path_get_dirname (self->real_path);
 
@@ -295,7 +293,7 @@ why_read_only (TlLibrary *self)
 /* The journal and pragmas of a connection that writes; then the schema is
  * brought up to date when it is older. */
 static gboolean
-set_up_writing (TlLibrary *self, int version, GError **error)
+set_up_writing (TlSqliteStore *self, int version, GError **error)
 {
   int now = 0, rc;
 
@@ -304,16 +302,16 @@ set_up_writing (TlLibrary *self, int version, GError **error)
     return open_failed (self, rc, error);
   if (now > TL_LIBRARY_SCHEMA_VERSION)
     {
-      tl_library_set_newer_error (self, now, error);
+      tl_sqlite_store_set_newer_error (self, now, error);
       return FALSE;
     }
   if (version > 0)
     version = MAX (version, now);
-  if (!tl_library_exec (self, "PRAGMA journal_mode = WAL", error)
-      || !tl_library_exec (self, "PRAGMA synchronous = NORMAL", error))
+  if (!tl_sqlite_store_exec (self, "PRAGMA journal_mode = WAL", error)
+      || !tl_sqlite_store_exec (self, "PRAGMA synchronous = NORMAL", error))
     return FALSE;
   if (version < TL_LIBRARY_SCHEMA_VERSION)
-    return tl_library_migrate (self, error);
+    return tl_sqlite_store_migrate (self, error);
   self->schema_version = version;
   return TRUE;
 }
@@ -321,7 +319,7 @@ set_up_writing (TlLibrary *self, int version, GError **error)
 /* A library that is not there yet: made, with its folder. What could not
  * be made is removed again. */
 static gboolean
-create (TlLibrary *self, GError **error)
+create (TlSqliteStore *self, GError **error)
 {
   g_autofree char *dir = g_path_get_dirname (self->path);
   int rc;
@@ -361,36 +359,12 @@ create (TlLibrary *self, GError **error)
   return TRUE;
 }
 
-/**
- * tl_library_open_full:
- * @path: the library file
- * @flags: %TL_LIBRARY_OPEN_READ_ONLY to only read
- *
- * Opens a library for use by one thread at a time (open another
- * #TlLibrary for another thread or process: they share the file).
- *
- * The file is first read without writing to learn what it is: a file that
- * is not an SQLite database, a damaged one, another program's database or
- * a newer Tagline's library is refused, each with its own error and
- * message, and left exactly as it was.
- *
- * By default a missing library is created (with its folder), an older one
- * is brought up to date, and one that cannot be written (a read-only file,
- * a read-only folder: SQLite keeps its journal beside the file; a full
- * disk) opens read-only: tl_library_is_read_only() says so and
- * tl_library_get_read_only_reason() why.
- *
- * With %TL_LIBRARY_OPEN_READ_ONLY nothing is created or written, in the
- * file or beside it; a missing file fails with %TL_LIBRARY_ERROR_MISSING.
- * In a read-only library, every edit fails with
- * %TL_LIBRARY_ERROR_READ_ONLY.
- *
- * Returns: (transfer full): the library, or %NULL with @error set
- */
-TlLibrary *
-tl_library_open_full (const char *path, TlLibraryOpenFlags flags, GError **error)
+/* Opens the file at @path (tl_library_open_full() says how), or makes
+ * it; a file that is not a library of this version is left as it was. */
+TlStore *
+tl_sqlite_store_open (const char *path, TlLibraryOpenFlags flags, GError **error)
 {
-  g_autoptr(TlLibrary) self = NULL;
+  g_autoptr(TlSqliteStore) self = NULL;
   g_autoptr(GError) local_error = NULL;
   GStatBuf st;
   gboolean immutable;
@@ -398,8 +372,9 @@ tl_library_open_full (const char *path, TlLibraryOpenFlags flags, GError **error
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  self = g_object_new (TL_TYPE_LIBRARY, NULL);
+  self = g_object_new (TL_TYPE_SQLITE_STORE, NULL);
   self->path = g_strdup (path);
+  self->flags = flags;
   if (g_stat (path, &st) != 0)
     {
       int saved_errno = errno;
@@ -489,33 +464,16 @@ tl_library_open_full (const char *path, TlLibraryOpenFlags flags, GError **error
 
 opened:
   {
-    g_autoptr(TlStmt) stmt = tl_library_prepare (self, "PRAGMA data_version", NULL);
-    if (stmt && sqlite3_step (stmt) == SQLITE_ROW)
-      self->data_version = sqlite3_column_int64 (stmt, 0);
+    self->data_version = tl_sqlite_store_read_data_version (self);
   }
-  return g_steal_pointer (&self);
-}
-
-/**
- * tl_library_open:
- * @path: the library file; created (with its folder) when missing
- *
- * Opens a library to read and write it, or read-only when it cannot be
- * written: tl_library_open_full() with %TL_LIBRARY_OPEN_DEFAULT.
- *
- * Returns: (transfer full): the library, or %NULL with @error set
- */
-TlLibrary *
-tl_library_open (const char *path, GError **error)
-{
-  return tl_library_open_full (path, TL_LIBRARY_OPEN_DEFAULT, error);
+  return TL_STORE (g_steal_pointer (&self));
 }
 
 /* For a library read as immutable: when another program has opened it
  * since (a -wal appeared) or changed it, reads it again through a new
  * connection. Returns TRUE when it did. */
 gboolean
-tl_library_reopen_if_moved_on (TlLibrary *self)
+tl_sqlite_store_reopen_if_moved_on (TlSqliteStore *self)
 {
   GStatBuf st;
   sqlite3 *db = NULL, *old = self->db;
@@ -551,23 +509,11 @@ tl_library_reopen_if_moved_on (TlLibrary *self)
   return TRUE;
 }
 
-/**
- * tl_library_check_file:
- * @path: a library file
- * @problems: (out) (transfer full): what is wrong with it, one line each;
- *   empty when nothing is
- *
- * Checks that @path is a sound SQLite database, reading all of it
- * (PRAGMA integrity_check) and writing nothing, in the file or beside it.
- * It works on files that tl_library_open() refuses as damaged.
- *
- * Returns: %FALSE with @error set when the file cannot be read at all
- *   (it does not exist, or may not be read)
- */
+/* Checks that @path is a sound SQLite database (tl_library_check_file()). */
 gboolean
-tl_library_check_file (const char *path, GPtrArray **problems, GError **error)
+tl_sqlite_store_check_file (const char *path, GPtrArray **problems, GError **error)
 {
-  g_autoptr(TlLibrary) self = NULL;
+  g_autoptr(TlSqliteStore) self = NULL;
   g_autoptr(GPtrArray) found = g_ptr_array_new_with_free_func (g_free);
   g_auto(TlOwnedStmt) stmt = NULL;
   gboolean immutable;
@@ -575,7 +521,7 @@ tl_library_check_file (const char *path, GPtrArray **problems, GError **error)
 
   g_return_val_if_fail (path != NULL && problems != NULL, FALSE);
 
-  self = g_object_new (TL_TYPE_LIBRARY, NULL);
+  self = g_object_new (TL_TYPE_SQLITE_STORE, NULL);
   self->path = g_strdup (path);
   if (!g_file_test (path, G_FILE_TEST_EXISTS))
     {
@@ -623,4 +569,38 @@ tl_library_check_file (const char *path, GPtrArray **problems, GError **error)
   }
   *problems = g_steal_pointer (&found);
   return TRUE;
+}
+
+/* Brings the library's schema up to this version's, in one transaction:
+ * migration N (schema/00N-*.sql) takes it from N - 1 to N. */
+gboolean
+tl_sqlite_store_migrate (TlSqliteStore *self, GError **error)
+{
+  int version;
+
+  if (!tl_sqlite_store_begin (self, error))
+    return FALSE;
+  /* another process may have migrated while we waited for the lock */
+  if (!tl_sqlite_store_read_int (self, "PRAGMA user_version", &version, error))
+    goto fail;
+  if (version > TL_LIBRARY_SCHEMA_VERSION)
+    {
+      tl_sqlite_store_set_newer_error (self, version, error);
+      goto fail;
+    }
+  for (; version < TL_LIBRARY_SCHEMA_VERSION; version++)
+    {
+      g_autofree char *set_version = g_strdup_printf ("PRAGMA user_version = %d", version + 1);
+      g_autofree char *migration = tl_sqlite_schema_get_migration (version + 1);
+      if (!tl_sqlite_store_exec (self, migration, error) || !tl_sqlite_store_exec (self, set_version, error))
+        goto fail;
+    }
+  if (!tl_sqlite_store_exec (self, "PRAGMA application_id = " G_STRINGIFY (TL_APPLICATION_ID), error))
+    goto fail;
+  self->schema_version = version;
+  return tl_sqlite_store_commit (self, error);
+
+fail:
+  tl_sqlite_store_rollback (self);
+  return FALSE;
 }

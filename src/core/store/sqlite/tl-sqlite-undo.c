@@ -1,9 +1,9 @@
-/* tl-library-undo.c: undo and redo that survive restarts. Temporary
+/* tl-sqlite-undo.c: undo and redo that survive restarts. Temporary
  * triggers, made on each connection from the tables' own columns, write
  * the SQL that reverses every change of an edit into undo_log. Undoing a
  * step runs its statements backwards; the triggers record what reverses
  * them in turn, and that is the step's redo. */
-#include "tl-library-private.h"
+#include "tl-sqlite-store-private.h"
 
 /* The tables whose changes the editor can undo, and which changes.
  * Sources and segments are created by imports (not undoable) and deleted
@@ -26,10 +26,10 @@ static const struct {
 #define MAX_STEPS 1000
 
 static gboolean
-exec_sql (TlLibrary *self, const char *sql, GError **error)
+exec_sql (TlSqliteStore *self, const char *sql, GError **error)
 {
   if (sqlite3_exec (self->db, sql, NULL, NULL, NULL) != SQLITE_OK)
-    return tl_library_fail (self, error);
+    return tl_sqlite_store_fail (self, error);
   return TRUE;
 }
 
@@ -44,7 +44,7 @@ append_key (GString *sql, GPtrArray *keys, const char *row)
 }
 
 static gboolean
-install_table (TlLibrary *self, const char *table, gboolean on_insert, gboolean on_update,
+install_table (TlSqliteStore *self, const char *table, gboolean on_insert, gboolean on_update,
                gboolean on_delete, GError **error)
 {
   g_autoptr(GPtrArray) columns = g_ptr_array_new_with_free_func (g_free);
@@ -56,7 +56,7 @@ install_table (TlLibrary *self, const char *table, gboolean on_insert, gboolean 
   const char *when = "WHEN (SELECT step FROM temp.undo_state) > 0";
 
   if (sqlite3_prepare_v2 (self->db, info, -1, &stmt, NULL) != SQLITE_OK)
-    return tl_library_fail (self, error);
+    return tl_sqlite_store_fail (self, error);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
       g_ptr_array_add (columns, g_strdup ((const char *) sqlite3_column_text (stmt, 1)));
@@ -100,11 +100,11 @@ install_table (TlLibrary *self, const char *table, gboolean on_insert, gboolean 
 /* Called before the first edit of a connection: temporary triggers belong
  * to one connection, and one that only reads needs none. */
 gboolean
-tl_library_undo_install (TlLibrary *self, GError **error)
+tl_sqlite_store_undo_install (TlSqliteStore *self, GError **error)
 {
   if (self->undo_installed)
     return TRUE;
-  if (!tl_library_check_writable (self, error))
+  if (!tl_sqlite_store_check_writable (self, error))
     return FALSE;
   if (!exec_sql (self, "CREATE TEMP TABLE IF NOT EXISTS undo_state (step INTEGER NOT NULL);"
                        "DELETE FROM temp.undo_state; INSERT INTO temp.undo_state VALUES (0)", error))
@@ -117,38 +117,33 @@ tl_library_undo_install (TlLibrary *self, GError **error)
 }
 
 static gboolean
-set_recording (TlLibrary *self, gint64 step, GError **error)
+set_recording (TlSqliteStore *self, gint64 step, GError **error)
 {
-  g_autoptr(TlStmt) stmt = tl_library_prepare (self, "UPDATE temp.undo_state SET step = ?", error);
+  g_autoptr(TlStmt) stmt = tl_sqlite_store_prepare (self, "UPDATE temp.undo_state SET step = ?", error);
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, step);
   if (sqlite3_step (stmt) != SQLITE_DONE)
-    return tl_library_fail (self, error);
+    return tl_sqlite_store_fail (self, error);
   self->edit_step = step;
   return TRUE;
 }
 
-/**
- * tl_library_edit_begin:
- * @label: what the edit does, for "Undo …" ("Delete Clip")
- * @what: the kinds of rows it changes, announced when it is committed
- *
- * Starts one undoable edit: a write transaction in which every change of
- * the tracked tables is recorded. An edit forgets what could be redone.
- */
+/* Starts one undoable edit: a write transaction in which every change of
+ * the tracked tables is recorded. An edit forgets what could be redone. */
 gboolean
-tl_library_edit_begin (TlLibrary *self, const char *label, TlLibraryChange what, GError **error)
+tl_sqlite_store_edit_begin (TlStore *store, const char *label, GError **error)
 {
+  TlSqliteStore *self = TL_SQLITE_STORE (store);
   TlStmt *stmt;
 
   g_return_val_if_fail (self->edit_step == 0, FALSE);
-  if (!tl_library_undo_install (self, error) || !tl_library_begin (self, error))
+  if (!tl_sqlite_store_undo_install (self, error) || !tl_sqlite_store_begin (self, error))
     return FALSE;
   if (!exec_sql (self, "DELETE FROM undo_step WHERE undone = 1", error))
     goto fail;
-  stmt = tl_library_prepare (self, "INSERT INTO undo_step (label, created_at) VALUES (?, ?)", error);
+  stmt = tl_sqlite_store_prepare (self, "INSERT INTO undo_step (label, created_at) VALUES (?, ?)", error);
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_text (stmt, 1, label, -1, SQLITE_STATIC);
@@ -156,23 +151,23 @@ tl_library_edit_begin (TlLibrary *self, const char *label, TlLibraryChange what,
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
       tl_stmt_release (stmt);
-      tl_library_fail (self, error);
+      tl_sqlite_store_fail (self, error);
       goto fail;
     }
   tl_stmt_release (stmt);
   if (!set_recording (self, sqlite3_last_insert_rowid (self->db), error))
     goto fail;
-  self->edit_changes = what;
   return TRUE;
 
 fail:
-  tl_library_edit_rollback (self);
+  tl_sqlite_store_edit_rollback (store);
   return FALSE;
 }
 
 gboolean
-tl_library_edit_commit (TlLibrary *self, GError **error)
+tl_sqlite_store_edit_commit (TlStore *store, GError **error)
 {
+  TlSqliteStore *self = TL_SQLITE_STORE (store);
   g_autoptr(TlStmt) stmt = NULL;
   gint64 step = self->edit_step;
 
@@ -180,45 +175,46 @@ tl_library_edit_commit (TlLibrary *self, GError **error)
   if (!set_recording (self, 0, error))
     goto fail;
   /* an edit that changed nothing leaves nothing to undo */
-  stmt = tl_library_prepare (self, "DELETE FROM undo_step WHERE id = ?1"
+  stmt = tl_sqlite_store_prepare (self, "DELETE FROM undo_step WHERE id = ?1"
                                    " AND NOT EXISTS (SELECT 1 FROM undo_log WHERE step_id = ?1)", error);
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_int64 (stmt, 1, step);
   if (sqlite3_step (stmt) != SQLITE_DONE)
     {
-      tl_library_fail (self, error);
+      tl_sqlite_store_fail (self, error);
       goto fail;
     }
   if (!exec_sql (self, "DELETE FROM undo_step WHERE id <= (SELECT id FROM undo_step ORDER BY id DESC"
                        " LIMIT 1 OFFSET " G_STRINGIFY (MAX_STEPS) ")", error))
     goto fail;
-  if (!tl_library_commit (self, error))
-    {
-      self->edit_step = 0;
-      return FALSE;
-    }
-  tl_library_emit_changed (self, self->edit_changes);
+  self->edit_step = 0;
+  if (!tl_sqlite_store_commit (self, error))
+    return FALSE;
+  /* the lines' lengths may have changed */
+  g_hash_table_remove_all (self->longest_lines);
   return TRUE;
 
 fail:
-  tl_library_edit_rollback (self);
+  tl_sqlite_store_edit_rollback (store);
   return FALSE;
 }
 
 void
-tl_library_edit_rollback (TlLibrary *self)
+tl_sqlite_store_edit_rollback (TlStore *store)
 {
+  TlSqliteStore *self = TL_SQLITE_STORE (store);
+
   /* the temporary state rolls back with the transaction */
-  tl_library_rollback (self);
+  tl_sqlite_store_rollback (self);
   self->edit_step = 0;
 }
 
 /* The label of the step undo (or redo) would take, or NULL. */
 static char *
-step_label (TlLibrary *self, gboolean undone, gint64 *id)
+step_label (TlSqliteStore *self, gboolean undone, gint64 *id)
 {
-  TlStmt *stmt = tl_library_prepare (self, undone
+  TlStmt *stmt = tl_sqlite_store_prepare (self, undone
                                      ? "SELECT id, label FROM undo_step WHERE undone = 1 ORDER BY id LIMIT 1"
                                      : "SELECT id, label FROM undo_step WHERE undone = 0 ORDER BY id DESC LIMIT 1",
                                      NULL);
@@ -235,42 +231,34 @@ step_label (TlLibrary *self, gboolean undone, gint64 *id)
   return label;
 }
 
-/* NULL in a read-only library: nothing can be undone there. */
 char *
-tl_library_get_undo_label (TlLibrary *self)
+tl_sqlite_store_get_step_label (TlStore *store, gboolean redo)
 {
-  g_return_val_if_fail (TL_IS_LIBRARY (self), NULL);
-  return self->read_only ? NULL : step_label (self, FALSE, NULL);
-}
-
-char *
-tl_library_get_redo_label (TlLibrary *self)
-{
-  g_return_val_if_fail (TL_IS_LIBRARY (self), NULL);
-  return self->read_only ? NULL : step_label (self, TRUE, NULL);
+  return step_label (TL_SQLITE_STORE (store), redo, NULL);
 }
 
 /* Runs a step's statements backwards, recording their reversal in their
  * place, and flips the step between done and undone. */
-static gboolean
-replay (TlLibrary *self, gboolean undo, char **label_out, GError **error)
+gboolean
+tl_sqlite_store_replay (TlStore *store, gboolean undo, char **label_out, GError **error)
 {
+  TlSqliteStore *self = TL_SQLITE_STORE (store);
   g_autoptr(GPtrArray) statements = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *label = NULL;
   TlStmt *stmt;
   gint64 step = 0, last_seq = 0;
   int rc;
 
-  if (!tl_library_undo_install (self, error) || !tl_library_begin (self, error))
+  if (!tl_sqlite_store_undo_install (self, error) || !tl_sqlite_store_begin (self, error))
     return FALSE;
   label = step_label (self, !undo, &step);
   if (label == NULL)
     {
-      tl_library_rollback (self);
+      tl_sqlite_store_rollback (self);
       return FALSE; /* nothing to undo or redo: not an error */
     }
 
-  stmt = tl_library_prepare (self, "SELECT seq, sql FROM undo_log WHERE step_id = ? ORDER BY seq DESC", error);
+  stmt = tl_sqlite_store_prepare (self, "SELECT seq, sql FROM undo_log WHERE step_id = ? ORDER BY seq DESC", error);
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_int64 (stmt, 1, step);
@@ -282,7 +270,7 @@ replay (TlLibrary *self, gboolean undo, char **label_out, GError **error)
   tl_stmt_release (stmt);
   if (rc != SQLITE_DONE)
     {
-      tl_library_fail (self, error);
+      tl_sqlite_store_fail (self, error);
       goto fail;
     }
 
@@ -298,7 +286,7 @@ replay (TlLibrary *self, gboolean undo, char **label_out, GError **error)
   if (!set_recording (self, 0, error))
     goto fail;
 
-  stmt = tl_library_prepare (self, "DELETE FROM undo_log WHERE step_id = ? AND seq <= ?", error);
+  stmt = tl_sqlite_store_prepare (self, "DELETE FROM undo_log WHERE step_id = ? AND seq <= ?", error);
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_int64 (stmt, 1, step);
@@ -307,10 +295,10 @@ replay (TlLibrary *self, gboolean undo, char **label_out, GError **error)
   tl_stmt_release (stmt);
   if (rc != SQLITE_DONE)
     {
-      tl_library_fail (self, error);
+      tl_sqlite_store_fail (self, error);
       goto fail;
     }
-  stmt = tl_library_prepare (self, "UPDATE undo_step SET undone = ? WHERE id = ?", error);
+  stmt = tl_sqlite_store_prepare (self, "UPDATE undo_step SET undone = ? WHERE id = ?", error);
   if (stmt == NULL)
     goto fail;
   sqlite3_bind_int (stmt, 1, undo);
@@ -319,44 +307,18 @@ replay (TlLibrary *self, gboolean undo, char **label_out, GError **error)
   tl_stmt_release (stmt);
   if (rc != SQLITE_DONE)
     {
-      tl_library_fail (self, error);
+      tl_sqlite_store_fail (self, error);
       goto fail;
     }
-  if (!tl_library_commit (self, error))
-    {
-      self->edit_step = 0;
-      return FALSE;
-    }
-  tl_library_emit_changed (self, TL_LIBRARY_CHANGE_ALL);
+  self->edit_step = 0;
+  if (!tl_sqlite_store_commit (self, error))
+    return FALSE;
+  g_hash_table_remove_all (self->longest_lines);
   if (label_out)
     *label_out = g_steal_pointer (&label);
   return TRUE;
 
 fail:
-  tl_library_edit_rollback (self);
+  tl_sqlite_store_edit_rollback (store);
   return FALSE;
-}
-
-/**
- * tl_library_undo:
- * @label: (out) (optional): what was undone ("Delete Clip")
- *
- * Undoes the last edit, in one transaction, whenever it was made (undo
- * survives restarts).
- *
- * Returns: %TRUE if something was undone; %FALSE with @error unset when
- *   there was nothing to undo
- */
-gboolean
-tl_library_undo (TlLibrary *self, char **label, GError **error)
-{
-  g_return_val_if_fail (TL_IS_LIBRARY (self), FALSE);
-  return replay (self, TRUE, label, error);
-}
-
-gboolean
-tl_library_redo (TlLibrary *self, char **label, GError **error)
-{
-  g_return_val_if_fail (TL_IS_LIBRARY (self), FALSE);
-  return replay (self, FALSE, label, error);
 }

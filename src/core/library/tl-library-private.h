@@ -1,0 +1,38 @@
+/* tl-library-private.h: the facade's state, and what its files (and the
+ * core's search and export) share. No store's types here: the library
+ * reaches its store through TlStore's vfuncs only. */
+#pragma once
+
+#include "tl-library.h"
+#include "tl-model-private.h"
+#include "tl-store.h"
+
+G_BEGIN_DECLS
+
+struct _TlLibrary {
+  GObject parent_instance;
+  TlStore *store;
+  gboolean read_only;
+  TlLibraryChange edit_changes; /* what the edit being made changes, announced at its commit */
+  gboolean editing;
+};
+
+TlLibrary *tl_library_new_for_store (TlStore *store);
+TlStore *tl_library_get_store (TlLibrary *self);
+void tl_library_emit_changed (TlLibrary *self, TlLibraryChange what);
+gboolean tl_library_check_writable (TlLibrary *self, GError **error);
+
+/* Edits: one transaction and one undo step each. */
+gboolean tl_library_edit_begin (TlLibrary *self, const char *label, TlLibraryChange what, GError **error);
+gboolean tl_library_edit_commit (TlLibrary *self, GError **error);
+void tl_library_edit_rollback (TlLibrary *self);
+/* An edit of one call to the store, begun, made and committed (or rolled back). */
+#define tl_library_edit_one(self, label, what, error, call) \
+  (tl_library_edit_begin ((self), (label), (what), (error)) \
+   && ((call) ? tl_library_edit_commit ((self), (error)) : (tl_library_edit_rollback (self), FALSE)))
+
+gboolean tl_library_check_time_range (TlSource *source, gint64 in, gint64 out, GError **error);
+gboolean tl_library_foreach_line (TlLibrary *self, const gint64 *source_ids, guint n_source_ids,
+                                  TlStoreLineFunc func, gpointer data, GError **error);
+
+G_END_DECLS

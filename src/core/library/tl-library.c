@@ -1,0 +1,386 @@
+/* tl-library.c: the library, the one API the app, the CLI and the jobs
+ * use: it checks what it is given, names undo steps, announces changes,
+ * and leaves reading and writing to its store (store/sqlite/). Sources,
+ * clips, topics and folders are in tl-library-<entity>.c. */
+#include "tl-library-private.h"
+
+#include "store/sqlite/tl-sqlite-store.h"
+
+G_DEFINE_QUARK (tl-library-error-quark, tl_library_error)
+
+G_DEFINE_FINAL_TYPE (TlLibrary, tl_library, G_TYPE_OBJECT)
+
+enum {
+  SIGNAL_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+enum {
+  PROP_0,
+  PROP_READ_ONLY,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+G_DEFINE_FLAGS_TYPE (TlLibraryChange, tl_library_change,
+  G_DEFINE_ENUM_VALUE (TL_LIBRARY_CHANGE_SOURCES, "sources"),
+  G_DEFINE_ENUM_VALUE (TL_LIBRARY_CHANGE_FOLDERS, "folders"),
+  G_DEFINE_ENUM_VALUE (TL_LIBRARY_CHANGE_TOPICS, "topics"),
+  G_DEFINE_ENUM_VALUE (TL_LIBRARY_CHANGE_CLIPS, "clips"),
+  G_DEFINE_ENUM_VALUE (TL_LIBRARY_CHANGE_SEGMENTS, "segments"))
+
+static void
+tl_library_dispose (GObject *object)
+{
+  TlLibrary *self = TL_LIBRARY (object);
+
+  if (self->store)
+    g_signal_handlers_disconnect_by_data (self->store, self);
+  g_clear_object (&self->store);
+  G_OBJECT_CLASS (tl_library_parent_class)->dispose (object);
+}
+
+static void
+tl_library_get_property (GObject *object, guint prop_id, GValue *value, GParamSpec *pspec)
+{
+  TlLibrary *self = TL_LIBRARY (object);
+
+  switch (prop_id)
+    {
+    case PROP_READ_ONLY:
+      g_value_set_boolean (value, self->read_only);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+tl_library_class_init (TlLibraryClass *klass)
+{
+  G_OBJECT_CLASS (klass)->dispose = tl_library_dispose;
+  G_OBJECT_CLASS (klass)->get_property = tl_library_get_property;
+
+  /**
+   * TlLibrary:read-only:
+   *
+   * Whether the library was opened for reading only, because that was
+   * asked or because the file or its folder cannot be written: everything
+   * can be read, and every edit fails with %TL_LIBRARY_ERROR_READ_ONLY.
+   * It does not change while the library is open.
+   */
+  properties[PROP_READ_ONLY] = g_param_spec_boolean ("read-only", NULL, NULL, FALSE,
+                                                     G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (G_OBJECT_CLASS (klass), N_PROPS, properties);
+
+  /**
+   * TlLibrary::changed:
+   * @what: the kinds of rows that changed
+   *
+   * Emitted after a change to the library is committed: an edit, an
+   * import, an undo or redo, or a change by another process noticed by
+   * tl_library_check_outside_changes().
+   */
+  signals[SIGNAL_CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                          NULL, NULL, NULL, G_TYPE_NONE, 1, TL_TYPE_LIBRARY_CHANGE);
+}
+
+static void
+tl_library_init (TlLibrary *self)
+{
+}
+
+void
+tl_library_emit_changed (TlLibrary *self, TlLibraryChange what)
+{
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0, what);
+}
+
+static void
+on_outside_change (TlStore *store, TlLibraryChange what, TlLibrary *self)
+{
+  tl_library_emit_changed (self, what);
+}
+
+/* The library over @store, which it takes. */
+TlLibrary *
+tl_library_new_for_store (TlStore *store)
+{
+  TlLibrary *self = g_object_new (TL_TYPE_LIBRARY, NULL);
+
+  self->store = store;
+  self->read_only = TL_STORE_CALL0 (store, get_read_only_reason) != NULL;
+  g_signal_connect (store, "outside-change", G_CALLBACK (on_outside_change), self);
+  return self;
+}
+
+TlStore *
+tl_library_get_store (TlLibrary *self)
+{
+  return self->store;
+}
+
+/**
+ * tl_library_open_full:
+ * @path: the library file
+ * @flags: %TL_LIBRARY_OPEN_READ_ONLY to only read
+ *
+ * Opens a library for use by one thread at a time (open another
+ * #TlLibrary for another thread or process: they share the file).
+ *
+ * The file is first read without writing to learn what it is: a file that
+ * is not an SQLite database, a damaged one, another program's database or
+ * a newer Tagline's library is refused, each with its own error and
+ * message, and left exactly as it was.
+ *
+ * By default a missing library is created (with its folder), an older one
+ * is brought up to date, and one that cannot be written (a read-only file,
+ * a read-only folder: SQLite keeps its journal beside the file; a full
+ * disk) opens read-only: tl_library_is_read_only() says so and
+ * tl_library_get_read_only_reason() why.
+ *
+ * With %TL_LIBRARY_OPEN_READ_ONLY nothing is created or written, in the
+ * file or beside it; a missing file fails with %TL_LIBRARY_ERROR_MISSING.
+ * In a read-only library, every edit fails with
+ * %TL_LIBRARY_ERROR_READ_ONLY.
+ *
+ * Returns: (transfer full): the library, or %NULL with @error set
+ */
+TlLibrary *
+tl_library_open_full (const char *path, TlLibraryOpenFlags flags, GError **error)
+{
+  TlStore *store;
+
+  g_return_val_if_fail (path != NULL, NULL);
+  store = tl_sqlite_store_open (path, flags, error);
+  return store ? tl_library_new_for_store (store) : NULL;
+}
+
+/**
+ * tl_library_open:
+ * @path: the library file; created (with its folder) when missing
+ *
+ * Opens a library to read and write it, or read-only when it cannot be
+ * written: tl_library_open_full() with %TL_LIBRARY_OPEN_DEFAULT.
+ *
+ * Returns: (transfer full): the library, or %NULL with @error set
+ */
+TlLibrary *
+tl_library_open (const char *path, GError **error)
+{
+  return tl_library_open_full (path, TL_LIBRARY_OPEN_DEFAULT, error);
+}
+
+/**
+ * tl_library_dup:
+ *
+ * A second handle on the same library, as it was opened (read-only or
+ * not), for another thread: a job takes one instead of opening the
+ * library again by its path. Each handle is used by one thread at a time.
+ *
+ * Returns: (transfer full): the new handle, or %NULL with @error set
+ */
+TlLibrary *
+tl_library_dup (TlLibrary *self, GError **error)
+{
+  TlStore *store;
+
+  g_return_val_if_fail (TL_IS_LIBRARY (self), NULL);
+  store = TL_STORE_CALL (self->store, dup, error);
+  return store ? tl_library_new_for_store (store) : NULL;
+}
+
+/**
+ * tl_library_check_file:
+ * @path: a library file
+ * @problems: (out) (transfer full): what is wrong with it, one line each;
+ *   empty when nothing is
+ *
+ * Checks that @path is a sound SQLite database, reading all of it
+ * (PRAGMA integrity_check) and writing nothing, in the file or beside it.
+ * It works on files that tl_library_open() refuses as damaged.
+ *
+ * Returns: %FALSE with @error set when the file cannot be read at all
+ *   (it does not exist, or may not be read)
+ */
+gboolean
+tl_library_check_file (const char *path, GPtrArray **problems, GError **error)
+{
+  g_return_val_if_fail (path != NULL && problems != NULL, FALSE);
+  return tl_sqlite_store_check_file (path, problems, error);
+}
+
+/* The library a user gets without choosing one. */
+char *
+tl_library_get_default_path (void)
+{
+  return g_build_filename (g_get_user_data_dir (), "tagline", "library.db", NULL);
+}
+
+const char *
+tl_library_get_path (TlLibrary *self)
+{
+  g_return_val_if_fail (TL_IS_LIBRARY (self), NULL);
+  return TL_STORE_CALL0 (self->store, get_path);
+}
+
+int
+tl_library_get_schema_version (TlLibrary *self)
+{
+  g_return_val_if_fail (TL_IS_LIBRARY (self), 0);
+  return TL_STORE_CALL0 (self->store, get_schema_version);
+}
+
+/**
+ * tl_library_is_read_only:
+ *
+ * Returns: %TRUE when the library was opened for reading only (see
+ *   #TlLibrary:read-only and tl_library_get_read_only_reason())
+ */
+gboolean
+tl_library_is_read_only (TlLibrary *self)
+{
+  g_return_val_if_fail (TL_IS_LIBRARY (self), FALSE);
+  return self->read_only;
+}
+
+/**
+ * tl_library_get_read_only_reason:
+ *
+ * Returns: (nullable): why the library is read-only, a sentence to show
+ *   ("… is read-only: its folder … cannot be written"), or %NULL when it
+ *   can be edited
+ */
+const char *
+tl_library_get_read_only_reason (TlLibrary *self)
+{
+  g_return_val_if_fail (TL_IS_LIBRARY (self), NULL);
+  return TL_STORE_CALL0 (self->store, get_read_only_reason);
+}
+
+/* Fails with %TL_LIBRARY_ERROR_READ_ONLY, saying why, when the library was
+ * opened read-only. */
+gboolean
+tl_library_check_writable (TlLibrary *self, GError **error)
+{
+  if (!self->read_only)
+    return TRUE;
+  g_set_error_literal (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_READ_ONLY, tl_library_get_read_only_reason (self));
+  return FALSE;
+}
+
+/**
+ * tl_library_check_outside_changes:
+ *
+ * Notices changes committed by another process (tagline-cli, a second
+ * window) since the last call, and emits #TlLibrary::changed for them.
+ * Cheap enough to call every second.
+ *
+ * Returns: %TRUE if something changed
+ */
+gboolean
+tl_library_check_outside_changes (TlLibrary *self)
+{
+  g_return_val_if_fail (TL_IS_LIBRARY (self), FALSE);
+  if (!TL_STORE_CALL0 (self->store, check_outside_changes))
+    return FALSE;
+  tl_library_emit_changed (self, TL_LIBRARY_CHANGE_ALL);
+  return TRUE;
+}
+
+/**
+ * tl_library_edit_begin:
+ * @label: what the edit does, for "Undo …" ("Delete Clip")
+ * @what: the kinds of rows it changes, announced when it is committed
+ *
+ * Starts one undoable edit: what the store is asked until
+ * tl_library_edit_commit() is one step. An edit forgets what could be
+ * redone.
+ */
+gboolean
+tl_library_edit_begin (TlLibrary *self, const char *label, TlLibraryChange what, GError **error)
+{
+  g_return_val_if_fail (!self->editing, FALSE);
+  if (!tl_library_check_writable (self, error) || !TL_STORE_CALL (self->store, edit_begin, label, error))
+    return FALSE;
+  self->editing = TRUE;
+  self->edit_changes = what;
+  return TRUE;
+}
+
+gboolean
+tl_library_edit_commit (TlLibrary *self, GError **error)
+{
+  g_return_val_if_fail (self->editing, FALSE);
+  self->editing = FALSE;
+  if (!TL_STORE_CALL (self->store, edit_commit, error))
+    return FALSE;
+  tl_library_emit_changed (self, self->edit_changes);
+  return TRUE;
+}
+
+void
+tl_library_edit_rollback (TlLibrary *self)
+{
+  self->editing = FALSE;
+  TL_STORE_CALL0 (self->store, edit_rollback);
+}
+
+/* NULL in a read-only library: nothing can be undone there. */
+char *
+tl_library_get_undo_label (TlLibrary *self)
+{
+  g_return_val_if_fail (TL_IS_LIBRARY (self), NULL);
+  return self->read_only ? NULL : TL_STORE_CALL (self->store, get_step_label, FALSE);
+}
+
+char *
+tl_library_get_redo_label (TlLibrary *self)
+{
+  g_return_val_if_fail (TL_IS_LIBRARY (self), NULL);
+  return self->read_only ? NULL : TL_STORE_CALL (self->store, get_step_label, TRUE);
+}
+
+static gboolean
+replay (TlLibrary *self, gboolean undo, char **label, GError **error)
+{
+  if (!tl_library_check_writable (self, error) || !TL_STORE_CALL (self->store, replay, undo, label, error))
+    return FALSE;
+  tl_library_emit_changed (self, TL_LIBRARY_CHANGE_ALL);
+  return TRUE;
+}
+
+/**
+ * tl_library_undo:
+ * @label: (out) (optional): what was undone ("Delete Clip")
+ *
+ * Undoes the last edit, in one transaction, whenever it was made (undo
+ * survives restarts).
+ *
+ * Returns: %TRUE if something was undone; %FALSE with @error unset when
+ *   there was nothing to undo
+ */
+gboolean
+tl_library_undo (TlLibrary *self, char **label, GError **error)
+{
+  g_return_val_if_fail (TL_IS_LIBRARY (self), FALSE);
+  return replay (self, TRUE, label, error);
+}
+
+gboolean
+tl_library_redo (TlLibrary *self, char **label, GError **error)
+{
+  g_return_val_if_fail (TL_IS_LIBRARY (self), FALSE);
+  return replay (self, FALSE, label, error);
+}
+
+/* The lines of the sources, as exports read them (TlStoreLine). */
+gboolean
+tl_library_foreach_line (TlLibrary *self, const gint64 *source_ids, guint n_source_ids, TlStoreLineFunc func,
+                         gpointer data, GError **error)
+{
+  return TL_STORE_CALL (self->store, foreach_line, source_ids, n_source_ids, func, data, error);
+}
