@@ -282,18 +282,89 @@ cancel_task_activated (GSimpleAction *action, GVariant *param, gpointer user_dat
     g_cancellable_cancel (self->task_cancellable);
 }
 
+/* What an undo step did, in the user's language; @stored, the name the
+ * library keeps, for a kind this version does not know. */
+const char *
+tl_window_edit_kind_title (TlEditKind kind, const char *stored)
+{
+  switch (kind)
+    {
+    case TL_EDIT_NEW_CLIP:
+      return _("New Clip");
+    case TL_EDIT_NEW_CLIPS:
+      return _("New Clips");
+    case TL_EDIT_TRIM_CLIP:
+      return _("Trim Clip");
+    case TL_EDIT_RETITLE_CLIP:
+      return _("Retitle Clip");
+    case TL_EDIT_EDIT_NOTE:
+      return _("Edit Note");
+    case TL_EDIT_RATE_CLIP:
+      return _("Rate Clip");
+    case TL_EDIT_TAG_CLIP:
+      return _("Tag Clip");
+    case TL_EDIT_UNTAG_CLIP:
+      return _("Untag Clip");
+    case TL_EDIT_DELETE_CLIP:
+      return _("Delete Clip");
+    case TL_EDIT_DELETE_CLIPS:
+      return _("Delete Clips");
+    case TL_EDIT_MOVE_CLIP:
+      return _("Move Clip");
+    case TL_EDIT_NEW_TOPIC:
+      return _("New Topic");
+    case TL_EDIT_RENAME_TOPIC:
+      return _("Rename Topic");
+    case TL_EDIT_RECOLOUR_TOPIC:
+      return _("Recolour Topic");
+    case TL_EDIT_CHANGE_TOPIC_KEY:
+      return _("Change Topic Key");
+    case TL_EDIT_DELETE_TOPIC:
+      return _("Delete Topic");
+    case TL_EDIT_NEW_FOLDER:
+      return _("New Folder");
+    case TL_EDIT_RENAME_FOLDER:
+      return _("Rename Folder");
+    case TL_EDIT_MOVE_FOLDER:
+      return _("Move Folder");
+    case TL_EDIT_DELETE_FOLDER:
+      return _("Delete Folder");
+    case TL_EDIT_MOVE_SOURCE:
+      return _("Move Source");
+    case TL_EDIT_RENAME_SOURCE:
+      return _("Rename Source");
+    case TL_EDIT_DELETE_SOURCE:
+      return _("Delete Source");
+    case TL_EDIT_RELINK_MEDIA:
+      return _("Relink Media");
+    case TL_EDIT_UNLINK_MEDIA:
+      return _("Unlink Media");
+    case TL_EDIT_ALIGN:
+      return _("Align to the Audio");
+    case TL_EDIT_TAP:
+      return _("Tap In Times");
+    case TL_EDIT_ESTIMATE:
+      return _("Estimate Times");
+    case TL_EDIT_OTHER:
+    default:
+      return stored;
+    }
+}
+
 static void
 undo_or_redo (TlWindow *self, gboolean undo)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *label = NULL;
+  TlEditKind kind = undo ? tl_library_get_undo_kind (self->library) : tl_library_get_redo_kind (self->library);
   gboolean done = undo ? tl_library_undo (self->library, &label, &error)
                        : tl_library_redo (self->library, &label, &error);
 
   if (done)
     {
       /* in the place of the edit's toast: "New clip tagged" no longer holds */
-      g_autofree char *message = g_strdup_printf (undo ? _("Undone: %s") : _("Redone: %s"), label);
+      g_autofree char *message = g_strdup_printf (undo ? _("Undone: %s") : _("Redone: %s"),
+                                                  tl_window_edit_kind_title (kind, label));
       tl_window_toast (self, message, FALSE);
     }
   else if (error)

@@ -80,5 +80,6 @@ gboolean tl_window_can_tap (TlWindow *self);
 void tl_window_set_tapping (TlWindow *self, gboolean tapping);
 void tl_window_tap (TlWindow *self);
 void tl_window_untap (TlWindow *self);
+const char *tl_window_edit_kind_title (TlEditKind kind, const char *stored);
 
 G_END_DECLS

@@ -237,12 +237,11 @@ tl_window_tap (TlWindow *self)
 void
 tl_window_untap (TlWindow *self)
 {
-  g_autofree char *label = tl_library_get_undo_label (self->library);
   g_autoptr(GError) error = NULL;
 
   if (!self->tapping)
     return;
-  if (g_strcmp0 (label, "Tap In Times") != 0)
+  if (tl_library_get_undo_kind (self->library) != TL_EDIT_TAP)
     {
       tl_window_toast (self, _("The last change was not a tap"), FALSE);
       return;

@@ -107,10 +107,15 @@ assert_undo (Fixture *f, const char *expected_label)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *label = NULL;
+  TlEditKind kind = tl_library_get_undo_kind (f->library);
 
+  /* every step the library makes has a kind the window can name */
+  g_assert_cmpint (kind, !=, TL_EDIT_OTHER);
+  g_assert_cmpint (kind, ==, tl_edit_kind_from_label (expected_label));
   g_assert_true (tl_library_undo (f->library, &label, &error));
   g_assert_no_error (error);
   g_assert_cmpstr (label, ==, expected_label);
+  g_assert_cmpint (tl_library_get_redo_kind (f->library), ==, kind);
 }
 
 static void
@@ -498,6 +503,30 @@ test_relink_media (Fixture *f, gconstpointer data)
   g_assert_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_NOT_FOUND);
 }
 
+/* A step's kind is what tells a tap from any other edit (the window's
+ * Backspace takes back taps only), whatever language the window speaks. */
+static void
+test_edit_kinds (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  TlSegmentTiming times[3] = {
+    { 1000000, 4000000, -1, NULL, TRUE },
+    { 4500000, 8250000, -1, NULL, FALSE },
+    { 9000000, 12000000, -1, NULL, FALSE },
+  };
+
+  g_assert_cmpint (tl_edit_kind_from_label (NULL), ==, TL_EDIT_OTHER);
+  g_assert_cmpint (tl_edit_kind_from_label ("Something Newer"), ==, TL_EDIT_OTHER);
+  g_assert_cmpint (tl_library_get_redo_kind (f->library), ==, TL_EDIT_OTHER);
+  g_assert_true (tl_library_set_segment_times (f->library, f->source, TL_TIMING_TAPPED, times, 3, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (tl_library_get_undo_kind (f->library), ==, TL_EDIT_TAP);
+  g_assert_true (tl_library_set_clip_rating (f->library, f->clip, 2, &error));
+  g_assert_cmpint (tl_library_get_undo_kind (f->library), ==, TL_EDIT_RATE_CLIP);
+  assert_undo (f, "Rate Clip");
+  assert_undo (f, "Tap In Times");
+}
+
 /* New times for every line (alignment, tapping) are one undo step that
  * brings back the old times and the timing kind. */
 static void
@@ -808,6 +837,7 @@ main (int argc, char **argv)
   ADD ("/core/library/edit/paragraph-clip", test_paragraph_clip_edit);
   ADD ("/core/library/edit/relink-media", test_relink_media);
   ADD ("/core/library/edit/undo-times", test_undo_times);
+  ADD ("/core/library/edit/kinds", test_edit_kinds);
   ADD ("/core/library/edit/arrange-clips", test_arrange_clips);
   ADD ("/core/library/edit/delete-clips", test_delete_clips);
   ADD ("/core/library/edit/add-clips-all-or-none", test_add_clips_all_or_none);

@@ -179,7 +179,7 @@ tl_library_add_clips (TlLibrary *self, const TlClipSpec *specs, guint n_specs, g
         }
     }
 
-  if (!tl_library_edit_begin (self, n_specs == 1 ? "New Clip" : "New Clips",
+  if (!tl_library_edit_begin (self, n_specs == 1 ? TL_EDIT_NEW_CLIP : TL_EDIT_NEW_CLIPS,
                               TL_LIBRARY_CHANGE_CLIPS | TL_LIBRARY_CHANGE_TOPICS, error))
     return FALSE;
   for (guint i = 0; i < n_specs; i++)
@@ -230,10 +230,10 @@ tl_library_get_clip_text (TlLibrary *self, TlClip *clip, GError **error)
 
 /* One change to a clip as a whole undoable step. */
 static gboolean
-edit_clip (TlLibrary *self, const char *label, TlLibraryChange what, gint64 clip_id, TlStoreChange change,
+edit_clip (TlLibrary *self, TlEditKind kind, TlLibraryChange what, gint64 clip_id, TlStoreChange change,
            const char *text, gint64 a, gint64 b, GError **error)
 {
-  return tl_library_edit_one (self, label, what, error,
+  return tl_library_edit_one (self, kind, what, error,
                               TL_STORE_CALL (self->store, update_clip, clip_id, change, text, a, b, error));
 }
 
@@ -262,7 +262,7 @@ tl_library_set_clip_range (TlLibrary *self, gint64 clip_id, gint64 in, gint64 ou
     return FALSE;
   if (source->duration > 0)
     out = MIN (out, source->duration);
-  return edit_clip (self, "Trim Clip", TL_LIBRARY_CHANGE_CLIPS, clip_id, TL_STORE_SET_RANGE, NULL, in, out, error);
+  return edit_clip (self, TL_EDIT_TRIM_CLIP, TL_LIBRARY_CHANGE_CLIPS, clip_id, TL_STORE_SET_RANGE, NULL, in, out, error);
 }
 
 /* For clips of articles and untimed transcripts: paragraphs @first–@last. */
@@ -283,7 +283,7 @@ tl_library_set_clip_paragraphs (TlLibrary *self, gint64 clip_id, gint first, gin
                    source->n_segments ? source->n_segments - 1 : 0);
       return FALSE;
     }
-  return edit_clip (self, "Trim Clip", TL_LIBRARY_CHANGE_CLIPS, clip_id, TL_STORE_SET_PARAGRAPHS, NULL, first, last,
+  return edit_clip (self, TL_EDIT_TRIM_CLIP, TL_LIBRARY_CHANGE_CLIPS, clip_id, TL_STORE_SET_PARAGRAPHS, NULL, first, last,
                     error);
 }
 
@@ -291,14 +291,14 @@ gboolean
 tl_library_set_clip_title (TlLibrary *self, gint64 clip_id, const char *title, GError **error)
 {
   g_return_val_if_fail (TL_IS_LIBRARY (self), FALSE);
-  return edit_clip (self, "Retitle Clip", TL_LIBRARY_CHANGE_CLIPS, clip_id, TL_STORE_SET_TITLE, title, 0, 0, error);
+  return edit_clip (self, TL_EDIT_RETITLE_CLIP, TL_LIBRARY_CHANGE_CLIPS, clip_id, TL_STORE_SET_TITLE, title, 0, 0, error);
 }
 
 gboolean
 tl_library_set_clip_note (TlLibrary *self, gint64 clip_id, const char *note, GError **error)
 {
   g_return_val_if_fail (TL_IS_LIBRARY (self), FALSE);
-  return edit_clip (self, "Edit Note", TL_LIBRARY_CHANGE_CLIPS, clip_id, TL_STORE_SET_NOTE, note, 0, 0, error);
+  return edit_clip (self, TL_EDIT_EDIT_NOTE, TL_LIBRARY_CHANGE_CLIPS, clip_id, TL_STORE_SET_NOTE, note, 0, 0, error);
 }
 
 gboolean
@@ -310,7 +310,7 @@ tl_library_set_clip_rating (TlLibrary *self, gint64 clip_id, guint rating, GErro
       g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID, "Ratings go from 0 to 5, not %u", rating);
       return FALSE;
     }
-  return edit_clip (self, "Rate Clip", TL_LIBRARY_CHANGE_CLIPS, clip_id, TL_STORE_SET_RATING, NULL, rating, 0, error);
+  return edit_clip (self, TL_EDIT_RATE_CLIP, TL_LIBRARY_CHANGE_CLIPS, clip_id, TL_STORE_SET_RATING, NULL, rating, 0, error);
 }
 
 /* Adds (@on) or removes a topic from a clip. */
@@ -323,7 +323,7 @@ tl_library_set_clip_topic (TlLibrary *self, gint64 clip_id, gint64 topic_id, gbo
   g_return_val_if_fail (TL_IS_LIBRARY (self), FALSE);
   if ((clip = tl_library_get_clip (self, clip_id, error)) == NULL)
     return FALSE;
-  if (!tl_library_edit_begin (self, on ? "Tag Clip" : "Untag Clip", TL_LIBRARY_CHANGE_CLIPS | TL_LIBRARY_CHANGE_TOPICS,
+  if (!tl_library_edit_begin (self, on ? TL_EDIT_TAG_CLIP : TL_EDIT_UNTAG_CLIP, TL_LIBRARY_CHANGE_CLIPS | TL_LIBRARY_CHANGE_TOPICS,
                               error))
     return FALSE;
   if (!TL_STORE_CALL (self->store, update_clip, clip_id, on ? TL_STORE_ADD_TOPIC : TL_STORE_REMOVE_TOPIC, NULL,
@@ -371,7 +371,7 @@ tl_library_delete_clips (TlLibrary *self, const gint64 *clip_ids, guint n_clips,
 
   if (n_clips == 0)
     return TRUE;
-  if (!tl_library_edit_begin (self, n_clips == 1 ? "Delete Clip" : "Delete Clips",
+  if (!tl_library_edit_begin (self, n_clips == 1 ? TL_EDIT_DELETE_CLIP : TL_EDIT_DELETE_CLIPS,
                               TL_LIBRARY_CHANGE_CLIPS | TL_LIBRARY_CHANGE_TOPICS, error))
     return FALSE;
   for (guint i = 0; i < n_clips; i++)
@@ -408,6 +408,6 @@ tl_library_move_clip (TlLibrary *self, gint64 clip_id, gint64 before_id, GError 
     return FALSE;
   if (before_id == clip_id)
     return TRUE;
-  return edit_clip (self, "Move Clip", TL_LIBRARY_CHANGE_CLIPS, clip_id, TL_STORE_MOVE_BEFORE, NULL, before_id, 0,
+  return edit_clip (self, TL_EDIT_MOVE_CLIP, TL_LIBRARY_CHANGE_CLIPS, clip_id, TL_STORE_MOVE_BEFORE, NULL, before_id, 0,
                     error);
 }

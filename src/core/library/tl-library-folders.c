@@ -11,10 +11,10 @@ tl_library_list_folders (TlLibrary *self, GError **error)
 }
 
 static gboolean
-edit_folder (TlLibrary *self, const char *label, TlLibraryChange what, gint64 folder_id, TlStoreChange change,
+edit_folder (TlLibrary *self, TlEditKind kind, TlLibraryChange what, gint64 folder_id, TlStoreChange change,
              const char *text, gint64 a, GError **error)
 {
-  return tl_library_edit_one (self, label, what, error,
+  return tl_library_edit_one (self, kind, what, error,
                               TL_STORE_CALL (self->store, update_folder, folder_id, change, text, a, error));
 }
 
@@ -55,7 +55,7 @@ tl_library_add_folder (TlLibrary *self, gint64 parent_id, const char *name, GErr
   g_return_val_if_fail (TL_IS_LIBRARY (self), 0);
   if ((clean = clean_folder_name (name, error)) == NULL)
     return 0;
-  if (!tl_library_edit_begin (self, "New Folder", TL_LIBRARY_CHANGE_FOLDERS, error))
+  if (!tl_library_edit_begin (self, TL_EDIT_NEW_FOLDER, TL_LIBRARY_CHANGE_FOLDERS, error))
     return 0;
   id = TL_STORE_CALL (self->store, insert_folder, parent_id, clean, &local_error);
   if (id == 0)
@@ -80,7 +80,7 @@ tl_library_rename_folder (TlLibrary *self, gint64 folder_id, const char *name, G
   g_return_val_if_fail (TL_IS_LIBRARY (self), FALSE);
   if ((clean = clean_folder_name (name, error)) == NULL)
     return FALSE;
-  if (edit_folder (self, "Rename Folder", TL_LIBRARY_CHANGE_FOLDERS | TL_LIBRARY_CHANGE_SOURCES, folder_id,
+  if (edit_folder (self, TL_EDIT_RENAME_FOLDER, TL_LIBRARY_CHANGE_FOLDERS | TL_LIBRARY_CHANGE_SOURCES, folder_id,
                    TL_STORE_SET_NAME, clean, 0, &local_error))
     return TRUE;
   if (g_error_matches (local_error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID))
@@ -105,7 +105,7 @@ tl_library_move_folder (TlLibrary *self, gint64 folder_id, gint64 parent_id, GEr
       g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID, "A folder cannot go inside itself");
       return FALSE;
     }
-  if (edit_folder (self, "Move Folder", TL_LIBRARY_CHANGE_FOLDERS | TL_LIBRARY_CHANGE_SOURCES, folder_id,
+  if (edit_folder (self, TL_EDIT_MOVE_FOLDER, TL_LIBRARY_CHANGE_FOLDERS | TL_LIBRARY_CHANGE_SOURCES, folder_id,
                    TL_STORE_SET_PARENT, NULL, parent_id, &local_error))
     return TRUE;
   if (g_error_matches (local_error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID))
@@ -122,6 +122,6 @@ gboolean
 tl_library_delete_folder (TlLibrary *self, gint64 folder_id, GError **error)
 {
   g_return_val_if_fail (TL_IS_LIBRARY (self), FALSE);
-  return edit_folder (self, "Delete Folder", TL_LIBRARY_CHANGE_FOLDERS | TL_LIBRARY_CHANGE_SOURCES
+  return edit_folder (self, TL_EDIT_DELETE_FOLDER, TL_LIBRARY_CHANGE_FOLDERS | TL_LIBRARY_CHANGE_SOURCES
                      | TL_LIBRARY_CHANGE_CLIPS | TL_LIBRARY_CHANGE_TOPICS, folder_id, TL_STORE_DELETE, NULL, 0, error);
 }

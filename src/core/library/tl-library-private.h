@@ -23,12 +23,12 @@ void tl_library_emit_changed (TlLibrary *self, TlLibraryChange what);
 gboolean tl_library_check_writable (TlLibrary *self, GError **error);
 
 /* Edits: one transaction and one undo step each. */
-gboolean tl_library_edit_begin (TlLibrary *self, const char *label, TlLibraryChange what, GError **error);
+gboolean tl_library_edit_begin (TlLibrary *self, TlEditKind kind, TlLibraryChange what, GError **error);
 gboolean tl_library_edit_commit (TlLibrary *self, GError **error);
 void tl_library_edit_rollback (TlLibrary *self);
 /* An edit of one call to the store, begun, made and committed (or rolled back). */
-#define tl_library_edit_one(self, label, what, error, call) \
-  (tl_library_edit_begin ((self), (label), (what), (error)) \
+#define tl_library_edit_one(self, kind, what, error, call) \
+  (tl_library_edit_begin ((self), (kind), (what), (error)) \
    && ((call) ? tl_library_edit_commit ((self), (error)) : (tl_library_edit_rollback (self), FALSE)))
 
 gboolean tl_library_check_time_range (TlSource *source, gint64 in, gint64 out, GError **error);

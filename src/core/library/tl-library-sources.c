@@ -155,8 +155,8 @@ tl_library_set_segment_times (TlLibrary *self, gint64 source_id, TlTiming timing
     if (!valid_segment_timing (&times[i], i, error))
       return FALSE;
 
-  return tl_library_edit_one (self, timing == TL_TIMING_ALIGNED ? "Align to the Audio"
-                                    : timing == TL_TIMING_TAPPED ? "Tap In Times" : "Estimate Times",
+  return tl_library_edit_one (self, timing == TL_TIMING_ALIGNED ? TL_EDIT_ALIGN
+                                    : timing == TL_TIMING_TAPPED ? TL_EDIT_TAP : TL_EDIT_ESTIMATE,
                               TL_LIBRARY_CHANGE_SEGMENTS | TL_LIBRARY_CHANGE_SOURCES | TL_LIBRARY_CHANGE_CLIPS, error,
                               TL_STORE_CALL (self->store, set_segment_times, source_id, timing, times, n_times, error));
 }
@@ -173,7 +173,7 @@ gboolean
 tl_library_set_media (TlLibrary *self, gint64 source_id, const TlMediaInfo *media, GError **error)
 {
   g_return_val_if_fail (TL_IS_LIBRARY (self), FALSE);
-  return tl_library_edit_one (self, media ? "Relink Media" : "Unlink Media", TL_LIBRARY_CHANGE_SOURCES, error,
+  return tl_library_edit_one (self, media ? TL_EDIT_RELINK_MEDIA : TL_EDIT_UNLINK_MEDIA, TL_LIBRARY_CHANGE_SOURCES, error,
                               TL_STORE_CALL (self->store, set_media, source_id, media, error));
 }
 
@@ -182,7 +182,7 @@ gboolean
 tl_library_move_source (TlLibrary *self, gint64 source_id, gint64 folder_id, GError **error)
 {
   g_return_val_if_fail (TL_IS_LIBRARY (self), FALSE);
-  return tl_library_edit_one (self, "Move Source", TL_LIBRARY_CHANGE_SOURCES, error,
+  return tl_library_edit_one (self, TL_EDIT_MOVE_SOURCE, TL_LIBRARY_CHANGE_SOURCES, error,
                               TL_STORE_CALL (self->store, update_source, source_id, TL_STORE_SET_PARENT, NULL,
                                              folder_id, error));
 }
@@ -198,7 +198,7 @@ tl_library_rename_source (TlLibrary *self, gint64 source_id, const char *title, 
       g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID, "A source needs a title");
       return FALSE;
     }
-  return tl_library_edit_one (self, "Rename Source", TL_LIBRARY_CHANGE_SOURCES, error,
+  return tl_library_edit_one (self, TL_EDIT_RENAME_SOURCE, TL_LIBRARY_CHANGE_SOURCES, error,
                               TL_STORE_CALL (self->store, update_source, source_id, TL_STORE_SET_TITLE, clean, 0,
                                              error));
 }
@@ -208,7 +208,7 @@ gboolean
 tl_library_delete_source (TlLibrary *self, gint64 source_id, GError **error)
 {
   g_return_val_if_fail (TL_IS_LIBRARY (self), FALSE);
-  return tl_library_edit_one (self, "Delete Source",
+  return tl_library_edit_one (self, TL_EDIT_DELETE_SOURCE,
                               TL_LIBRARY_CHANGE_SOURCES | TL_LIBRARY_CHANGE_CLIPS | TL_LIBRARY_CHANGE_TOPICS, error,
                               TL_STORE_CALL (self->store, update_source, source_id, TL_STORE_DELETE, NULL, 0, error));
 }

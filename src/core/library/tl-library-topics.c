@@ -56,7 +56,7 @@ tl_library_add_topic (TlLibrary *self, const char *name, guint key, const char *
   if (color == NULL)
     color = default_colors[n_topics % G_N_ELEMENTS (default_colors)];
 
-  if (!tl_library_edit_begin (self, "New Topic", TL_LIBRARY_CHANGE_TOPICS, error))
+  if (!tl_library_edit_begin (self, TL_EDIT_NEW_TOPIC, TL_LIBRARY_CHANGE_TOPICS, error))
     return NULL;
   id = TL_STORE_CALL (self->store, insert_topic, clean, key, color, n_topics, &local_error);
   if (id == 0)
@@ -98,10 +98,10 @@ tl_library_find_topic (TlLibrary *self, const char *name, GError **error)
 }
 
 static gboolean
-edit_topic (TlLibrary *self, const char *label, TlLibraryChange what, gint64 topic_id, TlStoreChange change,
+edit_topic (TlLibrary *self, TlEditKind kind, TlLibraryChange what, gint64 topic_id, TlStoreChange change,
             const char *text, gint64 a, GError **error)
 {
-  return tl_library_edit_one (self, label, what, error,
+  return tl_library_edit_one (self, kind, what, error,
                               TL_STORE_CALL (self->store, update_topic, topic_id, change, text, a, error));
 }
 
@@ -124,7 +124,7 @@ tl_library_rename_topic (TlLibrary *self, gint64 topic_id, const char *name, GEr
       g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID, "A topic needs a name");
       return FALSE;
     }
-  if (edit_topic (self, "Rename Topic", TL_LIBRARY_CHANGE_TOPICS | TL_LIBRARY_CHANGE_CLIPS, topic_id,
+  if (edit_topic (self, TL_EDIT_RENAME_TOPIC, TL_LIBRARY_CHANGE_TOPICS | TL_LIBRARY_CHANGE_CLIPS, topic_id,
                   TL_STORE_SET_NAME, clean, 0, &local_error))
     return TRUE;
   if (g_error_matches (local_error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID))
@@ -143,7 +143,7 @@ tl_library_set_topic_color (TlLibrary *self, gint64 topic_id, const char *color,
                    "“%s” is not a colour: use #rrggbb, e.g. #3584e4", color ? color : "");
       return FALSE;
     }
-  return edit_topic (self, "Recolour Topic", TL_LIBRARY_CHANGE_TOPICS, topic_id, TL_STORE_SET_COLOR, color, 0, error);
+  return edit_topic (self, TL_EDIT_RECOLOUR_TOPIC, TL_LIBRARY_CHANGE_TOPICS, topic_id, TL_STORE_SET_COLOR, color, 0, error);
 }
 
 /**
@@ -161,7 +161,7 @@ tl_library_set_topic_key (TlLibrary *self, gint64 topic_id, guint key, GError **
       g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID, "Topic keys are 1 to 9, not %u", key);
       return FALSE;
     }
-  return edit_topic (self, "Change Topic Key", TL_LIBRARY_CHANGE_TOPICS, topic_id, TL_STORE_SET_KEY, NULL, key, error);
+  return edit_topic (self, TL_EDIT_CHANGE_TOPIC_KEY, TL_LIBRARY_CHANGE_TOPICS, topic_id, TL_STORE_SET_KEY, NULL, key, error);
 }
 
 /* Deletes a topic; its clips stay, without it. */
@@ -169,7 +169,7 @@ gboolean
 tl_library_delete_topic (TlLibrary *self, gint64 topic_id, GError **error)
 {
   g_return_val_if_fail (TL_IS_LIBRARY (self), FALSE);
-  return edit_topic (self, "Delete Topic", TL_LIBRARY_CHANGE_TOPICS | TL_LIBRARY_CHANGE_CLIPS, topic_id,
+  return edit_topic (self, TL_EDIT_DELETE_TOPIC, TL_LIBRARY_CHANGE_TOPICS | TL_LIBRARY_CHANGE_CLIPS, topic_id,
                      TL_STORE_DELETE, NULL, 0, error);
 }
 

@@ -32,6 +32,82 @@ G_DEFINE_FLAGS_TYPE (TlLibraryChange, tl_library_change,
   G_DEFINE_ENUM_VALUE (TL_LIBRARY_CHANGE_CLIPS, "clips"),
   G_DEFINE_ENUM_VALUE (TL_LIBRARY_CHANGE_SEGMENTS, "segments"))
 
+G_DEFINE_ENUM_TYPE (TlEditKind, tl_edit_kind,
+  G_DEFINE_ENUM_VALUE (TL_EDIT_OTHER, "other"),
+  G_DEFINE_ENUM_VALUE (TL_EDIT_NEW_CLIP, "new-clip"),
+  G_DEFINE_ENUM_VALUE (TL_EDIT_NEW_CLIPS, "new-clips"),
+  G_DEFINE_ENUM_VALUE (TL_EDIT_TRIM_CLIP, "trim-clip"),
+  G_DEFINE_ENUM_VALUE (TL_EDIT_RETITLE_CLIP, "retitle-clip"),
+  G_DEFINE_ENUM_VALUE (TL_EDIT_EDIT_NOTE, "edit-note"),
+  G_DEFINE_ENUM_VALUE (TL_EDIT_RATE_CLIP, "rate-clip"),
+  G_DEFINE_ENUM_VALUE (TL_EDIT_TAG_CLIP, "tag-clip"),
+  G_DEFINE_ENUM_VALUE (TL_EDIT_UNTAG_CLIP, "untag-clip"),
+  G_DEFINE_ENUM_VALUE (TL_EDIT_DELETE_CLIP, "delete-clip"),
+  G_DEFINE_ENUM_VALUE (TL_EDIT_DELETE_CLIPS, "delete-clips"),
+  G_DEFINE_ENUM_VALUE (TL_EDIT_MOVE_CLIP, "move-clip"),
+  G_DEFINE_ENUM_VALUE (TL_EDIT_NEW_TOPIC, "new-topic"),
+  G_DEFINE_ENUM_VALUE (TL_EDIT_RENAME_TOPIC, "rename-topic"),
+  G_DEFINE_ENUM_VALUE (TL_EDIT_RECOLOUR_TOPIC, "recolour-topic"),
+  G_DEFINE_ENUM_VALUE (TL_EDIT_CHANGE_TOPIC_KEY, "change-topic-key"),
+  G_DEFINE_ENUM_VALUE (TL_EDIT_DELETE_TOPIC, "delete-topic"),
+  G_DEFINE_ENUM_VALUE (TL_EDIT_NEW_FOLDER, "new-folder"),
+  G_DEFINE_ENUM_VALUE (TL_EDIT_RENAME_FOLDER, "rename-folder"),
+  G_DEFINE_ENUM_VALUE (TL_EDIT_MOVE_FOLDER, "move-folder"),
+  G_DEFINE_ENUM_VALUE (TL_EDIT_DELETE_FOLDER, "delete-folder"),
+  G_DEFINE_ENUM_VALUE (TL_EDIT_MOVE_SOURCE, "move-source"),
+  G_DEFINE_ENUM_VALUE (TL_EDIT_RENAME_SOURCE, "rename-source"),
+  G_DEFINE_ENUM_VALUE (TL_EDIT_DELETE_SOURCE, "delete-source"),
+  G_DEFINE_ENUM_VALUE (TL_EDIT_RELINK_MEDIA, "relink-media"),
+  G_DEFINE_ENUM_VALUE (TL_EDIT_UNLINK_MEDIA, "unlink-media"),
+  G_DEFINE_ENUM_VALUE (TL_EDIT_ALIGN, "align"),
+  G_DEFINE_ENUM_VALUE (TL_EDIT_TAP, "tap"),
+  G_DEFINE_ENUM_VALUE (TL_EDIT_ESTIMATE, "estimate"))
+
+/* The name each kind of step has in undo_step.label: never change one
+ * that has shipped, libraries keep them. */
+static const char *const edit_labels[] = {
+  [TL_EDIT_OTHER] = NULL,
+  [TL_EDIT_NEW_CLIP] = "New Clip",
+  [TL_EDIT_NEW_CLIPS] = "New Clips",
+  [TL_EDIT_TRIM_CLIP] = "Trim Clip",
+  [TL_EDIT_RETITLE_CLIP] = "Retitle Clip",
+  [TL_EDIT_EDIT_NOTE] = "Edit Note",
+  [TL_EDIT_RATE_CLIP] = "Rate Clip",
+  [TL_EDIT_TAG_CLIP] = "Tag Clip",
+  [TL_EDIT_UNTAG_CLIP] = "Untag Clip",
+  [TL_EDIT_DELETE_CLIP] = "Delete Clip",
+  [TL_EDIT_DELETE_CLIPS] = "Delete Clips",
+  [TL_EDIT_MOVE_CLIP] = "Move Clip",
+  [TL_EDIT_NEW_TOPIC] = "New Topic",
+  [TL_EDIT_RENAME_TOPIC] = "Rename Topic",
+  [TL_EDIT_RECOLOUR_TOPIC] = "Recolour Topic",
+  [TL_EDIT_CHANGE_TOPIC_KEY] = "Change Topic Key",
+  [TL_EDIT_DELETE_TOPIC] = "Delete Topic",
+  [TL_EDIT_NEW_FOLDER] = "New Folder",
+  [TL_EDIT_RENAME_FOLDER] = "Rename Folder",
+  [TL_EDIT_MOVE_FOLDER] = "Move Folder",
+  [TL_EDIT_DELETE_FOLDER] = "Delete Folder",
+  [TL_EDIT_MOVE_SOURCE] = "Move Source",
+  [TL_EDIT_RENAME_SOURCE] = "Rename Source",
+  [TL_EDIT_DELETE_SOURCE] = "Delete Source",
+  [TL_EDIT_RELINK_MEDIA] = "Relink Media",
+  [TL_EDIT_UNLINK_MEDIA] = "Unlink Media",
+  [TL_EDIT_ALIGN] = "Align to the Audio",
+  [TL_EDIT_TAP] = "Tap In Times",
+  [TL_EDIT_ESTIMATE] = "Estimate Times",
+};
+
+/* The kind of the step a library names @label, TL_EDIT_OTHER when this
+ * version does not know it. */
+TlEditKind
+tl_edit_kind_from_label (const char *label)
+{
+  for (guint i = 1; label != NULL && i < G_N_ELEMENTS (edit_labels); i++)
+    if (g_strcmp0 (edit_labels[i], label) == 0)
+      return i;
+  return TL_EDIT_OTHER;
+}
+
 static void
 tl_library_dispose (GObject *object)
 {
@@ -293,7 +369,7 @@ tl_library_check_outside_changes (TlLibrary *self)
 
 /**
  * tl_library_edit_begin:
- * @label: what the edit does, for "Undo …" ("Delete Clip")
+ * @kind: what the edit does, for "Undo …" (%TL_EDIT_DELETE_CLIP)
  * @what: the kinds of rows it changes, announced when it is committed
  *
  * Starts one undoable edit: what the store is asked until
@@ -301,10 +377,12 @@ tl_library_check_outside_changes (TlLibrary *self)
  * redone.
  */
 gboolean
-tl_library_edit_begin (TlLibrary *self, const char *label, TlLibraryChange what, GError **error)
+tl_library_edit_begin (TlLibrary *self, TlEditKind kind, TlLibraryChange what, GError **error)
 {
   g_return_val_if_fail (!self->editing, FALSE);
-  if (!tl_library_check_writable (self, error) || !TL_STORE_CALL (self->store, edit_begin, label, error))
+  g_return_val_if_fail (kind > TL_EDIT_OTHER && kind < G_N_ELEMENTS (edit_labels), FALSE);
+  if (!tl_library_check_writable (self, error)
+      || !TL_STORE_CALL (self->store, edit_begin, edit_labels[kind], error))
     return FALSE;
   self->editing = TRUE;
   self->edit_changes = what;
@@ -342,6 +420,29 @@ tl_library_get_redo_label (TlLibrary *self)
 {
   g_return_val_if_fail (TL_IS_LIBRARY (self), NULL);
   return self->read_only ? NULL : TL_STORE_CALL (self->store, get_step_label, TRUE);
+}
+
+/**
+ * tl_library_get_undo_kind:
+ *
+ * Returns: what undo would take back, or %TL_EDIT_OTHER when there is
+ *   nothing to undo (tl_library_get_undo_label() returns %NULL) or it is
+ *   of a kind this version does not know
+ */
+TlEditKind
+tl_library_get_undo_kind (TlLibrary *self)
+{
+  g_autofree char *label = tl_library_get_undo_label (self);
+
+  return tl_edit_kind_from_label (label);
+}
+
+TlEditKind
+tl_library_get_redo_kind (TlLibrary *self)
+{
+  g_autofree char *label = tl_library_get_redo_label (self);
+
+  return tl_edit_kind_from_label (label);
 }
 
 static gboolean

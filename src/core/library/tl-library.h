@@ -49,6 +49,43 @@ typedef enum {
 #define TL_TYPE_LIBRARY_CHANGE (tl_library_change_get_type ())
 GType tl_library_change_get_type (void) G_GNUC_CONST;
 
+/* What an undoable edit did: undo steps have a kind, and the UI says it
+ * in the user's language (the library keeps an English name in the file). */
+typedef enum {
+  TL_EDIT_OTHER, /* a step of a kind this version does not know */
+  TL_EDIT_NEW_CLIP,
+  TL_EDIT_NEW_CLIPS,
+  TL_EDIT_TRIM_CLIP,
+  TL_EDIT_RETITLE_CLIP,
+  TL_EDIT_EDIT_NOTE,
+  TL_EDIT_RATE_CLIP,
+  TL_EDIT_TAG_CLIP,
+  TL_EDIT_UNTAG_CLIP,
+  TL_EDIT_DELETE_CLIP,
+  TL_EDIT_DELETE_CLIPS,
+  TL_EDIT_MOVE_CLIP,
+  TL_EDIT_NEW_TOPIC,
+  TL_EDIT_RENAME_TOPIC,
+  TL_EDIT_RECOLOUR_TOPIC,
+  TL_EDIT_CHANGE_TOPIC_KEY,
+  TL_EDIT_DELETE_TOPIC,
+  TL_EDIT_NEW_FOLDER,
+  TL_EDIT_RENAME_FOLDER,
+  TL_EDIT_MOVE_FOLDER,
+  TL_EDIT_DELETE_FOLDER,
+  TL_EDIT_MOVE_SOURCE,
+  TL_EDIT_RENAME_SOURCE,
+  TL_EDIT_DELETE_SOURCE,
+  TL_EDIT_RELINK_MEDIA,
+  TL_EDIT_UNLINK_MEDIA,
+  TL_EDIT_ALIGN,
+  TL_EDIT_TAP,
+  TL_EDIT_ESTIMATE,
+} TlEditKind;
+
+#define TL_TYPE_EDIT_KIND (tl_edit_kind_get_type ())
+GType tl_edit_kind_get_type (void) G_GNUC_CONST;
+
 #define TL_TYPE_LIBRARY (tl_library_get_type ())
 G_DECLARE_FINAL_TYPE (TlLibrary, tl_library, TL, LIBRARY, GObject)
 
@@ -204,11 +241,14 @@ gboolean tl_library_rename_source (TlLibrary *self, gint64 source_id, const char
 gboolean tl_library_delete_source (TlLibrary *self, gint64 source_id, GError **error);
 gboolean tl_library_set_media (TlLibrary *self, gint64 source_id, const TlMediaInfo *media, GError **error);
 
-/* Undo and redo, across restarts (tl-library-undo.c) */
+/* Undo and redo, across restarts */
 gboolean tl_library_undo (TlLibrary *self, char **label, GError **error);
 gboolean tl_library_redo (TlLibrary *self, char **label, GError **error);
 char *tl_library_get_undo_label (TlLibrary *self);
 char *tl_library_get_redo_label (TlLibrary *self);
+TlEditKind tl_library_get_undo_kind (TlLibrary *self);
+TlEditKind tl_library_get_redo_kind (TlLibrary *self);
+TlEditKind tl_edit_kind_from_label (const char *label);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (TlChapter, tl_chapter_free)
 
