@@ -120,8 +120,9 @@ static TlAlignReport *
 align (const char *db, gint64 id, double *seconds)
 {
   g_autoptr(GError) error = NULL;
+  g_autoptr(TlLibrary) library = tl_library_open (db, &error);
   gint64 t0 = g_get_monotonic_time ();
-  TlAlignReport *report = tl_aligner_align (db, id, TL_ALIGNER_FLAGS_NONE, NULL, NULL, NULL, &error);
+  TlAlignReport *report = library ? tl_aligner_align (library, id, TL_ALIGNER_FLAGS_NONE, NULL, NULL, NULL, &error) : NULL;
 
   if (report == NULL)
     g_error ("aligning failed: %s", error->message);

@@ -216,7 +216,8 @@ seconds_since (gint64 t0)
 
 /**
  * tl_aligner_align:
- * @library_path: the library file (opened here, on this thread)
+ * @library: the library, used on this thread only (a thread takes a
+ *   handle of its own with tl_library_dup())
  * @progress: (nullable): called on this thread
  *
  * The synchronous alignment: tl_aligner_align_async() runs it in a thread.
@@ -225,11 +226,10 @@ seconds_since (gint64 t0)
  * Returns: (transfer full): what was stored, or %NULL with @error set
  */
 TlAlignReport *
-tl_aligner_align (const char *library_path, gint64 source_id, TlAlignerFlags flags,
+tl_aligner_align (TlLibrary *library, gint64 source_id, TlAlignerFlags flags,
                   GCancellable *cancellable, TlAlignerProgressFunc progress_func, gpointer progress_data,
                   GError **error)
 {
-  g_autoptr(TlLibrary) library = NULL;
   g_autoptr(TlSource) source = NULL;
   g_autoptr(GPtrArray) segments = NULL;
   g_autoptr(TlFeatures) recording = NULL;
@@ -243,10 +243,9 @@ tl_aligner_align (const char *library_path, gint64 source_id, TlAlignerFlags fla
   guint n_confident = 0;
   gint64 t0;
 
-  g_return_val_if_fail (library_path != NULL, NULL);
+  g_return_val_if_fail (TL_IS_LIBRARY (library), NULL);
 
-  if ((library = tl_library_open (library_path, error)) == NULL
-      || (source = tl_library_get_source (library, source_id, error)) == NULL
+  if ((source = tl_library_get_source (library, source_id, error)) == NULL
       || (segments = tl_library_get_segments (library, source_id, error)) == NULL)
     return NULL;
   if (!check_source (source, segments, flags, error))
@@ -348,7 +347,7 @@ post_progress (double fraction, const char *stage, gpointer user_data)
 }
 
 typedef struct {
-  char *library_path;
+  TlLibrary *library; /* the thread's own handle (tl_library_dup()) */
   gint64 source_id;
   TlAlignerFlags flags;
   TlProgressRelay *progress;
@@ -357,7 +356,7 @@ typedef struct {
 static void
 align_job_free (AlignJob *job)
 {
-  g_free (job->library_path);
+  g_clear_object (&job->library);
   g_clear_pointer (&job->progress, tl_progress_relay_unref);
   g_free (job);
 }
@@ -367,7 +366,7 @@ align_thread (GTask *task, gpointer source_object, gpointer task_data, GCancella
 {
   AlignJob *job = task_data;
   GError *error = NULL;
-  TlAlignReport *report = tl_aligner_align (job->library_path, job->source_id, job->flags, cancellable,
+  TlAlignReport *report = tl_aligner_align (job->library, job->source_id, job->flags, cancellable,
                                             job->progress ? post_progress : NULL, job->progress, &error);
 
   if (report == NULL)
@@ -378,8 +377,8 @@ align_thread (GTask *task, gpointer source_object, gpointer task_data, GCancella
 
 /**
  * tl_aligner_align_async:
- * @library: the library (only its path is used: the thread opens its own
- *   connection, as a #TlLibrary serves one thread)
+ * @library: the library: the thread aligns through a second handle on it
+ *   (tl_library_dup()), as a #TlLibrary serves one thread
  * @progress: (nullable): called in the thread-default main context of
  *   the caller, with a fraction from 0 to 1 and what is being done
  * @progress_data_destroy: (nullable): called once, in the same main
@@ -397,20 +396,29 @@ tl_aligner_align_async (TlLibrary *library, gint64 source_id, TlAlignerFlags fla
                         GAsyncReadyCallback callback, gpointer user_data)
 {
   g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
   AlignJob *job;
 
   g_return_if_fail (TL_IS_LIBRARY (library));
 
+  task = g_task_new (library, cancellable, callback, user_data);
+  g_task_set_source_tag (task, tl_aligner_align_async);
+  g_task_set_name (task, "tl_aligner_align_async");
   job = g_new0 (AlignJob, 1);
-  job->library_path = g_strdup (tl_library_get_path (library));
+  job->library = tl_library_dup (library, &error);
+  if (job->library == NULL)
+    {
+      g_free (job);
+      if (progress_data_destroy)
+        progress_data_destroy (progress_data);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
   job->source_id = source_id;
   job->flags = flags;
   job->progress = tl_progress_relay_new (G_CALLBACK (progress), progress_data, progress_data_destroy,
                                          deliver_progress, sizeof (ProgressReport), NULL);
 
-  task = g_task_new (library, cancellable, callback, user_data);
-  g_task_set_source_tag (task, tl_aligner_align_async);
-  g_task_set_name (task, "tl_aligner_align_async");
   g_task_set_task_data (task, job, (GDestroyNotify) align_job_free);
   g_task_run_in_thread (task, align_thread);
 }

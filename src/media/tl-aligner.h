@@ -64,7 +64,7 @@ void tl_aligner_align_async (TlLibrary *library,
                              gpointer user_data);
 TlAlignReport *tl_aligner_align_finish (GAsyncResult *result, GError **error);
 
-TlAlignReport *tl_aligner_align (const char *library_path,
+TlAlignReport *tl_aligner_align (TlLibrary *library,
                                  gint64 source_id,
                                  TlAlignerFlags flags,
                                  GCancellable *cancellable,

@@ -138,13 +138,13 @@ collect (const char *const *paths, const char *media)
 }
 
 static void
-import_one (TlLibrary *library, TlImportItem *item, const char *folder, const char *format)
+import_one (TlLibrary *library, TlImportItem *item, const char *folder, gint64 folder_id, const char *format)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(TlDocument) doc = NULL;
   g_autoptr(TlMediaInfo) media = NULL;
   g_autofree char *origin = g_canonicalize_filename (item->file, NULL);
-  TlImportOptions options = { origin, folder, NULL };
+  TlImportOptions options = { origin, folder, NULL, folder_id };
 
   doc = tl_import_file (item->file, format, &item->error_line, &error);
   if (doc == NULL)
@@ -182,6 +182,10 @@ import_one (TlLibrary *library, TlImportItem *item, const char *folder, const ch
     g_ptr_array_add (item->warnings, g_strdup (g_ptr_array_index (doc->warnings, w)));
 }
 
+static TlImportReport *run (TlLibrary *library, const char *const *paths, const char *media, const char *folder,
+                            gint64 folder_id, const char *format, GCancellable *cancellable,
+                            TlImportProgressFunc progress, gpointer progress_data);
+
 /**
  * tl_import_job_run:
  * @paths: transcripts, media files or folders
@@ -200,6 +204,13 @@ tl_import_job_run (TlLibrary *library, const char *const *paths, const char *med
                    const char *format, GCancellable *cancellable, TlImportProgressFunc progress,
                    gpointer progress_data)
 {
+  return run (library, paths, media, folder, 0, format, cancellable, progress, progress_data);
+}
+
+static TlImportReport *
+run (TlLibrary *library, const char *const *paths, const char *media, const char *folder, gint64 folder_id,
+     const char *format, GCancellable *cancellable, TlImportProgressFunc progress, gpointer progress_data)
+{
   TlImportReport *report = g_new0 (TlImportReport, 1);
 
   report->items = collect (paths, media);
@@ -216,7 +227,7 @@ tl_import_job_run (TlLibrary *library, const char *const *paths, const char *med
           break;
         }
       if (item->error == NULL)
-        import_one (library, item, folder, format);
+        import_one (library, item, folder, folder_id, format);
       if (item->error)
         report->n_failed++;
       else
@@ -226,18 +237,17 @@ tl_import_job_run (TlLibrary *library, const char *const *paths, const char *med
 }
 
 typedef struct {
-  char *library_path;
+  TlLibrary *library; /* the worker's own handle (tl_library_dup()) */
   GStrv paths;
-  char *folder;
+  gint64 folder_id;
   TlProgressRelay *progress;
 } AsyncData;
 
 static void
 async_data_free (AsyncData *data)
 {
-  g_free (data->library_path);
+  g_clear_object (&data->library);
   g_strfreev (data->paths);
-  g_free (data->folder);
   g_clear_pointer (&data->progress, tl_progress_relay_unref);
   g_free (data);
 }
@@ -276,43 +286,45 @@ static void
 run_in_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
 {
   AsyncData *data = task_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TlLibrary) library = NULL;
   TlImportReport *report;
 
-  /* a connection of its own: a TlLibrary serves one thread */
-  library = tl_library_open (data->library_path, &error);
-  if (library == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  report = tl_import_job_run (library, (const char *const *) data->paths, NULL, data->folder, NULL, cancellable,
-                              data->progress ? relay_progress : NULL, data->progress);
+  report = run (data->library, (const char *const *) data->paths, NULL, NULL, data->folder_id, NULL, cancellable,
+                data->progress ? relay_progress : NULL, data->progress);
   g_task_return_pointer (task, report, (GDestroyNotify) tl_import_report_free);
 }
 
 /**
  * tl_import_job_run_async:
- * @library_path: the library file (opened again in the worker thread)
+ * @library: the library: the thread imports through a second handle on it
+ *   (tl_library_dup()), as a #TlLibrary serves one thread
+ * @folder_id: the folder to put the sources in, 0 for the top level
  * @progress: (nullable): called in the caller's main context
  *
  * Imports in a thread; see tl_import_job_run().
  */
 void
-tl_import_job_run_async (const char *library_path, const char *const *paths, const char *folder,
+tl_import_job_run_async (TlLibrary *library, const char *const *paths, gint64 folder_id,
                          GCancellable *cancellable, TlImportProgressFunc progress, gpointer progress_data,
                          GAsyncReadyCallback callback, gpointer user_data)
 {
   g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
-  AsyncData *data = g_new0 (AsyncData, 1);
+  g_autoptr(GError) error = NULL;
+  AsyncData *data;
 
-  data->library_path = g_strdup (library_path);
+  g_return_if_fail (TL_IS_LIBRARY (library));
+  g_task_set_source_tag (task, tl_import_job_run_async);
+  data = g_new0 (AsyncData, 1);
+  data->library = tl_library_dup (library, &error);
+  if (data->library == NULL)
+    {
+      g_free (data);
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
   data->paths = g_strdupv ((char **) paths);
-  data->folder = g_strdup (folder);
+  data->folder_id = folder_id;
   data->progress = tl_progress_relay_new (G_CALLBACK (progress), progress_data, NULL, deliver_progress,
                                           sizeof (ProgressReport), progress_report_clear);
-  g_task_set_source_tag (task, tl_import_job_run_async);
   /* a cancelled import still reports what it did before it stopped */
   g_task_set_check_cancellable (task, FALSE);
   g_task_set_task_data (task, data, (GDestroyNotify) async_data_free);

@@ -45,9 +45,9 @@ TlImportReport *tl_import_job_run (TlLibrary *library,
                                    TlImportProgressFunc progress,
                                    gpointer progress_data);
 
-void tl_import_job_run_async (const char *library_path,
+void tl_import_job_run_async (TlLibrary *library,
                               const char *const *paths,
-                              const char *folder,
+                              gint64 folder_id,
                               GCancellable *cancellable,
                               TlImportProgressFunc progress,
                               gpointer progress_data,

@@ -888,10 +888,6 @@ on_import_done (GObject *source, GAsyncResult *result, gpointer user_data)
 void
 tl_window_import (TlWindow *self, const char *const *paths)
 {
-  g_autoptr(GPtrArray) folders = NULL;
-  g_autofree char *folder = NULL;
-  gint64 folder_id;
-
   if (self->library == NULL || self->task_cancellable != NULL || paths == NULL || paths[0] == NULL)
     return;
   if (tl_library_is_read_only (self->library))
@@ -899,29 +895,9 @@ tl_window_import (TlWindow *self, const char *const *paths)
       tl_window_toast_error (self, tl_library_get_read_only_reason (self->library));
       return;
     }
-  /* the import job takes the folder as a path: find the selected one's */
-  folder_id = tl_source_tree_get_selected_folder (self->source_tree);
-  folders = tl_library_list_folders (self->library, NULL);
-  while (folder_id > 0 && folders)
-    {
-      gint64 parent = 0;
-      for (guint i = 0; i < folders->len; i++)
-        {
-          TlFolder *f = g_ptr_array_index (folders, i);
-          if (tl_folder_get_id (f) == folder_id)
-            {
-              char *joined = folder ? g_strconcat (tl_folder_get_name (f), "/", folder, NULL)
-                                    : g_strdup (tl_folder_get_name (f));
-              g_free (folder);
-              folder = joined;
-              parent = tl_folder_get_parent_id (f);
-            }
-        }
-      folder_id = parent;
-    }
-
   begin_task (self, _("Importing…"));
-  tl_import_job_run_async (tl_library_get_path (self->library), paths, folder, self->task_cancellable,
+  tl_import_job_run_async (self->library, paths, tl_source_tree_get_selected_folder (self->source_tree),
+                           self->task_cancellable,
                            on_task_progress, self, on_import_done, g_object_ref (self));
 }
 

@@ -211,7 +211,7 @@ test_unsaid_flagged (Fixture *f, gconstpointer data)
   spec.seed = 5;
   speech = tl_test_speech_make (wav, sentences, 6, &spec);
   id = tl_test_speech_import (f->library, speech, "boilerplate");
-  report = tl_aligner_align (f->db, id, TL_ALIGNER_FLAGS_NONE, NULL, NULL, NULL, &error);
+  report = tl_aligner_align (f->library, id, TL_ALIGNER_FLAGS_NONE, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (report->n_unspoken, ==, 1);
   segments = tl_library_get_segments (f->library, id, NULL);
@@ -308,7 +308,7 @@ test_cancel_unchanged (Fixture *f, gconstpointer data)
 
   /* cancelled at the last moment it can be */
   g_cancellable_reset (cancellable);
-  report = tl_aligner_align (f->db, id, TL_ALIGNER_FLAGS_NONE, cancellable, cancel_late, cancellable, &error);
+  report = tl_aligner_align (f->library, id, TL_ALIGNER_FLAGS_NONE, cancellable, cancel_late, cancellable, &error);
   g_assert_null (report);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   after_late = snapshot (f->library);
@@ -343,7 +343,7 @@ test_no_audio (Fixture *f, gconstpointer data)
   id = tl_library_add_document (f->library, doc, &options, &error);
   g_assert_no_error (error);
 
-  g_assert_null (tl_aligner_align (f->db, id, TL_ALIGNER_FLAGS_NONE, NULL, NULL, NULL, &error));
+  g_assert_null (tl_aligner_align (f->library, id, TL_ALIGNER_FLAGS_NONE, NULL, NULL, NULL, &error));
   g_assert_error (error, TL_MEDIA_ERROR, TL_MEDIA_ERROR_NO_AUDIO);
   g_assert_nonnull (strstr (error->message, video));
   g_assert_nonnull (strstr (error->message, "no sound"));
@@ -369,7 +369,7 @@ test_no_media_or_timed (Fixture *f, gconstpointer data)
   tl_document_add_segment (untimed, TL_TIME_NONE, TL_TIME_NONE, "An article paragraph.", -1);
   id = tl_library_add_document (f->library, untimed, NULL, &error);
   g_assert_no_error (error);
-  g_assert_null (tl_aligner_align (f->db, id, TL_ALIGNER_FLAGS_NONE, NULL, NULL, NULL, &error));
+  g_assert_null (tl_aligner_align (f->library, id, TL_ALIGNER_FLAGS_NONE, NULL, NULL, NULL, &error));
   g_assert_error (error, TL_ALIGN_ERROR, TL_ALIGN_ERROR_NO_MEDIA);
   g_assert_nonnull (strstr (error->message, "no media file"));
   g_clear_error (&error);
@@ -378,11 +378,11 @@ test_no_media_or_timed (Fixture *f, gconstpointer data)
   timed->timing = TL_TIMING_NATIVE;
   id = tl_library_add_document (f->library, timed, &with_media, &error);
   g_assert_no_error (error);
-  g_assert_null (tl_aligner_align (f->db, id, TL_ALIGNER_FLAGS_NONE, NULL, NULL, NULL, &error));
+  g_assert_null (tl_aligner_align (f->library, id, TL_ALIGNER_FLAGS_NONE, NULL, NULL, NULL, &error));
   g_assert_error (error, TL_ALIGN_ERROR, TL_ALIGN_ERROR_ALREADY_TIMED);
   g_clear_error (&error);
   /* forced, it aligns (a tone is not speech: the line is uncertain at best) */
-  report = tl_aligner_align (f->db, id, TL_ALIGNER_FLAGS_FORCE, NULL, NULL, NULL, &error);
+  report = tl_aligner_align (f->library, id, TL_ALIGNER_FLAGS_FORCE, NULL, NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (report->segments->len, ==, 1);
   tl_align_report_free (report);

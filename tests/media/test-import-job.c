@@ -44,8 +44,15 @@ test_async_with_progress (void)
   Run run = { g_main_loop_new (NULL, FALSE), NULL, NULL, g_ptr_array_new_with_free_func (g_free), g_thread_self () };
   g_autoptr(TlLibrary) library = NULL;
   g_autoptr(GPtrArray) sources = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 summit;
 
-  tl_import_job_run_async (library_path, paths, "Summit", NULL, on_progress, &run, on_done, &run);
+  library = tl_library_open (library_path, &error);
+  g_assert_no_error (error);
+  summit = tl_library_add_folder (library, 0, "Summit", &error);
+  g_assert_no_error (error);
+  /* the job imports through a handle of its own on the same library */
+  tl_import_job_run_async (library, paths, summit, NULL, on_progress, &run, on_done, &run);
   g_main_loop_run (run.loop);
   g_assert_no_error (run.error);
   g_assert_cmpuint (run.report->n_imported, ==, 5);
@@ -58,7 +65,6 @@ test_async_with_progress (void)
   g_assert_true (g_str_has_prefix (g_ptr_array_index (run.progress, 0), "0/5 000_"));
   g_assert_true (g_str_has_prefix (g_ptr_array_index (run.progress, 4), "4/5 004_"));
 
-  library = tl_library_open (library_path, NULL);
   sources = tl_library_list_sources (library, NULL);
   g_assert_cmpuint (sources->len, ==, 5);
   g_assert_cmpstr (tl_source_get_folder (g_ptr_array_index (sources, 0)), ==, "Summit");
@@ -102,7 +108,7 @@ test_cancel_between_files (void)
   /* in the thread, a cancel before the start imports nothing and still
    * reports (rather than failing) */
   g_cancellable_cancel (cancelled);
-  tl_import_job_run_async (library_path, paths, NULL, cancelled, on_progress, &run, on_done, &run);
+  tl_import_job_run_async (library, paths, 0, cancelled, on_progress, &run, on_done, &run);
   g_main_loop_run (run.loop);
   g_assert_no_error (run.error);
   g_assert_true (run.report->cancelled);

@@ -6,18 +6,34 @@
 
 #include "tl-library-waveform.h"
 
+/* Whether @folder_id is a folder of the library (not one deleted). */
+static gboolean
+folder_exists (TlLibrary *self, gint64 folder_id, GError **error)
+{
+  g_autoptr(GPtrArray) folders = tl_library_list_folders (self, error);
+
+  if (folders == NULL)
+    return FALSE;
+  for (guint i = 0; i < folders->len; i++)
+    if (tl_folder_get_id (g_ptr_array_index (folders, i)) == folder_id)
+      return TRUE;
+  return tl_store_not_found (error, TL_STORE_ENTITY_FOLDER, folder_id);
+}
+
 /**
  * tl_library_add_document:
  *
  * Stores an imported document as a new source, in one transaction: on any
- * failure the library is left exactly as it was.
+ * failure the library is left exactly as it was. It goes in the folder
+ * @options names by id, or by path (made when missing, in the same
+ * transaction).
  *
  * Returns: the new source's id, or 0 with @error set
  */
 gint64
 tl_library_add_document (TlLibrary *self, TlDocument *doc, const TlImportOptions *options, GError **error)
 {
-  static const TlImportOptions no_options = { NULL, NULL, NULL };
+  static const TlImportOptions no_options = { NULL, NULL, NULL, 0 };
   gint64 source_id;
 
   g_return_val_if_fail (TL_IS_LIBRARY (self), 0);
@@ -26,7 +42,9 @@ tl_library_add_document (TlLibrary *self, TlDocument *doc, const TlImportOptions
     options = &no_options;
   if (!tl_library_check_writable (self, error))
     return 0;
-  source_id = TL_STORE_CALL (self->store, add_document, doc, options, 0, error);
+  if (options->folder_id > 0 && !folder_exists (self, options->folder_id, error))
+    return 0;
+  source_id = TL_STORE_CALL (self->store, add_document, doc, options, options->folder_id, error);
   if (source_id == 0)
     return 0;
   tl_library_emit_changed (self, TL_LIBRARY_CHANGE_SOURCES | TL_LIBRARY_CHANGE_FOLDERS);

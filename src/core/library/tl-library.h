@@ -97,6 +97,7 @@ typedef enum {
 
 TlLibrary *tl_library_open (const char *path, GError **error);
 TlLibrary *tl_library_open_full (const char *path, TlLibraryOpenFlags flags, GError **error);
+TlLibrary *tl_library_dup (TlLibrary *self, GError **error);
 gboolean tl_library_is_read_only (TlLibrary *self);
 const char *tl_library_get_read_only_reason (TlLibrary *self);
 gboolean tl_library_check_file (const char *path, GPtrArray **problems, GError **error);
@@ -110,6 +111,7 @@ typedef struct {
   const char *origin_path;    /* the transcript file, stored for reference */
   const char *folder;         /* "News/Summit", created when missing; NULL: top level */
   const TlMediaInfo *media;   /* the media file's probe, or NULL */
+  gint64 folder_id;           /* the folder to put it in, instead of @folder; 0: none */
 } TlImportOptions;
 
 gint64 tl_library_add_document (TlLibrary *self,
