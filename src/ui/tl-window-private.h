@@ -25,7 +25,6 @@ struct _TlWindow {
 
   TlLibrary *library;
   TlSource *source;            /* the source shown, or NULL */
-  guint outside_poll;          /* checks for other processes' changes */
   GCancellable *task_cancellable; /* an import or an alignment running */
   gint64 mark_in;              /* I / O marks in µs, -1 when unset */
   gint64 mark_out;

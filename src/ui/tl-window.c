@@ -22,7 +22,6 @@
 G_DEFINE_FINAL_TYPE (TlWindow, tl_window, ADW_TYPE_APPLICATION_WINDOW)
 
 /* How often to look for changes made by other processes (tagline-cli). */
-#define OUTSIDE_POLL_MSEC 1000
 
 static void
 on_note_dismissed (AdwToast *toast, TlWindow *self)
@@ -651,15 +650,6 @@ on_library_changed (TlLibrary *library, TlLibraryChange what, TlWindow *self)
   tl_window_update_actions (self);
 }
 
-static gboolean
-poll_outside_changes (gpointer user_data)
-{
-  TlWindow *self = user_data;
-
-  tl_library_check_outside_changes (self->library);
-  return G_SOURCE_CONTINUE;
-}
-
 /* Tagging */
 
 /* What the selected lines make: one clip spec per run of adjacent lines. */
@@ -1265,7 +1255,6 @@ tl_window_dispose (GObject *object)
       g_signal_handlers_disconnect_by_data (self->player, self);
       tl_player_set_uri (self->player, NULL);
     }
-  g_clear_handle_id (&self->outside_poll, g_source_remove);
   if (self->task_cancellable)
     g_cancellable_cancel (self->task_cancellable);
   g_clear_object (&self->task_cancellable);
@@ -1394,8 +1383,8 @@ tl_window_new (TlApplication *app, TlLibrary *library, const GError *open_error)
   tl_source_tree_set_library (self->source_tree, library);
   tl_search_panel_set_library (self->search_panel, library);
   /* after the panes, which reload first */
+  /* another process's changes arrive the same way: the store watches */
   g_signal_connect_after (library, "changed", G_CALLBACK (on_library_changed), self);
-  self->outside_poll = g_timeout_add (OUTSIDE_POLL_MSEC, poll_outside_changes, self);
 
   /* back where the editor left off in this library, or its first source */
   if (settings)

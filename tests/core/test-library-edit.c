@@ -453,6 +453,114 @@ test_change_notices (Fixture *f, gconstpointer data)
   g_assert_true (tl_library_check_outside_changes (f->library));
 }
 
+typedef struct {
+  guint count;
+  TlLibraryChanges *last;
+} IdNotice;
+
+static void
+on_changes (TlLibrary *library, TlLibraryChanges *changes, IdNotice *notice)
+{
+  notice->count++;
+  g_clear_pointer (&notice->last, tl_library_changes_unref);
+  notice->last = tl_library_changes_ref (changes);
+}
+
+/* The ids of exactly the rows of @kind that changed, as "1 2", or "any". */
+static char *
+ids_of (IdNotice *notice, TlLibraryChange kind)
+{
+  guint n;
+  const gint64 *ids = tl_library_changes_get_ids (notice->last, kind, &n);
+  GString *out = g_string_new (NULL);
+
+  if (ids == NULL)
+    return g_string_free (out, TRUE), g_strdup ("any");
+  for (guint i = 0; i < n; i++)
+    g_string_append_printf (out, "%s%" G_GINT64_FORMAT, i ? " " : "", ids[i]);
+  return g_string_free (out, FALSE);
+}
+
+#define assert_ids(notice, kind, expected) \
+  G_STMT_START { g_autofree char *got_ = ids_of ((notice), (kind)); g_assert_cmpstr (got_, ==, (expected)); } G_STMT_END
+
+/* "rows-changed" says which rows changed where the library knows, and "any"
+ * where it cannot (an undo, a key taken from another topic). */
+static void
+test_change_ids (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TlTopic) topic = NULL;
+  g_autofree char *clip_id = g_strdup_printf ("%" G_GINT64_FORMAT, f->clip);
+  IdNotice notice = { 0 };
+
+  g_signal_connect (f->library, "rows-changed", G_CALLBACK (on_changes), &notice);
+  g_assert_true (tl_library_set_clip_title (f->library, f->clip, "Parade", &error));
+  g_assert_cmpuint (notice.count, ==, 1);
+  g_assert_cmpuint (tl_library_changes_get_what (notice.last), ==, TL_LIBRARY_CHANGE_CLIPS);
+  assert_ids (&notice, TL_LIBRARY_CHANGE_CLIPS, clip_id);
+  g_assert_true (tl_library_changes_touches (notice.last, TL_LIBRARY_CHANGE_CLIPS, f->clip));
+  g_assert_false (tl_library_changes_touches (notice.last, TL_LIBRARY_CHANGE_CLIPS, f->clip + 1));
+  g_assert_false (tl_library_changes_touches (notice.last, TL_LIBRARY_CHANGE_TOPICS, 1));
+
+  topic = tl_library_add_topic (f->library, "Parades", 0, NULL, &error);
+  g_assert_no_error (error);
+  {
+    g_autofree char *topic_id = g_strdup_printf ("%" G_GINT64_FORMAT, tl_topic_get_id (topic));
+    assert_ids (&notice, TL_LIBRARY_CHANGE_TOPICS, topic_id);
+  }
+  g_assert_true (tl_library_set_clip_topic (f->library, f->clip, tl_topic_get_id (topic), TRUE, &error));
+  assert_ids (&notice, TL_LIBRARY_CHANGE_CLIPS, clip_id);
+  g_assert_true (tl_library_changes_touches (notice.last, TL_LIBRARY_CHANGE_TOPICS, tl_topic_get_id (topic)));
+  /* the topic that had key 1 loses it: which one is not known here */
+  g_assert_true (tl_library_set_topic_key (f->library, tl_topic_get_id (topic), 1, &error));
+  assert_ids (&notice, TL_LIBRARY_CHANGE_TOPICS, "any");
+  g_assert_true (tl_library_undo (f->library, NULL, &error));
+  g_assert_cmpuint (tl_library_changes_get_what (notice.last), ==, TL_LIBRARY_CHANGE_ALL);
+  assert_ids (&notice, TL_LIBRARY_CHANGE_CLIPS, "any");
+  g_assert_cmpuint (notice.count, ==, 5);
+  g_signal_handlers_disconnect_by_data (f->library, &notice);
+  g_clear_pointer (&notice.last, tl_library_changes_unref);
+}
+
+static gboolean
+give_up (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Another process's change arrives by itself, through the store, on the
+ * main context the library was opened on: nobody polls. */
+static void
+test_outside_change_arrives (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TlLibrary) other = tl_library_open (f->path, &error);
+  IdNotice notice = { 0 };
+  gboolean timed_out = FALSE;
+  guint timeout;
+
+  g_assert_no_error (error);
+  g_signal_connect (f->library, "rows-changed", G_CALLBACK (on_changes), &notice);
+  g_assert_true (tl_library_set_clip_rating (other, f->clip, 5, &error));
+  g_assert_cmpuint (notice.count, ==, 0);
+  timeout = g_timeout_add_seconds (10, give_up, &timed_out);
+  while (notice.count == 0 && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+  g_source_remove (timeout);
+  g_assert_cmpuint (notice.count, ==, 1);
+  g_assert_cmpuint (tl_library_changes_get_what (notice.last), ==, TL_LIBRARY_CHANGE_ALL);
+  /* and it is read */
+  {
+    g_autoptr(TlClip) clip = tl_library_get_clip (f->library, f->clip, &error);
+    g_assert_cmpuint (tl_clip_get_rating (clip), ==, 5);
+  }
+  g_signal_handlers_disconnect_by_data (f->library, &notice);
+  g_clear_pointer (&notice.last, tl_library_changes_unref);
+}
+
 static void
 test_paragraph_clip_edit (Fixture *f, gconstpointer data)
 {
@@ -834,6 +942,8 @@ main (int argc, char **argv)
   ADD ("/core/library/edit/undo-after-restart", test_undo_after_restart);
   ADD ("/core/library/edit/undo-conflict", test_undo_conflict);
   ADD ("/core/library/edit/change-notices", test_change_notices);
+  ADD ("/core/library/edit/change-ids", test_change_ids);
+  ADD ("/core/library/edit/outside-change-arrives", test_outside_change_arrives);
   ADD ("/core/library/edit/paragraph-clip", test_paragraph_clip_edit);
   ADD ("/core/library/edit/relink-media", test_relink_media);
   ADD ("/core/library/edit/undo-times", test_undo_times);

@@ -193,6 +193,10 @@ tl_library_add_clips (TlLibrary *self, const TlClipSpec *specs, guint n_specs, g
         }
       if (ids)
         ids[i] = id;
+      tl_library_edit_touch (self, TL_LIBRARY_CHANGE_CLIPS, id);
+      for (guint t = 0; t < ((GArray *) g_ptr_array_index (topic_ids, i))->len; t++)
+        tl_library_edit_touch (self, TL_LIBRARY_CHANGE_TOPICS,
+                               g_array_index ((GArray *) g_ptr_array_index (topic_ids, i), gint64, t));
     }
   return tl_library_edit_commit (self, error);
 }
@@ -233,8 +237,9 @@ static gboolean
 edit_clip (TlLibrary *self, TlEditKind kind, TlLibraryChange what, gint64 clip_id, TlStoreChange change,
            const char *text, gint64 a, gint64 b, GError **error)
 {
-  return tl_library_edit_one (self, kind, what, error,
-                              TL_STORE_CALL (self->store, update_clip, clip_id, change, text, a, b, error));
+  /* a move renumbers the others' places too */
+  return tl_library_edit_one (self, kind, what, change == TL_STORE_MOVE_BEFORE ? 0 : TL_LIBRARY_CHANGE_CLIPS, clip_id,
+                              error, TL_STORE_CALL (self->store, update_clip, clip_id, change, text, a, b, error));
 }
 
 /**
@@ -326,6 +331,8 @@ tl_library_set_clip_topic (TlLibrary *self, gint64 clip_id, gint64 topic_id, gbo
   if (!tl_library_edit_begin (self, on ? TL_EDIT_TAG_CLIP : TL_EDIT_UNTAG_CLIP, TL_LIBRARY_CHANGE_CLIPS | TL_LIBRARY_CHANGE_TOPICS,
                               error))
     return FALSE;
+  tl_library_edit_touch (self, TL_LIBRARY_CHANGE_CLIPS, clip_id);
+  tl_library_edit_touch (self, TL_LIBRARY_CHANGE_TOPICS, topic_id);
   if (!TL_STORE_CALL (self->store, update_clip, clip_id, on ? TL_STORE_ADD_TOPIC : TL_STORE_REMOVE_TOPIC, NULL,
                       topic_id, 0, &local_error))
     {
@@ -378,6 +385,7 @@ tl_library_delete_clips (TlLibrary *self, const gint64 *clip_ids, guint n_clips,
     {
       g_autoptr(GError) local_error = NULL;
 
+      tl_library_edit_touch (self, TL_LIBRARY_CHANGE_CLIPS, clip_ids[i]);
       if (TL_STORE_CALL (self->store, update_clip, clip_ids[i], TL_STORE_DELETE, NULL, 0, 0, &local_error))
         continue;
       /* an id named twice is gone the second time: not an error */

@@ -14,8 +14,9 @@ static gboolean
 edit_folder (TlLibrary *self, TlEditKind kind, TlLibraryChange what, gint64 folder_id, TlStoreChange change,
              const char *text, gint64 a, GError **error)
 {
-  return tl_library_edit_one (self, kind, what, error,
-                              TL_STORE_CALL (self->store, update_folder, folder_id, change, text, a, error));
+  /* a deleted folder takes the folders in it along */
+  return tl_library_edit_one (self, kind, what, change == TL_STORE_DELETE ? 0 : TL_LIBRARY_CHANGE_FOLDERS, folder_id,
+                              error, TL_STORE_CALL (self->store, update_folder, folder_id, change, text, a, error));
 }
 
 static char *
@@ -66,6 +67,7 @@ tl_library_add_folder (TlLibrary *self, gint64 parent_id, const char *name, GErr
       g_propagate_error (error, g_steal_pointer (&local_error));
       return 0;
     }
+  tl_library_edit_touch (self, TL_LIBRARY_CHANGE_FOLDERS, id);
   if (!tl_library_edit_commit (self, error))
     return 0;
   return id;

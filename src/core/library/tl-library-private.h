@@ -13,23 +13,31 @@ struct _TlLibrary {
   GObject parent_instance;
   TlStore *store;
   gboolean read_only;
-  TlLibraryChange edit_changes; /* what the edit being made changes, announced at its commit */
+  TlLibraryChanges *edit_changes; /* what the edit being made changes, announced at its commit */
   gboolean editing;
+  GSource *watch;                 /* the store's outside changes, on the opener's main context */
 };
 
 TlLibrary *tl_library_new_for_store (TlStore *store);
 TlStore *tl_library_get_store (TlLibrary *self);
 void tl_library_emit_changed (TlLibrary *self, TlLibraryChange what);
+void tl_library_emit_changes (TlLibrary *self, TlLibraryChanges *changes);
+TlLibraryChanges *tl_library_changes_new (TlLibraryChange what);
+void tl_library_changes_add (TlLibraryChanges *changes, TlLibraryChange kind, gint64 id);
+/* In an edit: row @id of @kind is what it changes (else any row of the kind) */
+void tl_library_edit_touch (TlLibrary *self, TlLibraryChange kind, gint64 id);
 gboolean tl_library_check_writable (TlLibrary *self, GError **error);
 
 /* Edits: one transaction and one undo step each. */
 gboolean tl_library_edit_begin (TlLibrary *self, TlEditKind kind, TlLibraryChange what, GError **error);
 gboolean tl_library_edit_commit (TlLibrary *self, GError **error);
 void tl_library_edit_rollback (TlLibrary *self);
-/* An edit of one call to the store, begun, made and committed (or rolled back). */
-#define tl_library_edit_one(self, kind, what, error, call) \
+/* An edit of one call to the store, begun, made and committed (or rolled
+ * back); it touches row @id of @touched (0: any rows of the kinds @what). */
+#define tl_library_edit_one(self, kind, what, touched, id, error, call) \
   (tl_library_edit_begin ((self), (kind), (what), (error)) \
-   && ((call) ? tl_library_edit_commit ((self), (error)) : (tl_library_edit_rollback (self), FALSE)))
+   && (tl_library_edit_touch ((self), (touched), (id)), \
+       (call) ? tl_library_edit_commit ((self), (error)) : (tl_library_edit_rollback (self), FALSE)))
 
 gboolean tl_library_check_time_range (TlSource *source, gint64 in, gint64 out, GError **error);
 gboolean tl_library_foreach_line (TlLibrary *self, const gint64 *source_ids, guint n_source_ids,

@@ -47,7 +47,13 @@ tl_library_add_document (TlLibrary *self, TlDocument *doc, const TlImportOptions
   source_id = TL_STORE_CALL (self->store, add_document, doc, options, options->folder_id, error);
   if (source_id == 0)
     return 0;
-  tl_library_emit_changed (self, TL_LIBRARY_CHANGE_SOURCES | TL_LIBRARY_CHANGE_FOLDERS);
+  {
+    /* the new source, in a folder that may be new too */
+    g_autoptr(TlLibraryChanges) changes = tl_library_changes_new (TL_LIBRARY_CHANGE_SOURCES
+                                                                  | TL_LIBRARY_CHANGE_FOLDERS);
+    tl_library_changes_add (changes, TL_LIBRARY_CHANGE_SOURCES, source_id);
+    tl_library_emit_changes (self, changes);
+  }
   return source_id;
 }
 
@@ -175,7 +181,8 @@ tl_library_set_segment_times (TlLibrary *self, gint64 source_id, TlTiming timing
 
   return tl_library_edit_one (self, timing == TL_TIMING_ALIGNED ? TL_EDIT_ALIGN
                                     : timing == TL_TIMING_TAPPED ? TL_EDIT_TAP : TL_EDIT_ESTIMATE,
-                              TL_LIBRARY_CHANGE_SEGMENTS | TL_LIBRARY_CHANGE_SOURCES | TL_LIBRARY_CHANGE_CLIPS, error,
+                              TL_LIBRARY_CHANGE_SEGMENTS | TL_LIBRARY_CHANGE_SOURCES | TL_LIBRARY_CHANGE_CLIPS,
+                              TL_LIBRARY_CHANGE_SOURCES, source_id, error,
                               TL_STORE_CALL (self->store, set_segment_times, source_id, timing, times, n_times, error));
 }
 
@@ -191,7 +198,8 @@ gboolean
 tl_library_set_media (TlLibrary *self, gint64 source_id, const TlMediaInfo *media, GError **error)
 {
   g_return_val_if_fail (TL_IS_LIBRARY (self), FALSE);
-  return tl_library_edit_one (self, media ? TL_EDIT_RELINK_MEDIA : TL_EDIT_UNLINK_MEDIA, TL_LIBRARY_CHANGE_SOURCES, error,
+  return tl_library_edit_one (self, media ? TL_EDIT_RELINK_MEDIA : TL_EDIT_UNLINK_MEDIA, TL_LIBRARY_CHANGE_SOURCES,
+                              TL_LIBRARY_CHANGE_SOURCES, source_id, error,
                               TL_STORE_CALL (self->store, set_media, source_id, media, error));
 }
 
@@ -200,7 +208,8 @@ gboolean
 tl_library_move_source (TlLibrary *self, gint64 source_id, gint64 folder_id, GError **error)
 {
   g_return_val_if_fail (TL_IS_LIBRARY (self), FALSE);
-  return tl_library_edit_one (self, TL_EDIT_MOVE_SOURCE, TL_LIBRARY_CHANGE_SOURCES, error,
+  return tl_library_edit_one (self, TL_EDIT_MOVE_SOURCE, TL_LIBRARY_CHANGE_SOURCES, TL_LIBRARY_CHANGE_SOURCES,
+                              source_id, error,
                               TL_STORE_CALL (self->store, update_source, source_id, TL_STORE_SET_PARENT, NULL,
                                              folder_id, error));
 }
@@ -216,7 +225,8 @@ tl_library_rename_source (TlLibrary *self, gint64 source_id, const char *title, 
       g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID, "A source needs a title");
       return FALSE;
     }
-  return tl_library_edit_one (self, TL_EDIT_RENAME_SOURCE, TL_LIBRARY_CHANGE_SOURCES, error,
+  return tl_library_edit_one (self, TL_EDIT_RENAME_SOURCE, TL_LIBRARY_CHANGE_SOURCES, TL_LIBRARY_CHANGE_SOURCES,
+                              source_id, error,
                               TL_STORE_CALL (self->store, update_source, source_id, TL_STORE_SET_TITLE, clean, 0,
                                              error));
 }
@@ -227,7 +237,8 @@ tl_library_delete_source (TlLibrary *self, gint64 source_id, GError **error)
 {
   g_return_val_if_fail (TL_IS_LIBRARY (self), FALSE);
   return tl_library_edit_one (self, TL_EDIT_DELETE_SOURCE,
-                              TL_LIBRARY_CHANGE_SOURCES | TL_LIBRARY_CHANGE_CLIPS | TL_LIBRARY_CHANGE_TOPICS, error,
+                              TL_LIBRARY_CHANGE_SOURCES | TL_LIBRARY_CHANGE_CLIPS | TL_LIBRARY_CHANGE_TOPICS,
+                              TL_LIBRARY_CHANGE_SOURCES, source_id, error,
                               TL_STORE_CALL (self->store, update_source, source_id, TL_STORE_DELETE, NULL, 0, error));
 }
 

@@ -77,6 +77,7 @@ tl_library_add_topic (TlLibrary *self, const char *name, guint key, const char *
         g_propagate_error (error, g_steal_pointer (&local_error));
       return NULL;
     }
+  tl_library_edit_touch (self, TL_LIBRARY_CHANGE_TOPICS, id);
   if (!tl_library_edit_commit (self, error))
     return NULL;
   return TL_STORE_CALL (self->store, get_topic, id, error);
@@ -101,8 +102,9 @@ static gboolean
 edit_topic (TlLibrary *self, TlEditKind kind, TlLibraryChange what, gint64 topic_id, TlStoreChange change,
             const char *text, gint64 a, GError **error)
 {
-  return tl_library_edit_one (self, kind, what, error,
-                              TL_STORE_CALL (self->store, update_topic, topic_id, change, text, a, error));
+  /* a key taken from another topic changes that one too */
+  return tl_library_edit_one (self, kind, what, change == TL_STORE_SET_KEY ? 0 : TL_LIBRARY_CHANGE_TOPICS, topic_id,
+                              error, TL_STORE_CALL (self->store, update_topic, topic_id, change, text, a, error));
 }
 
 static gboolean

@@ -12,6 +12,7 @@ G_DEFINE_FINAL_TYPE (TlLibrary, tl_library, G_TYPE_OBJECT)
 
 enum {
   SIGNAL_CHANGED,
+  SIGNAL_ROWS_CHANGED,
   N_SIGNALS
 };
 
@@ -116,6 +117,7 @@ tl_library_dispose (GObject *object)
   if (self->store)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->store);
+  g_clear_pointer (&self->edit_changes, tl_library_changes_unref);
   G_OBJECT_CLASS (tl_library_parent_class)->dispose (object);
 }
 
@@ -154,14 +156,29 @@ tl_library_class_init (TlLibraryClass *klass)
 
   /**
    * TlLibrary::changed:
-   * @what: the kinds of rows that changed
+   * @what: the kinds of rows that changed (#TlLibrary::rows-changed
+   *   says which rows)
    *
    * Emitted after a change to the library is committed: an edit, an
-   * import, an undo or redo, or a change by another process noticed by
-   * tl_library_check_outside_changes().
+   * import, an undo or redo, or a change by another process, which the
+   * store notices by itself on the main context the library was opened
+   * on (or tl_library_check_outside_changes() at once).
    */
   signals[SIGNAL_CHANGED] = g_signal_new ("changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                           NULL, NULL, NULL, G_TYPE_NONE, 1, TL_TYPE_LIBRARY_CHANGE);
+
+  /**
+   * TlLibrary::rows-changed:
+   * @changes: what changed, with the ids of the rows where they are known
+   *   (tl_library_changes_get_ids())
+   *
+   * Emitted just before #TlLibrary::changed, for every change: views that
+   * update single rows connect here. (#TlLibrary::changed keeps its one
+   * argument, so that the handlers written for it keep working.)
+   */
+  signals[SIGNAL_ROWS_CHANGED] = g_signal_new ("rows-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+                                               NULL, NULL, NULL, G_TYPE_NONE, 1,
+                                               TL_TYPE_LIBRARY_CHANGES | G_SIGNAL_TYPE_STATIC_SCOPE);
 }
 
 static void
@@ -170,9 +187,19 @@ tl_library_init (TlLibrary *self)
 }
 
 void
+tl_library_emit_changes (TlLibrary *self, TlLibraryChanges *changes)
+{
+  g_signal_emit (self, signals[SIGNAL_ROWS_CHANGED], 0, changes);
+  g_signal_emit (self, signals[SIGNAL_CHANGED], 0, tl_library_changes_get_what (changes));
+}
+
+/* Any rows of the kinds @what may have changed. */
+void
 tl_library_emit_changed (TlLibrary *self, TlLibraryChange what)
 {
-  g_signal_emit (self, signals[SIGNAL_CHANGED], 0, what);
+  g_autoptr(TlLibraryChanges) changes = tl_library_changes_new (what);
+
+  tl_library_emit_changes (self, changes);
 }
 
 static void
@@ -232,7 +259,11 @@ tl_library_open_full (const char *path, TlLibraryOpenFlags flags, GError **error
 
   g_return_val_if_fail (path != NULL, NULL);
   store = tl_sqlite_store_open (path, flags, error);
-  return store ? tl_library_new_for_store (store) : NULL;
+  if (store == NULL)
+    return NULL;
+  /* what others commit arrives on this thread's main context */
+  TL_STORE_CALL (store, watch, g_main_context_get_thread_default ());
+  return tl_library_new_for_store (store);
 }
 
 /**
@@ -385,18 +416,29 @@ tl_library_edit_begin (TlLibrary *self, TlEditKind kind, TlLibraryChange what, G
       || !TL_STORE_CALL (self->store, edit_begin, edit_labels[kind], error))
     return FALSE;
   self->editing = TRUE;
-  self->edit_changes = what;
+  g_clear_pointer (&self->edit_changes, tl_library_changes_unref);
+  self->edit_changes = tl_library_changes_new (what);
   return TRUE;
+}
+
+void
+tl_library_edit_touch (TlLibrary *self, TlLibraryChange kind, gint64 id)
+{
+  g_return_if_fail (self->editing);
+  if (kind != 0)
+    tl_library_changes_add (self->edit_changes, kind, id);
 }
 
 gboolean
 tl_library_edit_commit (TlLibrary *self, GError **error)
 {
+  g_autoptr(TlLibraryChanges) changes = g_steal_pointer (&self->edit_changes);
+
   g_return_val_if_fail (self->editing, FALSE);
   self->editing = FALSE;
   if (!TL_STORE_CALL (self->store, edit_commit, error))
     return FALSE;
-  tl_library_emit_changed (self, self->edit_changes);
+  tl_library_emit_changes (self, changes);
   return TRUE;
 }
 
@@ -404,6 +446,7 @@ void
 tl_library_edit_rollback (TlLibrary *self)
 {
   self->editing = FALSE;
+  g_clear_pointer (&self->edit_changes, tl_library_changes_unref);
   TL_STORE_CALL0 (self->store, edit_rollback);
 }
 

@@ -49,6 +49,17 @@ typedef enum {
 #define TL_TYPE_LIBRARY_CHANGE (tl_library_change_get_type ())
 GType tl_library_change_get_type (void) G_GNUC_CONST;
 
+/* What one change touched, with ids (TlLibrary::rows-changed). */
+typedef struct _TlLibraryChanges TlLibraryChanges;
+#define TL_TYPE_LIBRARY_CHANGES (tl_library_changes_get_type ())
+GType tl_library_changes_get_type (void) G_GNUC_CONST;
+TlLibraryChanges *tl_library_changes_ref (TlLibraryChanges *changes);
+void tl_library_changes_unref (TlLibraryChanges *changes);
+TlLibraryChange tl_library_changes_get_what (const TlLibraryChanges *changes);
+const gint64 *tl_library_changes_get_ids (const TlLibraryChanges *changes, TlLibraryChange kind, guint *n_ids);
+gboolean tl_library_changes_touches (const TlLibraryChanges *changes, TlLibraryChange kind, gint64 id);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (TlLibraryChanges, tl_library_changes_unref)
+
 /* What an undoable edit did: undo steps have a kind, and the UI says it
  * in the user's language (the library keeps an English name in the file). */
 typedef enum {

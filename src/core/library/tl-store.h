@@ -57,6 +57,9 @@ struct _TlStoreClass {
   int (*get_schema_version) (TlStore *self);
   TlStore *(*dup) (TlStore *self, GError **error);
   gboolean (*check_outside_changes) (TlStore *self);
+  /* from now on, emit TlStore::outside-change from @context (the thread
+   * that uses the store) when another process commits */
+  void (*watch) (TlStore *self, GMainContext *context);
 
   /* one undoable edit: what the store is asked between begin and commit
    * is one step that undo takes back; @label names it for "Undo …" */

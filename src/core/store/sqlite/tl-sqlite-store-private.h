@@ -29,6 +29,8 @@ struct _TlSqliteStore {
   gint64 edit_step;       /* the undo step being recorded, 0 when none */
   GHashTable *longest_lines; /* source id -> its longest line (µs), for clip texts */
   gint64 longest_version;    /* PRAGMA data_version they were read at */
+  GSource *watch;            /* looks at data_version, on the user's main context */
+  GThread *watch_thread;     /* the thread that uses the store */
 };
 
 TlStmt *tl_sqlite_store_prepare (TlSqliteStore *self, const char *sql, GError **error);

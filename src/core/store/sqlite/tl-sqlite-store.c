@@ -13,6 +13,9 @@ tl_sqlite_store_finalize (GObject *object)
 {
   TlSqliteStore *self = TL_SQLITE_STORE (object);
 
+  if (self->watch)
+    g_source_destroy (self->watch);
+  g_clear_pointer (&self->watch, g_source_unref);
   g_clear_pointer (&self->statements, g_hash_table_unref);
   g_clear_pointer (&self->longest_lines, g_hash_table_unref);
   if (self->db)
@@ -241,6 +244,34 @@ check_outside_changes (TlStore *store)
   return TRUE;
 }
 
+/* How often another process's commits are looked for: PRAGMA data_version
+ * costs a few µs, and an editor sees the change within a second. */
+#define WATCH_MSEC 1000
+
+static gboolean
+on_watch (gpointer user_data)
+{
+  TlSqliteStore *self = user_data;
+
+  /* a connection is used by one thread: the one that asked to watch */
+  if (g_thread_self () == self->watch_thread && check_outside_changes (TL_STORE (self)))
+    tl_store_emit_outside_change (TL_STORE (self), TL_LIBRARY_CHANGE_ALL);
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+watch (TlStore *store, GMainContext *context)
+{
+  TlSqliteStore *self = TL_SQLITE_STORE (store);
+
+  g_return_if_fail (self->watch == NULL);
+  self->watch_thread = g_thread_self ();
+  self->watch = g_timeout_source_new (WATCH_MSEC);
+  g_source_set_static_name (self->watch, "[tagline] library outside changes");
+  g_source_set_callback (self->watch, on_watch, self, NULL);
+  g_source_attach (self->watch, context);
+}
+
 static const char *
 get_path (TlStore *store)
 {
@@ -282,6 +313,7 @@ tl_sqlite_store_class_init (TlSqliteStoreClass *klass)
   store_class->get_schema_version = get_schema_version;
   store_class->dup = store_dup;
   store_class->check_outside_changes = check_outside_changes;
+  store_class->watch = watch;
 
   store_class->edit_begin = tl_sqlite_store_edit_begin;
   store_class->edit_commit = tl_sqlite_store_edit_commit;
