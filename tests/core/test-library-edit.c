@@ -1,12 +1,11 @@
 /* test-library-edit.c: edits by hand, each one undoable, undo that
  * survives a restart, deletes that come back, change notices, and the
- * migration of a library written by schema 1. */
-#include <sqlite3.h>
+ * migration of a library written by schema 1; through the API only (what
+ * looks into the SQLite file is in tests/core/store/test-sqlite-edit.c). */
 #include <string.h>
 
 #include "tl-import.h"
-#include <sqlite3.h>
-#include "tl-library-private.h"
+#include "tl-library.h"
 #include "tl-search.h"
 #include "tl-test-util.h"
 
@@ -219,31 +218,6 @@ test_bad_edits_change_nothing (Fixture *f, gconstpointer data)
   assert_next (f, FALSE, "Trim Clip");
 }
 
-/* Deleting a topic removes it from its clips; undo puts both back. */
-static void
-test_delete_topic (Fixture *f, gconstpointer data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) topics = NULL;
-  TlClip *clip;
-
-  g_assert_true (tl_library_delete_topic (f->library, f->weapons, &error));
-  clip = get_clip (f);
-  g_assert_cmpuint (g_strv_length ((char **) tl_clip_get_topics (clip)), ==, 0);
-  g_object_unref (clip);
-  g_assert_cmpint (tl_test_count_rows (f->library, "clip_topic"), ==, 0);
-
-  assert_undo (f, "Delete Topic");
-  clip = get_clip (f);
-  g_assert_cmpstr (tl_clip_get_topics (clip)[0], ==, "Weapons");
-  g_object_unref (clip);
-  topics = tl_library_list_topics (f->library, &error);
-  g_assert_cmpuint (topics->len, ==, 2);
-  g_assert_cmpint (tl_topic_get_id (g_ptr_array_index (topics, 0)), ==, f->weapons);
-  g_assert_cmpuint (tl_topic_get_key (g_ptr_array_index (topics, 0)), ==, 1);
-  g_assert_cmpuint (tl_topic_get_n_clips (g_ptr_array_index (topics, 0)), ==, 1);
-}
-
 static guint
 topic_key (Fixture *f, const char *name)
 {
@@ -275,40 +249,6 @@ test_topic_key_color_rename (Fixture *f, gconstpointer data)
   g_assert_no_error (error);
   g_assert_cmpstr (tl_topic_get_color (topic), ==, "#c01c28");
   g_assert_cmpstr (tl_topic_get_name (topic), ==, "Arms");
-}
-
-/* A deleted source leaves the list, its clips and search; undo brings all back. */
-static void
-test_delete_source (Fixture *f, gconstpointer data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) sources = NULL;
-  g_autoptr(GPtrArray) clips = NULL;
-  g_autoptr(TlSearchResults) hits = NULL;
-
-  g_assert_true (tl_library_delete_source (f->library, f->source, &error));
-  sources = tl_library_list_sources (f->library, &error);
-  g_assert_cmpuint (sources->len, ==, 1);
-  clips = tl_library_list_clips (f->library, NULL, &error);
-  g_assert_cmpuint (clips->len, ==, 0);
-  hits = tl_search (f->library, "ammunition", 10, 0, NULL, NULL, &error);
-  g_assert_cmpuint (hits->total, ==, 0);
-  g_clear_pointer (&sources, g_ptr_array_unref);
-  g_clear_pointer (&clips, g_ptr_array_unref);
-  g_clear_pointer (&hits, tl_search_results_free);
-
-  assert_undo (f, "Delete Source");
-  sources = tl_library_list_sources (f->library, &error);
-  g_assert_cmpuint (sources->len, ==, 2);
-  clips = tl_library_list_clips (f->library, NULL, &error);
-  g_assert_cmpuint (clips->len, ==, 1);
-  hits = tl_search (f->library, "ammunition", 10, 0, NULL, NULL, &error);
-  g_assert_cmpuint (hits->total, ==, 1);
-
-  /* the index agrees with its content table after all that */
-  g_assert_cmpint (sqlite3_exec (tl_test_library_db (f->library),
-                                 "INSERT INTO segment_fts (segment_fts) VALUES ('integrity-check')",
-                                 NULL, NULL, NULL), ==, SQLITE_OK);
 }
 
 static void
@@ -390,26 +330,6 @@ test_undo_after_restart (Fixture *f, gconstpointer data)
   /* the clip before it was made is one more undo away */
   assert_undo (f, "New Clip");
   g_assert_null (tl_library_get_clip (f->library, f->clip, NULL));
-}
-
-/* An undo that can no longer apply says why and changes nothing. */
-static void
-test_undo_conflict (Fixture *f, gconstpointer data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TlTopic) again = NULL;
-
-  g_assert_true (tl_library_delete_topic (f->library, f->diplomacy, &error));
-  /* another process takes the name meanwhile (no undo there) */
-  g_assert_cmpint (sqlite3_exec (tl_test_library_db (f->library),
-                                 "INSERT INTO topic (name, color, position) VALUES ('diplomacy', '#000000', 9)",
-                                 NULL, NULL, NULL), ==, SQLITE_OK);
-  g_assert_false (tl_library_undo (f->library, NULL, &error));
-  g_assert_nonnull (error);
-  g_assert_nonnull (strstr (error->message, "Cannot undo “Delete Topic”"));
-  assert_next (f, FALSE, "Delete Topic");
-  again = tl_library_find_topic (f->library, "Diplomacy", NULL);
-  g_assert_cmpstr (tl_topic_get_color (again), ==, "#000000");
 }
 
 typedef struct {
@@ -935,12 +855,9 @@ main (int argc, char **argv)
 #define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
   ADD ("/core/library/edit/clip-edits-undo", test_clip_edits_undo);
   ADD ("/core/library/edit/bad-edits-change-nothing", test_bad_edits_change_nothing);
-  ADD ("/core/library/edit/delete-topic", test_delete_topic);
   ADD ("/core/library/edit/topic-key-color-rename", test_topic_key_color_rename);
-  ADD ("/core/library/edit/delete-source", test_delete_source);
   ADD ("/core/library/edit/folders", test_folders);
   ADD ("/core/library/edit/undo-after-restart", test_undo_after_restart);
-  ADD ("/core/library/edit/undo-conflict", test_undo_conflict);
   ADD ("/core/library/edit/change-notices", test_change_notices);
   ADD ("/core/library/edit/change-ids", test_change_ids);
   ADD ("/core/library/edit/outside-change-arrives", test_outside_change_arrives);

@@ -1,4 +1,4 @@
-/* test-library-open.c: opening a library: read-only when asked or when the
+/* test-sqlite-open.c: opening a library file in SQLite: read-only when asked or when the
  * file, its folder or its disk cannot be written (and then nothing is
  * written, in the file or beside it), files left exactly as they were when
  * refused, what each failure says, the integrity check, and undo triggers
