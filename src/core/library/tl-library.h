@@ -1,5 +1,6 @@
-/* tl-library.h: one SQLite file is one library: open, migrate, import,
- * read, tag. Every change is its own transaction. */
+/* tl-library.h: a library: open, import, read, tag, undo. Every change is
+ * its own transaction; where it is kept is the store's business
+ * (store/sqlite/: one SQLite file is one library). */
 #pragma once
 
 #include <gio/gio.h>
@@ -100,7 +101,7 @@ GType tl_edit_kind_get_type (void) G_GNUC_CONST;
 #define TL_TYPE_LIBRARY (tl_library_get_type ())
 G_DECLARE_FINAL_TYPE (TlLibrary, tl_library, TL, LIBRARY, GObject)
 
-/* How to open a library (tl-library-open.c) */
+/* How to open a library */
 typedef enum {
   TL_LIBRARY_OPEN_DEFAULT = 0,        /* read and write; created when missing; read-only when it cannot be written */
   TL_LIBRARY_OPEN_READ_ONLY = 1 << 0, /* only read: nothing is created or written, in the file or beside it */
@@ -228,7 +229,7 @@ TlClip *tl_library_get_clip (TlLibrary *self, gint64 clip_id, GError **error);
 GPtrArray *tl_library_list_clips (TlLibrary *self, const TlClipFilter *filter, GError **error);
 char *tl_library_get_clip_text (TlLibrary *self, TlClip *clip, GError **error);
 
-/* Edits: each is one transaction and one undo step (tl-library-edit.c) */
+/* Edits: each is one transaction and one undo step */
 gboolean tl_library_set_clip_range (TlLibrary *self, gint64 clip_id, gint64 in, gint64 out, GError **error);
 gboolean tl_library_set_clip_paragraphs (TlLibrary *self, gint64 clip_id, gint first, gint last, GError **error);
 gboolean tl_library_set_clip_title (TlLibrary *self, gint64 clip_id, const char *title, GError **error);
