@@ -1,0 +1,298 @@
+/* test-cli-edit.c: the edits the window makes, made by the built
+ * tagline-cli on a real library file: each is read back (through another
+ * command or the library), undone and redone, and bad input fails with
+ * its exit status and one line, changing nothing. */
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "tl-test-cli.h"
+#include "tl-test-media.h"
+#include "tl-test-util.h"
+
+typedef struct {
+  char *dir;
+  char *library;
+} Fixture;
+
+static const char *const summit_srt =
+  "1\n00:00:01,000 --> 00:00:04,000\nThe summit opened with a parade.\n\n"
+  "2\n00:00:04,500 --> 00:00:08,250\nAmmunition supplies were discussed, at length.\n\n"
+  "3\n00:00:09,000 --> 00:00:12,000\nNorth Korea denied the weapons trade.\n";
+
+/* Runs tagline-cli on the fixture's library and checks its exit status;
+ * a failure says one line on stderr and prints nothing on stdout. */
+static TlTestCliRun *
+cli (Fixture *f, int status, const char *first, ...) G_GNUC_NULL_TERMINATED;
+
+static TlTestCliRun *
+cli (Fixture *f, int status, const char *first, ...)
+{
+  TlTestCliRun *run;
+  va_list args;
+
+  va_start (args, first);
+  run = tl_test_cli_run_valist (NULL, f->library, first, args);
+  va_end (args);
+  if (run->status != status)
+    g_printerr ("%s: status %d: %s%s", first, run->status, run->out, run->err);
+  g_assert_cmpint (run->status, ==, status);
+  if (status != 0)
+    {
+      tl_test_cli_assert_one_line (run->err);
+      g_assert_cmpstr (run->out, ==, "");
+    }
+  return run;
+}
+
+/* What the library holds that an edit can change, as the commands that
+ * list it say, and how many steps its undo keeps. */
+static char *
+library_state (Fixture *f)
+{
+  g_autoptr(TlTestCliRun) topics = cli (f, 0, "topics", "--json", NULL);
+  g_autoptr(TlTestCliRun) clips = cli (f, 0, "clips", "--json", NULL);
+  g_autoptr(TlTestCliRun) sources = cli (f, 0, "sources", "--json", NULL);
+  g_autoptr(TlTestCliRun) folders = cli (f, 0, "folders", "--json", NULL);
+  g_autoptr(TlLibrary) library = tl_library_open (f->library, NULL);
+
+  g_assert_nonnull (library);
+  return g_strdup_printf ("%s%s%s%s%" G_GINT64_FORMAT " steps, %" G_GINT64_FORMAT " undone", topics->out, clips->out,
+                          sources->out, folders->out, tl_test_count_rows (library, "undo_step"),
+                          tl_test_count_rows (library, "undo_step WHERE undone = 1"));
+}
+
+/* The label the window's Undo would show now. */
+static char *
+undo_label (Fixture *f)
+{
+  g_autoptr(TlLibrary) library = tl_library_open (f->library, NULL);
+
+  g_assert_nonnull (library);
+  return tl_library_get_undo_label (library);
+}
+
+/* Undoes with tagline-cli, which must say the step the window would have. */
+static void
+assert_undo (Fixture *f, const char *label)
+{
+  g_autofree char *expected = g_strdup_printf ("Undone: %s\n", label);
+  g_autofree char *window_label = undo_label (f);
+  g_autoptr(TlTestCliRun) run = cli (f, 0, "undo", NULL);
+
+  g_assert_cmpstr (window_label, ==, label);
+  g_assert_cmpstr (run->out, ==, expected);
+}
+
+static JsonObject *
+parse (JsonParser *parser, TlTestCliRun *run)
+{
+  return tl_test_cli_parse_object (parser, run->out);
+}
+
+/* The object of @array (a member of what @run printed) whose "id" is @id, or NULL. */
+static JsonObject *
+find_by_id (JsonParser *parser, TlTestCliRun *run, const char *array, gint64 id)
+{
+  JsonArray *items = json_object_get_array_member (parse (parser, run), array);
+
+  for (guint i = 0; i < json_array_get_length (items); i++)
+    if (json_object_get_int_member (json_array_get_object_element (items, i), "id") == id)
+      return json_array_get_object_element (items, i);
+  return NULL;
+}
+
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  g_autofree char *srt = NULL;
+  g_autoptr(TlTestCliRun) import = NULL, economy = NULL, politics = NULL;
+
+  f->dir = tl_test_tmpdir_new ();
+  f->library = g_build_filename (f->dir, "library.db", NULL);
+  srt = g_build_filename (f->dir, "summit.srt", NULL);
+  g_assert_true (g_file_set_contents (srt, summit_srt, -1, NULL));
+  import = cli (f, 0, "import", srt, NULL);
+  economy = cli (f, 0, "topics", "add", "Economy", "--key", "1", NULL);
+  politics = cli (f, 0, "topics", "add", "Politics", "--color", "#33d17a", NULL);
+  g_assert_cmpstr (economy->out, ==, "1\n");
+  g_assert_cmpstr (politics->out, ==, "2\n");
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  g_free (f->library);
+  tl_test_tmpdir_free (f->dir);
+}
+
+/* undo and redo: the label, nothing to undo, redo forgotten by an edit. */
+static void
+test_undo_redo (Fixture *f, gconstpointer data)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(TlTestCliRun) nothing = cli (f, 0, "undo", NULL), nothing_more = NULL, redo = NULL, redo_json = NULL;
+  g_autoptr(TlTestCliRun) none = NULL, undo_json = NULL, tag = NULL, clips = NULL, extra = NULL;
+  g_autofree char *before = NULL, *now = NULL;
+
+  /* the two topics added */
+  g_assert_cmpstr (nothing->out, ==, "Undone: New Topic\n");
+  undo_json = cli (f, 0, "--json", "undo", NULL);
+  g_assert_cmpstr (json_object_get_string_member (parse (parser, undo_json), "undone"), ==, "New Topic");
+  before = library_state (f);
+  nothing_more = cli (f, 1, "undo", NULL);
+  g_assert_nonnull (strstr (nothing_more->err, "Nothing to undo"));
+  g_assert_nonnull (strstr (nothing_more->err, f->library));
+  extra = cli (f, 2, "undo", "2", NULL);
+  now = library_state (f);
+  g_assert_cmpstr (now, ==, before);
+
+  redo = cli (f, 0, "redo", NULL);
+  g_assert_cmpstr (redo->out, ==, "Redone: New Topic\n");
+  redo_json = cli (f, 0, "redo", "--json", NULL);
+  g_assert_cmpstr (json_object_get_string_member (parse (parser, redo_json), "redone"), ==, "New Topic");
+  none = cli (f, 1, "redo", NULL);
+  g_assert_nonnull (strstr (none->err, "Nothing to redo"));
+
+  /* an edit made after an undo forgets the redo */
+  tag = cli (f, 0, "tag", "1", "1", "4", "Economy", NULL);
+  assert_undo (f, "New Clip");
+  clips = cli (f, 0, "clips", "--json", NULL);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (parse (parser, clips), "clips")), ==, 0);
+  g_clear_pointer (&tag, tl_test_cli_run_free);
+  tag = cli (f, 0, "tag", "1", "4.5", "8", "Politics", NULL);
+  g_clear_pointer (&none, tl_test_cli_run_free);
+  none = cli (f, 1, "redo", NULL);
+}
+
+/* folders and sources rename, move and delete; folders lists them. */
+static void
+test_folders_and_sources (Fixture *f, gconstpointer data)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(TlTestCliRun) news = cli (f, 0, "folders", "add", "News", NULL);
+  g_autoptr(TlTestCliRun) summit = cli (f, 0, "folders", "add", "Summit", "--parent", "1", "--json", NULL);
+  g_autoptr(TlTestCliRun) move = NULL, list = NULL, rename = NULL, sources = NULL, plain = NULL, del = NULL;
+  g_autoptr(TlTestCliRun) up = NULL, gone = NULL;
+  g_autofree char *before = NULL;
+  JsonObject *folder;
+
+  g_assert_cmpstr (news->out, ==, "1\n");
+  folder = parse (parser, summit);
+  g_assert_cmpint (json_object_get_int_member (folder, "id"), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (folder, "parent"), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (folder, "path"), ==, "News/Summit");
+
+  move = cli (f, 0, "sources", "move", "1", "2", "--json", NULL);
+  g_assert_cmpstr (json_object_get_string_member (parse (parser, move), "folder"), ==, "News/Summit");
+  list = cli (f, 0, "folders", "--json", NULL);
+  folder = find_by_id (parser, list, "folders", 1);
+  g_assert_true (json_object_get_null_member (folder, "parent"));
+  g_assert_cmpint (json_object_get_int_member (folder, "folders"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (folder, "sources"), ==, 0);
+  g_assert_cmpint (json_object_get_int_member (find_by_id (parser, list, "folders", 2), "sources"), ==, 1);
+  plain = cli (f, 0, "folders", NULL);
+  g_assert_nonnull (strstr (plain->out, "News/Summit"));
+
+  rename = cli (f, 0, "sources", "rename", "1", "Summit, day one", NULL);
+  g_clear_pointer (&rename, tl_test_cli_run_free);
+  rename = cli (f, 0, "folders", "rename", "2", "Talks", "--json", NULL);
+  g_assert_cmpstr (json_object_get_string_member (parse (parser, rename), "path"), ==, "News/Talks");
+  up = cli (f, 0, "folders", "move", "2", "root", NULL);
+  sources = cli (f, 0, "sources", "--json", NULL);
+  g_assert_cmpstr (json_object_get_string_member (find_by_id (parser, sources, "sources", 1), "title"), ==,
+                   "Summit, day one");
+  g_assert_cmpstr (json_object_get_string_member (find_by_id (parser, sources, "sources", 1), "folder"), ==, "Talks");
+
+  /* deleting a folder hides its sources; undo brings them back */
+  del = cli (f, 0, "folders", "delete", "2", NULL);
+  g_clear_pointer (&sources, tl_test_cli_run_free);
+  sources = cli (f, 0, "sources", "--json", NULL);
+  g_assert_null (find_by_id (parser, sources, "sources", 1));
+  assert_undo (f, "Delete Folder");
+  g_clear_pointer (&sources, tl_test_cli_run_free);
+  sources = cli (f, 0, "sources", "--json", NULL);
+  g_assert_nonnull (find_by_id (parser, sources, "sources", 1));
+
+  g_clear_pointer (&del, tl_test_cli_run_free);
+  del = cli (f, 0, "sources", "delete", "1", "--json", NULL);
+  g_assert_cmpint (json_array_get_int_element (json_object_get_array_member (parse (parser, del), "deleted"), 0), ==,
+                   1);
+  gone = cli (f, 0, "sources", "--json", NULL);
+  g_assert_null (find_by_id (parser, gone, "sources", 1));
+  assert_undo (f, "Delete Source");
+  assert_undo (f, "Move Folder");
+  assert_undo (f, "Rename Folder");
+  assert_undo (f, "Rename Source");
+  g_clear_pointer (&sources, tl_test_cli_run_free);
+  sources = cli (f, 0, "sources", "--json", NULL);
+  g_assert_cmpstr (json_object_get_string_member (find_by_id (parser, sources, "sources", 1), "title"), ==, "summit");
+  g_assert_cmpstr (json_object_get_string_member (find_by_id (parser, sources, "sources", 1), "folder"), ==,
+                   "News/Summit");
+
+  before = library_state (f);
+  {
+    static const struct {
+      int status;
+      const char *args[6];
+      const char *says;
+    } bad[] = {
+      { 2, { "folders", "move", "2", "up" }, "not a folder id" },
+      { 2, { "folders", "add" }, "one name" },
+      { 2, { "folders", "rename", "2", "X", "--parent", "1" }, "--parent" },
+      { 2, { "sources", "move", "1" }, "folder’s id" },
+      { 2, { "sources", "move", "1", "-" }, "not a folder id" },
+      { 2, { "sources", "frob", "1" }, "unknown action" },
+      { 1, { "folders", "move", "1", "2" }, "inside itself" },
+      { 1, { "folders", "add", "a/b" }, "without “/”" },
+      { 1, { "folders", "add", "Summit", "--parent", "1" }, "already a folder “Summit”" },
+      { 1, { "folders", "add", "X", "--parent", "9" }, "No folder with id 9" },
+      { 1, { "folders", "rename", "9", "X" }, "No folder with id 9" },
+      { 1, { "folders", "move", "9", "root" }, "No folder with id 9" },
+      { 1, { "folders", "delete", "9" }, "No folder with id 9" },
+      { 1, { "sources", "move", "1", "9" }, "No folder with id 9" },
+      { 1, { "sources", "rename", "9", "X" }, "No source with id 9" },
+      { 1, { "sources", "rename", "1", " " }, "needs a title" },
+      { 1, { "sources", "delete", "9" }, "No source with id 9" },
+    };
+    for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+      {
+        g_autoptr(TlTestCliRun) run = cli (f, bad[i].status, bad[i].args[0], bad[i].args[1], bad[i].args[2],
+                                           bad[i].args[3], bad[i].args[4], bad[i].args[5], NULL);
+        g_autofree char *now = NULL;
+        if (strstr (run->err, bad[i].says) == NULL)
+          g_error ("%s %s: “%s” does not say “%s”", bad[i].args[0], bad[i].args[1], run->err, bad[i].says);
+        now = library_state (f);
+        g_assert_cmpstr (now, ==, before);
+      }
+  }
+}
+
+/* Listing opens read-only: a library that is not there stays not there. */
+static void
+test_folders_read_only (Fixture *f, gconstpointer data)
+{
+  g_autofree char *missing = g_build_filename (f->dir, "none.db", NULL);
+  g_autofree char *state = NULL, *after = NULL;
+  g_autoptr(TlTestCliRun) run = tl_test_cli_run (missing, "folders", NULL);
+  g_autoptr(TlTestCliRun) list = NULL;
+
+  g_assert_cmpint (run->status, ==, 1);
+  g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+  /* a closed library is not written by listing its folders */
+  state = tl_test_library_state (f->library);
+  list = cli (f, 0, "folders", "--json", NULL);
+  after = tl_test_library_state (f->library);
+  g_assert_cmpstr (after, ==, state);
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add ("/cli/edit/undo-redo", Fixture, NULL, fixture_set_up, test_undo_redo, fixture_tear_down);
+  g_test_add ("/cli/edit/folders-and-sources", Fixture, NULL, fixture_set_up, test_folders_and_sources,
+              fixture_tear_down);
+  g_test_add ("/cli/edit/folders-read-only", Fixture, NULL, fixture_set_up, test_folders_read_only,
+              fixture_tear_down);
+  return g_test_run ();
+}
