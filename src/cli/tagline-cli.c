@@ -36,7 +36,7 @@ static const TlCliCommand commands[] = {
   { "folders", tl_cli_folders, TL_CLI_READS | TL_CLI_WRITES, "List the folders, add, rename, move or delete one" },
   { "show", tl_cli_show, TL_CLI_READS, "Show a source and its transcript" },
   { "search", tl_cli_search, TL_CLI_READS, "Search every transcript" },
-  { "topics", tl_cli_topics, TL_CLI_READS | TL_CLI_WRITES, "List or add topics" },
+  { "topics", tl_cli_topics, TL_CLI_READS | TL_CLI_WRITES, "List, add, rename, recolour, key or delete topics" },
   { "tag", tl_cli_tag, TL_CLI_WRITES, "Store a clip with topics" },
   { "clips", tl_cli_clips, TL_CLI_READS | TL_CLI_WRITES, "List clips, rearrange or delete them" },
   /* hands FCPXML and Premiere XML (libxml2) to tagline-cli-media */

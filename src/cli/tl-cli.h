@@ -126,6 +126,7 @@ gboolean tl_cli_folders (TlCli *cli, int argc, char **argv, GError **error);
 gboolean tl_cli_show (TlCli *cli, int argc, char **argv, GError **error);
 gboolean tl_cli_search (TlCli *cli, int argc, char **argv, GError **error);
 gboolean tl_cli_topics (TlCli *cli, int argc, char **argv, GError **error);
+gboolean tl_cli_topics_edit (TlCli *cli, int argc, char **argv, GError **error);
 gboolean tl_cli_tag (TlCli *cli, int argc, char **argv, GError **error);
 gboolean tl_cli_clips (TlCli *cli, int argc, char **argv, GError **error);
 gboolean tl_cli_export (TlCli *cli, int argc, char **argv, GError **error);

@@ -125,6 +125,104 @@ fixture_tear_down (Fixture *f, gconstpointer data)
   tl_test_tmpdir_free (f->dir);
 }
 
+/* topics rename, color, key and delete; undo brings each back. */
+static void
+test_topics (Fixture *f, gconstpointer data)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(TlTestCliRun) rename = NULL, color = NULL, key = NULL, list = NULL, none = NULL, del = NULL;
+  g_autoptr(TlTestCliRun) after = NULL, tag = NULL, clips = NULL;
+  g_autofree char *before = NULL;
+  JsonObject *topic;
+
+  /* options before the command, or after it */
+  rename = cli (f, 0, "--json", "topics", "rename", "1", "  Trade  ", NULL);
+  topic = parse (parser, rename);
+  g_assert_cmpint (json_object_get_int_member (topic, "id"), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (topic, "name"), ==, "Trade");
+  color = cli (f, 0, "topics", "color", "2", "#E01B24", "--json", NULL);
+  g_assert_cmpstr (json_object_get_string_member (parse (parser, color), "color"), ==, "#e01b24");
+  /* the key moves from the topic that had it */
+  key = cli (f, 0, "topics", "key", "2", "1", NULL);
+  g_assert_cmpstr (key->out, ==, "");
+  list = cli (f, 0, "topics", "--json", NULL);
+  g_assert_cmpint (json_object_get_int_member (find_by_id (parser, list, "topics", 2), "key"), ==, 1);
+  g_assert_true (json_object_get_null_member (find_by_id (parser, list, "topics", 1), "key"));
+  g_assert_cmpstr (json_object_get_string_member (find_by_id (parser, list, "topics", 1), "name"), ==, "Trade");
+  none = cli (f, 0, "topics", "key", "2", "none", "--json", NULL);
+  g_assert_true (json_object_get_null_member (parse (parser, none), "key"));
+
+  /* deleting a topic keeps its clips, without it */
+  tag = cli (f, 0, "tag", "1", "1", "4", "Politics", "Trade", NULL);
+  del = cli (f, 0, "topics", "delete", "2", "--json", NULL);
+  g_assert_cmpint (json_array_get_int_element (json_object_get_array_member (parse (parser, del), "deleted"), 0), ==,
+                   2);
+  after = cli (f, 0, "topics", "--json", NULL);
+  g_assert_null (find_by_id (parser, after, "topics", 2));
+  clips = cli (f, 0, "clips", "--json", NULL);
+  g_assert_cmpstr (json_array_get_string_element (
+                     json_object_get_array_member (find_by_id (parser, clips, "clips", 1), "topics"), 0), ==, "Trade");
+  g_assert_cmpuint (json_array_get_length (
+                      json_object_get_array_member (find_by_id (parser, clips, "clips", 1), "topics")), ==, 1);
+
+  /* each edit was one step, the window's */
+  assert_undo (f, "Delete Topic");
+  g_clear_pointer (&after, tl_test_cli_run_free);
+  after = cli (f, 0, "topics", "--json", NULL);
+  g_assert_cmpstr (json_object_get_string_member (find_by_id (parser, after, "topics", 2), "name"), ==, "Politics");
+  g_assert_cmpint (json_object_get_int_member (find_by_id (parser, after, "topics", 2), "clips"), ==, 1);
+  assert_undo (f, "New Clip");
+  assert_undo (f, "Change Topic Key");
+  assert_undo (f, "Change Topic Key");
+  g_clear_pointer (&after, tl_test_cli_run_free);
+  after = cli (f, 0, "topics", "--json", NULL);
+  g_assert_true (json_object_get_null_member (find_by_id (parser, after, "topics", 2), "key"));
+  g_assert_cmpint (json_object_get_int_member (find_by_id (parser, after, "topics", 1), "key"), ==, 1);
+  assert_undo (f, "Recolour Topic");
+  assert_undo (f, "Rename Topic");
+  g_clear_pointer (&after, tl_test_cli_run_free);
+  after = cli (f, 0, "topics", "--json", NULL);
+  g_assert_cmpstr (json_object_get_string_member (find_by_id (parser, after, "topics", 1), "name"), ==, "Economy");
+  g_assert_cmpstr (json_object_get_string_member (find_by_id (parser, after, "topics", 2), "color"), ==, "#33d17a");
+
+  /* bad input: exit status, one line that says what, and nothing changed */
+  before = library_state (f);
+  {
+    static const struct {
+      int status;
+      const char *args[6];
+      const char *says;
+    } bad[] = {
+      { 2, { "topics", "color", "2", "red" }, "#rrggbb" },
+      { 2, { "topics", "color", "2", "#12345g" }, "#rrggbb" },
+      { 2, { "topics", "key", "2", "10" }, "1 to 9" },
+      { 2, { "topics", "key", "2", "--", "-1" }, "1 to 9" },
+      { 2, { "topics", "rename", "two", "X" }, "not a topic id" },
+      { 2, { "topics", "rename", "2" }, "new name" },
+      { 2, { "topics", "frob", "2" }, "unknown action" },
+      { 2, { "topics", "rename", "2", "X", "--key", "3" }, "--key" },
+      { 1, { "topics", "rename", "9", "X" }, "No topic with id 9" },
+      { 1, { "topics", "color", "9", "#ffffff" }, "No topic with id 9" },
+      { 1, { "topics", "key", "9", "2" }, "No topic with id 9" },
+      { 1, { "topics", "delete", "9" }, "No topic with id 9" },
+      { 1, { "topics", "rename", "2", "Economy" }, "already a topic “Economy”" },
+      { 1, { "topics", "rename", "2", "   " }, "needs a name" },
+    };
+    for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+      {
+        g_autoptr(TlTestCliRun) run = cli (f, bad[i].status, bad[i].args[0], bad[i].args[1], bad[i].args[2],
+                                           bad[i].args[3], bad[i].args[4], bad[i].args[5], NULL);
+        g_autofree char *now = NULL;
+        if (strstr (run->err, bad[i].says) == NULL)
+          g_error ("%s %s: “%s” does not say “%s”", bad[i].args[1], bad[i].args[2], run->err, bad[i].says);
+        if (bad[i].status == 1)
+          g_assert_nonnull (strstr (run->err, f->library));
+        now = library_state (f);
+        g_assert_cmpstr (now, ==, before);
+      }
+  }
+}
+
 /* undo and redo: the label, nothing to undo, redo forgotten by an edit. */
 static void
 test_undo_redo (Fixture *f, gconstpointer data)
@@ -289,6 +387,7 @@ int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
+  g_test_add ("/cli/edit/topics", Fixture, NULL, fixture_set_up, test_topics, fixture_tear_down);
   g_test_add ("/cli/edit/undo-redo", Fixture, NULL, fixture_set_up, test_undo_redo, fixture_tear_down);
   g_test_add ("/cli/edit/folders-and-sources", Fixture, NULL, fixture_set_up, test_folders_and_sources,
               fixture_tear_down);
