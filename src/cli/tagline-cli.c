@@ -38,7 +38,7 @@ static const TlCliCommand commands[] = {
   { "search", tl_cli_search, TL_CLI_READS, "Search every transcript" },
   { "topics", tl_cli_topics, TL_CLI_READS | TL_CLI_WRITES, "List, add, rename, recolour, key or delete topics" },
   { "tag", tl_cli_tag, TL_CLI_WRITES, "Store a clip with topics" },
-  { "clips", tl_cli_clips, TL_CLI_READS | TL_CLI_WRITES, "List clips, rearrange or delete them" },
+  { "clips", tl_cli_clips, TL_CLI_READS | TL_CLI_WRITES, "List clips, change, rearrange or delete them" },
   /* hands FCPXML and Premiere XML (libxml2) to tagline-cli-media */
   { "export", tl_cli_export, TL_CLI_READS, "Export clips (csv, json, edl, fcpxml, xmeml, otio, srt, vtt, md, html)" },
   { "render", MEDIA (tl_cli_render), TL_CLI_READS | TL_CLI_MEDIA,

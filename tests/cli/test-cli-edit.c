@@ -262,6 +262,122 @@ test_undo_redo (Fixture *f, gconstpointer data)
   none = cli (f, 1, "redo", NULL);
 }
 
+/* clips set: every field, each its own step; bad input changes nothing,
+ * even beside a good change. */
+static void
+test_clips_set (Fixture *f, gconstpointer data)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(TlTestCliRun) tag = cli (f, 0, "tag", "1", "1", "4", "Economy", NULL);
+  g_autoptr(TlTestCliRun) original = cli (f, 0, "clips", "--json", NULL);
+  g_autoptr(TlTestCliRun) set = NULL, list = NULL, same = NULL, undone = NULL, clear = NULL;
+  g_autofree char *before = NULL;
+  JsonObject *clip;
+  JsonArray *topics;
+
+  set = cli (f, 0, "clips", "set", "1", "--title", "Parade", "--note", "Open on this", "--rating", "4", "--in",
+             "00:00:01.500", "--out", "8.25", "--add-topic", "Politics", "--remove-topic", "Economy", "--json", NULL);
+  clip = parse (parser, set);
+  g_assert_cmpint (json_object_get_int_member (clip, "id"), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (clip, "title"), ==, "Parade");
+
+  /* read back by another command */
+  list = cli (f, 0, "clips", "--json", NULL);
+  clip = find_by_id (parser, list, "clips", 1);
+  g_assert_cmpstr (json_object_get_string_member (clip, "title"), ==, "Parade");
+  g_assert_cmpstr (json_object_get_string_member (clip, "note"), ==, "Open on this");
+  g_assert_cmpint (json_object_get_int_member (clip, "rating"), ==, 4);
+  g_assert_cmpfloat (json_object_get_double_member (clip, "in"), ==, 1.5);
+  g_assert_cmpfloat (json_object_get_double_member (clip, "out"), ==, 8.25);
+  topics = json_object_get_array_member (clip, "topics");
+  g_assert_cmpuint (json_array_get_length (topics), ==, 1);
+  g_assert_cmpstr (json_array_get_string_element (topics, 0), ==, "Politics");
+  g_assert_nonnull (strstr (json_object_get_string_member (clip, "text"), "Ammunition"));
+
+  /* nothing to change is no step */
+  before = library_state (f);
+  same = cli (f, 0, "clips", "set", "1", "--title", "Parade", "--rating", "4",
+              "--add-topic", "Politics", NULL);
+  g_assert_cmpstr (same->out, ==, "");
+  {
+    g_autofree char *now = library_state (f);
+    g_assert_cmpstr (now, ==, before);
+  }
+
+  /* bad input */
+  {
+    static const struct {
+      int status;
+      const char *args[9];
+      const char *says;
+    } bad[] = {
+      { 2, { "clips", "set", "1", "--rating", "6" }, "0 to 5" },
+      { 2, { "clips", "set", "1", "--title", "X", "--in", "soon" }, "not a time" },
+      { 2, { "clips", "set", "one", "--title", "X" }, "not a clip id" },
+      { 2, { "clips", "set", "1" }, "say what to change" },
+      { 2, { "clips", "set", "1", "--add-topic", "Economy", "--remove-topic", "Economy" }, "both" },
+      { 2, { "clips", "--title", "X" }, "clips set" },
+      { 1, { "clips", "set", "7", "--title", "X" }, "No clip with id 7" },
+      { 1, { "clips", "set", "1", "--title", "X", "--add-topic", "Sport" }, "No topic “Sport”" },
+      { 1, { "clips", "set", "1", "--note", "X", "--in", "9", "--out", "2" }, "must end after it starts" },
+    };
+    for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
+      {
+        g_autoptr(TlTestCliRun) run = cli (f, bad[i].status, bad[i].args[0], bad[i].args[1], bad[i].args[2],
+                                           bad[i].args[3], bad[i].args[4], bad[i].args[5], bad[i].args[6], bad[i].args[7],
+                                           bad[i].args[8], NULL);
+        g_autofree char *now = NULL;
+        if (strstr (run->err, bad[i].says) == NULL)
+          g_error ("clips set %s: “%s” does not say “%s”", bad[i].args[3], run->err, bad[i].says);
+        now = library_state (f);
+        g_assert_cmpstr (now, ==, before);
+      }
+  }
+
+  /* one step for each thing changed, undone newest first */
+  assert_undo (f, "Untag Clip");
+  assert_undo (f, "Tag Clip");
+  assert_undo (f, "Rate Clip");
+  assert_undo (f, "Edit Note");
+  assert_undo (f, "Retitle Clip");
+  assert_undo (f, "Trim Clip");
+  undone = cli (f, 0, "clips", "--json", NULL);
+  g_assert_cmpstr (undone->out, ==, original->out);
+
+  /* "" clears a title */
+  clear = cli (f, 0, "clips", "set", "1", "--title", "Parade", NULL);
+  g_clear_pointer (&clear, tl_test_cli_run_free);
+  clear = cli (f, 0, "clips", "set", "1", "--title", "", "--json", NULL);
+  g_assert_true (json_object_get_null_member (parse (parser, clear), "title"));
+}
+
+/* A clip of an untimed transcript is a range of paragraphs, counted from 1. */
+static void
+test_clips_set_paragraphs (Fixture *f, gconstpointer data)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *text = g_build_filename (f->dir, "notes.txt", NULL);
+  g_autoptr(TlTestCliRun) import = NULL, tag = NULL, set = NULL, bad = NULL, list = NULL;
+  JsonArray *paragraphs;
+
+  /* the first line is the title */
+  g_assert_true (g_file_set_contents (text, "Notes on the summit\n\nFirst paragraph.\n\nSecond paragraph.\n\n"
+                                     "Third paragraph.\n", -1, NULL));
+  import = cli (f, 0, "import", text, NULL);
+  tag = cli (f, 0, "tag", "2", "1", "1", "Economy", NULL);
+  g_assert_cmpstr (tag->out, ==, "1\n");
+  set = cli (f, 0, "clips", "set", "1", "--out", "3", "--json", NULL);
+  paragraphs = json_object_get_array_member (parse (parser, set), "paragraphs");
+  g_assert_cmpint (json_array_get_int_element (paragraphs, 0), ==, 1);
+  g_assert_cmpint (json_array_get_int_element (paragraphs, 1), ==, 3);
+  bad = cli (f, 1, "clips", "set", "1", "--out", "4", NULL);
+  g_assert_nonnull (strstr (bad->err, "paragraphs 1 to 3"));
+  assert_undo (f, "Trim Clip");
+  list = cli (f, 0, "clips", "--json", NULL);
+  paragraphs = json_object_get_array_member (find_by_id (parser, list, "clips", 1), "paragraphs");
+  g_assert_cmpint (json_array_get_int_element (paragraphs, 1), ==, 1);
+}
+
 /* folders and sources rename, move and delete; folders lists them. */
 static void
 test_folders_and_sources (Fixture *f, gconstpointer data)
@@ -389,6 +505,9 @@ main (int argc, char **argv)
   g_test_init (&argc, &argv, NULL);
   g_test_add ("/cli/edit/topics", Fixture, NULL, fixture_set_up, test_topics, fixture_tear_down);
   g_test_add ("/cli/edit/undo-redo", Fixture, NULL, fixture_set_up, test_undo_redo, fixture_tear_down);
+  g_test_add ("/cli/edit/clips-set", Fixture, NULL, fixture_set_up, test_clips_set, fixture_tear_down);
+  g_test_add ("/cli/edit/clips-set-paragraphs", Fixture, NULL, fixture_set_up, test_clips_set_paragraphs,
+              fixture_tear_down);
   g_test_add ("/cli/edit/folders-and-sources", Fixture, NULL, fixture_set_up, test_folders_and_sources,
               fixture_tear_down);
   g_test_add ("/cli/edit/folders-read-only", Fixture, NULL, fixture_set_up, test_folders_read_only,
