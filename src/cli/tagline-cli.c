@@ -44,6 +44,7 @@ static const TlCliCommand commands[] = {
   { "render", MEDIA (tl_cli_render), TL_CLI_READS | TL_CLI_MEDIA,
     "Render clips as media files (webm, mkv, mp4), or one selects reel" },
   { "probe", MEDIA (tl_cli_probe), TL_CLI_NO_LIBRARY | TL_CLI_MEDIA, "Show what a media file holds" },
+  { "relink", MEDIA (tl_cli_relink), TL_CLI_WRITES | TL_CLI_MEDIA, "Link a source to its (moved) media file" },
   { "demo", MEDIA (tl_cli_demo), TL_CLI_WRITES | TL_CLI_MEDIA, "Make a demo library with stand-in media" },
   { "align", MEDIA (tl_cli_align), TL_CLI_WRITES | TL_CLI_MEDIA, "Time a transcript from its media's sound" },
   { "undo", tl_cli_undo, TL_CLI_WRITES, "Undo the last change to the library (the window's too)" },

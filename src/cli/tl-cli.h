@@ -135,6 +135,7 @@ gboolean tl_cli_clips_set (TlCli *cli, int argc, char **argv, GError **error);
 gboolean tl_cli_export (TlCli *cli, int argc, char **argv, GError **error);
 gboolean tl_cli_render (TlCli *cli, int argc, char **argv, GError **error);
 gboolean tl_cli_probe (TlCli *cli, int argc, char **argv, GError **error);
+gboolean tl_cli_relink (TlCli *cli, int argc, char **argv, GError **error);
 gboolean tl_cli_demo (TlCli *cli, int argc, char **argv, GError **error);
 gboolean tl_cli_align (TlCli *cli, int argc, char **argv, GError **error);
 gboolean tl_cli_check (TlCli *cli, int argc, char **argv, GError **error);

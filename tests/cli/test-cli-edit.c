@@ -499,6 +499,46 @@ test_folders_read_only (Fixture *f, gconstpointer data)
   g_assert_cmpstr (after, ==, state);
 }
 
+/* relink probes the file as the window does, and is one step. */
+static void
+test_relink (Fixture *f, gconstpointer data)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *video = tl_test_make_video (f->dir, "moved.webm", 2, "25/1");
+  g_autofree char *text = g_build_filename (f->dir, "notes.webm", NULL);
+  g_autoptr(TlTestCliRun) relink = NULL, show = NULL, bad = NULL, missing = NULL, plain = NULL;
+  g_autofree char *before = NULL, *now = NULL;
+  JsonObject *root, *media;
+
+  g_assert_true (g_file_set_contents (text, "Not a video at all.\n", -1, NULL));
+  before = library_state (f);
+  bad = cli (f, 1, "relink", "1", text, NULL);
+  g_assert_nonnull (strstr (bad->err, text));
+  missing = cli (f, 1, "relink", "9", video, NULL);
+  g_assert_nonnull (strstr (missing->err, "No source with id 9"));
+  g_clear_pointer (&missing, tl_test_cli_run_free);
+  missing = cli (f, 2, "relink", "1", NULL);
+  now = library_state (f);
+  g_assert_cmpstr (now, ==, before);
+
+  relink = cli (f, 0, "--json", "relink", "1", video, NULL);
+  root = parse (parser, relink);
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (root, "source"), "kind"), ==,
+                   "video");
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (root, "media"), "path"), ==, video);
+  show = cli (f, 0, "show", "1", "--json", NULL);
+  media = json_object_get_object_member (parse (parser, show), "media");
+  g_assert_cmpstr (json_object_get_string_member (media, "path"), ==, video);
+  g_assert_cmpstr (json_object_get_string_member (media, "framerate"), ==, "25/1");
+  assert_undo (f, "Relink Media");
+  g_clear_pointer (&show, tl_test_cli_run_free);
+  show = cli (f, 0, "show", "1", "--json", NULL);
+  g_assert_true (json_object_get_null_member (parse (parser, show), "media"));
+  g_assert_cmpstr (json_object_get_string_member (parse (parser, show), "kind"), ==, "transcript");
+  plain = cli (f, 0, "relink", "1", video, NULL);
+  g_assert_nonnull (strstr (plain->out, video));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -512,5 +552,6 @@ main (int argc, char **argv)
               fixture_tear_down);
   g_test_add ("/cli/edit/folders-read-only", Fixture, NULL, fixture_set_up, test_folders_read_only,
               fixture_tear_down);
+  g_test_add ("/cli/edit/relink", Fixture, NULL, fixture_set_up, test_relink, fixture_tear_down);
   return g_test_run ();
 }
