@@ -20,17 +20,17 @@ static char **opt_remove;
 
 /* clips takes them beside its filters; only clips set uses them */
 const GOptionEntry tl_cli_clips_set_entries[] = {
-  { "title", 0, 0, G_OPTION_ARG_STRING, &opt_title, "With set: the clip's title (\"\" clears it)", "TEXT" },
-  { "note", 0, 0, G_OPTION_ARG_STRING, &opt_note, "With set: the clip's note (\"\" clears it)", "TEXT" },
-  { "rating", 'r', 0, G_OPTION_ARG_STRING, &opt_rating, "With set: the rating, 0 to 5", "N" },
-  { "in", 0, 0, G_OPTION_ARG_STRING, &opt_in, "With set: where the clip starts (a paragraph number for articles)",
-    "TIME" },
-  { "out", 0, 0, G_OPTION_ARG_STRING, &opt_out, "With set: where the clip ends (a paragraph number for articles)",
-    "TIME" },
-  { "add-topic", 0, 0, G_OPTION_ARG_STRING_ARRAY, &opt_add, "With set: tag the clip with this topic (repeatable)",
-    "NAME" },
+  { "title", 0, 0, G_OPTION_ARG_STRING, &opt_title, N_("With set: the clip's title (\"\" clears it)"), N_("TEXT") },
+  { "note", 0, 0, G_OPTION_ARG_STRING, &opt_note, N_("With set: the clip's note (\"\" clears it)"), N_("TEXT") },
+  { "rating", 'r', 0, G_OPTION_ARG_STRING, &opt_rating, N_("With set: the rating, 0 to 5"), N_("N") },
+  { "in", 0, 0, G_OPTION_ARG_STRING, &opt_in, N_("With set: where the clip starts (a paragraph number for articles)"),
+    N_("TIME") },
+  { "out", 0, 0, G_OPTION_ARG_STRING, &opt_out, N_("With set: where the clip ends (a paragraph number for articles)"),
+    N_("TIME") },
+  { "add-topic", 0, 0, G_OPTION_ARG_STRING_ARRAY, &opt_add, N_("With set: tag the clip with this topic (repeatable)"),
+    N_("NAME") },
   { "remove-topic", 0, 0, G_OPTION_ARG_STRING_ARRAY, &opt_remove,
-    "With set: take this topic off the clip (repeatable)", "NAME" },
+    N_("With set: take this topic off the clip (repeatable)"), N_("NAME") },
   { NULL }
 };
 
@@ -157,7 +157,7 @@ tl_cli_clips_set (TlCli *cli, int argc, char **argv, GError **error)
     for (guint j = 0; opt_remove && opt_remove[j]; j++)
       if (strcmp (opt_add[i], opt_remove[j]) == 0)
         return tl_cli_usage_error (error, _("clips set: “%s” is both added and removed"), opt_add[i]);
-  if ((library = tl_cli_open_library (cli, TL_CLI_OPEN_TO_WRITE, error)) == NULL)
+  if ((library = tl_cli_open_library (cli, TL_CLI_OPEN_TO_EDIT, error)) == NULL)
     return FALSE;
   if ((clip = tl_library_get_clip (library, id, &local_error)) == NULL)
     return tl_cli_library_failed (cli, g_steal_pointer (&local_error), error);

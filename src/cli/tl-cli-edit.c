@@ -60,8 +60,11 @@ tl_cli_find_folder (TlCli *cli, GPtrArray *folders, gint64 id, GError **error)
   for (guint i = 0; i < folders->len; i++)
     if (tl_folder_get_id (g_ptr_array_index (folders, i)) == id)
       return g_ptr_array_index (folders, i);
-  tl_cli_failed (error, _("%s: No folder with id %" G_GINT64_FORMAT " in this library"),
-                 tl_library_get_path (cli->library), id);
+  {
+    /* the library's own words for a row that is not there */
+    g_autofree char *number = g_strdup_printf ("%" G_GINT64_FORMAT, id);
+    tl_cli_failed (error, _("%s: No folder with id %s in this library"), tl_library_get_path (cli->library), number);
+  }
   return NULL;
 }
 

@@ -91,11 +91,12 @@ list_folders (TlCli *cli, GError **error)
                                   ? g_strdup_printf ("%" G_GINT64_FORMAT, tl_folder_get_parent_id (folder))
                                   : g_strdup ("root");
       guint n_sources = 0;
+      g_autofree char *count = NULL;
       for (guint j = 0; j < sources->len; j++)
         n_sources += tl_source_get_folder_id (g_ptr_array_index (sources, j)) == tl_folder_get_id (folder);
-      printf ("%4" G_GINT64_FORMAT "  %s %-4s  ", tl_folder_get_id (folder), _("in"), parent);
-      printf (ngettext ("%5u source ", "%5u sources", n_sources), n_sources);
-      printf ("  %s\n", path);
+      count = g_strdup_printf (ngettext ("%u source", "%u sources", n_sources), n_sources);
+      /* the parent's id, or root: what folders move takes */
+      printf ("%4" G_GINT64_FORMAT "  %-4s  %-12s  %s\n", tl_folder_get_id (folder), parent, count, path);
     }
   return TRUE;
 }
@@ -141,7 +142,7 @@ tl_cli_folders (TlCli *cli, int argc, char **argv, GError **error)
 {
   static char *opt_parent;
   static const GOptionEntry entries[] = {
-    { "parent", 'p', 0, G_OPTION_ARG_STRING, &opt_parent, "With add: the folder it goes in (default: root)", "ID" },
+    { "parent", 'p', 0, G_OPTION_ARG_STRING, &opt_parent, N_("With add: the folder it goes in (default: root)"), N_("ID") },
     { NULL }
   };
   g_autoptr(GError) local_error = NULL;
@@ -152,8 +153,8 @@ tl_cli_folders (TlCli *cli, int argc, char **argv, GError **error)
   int n_args;
 
   if (!tl_cli_parse_options (cli, &argc, &argv,
-                             "[add NAME [--parent ID] | rename ID NAME | move ID PARENT_ID|root | delete ID]",
-                             "List the folders of the source tree, or change them (each change is one undo step).",
+                             _("[add NAME [--parent ID] | rename ID NAME | move ID PARENT_ID|root | delete ID]"),
+                             _("List the folders of the source tree, or change them (each change is one undo step)."),
                              entries, NULL, error))
     return FALSE;
   if (argc == 1)
@@ -182,7 +183,7 @@ tl_cli_folders (TlCli *cli, int argc, char **argv, GError **error)
   if ((strcmp (action, "move") == 0 && !tl_cli_parse_folder_id (argv[3], TRUE, &parent, error))
       || (opt_parent && !tl_cli_parse_folder_id (opt_parent, TRUE, &parent, error)))
     return FALSE;
-  if ((library = tl_cli_open_library (cli, TL_CLI_OPEN_TO_WRITE, error)) == NULL)
+  if ((library = tl_cli_open_library (cli, TL_CLI_OPEN_TO_EDIT, error)) == NULL)
     return FALSE;
 
   if (strcmp (action, "add") == 0)

@@ -19,15 +19,15 @@ tl_cli_relink (TlCli *cli, int argc, char **argv, GError **error)
   TlLibrary *library;
   gint64 id;
 
-  if (!tl_cli_parse_options (cli, &argc, &argv, "ID MEDIA_FILE",
-                             "Link a source to its media file (moved, renamed, or a proxy), as Relink Media does in "
-                             "the window: one undo step.", NULL, NULL, error))
+  if (!tl_cli_parse_options (cli, &argc, &argv, _("ID MEDIA_FILE"),
+                             _("Link a source to its media file (moved, renamed, or a proxy), as Relink Media does "
+                               "in the window: one undo step."), NULL, NULL, error))
     return FALSE;
   if (argc != 3)
     return tl_cli_usage_error (error, _("relink: give the source’s id and one media file"));
   if (!tl_cli_parse_source_id (argv[1], &id, error))
     return FALSE;
-  if ((library = tl_cli_open_library (cli, TL_CLI_OPEN_TO_WRITE, error)) == NULL)
+  if ((library = tl_cli_open_library (cli, TL_CLI_OPEN_TO_EDIT, error)) == NULL)
     return FALSE;
   /* a source that is not there is said before the file is probed */
   if ((source = tl_library_get_source (library, id, &local_error)) == NULL)

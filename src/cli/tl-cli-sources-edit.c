@@ -55,7 +55,7 @@ tl_cli_sources_edit (TlCli *cli, int argc, char **argv, GError **error)
     return FALSE;
   if (strcmp (action, "move") == 0 && !tl_cli_parse_folder_id (argv[3], TRUE, &folder_id, error))
     return FALSE;
-  if ((library = tl_cli_open_library (cli, TL_CLI_OPEN_TO_WRITE, error)) == NULL)
+  if ((library = tl_cli_open_library (cli, TL_CLI_OPEN_TO_EDIT, error)) == NULL)
     return FALSE;
 
   if (strcmp (action, "rename") == 0)

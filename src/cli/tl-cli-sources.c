@@ -2,6 +2,7 @@
  * a line; the edits of one are in tl-cli-sources-edit.c. */
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <stdio.h>
 
 #include "tl-cli.h"
@@ -12,9 +13,9 @@ tl_cli_sources (TlCli *cli, int argc, char **argv, GError **error)
   TlLibrary *library;
   g_autoptr(GPtrArray) sources = NULL;
 
-  if (!tl_cli_parse_options (cli, &argc, &argv, "[rename ID TITLE | move ID FOLDER_ID|root | delete ID]",
-                             "List the sources in the library, or change one (each change is one undo step).", NULL,
-                             NULL, error))
+  if (!tl_cli_parse_options (cli, &argc, &argv, _("[rename ID TITLE | move ID FOLDER_ID|root | delete ID]"),
+                             _("List the sources in the library, or change one (each change is one undo step)."),
+                             NULL, NULL, error))
     return FALSE;
   if (argc > 1)
     return tl_cli_sources_edit (cli, argc, argv, error);

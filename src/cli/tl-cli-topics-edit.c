@@ -94,7 +94,7 @@ tl_cli_topics_edit (TlCli *cli, int argc, char **argv, GError **error)
     return FALSE;
   if (strcmp (action, "key") == 0 && !parse_key (argv[3], &key, error))
     return FALSE;
-  if ((library = tl_cli_open_library (cli, TL_CLI_OPEN_TO_WRITE, error)) == NULL)
+  if ((library = tl_cli_open_library (cli, TL_CLI_OPEN_TO_EDIT, error)) == NULL)
     return FALSE;
 
   if (strcmp (action, "rename") == 0)

@@ -22,7 +22,7 @@ undo_or_redo (TlCli *cli, int argc, char **argv, gboolean undo, GError **error)
     return FALSE;
   if (argc > 1)
     return tl_cli_usage_error (error, _("%s: unexpected “%s”"), argv[0], argv[1]);
-  if ((library = tl_cli_open_library (cli, TL_CLI_OPEN_TO_WRITE, error)) == NULL)
+  if ((library = tl_cli_open_library (cli, TL_CLI_OPEN_TO_EDIT, error)) == NULL)
     return FALSE;
   done = undo ? tl_library_undo (library, &label, &local_error) : tl_library_redo (library, &label, &local_error);
   if (!done && local_error != NULL)

@@ -77,6 +77,7 @@ gboolean tl_cli_parse_options (TlCli *cli,
 typedef enum {
   TL_CLI_OPEN_TO_READ,  /* nothing is written to the library, nor beside it */
   TL_CLI_OPEN_TO_WRITE, /* created when missing; fails when it cannot be written */
+  TL_CLI_OPEN_TO_EDIT,  /* to write, but fails when missing: an edit needs something to change */
 } TlCliOpenMode;
 
 char *tl_cli_library_path (TlCli *cli);

@@ -481,7 +481,8 @@ test_folders_and_sources (Fixture *f, gconstpointer data)
   }
 }
 
-/* Listing opens read-only: a library that is not there stays not there. */
+/* Listing opens read-only, and an edit needs a library: one that is not
+ * there stays not there. */
 static void
 test_folders_read_only (Fixture *f, gconstpointer data)
 {
@@ -492,6 +493,26 @@ test_folders_read_only (Fixture *f, gconstpointer data)
 
   g_assert_cmpint (run->status, ==, 1);
   g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+  /* nor does an edit make an empty library to fail in */
+  {
+    static const char *const edits[][6] = {
+      { "undo" },
+      { "redo" },
+      { "folders", "add", "News" },
+      { "sources", "rename", "1", "X" },
+      { "topics", "key", "1", "2" },
+      { "clips", "set", "1", "--rating", "2" },
+    };
+    for (guint i = 0; i < G_N_ELEMENTS (edits); i++)
+      {
+        g_autoptr(TlTestCliRun) edit = tl_test_cli_run (missing, edits[i][0], edits[i][1], edits[i][2], edits[i][3],
+                                                        edits[i][4], edits[i][5], NULL);
+        g_assert_cmpint (edit->status, ==, 1);
+        tl_test_cli_assert_one_line (edit->err);
+        g_assert_nonnull (strstr (edit->err, "does not exist"));
+        g_assert_false (g_file_test (missing, G_FILE_TEST_EXISTS));
+      }
+  }
   /* a closed library is not written by listing its folders */
   state = tl_test_library_state (f->library);
   list = cli (f, 0, "folders", "--json", NULL);
