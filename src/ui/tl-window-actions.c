@@ -413,6 +413,7 @@ mark_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
       else
         self->mark_in = -1;
     }
+  tl_window_timeline_show_marks (self);
   clock = tl_format_clock (position, TRUE, '.');
   message = g_strdup_printf (in ? _("In at %s") : _("Out at %s"), clock);
   if (self->mark_in >= 0 && self->mark_out >= 0)
@@ -666,6 +667,9 @@ on_single_key (GtkWidget *widget, GVariant *args, gpointer user_data)
   if (key->lists_first && focus && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->source_tree)))
     return FALSE;
   if (key->clips_first && focus && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->tag_panel)))
+    return FALSE;
+  /* the timeline's arrows step a frame (Shift: a second) */
+  if ((key->key == GDK_KEY_Left || key->key == GDK_KEY_Right) && focus == GTK_WIDGET (self->timeline))
     return FALSE;
   if (!g_action_parse_detailed_name (key->action, &name, &target, NULL))
     return FALSE;

@@ -9,7 +9,8 @@
 #include "widgets/tl-source-tree.h"
 #include "widgets/tl-tag-panel.h"
 #include "widgets/tl-transcript-view.h"
-#include "widgets/tl-waveform-view.h"
+#include "widgets/tl-time-format.h"
+#include "widgets/tl-timeline.h"
 
 G_BEGIN_DECLS
 
@@ -31,8 +32,8 @@ struct _TlWindow {
   gint64 mark_out;
   TlPlayer *player;
   TlPlayerView *player_view;
-  TlWaveformView *waveform_view;
-  GCancellable *waveform_cancellable;
+  TlTimeline *timeline;
+  GCancellable *waveform_cancellable; /* the shown source's sound being read */
   gboolean tapping;            /* tap-in mode: a key gives the next line its start */
 
   /* template children */
@@ -80,5 +81,12 @@ gboolean tl_window_can_tap (TlWindow *self);
 void tl_window_set_tapping (TlWindow *self, gboolean tapping);
 void tl_window_tap (TlWindow *self);
 void tl_window_untap (TlWindow *self);
+
+/* tl-window-timeline.c */
+void tl_window_timeline_init (TlWindow *self);
+void tl_window_timeline_clear (TlWindow *self);
+void tl_window_timeline_load (TlWindow *self, TlSource *source, const TlMediaInfo *media);
+void tl_window_timeline_show_clips (TlWindow *self);
+void tl_window_timeline_show_marks (TlWindow *self);
 
 G_END_DECLS

@@ -334,6 +334,19 @@ tl_player_view_set_marks (TlPlayerView *self, const gint64 *clips, guint n_clips
     gtk_scale_add_mark (self->scale, chapters[i] / (double) TL_USEC_PER_SEC, GTK_POS_TOP, NULL);
 }
 
+/**
+ * tl_player_view_set_strip:
+ * @strip: a widget to show between the picture and the transport (the
+ *   timeline), as wide as the picture
+ */
+void
+tl_player_view_set_strip (TlPlayerView *self, GtkWidget *strip)
+{
+  g_return_if_fail (TL_IS_PLAYER_VIEW (self));
+  g_return_if_fail (GTK_IS_WIDGET (strip) && gtk_widget_get_parent (strip) == NULL);
+  gtk_widget_insert_after (strip, GTK_WIDGET (self), GTK_WIDGET (self->picture));
+}
+
 /* Sound alone has no picture: the space goes to what the window shows
  * instead (a waveform). */
 void
@@ -398,6 +411,9 @@ tl_player_view_dispose (GObject *object)
   g_clear_pointer (&self->resize_source, g_source_unref);
   disconnect_player (self);
   gtk_widget_dispose_template (GTK_WIDGET (self), TL_TYPE_PLAYER_VIEW);
+  /* what was put beside the template's children */
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
+    gtk_widget_unparent (child);
   G_OBJECT_CLASS (tl_player_view_parent_class)->dispose (object);
 }
 

@@ -17,6 +17,7 @@ void tl_player_view_set_player (TlPlayerView *self, TlPlayer *player);
 GdkPaintable *tl_player_view_get_paintable (TlPlayerView *self);
 void tl_player_view_set_marks (TlPlayerView *self, const gint64 *clips, guint n_clips, const gint64 *chapters,
                                guint n_chapters);
+void tl_player_view_set_strip (TlPlayerView *self, GtkWidget *strip);
 void tl_player_view_set_picture_visible (TlPlayerView *self, gboolean visible);
 
 G_END_DECLS
