@@ -65,6 +65,9 @@ tl_window_update_actions (TlWindow *self)
   set_enabled (self, "play-pause", playable);
   set_enabled (self, "shuttle", playable);
   set_enabled (self, "seek-by", playable);
+  set_enabled (self, "play-around", playable);
+  set_enabled (self, "go-to-time", playable);
+  set_enabled (self, "copy-timecode", has_source && tl_window_get_position (self) >= 0);
   set_enabled (self, "step", playable);
   set_enabled (self, "tap-mode", writable && (self->tapping || tl_window_can_tap (self)));
   set_enabled (self, "tap", writable && self->tapping);
@@ -414,7 +417,7 @@ mark_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
         self->mark_in = -1;
     }
   tl_window_timeline_show_marks (self);
-  clock = tl_format_clock (position, TRUE, '.');
+  clock = tl_time_format_now (position, self->source ? tl_source_get_media (self->source) : NULL);
   message = g_strdup_printf (in ? _("In at %s") : _("Out at %s"), clock);
   if (self->mark_in >= 0 && self->mark_out >= 0)
     {
@@ -490,9 +493,7 @@ loop_clip_changed (GSimpleAction *action, GVariant *value, gpointer user_data)
 static void
 play_pause_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
 {
-  TlWindow *self = user_data;
-
-  tl_player_toggle (self->player);
+  tl_window_play_pause (user_data);
 }
 
 static void
@@ -628,6 +629,7 @@ static const SingleKey single_keys[] = {
   { GDK_KEY_Up, GDK_ALT_MASK, "win.line(-1)", FALSE, TRUE },
   { GDK_KEY_Down, GDK_ALT_MASK, "win.line(1)", FALSE, TRUE },
   { GDK_KEY_space, 0, "win.play-pause" },
+  { GDK_KEY_space, GDK_SHIFT_MASK, "win.play-around" },
   { GDK_KEY_j, 0, "win.shuttle(-1)" },
   { GDK_KEY_k, 0, "win.shuttle(0)" },
   { GDK_KEY_l, 0, "win.shuttle(1)" },
@@ -700,6 +702,9 @@ tl_window_actions_init (TlWindow *self)
     { "win.filter-sources", { "<Control>l", NULL } },
     { "win.export", { "<Control>e", NULL } },
     { "win.fullscreen", { "F11", NULL } },
+    { "win.go-to-time", { "<Control>g", NULL } },
+    { "win.preferences", { "<Control>comma", NULL } },
+    { "win.copy-timecode", { "<Control><Shift>c", NULL } },
   };
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), entries, G_N_ELEMENTS (entries), self);

@@ -35,6 +35,9 @@ struct _TlWindow {
   TlTimeline *timeline;
   GCancellable *waveform_cancellable; /* the shown source's sound being read */
   gboolean tapping;            /* tap-in mode: a key gives the next line its start */
+  gint64 around_home;          /* Play Around: where it goes back to */
+  gint64 around_end;           /* where it stops, or -1 */
+  GtkShortcutController *pedal_keys; /* the keys the preferences add */
 
   /* template children */
   AdwWindowTitle *window_title;
@@ -81,6 +84,13 @@ gboolean tl_window_can_tap (TlWindow *self);
 void tl_window_set_tapping (TlWindow *self, gboolean tapping);
 void tl_window_tap (TlWindow *self);
 void tl_window_untap (TlWindow *self);
+
+/* tl-window-transport.c */
+void tl_window_transport_init (TlWindow *self);
+void tl_window_transport_bind (TlWindow *self);
+void tl_window_play_pause (TlWindow *self);
+void tl_window_play_around (TlWindow *self);
+gboolean tl_window_go_to_time (TlWindow *self, const char *text);
 
 /* tl-window-timeline.c */
 void tl_window_timeline_init (TlWindow *self);

@@ -342,6 +342,7 @@ load_media (TlWindow *self, TlSource *source)
     }
   tl_player_set_probed_duration (self->player, media->duration);
   tl_player_view_set_picture_visible (self->player_view, media->has_video);
+  tl_player_view_set_media (self->player_view, media);
   /* without a picture, the strip's waveform takes the room */
   tl_window_timeline_load (self, source, media);
 }
@@ -1308,6 +1309,7 @@ tl_window_init (TlWindow *self)
   g_signal_connect (self->player, "error", G_CALLBACK (on_player_error), self);
   g_signal_connect (self->player, "warning", G_CALLBACK (on_player_error), self);
   tl_window_timeline_init (self);
+  tl_window_transport_init (self);
 
   g_signal_connect (self->source_tree, "notify::selected-source", G_CALLBACK (on_source_selected), self);
   g_signal_connect (self->source_tree, "toast", G_CALLBACK (on_child_toast), self);
@@ -1342,6 +1344,7 @@ tl_window_new (TlApplication *app, TlLibrary *library, const GError *open_error)
   g_autofree char *last_library = NULL;
 
   restore_state (self, settings);
+  tl_window_transport_bind (self);
   g_signal_connect (self, "close-request", G_CALLBACK (on_close_request), NULL);
   if (settings)
     g_signal_connect_object (settings, "changed::recent-libraries", G_CALLBACK (tl_window_update_recent), self,

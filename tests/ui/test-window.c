@@ -443,11 +443,11 @@ test_row_tooltips (Fixture *f, gconstpointer data)
   const char *tip = "Estimated from the transcript’s length";
 
   g_assert_nonnull (segment);
-  tl_transcript_row_set_segment (TL_TRANSCRIPT_ROW (row), segment, TRUE, NULL);
+  tl_transcript_row_set_segment (TL_TRANSCRIPT_ROW (row), segment, NULL, TRUE, NULL);
   g_assert_cmpuint (count_tooltips (row, tip), ==, 1);
-  tl_transcript_row_set_segment (TL_TRANSCRIPT_ROW (row), segment, TRUE, NULL);
+  tl_transcript_row_set_segment (TL_TRANSCRIPT_ROW (row), segment, NULL, TRUE, NULL);
   g_assert_cmpuint (count_tooltips (row, tip), ==, 1);
-  tl_transcript_row_set_segment (TL_TRANSCRIPT_ROW (row), segment, FALSE, NULL);
+  tl_transcript_row_set_segment (TL_TRANSCRIPT_ROW (row), segment, NULL, FALSE, NULL);
   g_assert_cmpuint (count_tooltips (row, tip), ==, 0);
   g_object_unref (row);
 }

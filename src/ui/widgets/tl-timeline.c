@@ -608,6 +608,8 @@ tl_timeline_init (TlTimeline *self)
   g_array_set_clear_func (self->chapters, chapter_clear);
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_focus_on_click (GTK_WIDGET (self), TRUE);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self), _("Click to go there, drag to scrub, drag a clip’s edge to trim it; "
+                                                    "Ctrl+scroll or + and − to zoom"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Timeline"),
                                   GTK_ACCESSIBLE_PROPERTY_VALUE_MIN, 0.0, -1);
   g_signal_connect (tl_time_format_get_default (), "notify::kind", G_CALLBACK (on_format_changed), self);
