@@ -683,34 +683,53 @@ on_single_key (GtkWidget *widget, GVariant *args, gpointer user_data)
   return gtk_widget_activate_action_variant (widget, name, target);
 }
 
+/* The accelerators: one table, for every window's application. */
+static const struct {
+  const char *action;
+  const char *accels[3];
+} accels[] = {
+  { "win.import", { "<Control>i", NULL } },
+  { "win.open-library", { "<Control>o", NULL } },
+  { "win.new-library", { "<Control>n", NULL } },
+  { "win.undo", { "<Control>z", NULL } },
+  { "win.redo", { "<Control><Shift>z", "<Control>y", NULL } },
+  { "win.find", { "<Control>f", NULL } },
+  { "win.search-library", { "<Control><Shift>f", NULL } },
+  { "win.filter-sources", { "<Control>l", NULL } },
+  { "win.export", { "<Control>e", NULL } },
+  { "win.fullscreen", { "F11", NULL } },
+  { "win.go-to-time", { "<Control>g", NULL } },
+  { "win.preferences", { "<Control>comma", NULL } },
+  { "win.copy-timecode", { "<Control><Shift>c", NULL } },
+};
+
+static void
+set_accels (GtkApplication *app)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (app, accels[i].action, accels[i].accels);
+}
+
+/* Once the window has its application (not the default one, in tests
+ * that make several). */
+void
+tl_window_actions_set_accels (TlWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (app)
+    set_accels (app);
+}
+
 void
 tl_window_actions_init (TlWindow *self)
 {
   GtkApplication *app = GTK_APPLICATION (g_application_get_default ());
   GtkEventController *keys = gtk_shortcut_controller_new ();
-  static const struct {
-    const char *action;
-    const char *accels[3];
-  } accels[] = {
-    { "win.import", { "<Control>i", NULL } },
-    { "win.open-library", { "<Control>o", NULL } },
-    { "win.new-library", { "<Control>n", NULL } },
-    { "win.undo", { "<Control>z", NULL } },
-    { "win.redo", { "<Control><Shift>z", "<Control>y", NULL } },
-    { "win.find", { "<Control>f", NULL } },
-    { "win.search-library", { "<Control><Shift>f", NULL } },
-    { "win.filter-sources", { "<Control>l", NULL } },
-    { "win.export", { "<Control>e", NULL } },
-    { "win.fullscreen", { "F11", NULL } },
-    { "win.go-to-time", { "<Control>g", NULL } },
-    { "win.preferences", { "<Control>comma", NULL } },
-    { "win.copy-timecode", { "<Control><Shift>c", NULL } },
-  };
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), entries, G_N_ELEMENTS (entries), self);
   if (app)
-    for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
-      gtk_application_set_accels_for_action (app, accels[i].action, accels[i].accels);
+    set_accels (app);
 
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   for (guint i = 0; i < G_N_ELEMENTS (single_keys); i++)

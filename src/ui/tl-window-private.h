@@ -68,6 +68,7 @@ struct _TlWindow {
 };
 
 void tl_window_actions_init (TlWindow *self);
+void tl_window_actions_set_accels (TlWindow *self);
 void tl_window_update_actions (TlWindow *self);
 void tl_window_update_recent (TlWindow *self);
 void tl_window_toast (TlWindow *self, const char *message, gboolean undoable);

@@ -1344,6 +1344,7 @@ tl_window_new (TlApplication *app, TlLibrary *library, const GError *open_error)
   g_autofree char *last_library = NULL;
 
   restore_state (self, settings);
+  tl_window_actions_set_accels (self);
   tl_window_transport_bind (self);
   g_signal_connect (self, "close-request", G_CALLBACK (on_close_request), NULL);
   if (settings)

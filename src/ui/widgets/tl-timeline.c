@@ -135,7 +135,9 @@ describe (TlTimeline *self, gboolean now)
   for (guint i = 0; i < self->clips->len; i++)
     {
       const TlTimelineClip *clip = &g_array_index (self->clips, TlTimelineClip, i);
-      if (clip->in <= self->position && self->position < clip->out)
+      /* of the clips there, the selected one, else the first */
+      if (clip->in <= self->position && self->position < clip->out
+          && (under == NULL || clip->id == self->selected))
         under = clip;
     }
   time = tl_time_format_now (MAX (self->position, 0), self->media);
@@ -411,6 +413,7 @@ tl_timeline_set_selected_clip (TlTimeline *self, gint64 clip_id)
     return;
   self->selected = clip_id;
   tl_timeline_invalidate (self);
+  describe (self, TRUE);
 }
 
 /**
