@@ -5,7 +5,9 @@
  * when everything is drawn again (a zoom, a scroll, an edit), when only
  * the playhead moved (playback), and the cairo renderer's time to paint
  * that node offscreen. Needs a display for GTK: run it as
- *   xvfb-run -a build/bench/bench-timeline */
+ *   xvfb-run -a build/bench/bench-timeline [PNG-PREFIX]
+ * With PNG-PREFIX, the strip is also saved as PNG-PREFIX-whole.png and
+ * PNG-PREFIX-zoomed.png, to look at. */
 #include <gtk/gtk.h>
 #include <glib/gstdio.h>
 #include <stdio.h>
@@ -102,6 +104,28 @@ snapshot_node (GtkWidget *widget)
   return gtk_snapshot_free_to_node (snapshot);
 }
 
+static void
+save_png (TlTimeline *timeline, GskRenderer *renderer, const char *prefix, const char *name)
+{
+  g_autofree char *path = g_strdup_printf ("%s-%s.png", prefix, name);
+  GtkWidget *widget = GTK_WIDGET (timeline);
+  GtkSnapshot *snapshot = gtk_snapshot_new ();
+  GskRenderNode *node;
+  GdkTexture *texture;
+  const GdkRGBA white = { 1, 1, 1, 1 };
+  int width = gtk_widget_get_width (widget), height = gtk_widget_get_height (widget);
+
+  /* on the window's background, as it shows */
+  gtk_snapshot_append_color (snapshot, &white, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  GTK_WIDGET_GET_CLASS (widget)->snapshot (widget, snapshot);
+  node = gtk_snapshot_free_to_node (snapshot);
+  texture = gsk_renderer_render_texture (renderer, node, &GRAPHENE_RECT_INIT (0, 0, width, height));
+  gdk_texture_save_to_png (texture, path);
+  printf ("saved %s\n", path);
+  g_object_unref (texture);
+  gsk_render_node_unref (node);
+}
+
 typedef enum { REDRAW_ALL, REDRAW_PLAYHEAD, REDRAW_SCROLL } Redraw;
 
 /* Median and worst ms of N_FRAMES snapshots, and of painting the last ones. */
@@ -192,9 +216,17 @@ main (int argc, char **argv)
   printf ("%d h source, %u clips in %u lanes, %u chapters, %d x %d px\n", HOURS, clips->len,
           TL_TIMELINE (timeline)->n_lanes, chapters->len, gtk_widget_get_width (timeline),
           gtk_widget_get_height (timeline));
+  tl_timeline_set_position (TL_TIMELINE (timeline), duration / 3 + 20 * G_USEC_PER_SEC * 60);
+  if (argc > 1)
+    save_png (TL_TIMELINE (timeline), renderer, argv[1], "whole");
   measure ("whole source, all drawn again", TL_TIMELINE (timeline), renderer, REDRAW_ALL);
   measure ("whole source, playhead moves", TL_TIMELINE (timeline), renderer, REDRAW_PLAYHEAD);
   tl_timeline_zoom (TL_TIMELINE (timeline), 30, duration / 2);
+  if (argc > 1)
+    {
+      tl_timeline_set_position (TL_TIMELINE (timeline), duration / 2 + 60 * G_USEC_PER_SEC);
+      save_png (TL_TIMELINE (timeline), renderer, argv[1], "zoomed");
+    }
   measure ("6 min in view, scrolling", TL_TIMELINE (timeline), renderer, REDRAW_SCROLL);
   tl_timeline_set_view (TL_TIMELINE (timeline), duration / 2, 10 * G_USEC_PER_SEC);
   measure ("10 s in view, all drawn again", TL_TIMELINE (timeline), renderer, REDRAW_ALL);

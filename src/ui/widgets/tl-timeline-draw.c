@@ -95,7 +95,8 @@ draw_ruler (TlTimeline *self, GtkSnapshot *snapshot, PangoLayout *layout, int wi
       gtk_snapshot_append_color (snapshot, &tick,
                                  &GRAPHENE_RECT_INIT (x, major ? TL_TIMELINE_RULER_H - 7 : TL_TIMELINE_RULER_H - 4,
                                                       1, major ? 7 : 4));
-      if (major && x + 3 + label_width <= width)
+      /* a label cut by the left edge reads as another time */
+      if (major && x >= 0 && x + 3 + label_width <= width)
         {
           g_autofree char *label = tl_time_format_now (t, self->media);
           append_text (snapshot, layout, label, x + 3, 0, &text);
@@ -192,6 +193,18 @@ clip_rect (TlTimeline *self, gint64 in, gint64 out, guint lane, int width, int h
 }
 
 static void
+tint_run (TlTimeline *self, GtkSnapshot *snapshot, gint64 in, gint64 out, const GdkRGBA *color, int width,
+          int wave_bottom)
+{
+  GdkRGBA tint = with_alpha (color, 0.16f);
+  double x0 = MAX (tl_timeline_x_for_time (self, in, width), -1);
+  double x1 = MIN (tl_timeline_x_for_time (self, out, width), width + 1);
+
+  gtk_snapshot_append_color (snapshot, &tint, &GRAPHENE_RECT_INIT (x0, TL_TIMELINE_RULER_H, MAX (x1 - x0, 1),
+                                                                   wave_bottom - TL_TIMELINE_RULER_H));
+}
+
+static void
 draw_clips (TlTimeline *self, GtkSnapshot *snapshot, PangoLayout *layout, int width, int height, const GdkRGBA *fg)
 {
   gint64 span = tl_timeline_view_span (self), end = self->view_start + span;
@@ -199,6 +212,8 @@ draw_clips (TlTimeline *self, GtkSnapshot *snapshot, PangoLayout *layout, int wi
   GdkRGBA lane_bg = with_alpha (fg, 0.05f);
   static const GdkRGBA white = { 1, 1, 1, 1 }, black = { 0, 0, 0, 0.85f };
   const TlTimelineClip *selected = NULL;
+  gint64 run_in = -1, run_out = -1;
+  GdkRGBA run_color = { 0 };
 
   gtk_snapshot_append_color (snapshot, &lane_bg,
                              &GRAPHENE_RECT_INIT (0, wave_bottom, width, height - wave_bottom));
@@ -206,18 +221,22 @@ draw_clips (TlTimeline *self, GtkSnapshot *snapshot, PangoLayout *layout, int wi
     {
       const TlTimelineClip *clip = &g_array_index (self->clips, TlTimelineClip, i);
       graphene_rect_t rect;
-      GdkRGBA tint;
 
       if (clip->out < self->view_start)
         continue;
       if (clip->in > end)
         break; /* by in point */
       clip_rect (self, clip->in, clip->out, clip->lane, width, height, &rect);
-      /* over the waveform, a tint of what is tagged */
-      tint = with_alpha (&clip->bands[0], 0.16f);
-      gtk_snapshot_append_color (snapshot, &tint,
-                                 &GRAPHENE_RECT_INIT (rect.origin.x, TL_TIMELINE_RULER_H, rect.size.width,
-                                                      wave_bottom - TL_TIMELINE_RULER_H));
+      /* over the waveform, a tint of what is tagged: once over each run of
+       * clips that touch (1,000 tints on top of each other are mud) */
+      if (clip->in > run_out)
+        {
+          if (run_out >= 0)
+            tint_run (self, snapshot, run_in, run_out, &run_color, width, wave_bottom);
+          run_in = clip->in;
+          run_color = clip->bands[0];
+        }
+      run_out = MAX (run_out, clip->out);
       /* in its lane, a band per topic */
       for (guint b = 0; b < clip->n_bands; b++)
         {
@@ -238,6 +257,8 @@ draw_clips (TlTimeline *self, GtkSnapshot *snapshot, PangoLayout *layout, int wi
       if (clip->id == self->selected)
         selected = clip;
     }
+  if (run_out >= 0)
+    tint_run (self, snapshot, run_in, run_out, &run_color, width, wave_bottom);
   if (selected)
     {
       graphene_rect_t rect;
