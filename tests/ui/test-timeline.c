@@ -7,6 +7,7 @@
  * drop-frame timecode. */
 #include <adwaita.h>
 
+#include "dialogs/tl-preferences-window.h"
 #include "tl-application.h"
 #include "tl-test-media.h"
 #include "tl-test-util.h"
@@ -537,6 +538,158 @@ test_go_to_time (Fixture *f, gconstpointer data)
   g_assert_false (tl_window_go_to_time (f->window, "soon"));
 }
 
+static gboolean
+playing (Fixture *f)
+{
+  return tl_player_get_state (f->window->player) == TL_PLAYER_STATE_PLAYING;
+}
+
+static gboolean
+paused_still (Fixture *f)
+{
+  return tl_player_get_state (f->window->player) == TL_PLAYER_STATE_PAUSED;
+}
+
+/* Space while playing pauses and goes back the seconds the preference
+ * says; Shift+Space plays a second either side and comes back. */
+static void
+test_transport_preferences (Fixture *f, gconstpointer data)
+{
+  GSettings *settings = tl_application_get_settings (f->app);
+  gint64 paused_at, around_from = G_MAXINT64, around_to = 0;
+
+  if (settings == NULL)
+    {
+      g_test_skip ("the settings schema is not installed");
+      return;
+    }
+  open_video (f, 14, "25/1");
+  g_settings_set_double (settings, "rewind-on-pause", 1.5);
+  seek_to (f, 5 * G_USEC_PER_SEC);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.play-pause", NULL));
+  g_assert_true (wait_for (playing, f, 5));
+  spin (700);
+  paused_at = tl_player_get_position (f->window->player);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.play-pause", NULL));
+  g_assert_true (wait_for (paused_still, f, 5));
+  spin (400);
+  g_assert_cmpint (tl_player_get_position (f->window->player), <, paused_at - 1400000);
+  g_assert_cmpint (tl_player_get_position (f->window->player), >, paused_at - 1700000);
+  g_settings_reset (settings, "rewind-on-pause");
+
+  /* play around 8 s: from 7 s to 9 s, then back at 8 s, paused */
+  seek_to (f, 8 * G_USEC_PER_SEC);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.play-around", NULL));
+  g_assert_true (wait_for (playing, f, 5));
+  while (playing (f))
+    {
+      gint64 now = tl_player_get_position (f->window->player);
+      around_from = MIN (around_from, now);
+      around_to = MAX (around_to, now);
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_assert_cmpint (around_from, <, 7200000);
+  g_assert_cmpint (around_to, >=, 8900000);
+  g_assert_cmpint (around_to, <, 9500000);
+  spin (400);
+  g_assert_cmpint (ABS (tl_player_get_position (f->window->player) - 8 * G_USEC_PER_SEC), <, 40000);
+
+  /* a pedal's key: the window listens for it as soon as it is set */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->window->pedal_keys)), ==, 0);
+  g_settings_set_string (settings, "key-play-pause", "F9");
+  g_settings_set_string (settings, "key-rewind", "<Shift>F7");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->window->pedal_keys)), ==, 2);
+  {
+    g_autoptr(GtkShortcut) shortcut = g_list_model_get_item (G_LIST_MODEL (f->window->pedal_keys), 0);
+    g_autofree char *trigger = gtk_shortcut_trigger_to_string (gtk_shortcut_get_trigger (shortcut));
+    g_assert_cmpstr (trigger, ==, "F9");
+  }
+  g_settings_reset (settings, "key-play-pause");
+  g_settings_reset (settings, "key-rewind");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->window->pedal_keys)), ==, 0);
+}
+
+static gboolean
+is_combo_row (GtkWidget *widget, gconstpointer data)
+{
+  return ADW_IS_COMBO_ROW (widget);
+}
+
+/* The preferences window's rows change the settings. */
+static void
+test_preferences_window (Fixture *f, gconstpointer data)
+{
+  GSettings *settings = tl_application_get_settings (f->app);
+  TlPreferencesWindow *prefs;
+  g_autofree char *format = NULL;
+  g_autofree char *key = NULL;
+  AdwComboRow *row = NULL;
+
+  if (settings == NULL)
+    {
+      g_test_skip ("the settings schema is not installed");
+      return;
+    }
+  prefs = tl_preferences_window_new (GTK_WINDOW (f->window), settings);
+  gtk_window_present (GTK_WINDOW (prefs));
+  spin (200);
+  row = ADW_COMBO_ROW (tl_test_find_widget (GTK_WIDGET (prefs), is_combo_row, NULL));
+  g_assert_nonnull (row);
+  adw_combo_row_set_selected (row, 2);
+  format = g_settings_get_string (settings, "time-format");
+  g_assert_cmpstr (format, ==, "frames");
+  g_assert_cmpint (tl_time_format_get_kind (tl_time_format_get_default ()), ==, TL_TIME_FORMAT_FRAMES);
+
+  tl_preferences_window_capture_key (prefs, "key-forward");
+  /* a modifier alone waits for the key */
+  g_assert_true (tl_preferences_window_take_key (prefs, GDK_KEY_Shift_L, GDK_SHIFT_MASK));
+  g_assert_true (tl_preferences_window_take_key (prefs, GDK_KEY_F8, 0));
+  key = g_settings_get_string (settings, "key-forward");
+  g_assert_cmpstr (key, ==, "F8");
+  g_assert_false (tl_preferences_window_take_key (prefs, GDK_KEY_F10, 0));
+  tl_preferences_window_capture_key (prefs, "key-forward");
+  g_assert_true (tl_preferences_window_take_key (prefs, GDK_KEY_BackSpace, 0));
+  g_free (key);
+  key = g_settings_get_string (settings, "key-forward");
+  g_assert_cmpstr (key, ==, "");
+  gtk_window_destroy (GTK_WINDOW (prefs));
+}
+
+/* With the strip focused, arrows step a frame (Shift: a second). */
+static void
+test_strip_keys (Fixture *f, gconstpointer data)
+{
+  TlTimeline *timeline;
+
+  open_video (f, 14, "25/1");
+  timeline = f->window->timeline;
+  seek_to (f, 4 * G_USEC_PER_SEC);
+  gtk_widget_grab_focus (GTK_WIDGET (timeline));
+  g_assert_true (tl_timeline_key (timeline, GDK_KEY_Right, 0));
+  spin (300);
+  g_assert_true (wait_for (settled, f, 5));
+  g_assert_cmpint (tl_player_get_position (f->window->player), ==, 4 * G_USEC_PER_SEC + 40000);
+  g_assert_true (tl_timeline_key (timeline, GDK_KEY_Left, GDK_SHIFT_MASK));
+  spin (300);
+  g_assert_true (wait_for (settled, f, 5));
+  g_assert_cmpint (tl_player_get_position (f->window->player), ==, 3 * G_USEC_PER_SEC + 40000);
+  /* + zooms in around the playhead, − out again */
+  g_assert_true (tl_timeline_key (timeline, GDK_KEY_plus, 0));
+  {
+    gint64 start, span;
+    tl_timeline_get_view (timeline, &start, &span);
+    g_assert_cmpint (span, <, tl_timeline_get_duration (timeline));
+    g_assert_cmpint (start, <=, 3 * G_USEC_PER_SEC + 40000);
+    g_assert_cmpint (start + span, >=, 3 * G_USEC_PER_SEC + 40000);
+  }
+  g_assert_true (tl_timeline_key (timeline, GDK_KEY_minus, 0));
+  {
+    gint64 span;
+    tl_timeline_get_view (timeline, NULL, &span);
+    g_assert_cmpint (span, ==, tl_timeline_get_duration (timeline));
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -554,6 +707,9 @@ main (int argc, char **argv)
   ADD ("/ui/timeline/pending-range", test_pending_range);
   ADD ("/ui/timeline/time-format", test_time_format);
   ADD ("/ui/timeline/go-to-time", test_go_to_time);
+  ADD ("/ui/timeline/transport-preferences", test_transport_preferences);
+  ADD ("/ui/timeline/preferences-window", test_preferences_window);
+  ADD ("/ui/timeline/strip-keys", test_strip_keys);
 #undef ADD
   return g_test_run ();
 }
