@@ -99,5 +99,6 @@ void tl_window_timeline_clear (TlWindow *self);
 void tl_window_timeline_load (TlWindow *self, TlSource *source, const TlMediaInfo *media);
 void tl_window_timeline_show_clips (TlWindow *self);
 void tl_window_timeline_show_marks (TlWindow *self);
+void tl_window_timeline_show_lines (TlWindow *self);
 
 G_END_DECLS

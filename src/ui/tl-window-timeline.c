@@ -132,6 +132,28 @@ tl_window_timeline_show_clips (TlWindow *self)
   tl_timeline_set_selected_clip (self->timeline, selected ? tl_clip_get_id (selected) : 0);
 }
 
+/* Where the transcript's lines start and end: a trimmed edge sticks there. */
+void
+tl_window_timeline_show_lines (TlWindow *self)
+{
+  guint n = tl_transcript_view_get_n_segments (self->transcript);
+  g_autoptr(GArray) points = g_array_sized_new (FALSE, FALSE, sizeof (gint64), 2 * n);
+
+  /* estimated times are guesses: nothing to stick to */
+  if (self->source && tl_source_get_timing (self->source) != TL_TIMING_ESTIMATED)
+    for (guint i = 0; i < n; i++)
+      {
+        TlSegment *segment = tl_transcript_view_get_segment (self->transcript, i);
+        gint64 start = tl_segment_get_start (segment), end = tl_segment_get_end (segment);
+
+        if (start >= 0)
+          g_array_append_val (points, start);
+        if (end >= 0)
+          g_array_append_val (points, end);
+      }
+  tl_timeline_set_snap_points (self->timeline, (gint64 *) points->data, points->len);
+}
+
 /* The In and Out marks, as they are set. */
 void
 tl_window_timeline_show_marks (TlWindow *self)

@@ -475,6 +475,7 @@ show_source (TlWindow *self, TlSource *source)
   /* media gets the upper part of the centre; a transcript alone, all of it */
   gtk_widget_set_visible (self->player_area, tl_window_has_media (self));
   show_marks (self);
+  tl_window_timeline_show_lines (self);
   gtk_stack_set_visible_child_name (self->center_stack, "source");
   tl_window_update_actions (self);
 }

@@ -1,5 +1,6 @@
 /* tl-timeline-input.c: the strip under the pointer and the keys. A press
- * on a clip's edge trims it (on frames, one edit when released), on its
+ * on a clip's edge trims it (on frames, sticking to the lines' starts and
+ * ends nearby; one edit when released), on its
  * body selects it, anywhere else seeks and a drag scrubs. Ctrl+scroll and
  * +/− zoom, scroll moves along a zoomed strip, arrows step the playhead
  * by a frame (Shift: a second). */
@@ -95,12 +96,14 @@ tl_timeline_motion (TlTimeline *self, double x, double y)
       tl_timeline_emit_seek (self, t, TRUE);
       break;
     case TL_TIMELINE_DRAG_TRIM_IN:
+      t = tl_timeline_snap_edge (self, x, width);
       /* a clip keeps at least a frame */
       self->drag_in = MIN (t, self->drag_out - frame);
       self->drag_in = MAX (self->drag_in, 0);
       self->drag_time = self->drag_in;
       break;
     case TL_TIMELINE_DRAG_TRIM_OUT:
+      t = tl_timeline_snap_edge (self, x, width);
       self->drag_out = MAX (t, self->drag_in + frame);
       self->drag_out = MIN (self->drag_out, self->duration);
       self->drag_time = self->drag_out;

@@ -54,6 +54,7 @@ struct _TlTimeline {
   GArray *clips;          /* TlTimelineClip, by in point */
   guint n_lanes;
   GArray *chapters;       /* TlTimelineChapter */
+  GArray *snaps;          /* gint64, sorted: where a trimmed edge sticks (line starts and ends) */
   gint64 selected;        /* clip id, or 0 */
   gint64 pending_in;      /* I / O being marked, -1 when unset */
   gint64 pending_out;
@@ -87,6 +88,7 @@ double tl_timeline_x_for_time (TlTimeline *self, gint64 t, int width);
 gint64 tl_timeline_time_for_x (TlTimeline *self, double x, int width);
 gint64 tl_timeline_frame_duration (TlTimeline *self);
 gint64 tl_timeline_snap (TlTimeline *self, gint64 t);
+gint64 tl_timeline_snap_edge (TlTimeline *self, double x, int width);
 int tl_timeline_lanes_top (TlTimeline *self, int height);
 const TlTimelineClip *tl_timeline_find_clip (TlTimeline *self, gint64 id);
 void tl_timeline_emit_seek (TlTimeline *self, gint64 position, gboolean scrub);

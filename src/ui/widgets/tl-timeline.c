@@ -92,6 +92,64 @@ tl_timeline_snap (TlTimeline *self, gint64 t)
   return t;
 }
 
+/* Where a trimmed edge dragged to @x goes: a line's start or end within a
+ * few pixels, else the nearest frame; either on the frame grid. */
+gint64
+tl_timeline_snap_edge (TlTimeline *self, double x, int width)
+{
+  gint64 t = tl_timeline_time_for_x (self, x, width);
+  gint64 best = -1;
+  double best_px = TL_TIMELINE_EDGE_PX + 1;
+  guint lo = 0, hi = self->snaps->len;
+
+  /* the first point not before t, and the one before it */
+  while (lo < hi)
+    {
+      guint mid = (lo + hi) / 2;
+      if (g_array_index (self->snaps, gint64, mid) < t)
+        lo = mid + 1;
+      else
+        hi = mid;
+    }
+  for (guint i = lo > 0 ? lo - 1 : 0; i < self->snaps->len && i <= lo; i++)
+    {
+      gint64 point = g_array_index (self->snaps, gint64, i);
+      double px = ABS (tl_timeline_x_for_time (self, point, width) - x);
+
+      if (px < best_px)
+        {
+          best_px = px;
+          best = point;
+        }
+    }
+  return tl_timeline_snap (self, best >= 0 ? best : t);
+}
+
+static int
+compare_times (gconstpointer a, gconstpointer b)
+{
+  gint64 x = *(const gint64 *) a, y = *(const gint64 *) b;
+
+  return x < y ? -1 : x > y;
+}
+
+/**
+ * tl_timeline_set_snap_points:
+ * @points: (array length=n_points): µs: where the lines start and end
+ *
+ * A clip's edge dragged near one of these sticks to it.
+ */
+void
+tl_timeline_set_snap_points (TlTimeline *self, const gint64 *points, guint n_points)
+{
+  g_return_if_fail (TL_IS_TIMELINE (self));
+  g_array_set_size (self->snaps, 0);
+  for (guint i = 0; i < n_points; i++)
+    if (points[i] >= 0)
+      g_array_append_val (self->snaps, points[i]);
+  g_array_sort (self->snaps, compare_times);
+}
+
 int
 tl_timeline_lanes_top (TlTimeline *self, int height)
 {
@@ -211,6 +269,7 @@ tl_timeline_set_media (TlTimeline *self, gint64 duration, const TlMediaInfo *med
   self->drag = TL_TIMELINE_DRAG_NONE;
   g_clear_object (&self->waveform);
   self->waveform_fraction = 2;
+  g_array_set_size (self->snaps, 0);
   tl_timeline_invalidate (self);
   describe (self, TRUE);
 }
@@ -568,6 +627,7 @@ tl_timeline_dispose (GObject *object)
   g_clear_pointer (&self->media, tl_media_info_free);
   g_clear_pointer (&self->clips, g_array_unref);
   g_clear_pointer (&self->chapters, g_array_unref);
+  g_clear_pointer (&self->snaps, g_array_unref);
   g_clear_pointer (&self->description, g_free);
   G_OBJECT_CLASS (tl_timeline_parent_class)->dispose (object);
 }
@@ -609,6 +669,7 @@ tl_timeline_init (TlTimeline *self)
   g_array_set_clear_func (self->clips, clip_clear);
   self->chapters = g_array_new (FALSE, TRUE, sizeof (TlTimelineChapter));
   g_array_set_clear_func (self->chapters, chapter_clear);
+  self->snaps = g_array_new (FALSE, FALSE, sizeof (gint64));
   gtk_widget_set_focusable (GTK_WIDGET (self), TRUE);
   gtk_widget_set_focus_on_click (GTK_WIDGET (self), TRUE);
   gtk_widget_set_tooltip_text (GTK_WIDGET (self), _("Click to go there, drag to scrub, drag a clip’s edge to trim it; "

@@ -27,6 +27,7 @@ void tl_timeline_set_playing (TlTimeline *self, gboolean playing);
 void tl_timeline_set_waveform (TlTimeline *self, TlWaveform *waveform, double fraction);
 void tl_timeline_set_clips (TlTimeline *self, GPtrArray *clips, GPtrArray *topics);
 void tl_timeline_set_chapters (TlTimeline *self, GPtrArray *chapters);
+void tl_timeline_set_snap_points (TlTimeline *self, const gint64 *points, guint n_points);
 void tl_timeline_set_selected_clip (TlTimeline *self, gint64 clip_id);
 void tl_timeline_set_pending (TlTimeline *self, gint64 in, gint64 out);
 void tl_timeline_get_view (TlTimeline *self, gint64 *start, gint64 *span);
