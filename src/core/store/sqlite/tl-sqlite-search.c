@@ -144,21 +144,32 @@ hit_from_row (TlStmt *stmt, gpointer unused)
   return hit;
 }
 
-/* Lines matching @query (tl_search()), in library order. */
-TlSearchResults *
-tl_sqlite_store_search (TlStore *store, const char *query, guint limit, guint offset, const char *mark_open,
-                        const char *mark_close, GError **error)
+/* Whether an import is being written now: its hidden source's lines are in
+ * the index. The source table is small: this costs little. */
+static gboolean
+importing (TlSqliteStore *self)
 {
-  TlSqliteStore *library = TL_SQLITE_STORE (store);
-  g_autofree char *match = NULL;
+  g_autoptr(TlStmt) stmt = tl_sqlite_store_prepare (self, "SELECT EXISTS (SELECT 1 FROM source WHERE deleted >= 2)",
+                                                    NULL);
+
+  return stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0);
+}
+
+static TlSearchResults *
+search (TlSqliteStore *self, const char *match, guint limit, guint offset, const char *mark_open,
+        const char *mark_close, GError **error)
+{
   g_autoptr(TlSearchResults) results = g_new0 (TlSearchResults, 1);
   TlStmt *stmt;
   int rc;
 
-  if ((match = tl_search_build_match (query, error)) == NULL)
-    return NULL;
-
-  stmt = tl_sqlite_store_prepare (library, "SELECT count(*) FROM segment_fts WHERE segment_fts MATCH ?", error);
+  /* The lines of an import still being written are in the index already,
+   * but not yet to be found (tl_sqlite_store_add_document) */
+  stmt = tl_sqlite_store_prepare (self,
+    importing (self) ? "SELECT count(*) FROM segment_fts JOIN segment g ON g.id = segment_fts.rowid"
+                       " JOIN transcript t ON t.id = g.transcript_id JOIN source s ON s.id = t.source_id"
+                       " WHERE segment_fts MATCH ? AND s.deleted = 0"
+                     : "SELECT count(*) FROM segment_fts WHERE segment_fts MATCH ?", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
@@ -168,16 +179,15 @@ tl_sqlite_store_search (TlStore *store, const char *query, guint limit, guint of
   tl_stmt_release (stmt);
   if (rc != SQLITE_ROW)
     {
-      tl_sqlite_store_fail (library, error);
+      tl_sqlite_store_fail (self, error);
       return NULL;
     }
-
-  stmt = tl_sqlite_store_prepare (library,
+  stmt = tl_sqlite_store_prepare (self,
     "SELECT t.source_id, g.id, g.idx, g.start_us, g.end_us, g.text,"
     " snippet(segment_fts, 0, ?1, ?2, '…', 24)"
     " FROM segment_fts JOIN segment g ON g.id = segment_fts.rowid"
-    " JOIN transcript t ON t.id = g.transcript_id"
-    " WHERE segment_fts MATCH ?3 ORDER BY segment_fts.rowid LIMIT ?4 OFFSET ?5", error);
+    " JOIN transcript t ON t.id = g.transcript_id JOIN source s ON s.id = t.source_id"
+    " WHERE segment_fts MATCH ?3 AND s.deleted = 0 ORDER BY segment_fts.rowid LIMIT ?4 OFFSET ?5", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, mark_open ? mark_open : "[", -1, SQLITE_STATIC);
@@ -185,11 +195,32 @@ tl_sqlite_store_search (TlStore *store, const char *query, guint limit, guint of
   sqlite3_bind_text (stmt, 3, match, -1, SQLITE_STATIC);
   sqlite3_bind_int (stmt, 4, limit);
   sqlite3_bind_int (stmt, 5, offset);
-  results->hits = tl_sqlite_store_collect (library, stmt, hit_from_row, NULL, (GDestroyNotify) tl_search_hit_free, error);
+  results->hits = tl_sqlite_store_collect (self, stmt, hit_from_row, NULL, (GDestroyNotify) tl_search_hit_free, error);
   tl_stmt_release (stmt);
   if (results->hits == NULL)
     return NULL;
   return g_steal_pointer (&results);
+}
+
+/* Lines matching @query (tl_search()), in library order. */
+TlSearchResults *
+tl_sqlite_store_search (TlStore *store, const char *query, guint limit, guint offset, const char *mark_open,
+                        const char *mark_close, GError **error)
+{
+  TlSqliteStore *self = TL_SQLITE_STORE (store);
+  g_autofree char *match = NULL;
+  TlSearchResults *results;
+  gboolean own_transaction;
+
+  if ((match = tl_search_build_match (query, error)) == NULL)
+    return NULL;
+  /* the count and the hits from one snapshot of the library, even while
+   * another program writes to it */
+  own_transaction = sqlite3_get_autocommit (self->db) && tl_sqlite_store_exec (self, "BEGIN", error);
+  results = search (self, match, limit, offset, mark_open, mark_close, error);
+  if (own_transaction)
+    sqlite3_exec (self->db, "COMMIT", NULL, NULL, NULL);
+  return results;
 }
 
 /* The lines of every source in @source_ids, in one query: one query per

@@ -3,6 +3,7 @@
  * lines and chapters, and changing their times, media and place. */
 #include "tl-sqlite-store-private.h"
 
+#include <glib/gi18n-lib.h>
 #include <string.h>
 
 #include "tl-retime.h"
@@ -83,36 +84,58 @@ title_from_path (const char *path)
   return g_steal_pointer (&base);
 }
 
-/* Adds a transcript's segments to the full-text index, in one statement so
- * that FTS5 builds the index in memory and writes it once. */
+/* An import is written in transactions of about this long, so that an edit
+ * in the window (or another program) never waits much longer than this for
+ * the write lock while a long transcript goes in. */
+#define IMPORT_CHUNK_USEC (50 * 1000)
+/* ... checked every this many lines */
+#define IMPORT_CHECK_EVERY 128
+
+/* Adds lines [@first, @last] of a transcript to the full-text index, in one
+ * statement so that FTS5 builds that part of the index in memory and writes
+ * it once. */
 static gboolean
-index_transcript (TlSqliteStore *self, gint64 transcript_id, GError **error)
+index_segments (TlSqliteStore *self, gint64 transcript_id, guint first, guint last, GError **error)
 {
   g_autoptr(TlStmt) stmt = tl_sqlite_store_prepare (self,
-    "INSERT INTO segment_fts (rowid, text) SELECT id, text FROM segment WHERE transcript_id = ?", error);
+    "INSERT INTO segment_fts (rowid, text) SELECT id, text FROM segment"
+    " WHERE transcript_id = ? AND idx BETWEEN ? AND ?", error);
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, transcript_id);
+  sqlite3_bind_int (stmt, 2, first);
+  sqlite3_bind_int (stmt, 3, last);
   return STEP_DONE (stmt) || tl_sqlite_store_fail (self, error);
 }
 
+/* Writes lines from *@next on, with their words, until the document ends or
+ * the transaction has taken IMPORT_CHUNK_USEC; *@next is then the first line
+ * not written. */
 static gboolean
-insert_segments (TlSqliteStore *self, TlDocument *doc, gint64 transcript_id, GError **error)
+insert_segments (TlSqliteStore *self, TlDocument *doc, gint64 transcript_id, guint *next, GError **error)
 {
   TlStmt *seg_stmt = tl_sqlite_store_prepare (self,
     "INSERT INTO segment (transcript_id, idx, start_us, end_us, speaker, text, non_speech)"
     " VALUES (?, ?, ?, ?, ?, ?, ?)", error);
   TlStmt *word_stmt = tl_sqlite_store_prepare (self,
     "INSERT INTO word (segment_id, idx, start_us, end_us, text) VALUES (?, ?, ?, ?, ?)", error);
+  gint64 until = g_get_monotonic_time () + IMPORT_CHUNK_USEC;
+  guint first = *next, i;
 
   if (seg_stmt == NULL || word_stmt == NULL)
-    return FALSE;
-  for (guint i = 0; i < doc->segments->len; i++)
+    {
+      tl_stmt_release (seg_stmt);
+      tl_stmt_release (word_stmt);
+      return FALSE;
+    }
+  for (i = first; i < doc->segments->len; i++)
     {
       const TlDocSegment *seg = &g_array_index (doc->segments, TlDocSegment, i);
       gint64 segment_id;
 
+      if (i > first && (i - first) % IMPORT_CHECK_EVERY == 0 && g_get_monotonic_time () >= until)
+        break;
       sqlite3_bind_int64 (seg_stmt, 1, transcript_id);
       sqlite3_bind_int (seg_stmt, 2, i);
       tl_stmt_bind_time (seg_stmt, 3, seg->start);
@@ -124,6 +147,7 @@ insert_segments (TlSqliteStore *self, TlDocument *doc, gint64 transcript_id, GEr
         {
           tl_sqlite_store_fail (self, error);
           tl_stmt_release (seg_stmt);
+          tl_stmt_release (word_stmt);
           return FALSE;
         }
       sqlite3_reset (seg_stmt);
@@ -141,6 +165,7 @@ insert_segments (TlSqliteStore *self, TlDocument *doc, gint64 transcript_id, GEr
           if (!STEP_DONE (word_stmt))
             {
               tl_sqlite_store_fail (self, error);
+              tl_stmt_release (seg_stmt);
               tl_stmt_release (word_stmt);
               return FALSE;
             }
@@ -149,7 +174,8 @@ insert_segments (TlSqliteStore *self, TlDocument *doc, gint64 transcript_id, GEr
     }
   tl_stmt_release (seg_stmt);
   tl_stmt_release (word_stmt);
-  return index_transcript (self, transcript_id, error);
+  *next = i;
+  return i == first || index_segments (self, transcript_id, first, i - 1, error);
 }
 
 static gboolean
@@ -183,14 +209,16 @@ insert_media (TlSqliteStore *self, gint64 source_id, const TlMediaInfo *media, G
   return STEP_DONE (stmt) || tl_sqlite_store_fail (self, error);
 }
 
+/* The new source is hidden (deleted = 2) until its last line is written
+ * (show_source); its folder is set then, so that an import that never ends
+ * leaves no folder behind either. */
 static gint64
-insert_source (TlSqliteStore *self, TlDocument *doc, const TlImportOptions *options,
-               gint64 folder_id, GError **error)
+insert_source (TlSqliteStore *self, TlDocument *doc, const TlImportOptions *options, GError **error)
 {
   g_autoptr(TlStmt) stmt = tl_sqlite_store_prepare (self,
-    "INSERT INTO source (folder_id, kind, title, outlet, published, url, external_id,"
-    " duration_us, description, language, created_at, updated_at)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+    "INSERT INTO source (kind, title, outlet, published, url, external_id,"
+    " duration_us, description, language, created_at, updated_at, deleted)"
+    " VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, 2)", error);
   g_autofree char *fallback_title = NULL;
   const char *title = doc->title;
   gint64 now = g_get_real_time ();
@@ -203,8 +231,6 @@ insert_source (TlSqliteStore *self, TlDocument *doc, const TlImportOptions *opti
   if (options->media != NULL && options->media->duration > 0)
     duration = options->media->duration;
 
-  if (folder_id)
-    sqlite3_bind_int64 (stmt, 1, folder_id);
   sqlite3_bind_text (stmt, 2, tl_source_kind_to_string (doc->kind), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, title, -1, SQLITE_STATIC);
   tl_stmt_bind_text_or_null (stmt, 4, doc->outlet);
@@ -221,7 +247,7 @@ insert_source (TlSqliteStore *self, TlDocument *doc, const TlImportOptions *opti
   return sqlite3_last_insert_rowid (self->db);
 }
 
-static gboolean
+static gint64
 insert_document_parts (TlSqliteStore *self, TlDocument *doc, const TlImportOptions *options,
                        gint64 source_id, GError **error)
 {
@@ -289,35 +315,104 @@ insert_document_parts (TlSqliteStore *self, TlDocument *doc, const TlImportOptio
     }
   tl_stmt_release (stmt);
   transcript_id = sqlite3_last_insert_rowid (self->db);
-
-  return insert_segments (self, doc, transcript_id, error);
+  return transcript_id;
 }
 
-/* Stores an imported document as a new source, in one transaction, in
- * folder @folder_id or else the folder named by @options (made when
- * missing). */
+/* Another Tagline took the import for the leftovers of a stopped one. */
+static gboolean
+import_removed (TlSqliteStore *self, GError **error)
+{
+  g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_FAILED,
+               _("The import into %s was removed while it ran: import the file again"), self->path);
+  return FALSE;
+}
+
+/* The source's last transaction: it appears, in its folder. */
+static gboolean
+show_source (TlSqliteStore *self, gint64 source_id, const TlImportOptions *options, gint64 folder_id, GError **error)
+{
+  g_autoptr(TlStmt) stmt = NULL;
+
+  if (folder_id == 0 && options->folder != NULL
+      && (folder_id = ensure_folder_locked (self, options->folder, error)) == 0)
+    return FALSE;
+  stmt = tl_sqlite_store_prepare (self, "UPDATE source SET deleted = 0, folder_id = nullif(?2, 0), updated_at = ?3"
+                                   " WHERE id = ?1 AND deleted = 2", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, source_id);
+  sqlite3_bind_int64 (stmt, 2, folder_id);
+  sqlite3_bind_int64 (stmt, 3, g_get_real_time ());
+  if (!STEP_DONE (stmt))
+    return tl_sqlite_store_fail (self, error);
+  return sqlite3_changes (self->db) == 1 || import_removed (self, error);
+}
+
+/* Tells other programs that this hidden source is still being written:
+ * tl_sqlite_store_remove_stopped_imports() leaves it alone. */
+static gboolean
+touch_source (TlSqliteStore *self, gint64 source_id, GError **error)
+{
+  g_autoptr(TlStmt) stmt = tl_sqlite_store_prepare (self,
+    "UPDATE source SET updated_at = ?2 WHERE id = ?1 AND deleted = 2", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, source_id);
+  sqlite3_bind_int64 (stmt, 2, g_get_real_time ());
+  if (!STEP_DONE (stmt))
+    return tl_sqlite_store_fail (self, error);
+  return sqlite3_changes (self->db) == 1 || import_removed (self, error);
+}
+
+/* Stores an imported document as a new source, in folder @folder_id or
+ * else the folder @options names (made when missing). Other programs and
+ * windows see it whole or not at all: a long transcript is written in
+ * transactions of about 50 ms into a hidden source, which the last one
+ * shows, so edits elsewhere do not wait for the import. On any failure
+ * nothing is shown and what was written is removed (or, if the program is
+ * killed, removed by the next program that opens the library to write). */
 gint64
 tl_sqlite_store_add_document (TlStore *store, TlDocument *doc, const TlImportOptions *options, gint64 folder_id,
                               GError **error)
 {
   TlSqliteStore *self = TL_SQLITE_STORE (store);
-  gint64 source_id;
+  gint64 source_id = 0, transcript_id;
+  guint next = 0;
 
   if (!tl_sqlite_store_begin (self, error))
     return 0;
-  if (folder_id == 0 && options->folder != NULL
-      && (folder_id = ensure_folder_locked (self, options->folder, error)) == 0)
+  if ((source_id = insert_source (self, doc, options, error)) == 0
+      || (transcript_id = insert_document_parts (self, doc, options, source_id, error)) == 0)
+    {
+      tl_sqlite_store_rollback (self);
+      return 0;
+    }
+  for (;;)
+    {
+      if (!insert_segments (self, doc, transcript_id, &next, error))
+        goto fail;
+      if (next >= doc->segments->len)
+        break;
+      if (!tl_sqlite_store_commit (self, error))
+        goto fail;
+      /* Let a writer that waits for the lock have it (the busy handler
+       * polls every millisecond, tl-sqlite-store-open.c) before the next part. */
+      g_usleep (2000);
+      /* still ours? (another program may have taken it for stopped) */
+      if (!tl_sqlite_store_begin (self, error) || !touch_source (self, source_id, error))
+        goto fail;
+    }
+  if (!show_source (self, source_id, options, folder_id, error) || !tl_sqlite_store_commit (self, error))
     goto fail;
-  if ((source_id = insert_source (self, doc, options, folder_id, error)) == 0)
-    goto fail;
-  if (!insert_document_parts (self, doc, options, source_id, error))
-    goto fail;
-  if (!tl_sqlite_store_commit (self, error))
-    return 0;
+  g_hash_table_remove_all (self->longest_lines);
   return source_id;
 
 fail:
   tl_sqlite_store_rollback (self);
+  /* the parts committed already: nobody saw them; remove them now, or the
+   * next program that opens the library to write will */
+  tl_sqlite_store_remove_import (self, source_id, NULL);
   return 0;
 }
 

@@ -47,6 +47,9 @@ gboolean tl_sqlite_store_migrate (TlSqliteStore *self, GError **error);
 void tl_sqlite_store_set_damaged_error (TlSqliteStore *self, GError **error);
 void tl_sqlite_store_set_newer_error (TlSqliteStore *self, int version, GError **error);
 gboolean tl_sqlite_store_reopen_if_moved_on (TlSqliteStore *self);
+/* Imports that did not finish (tl-sqlite-pending.c) */
+gboolean tl_sqlite_store_remove_import (TlSqliteStore *self, gint64 source_id, GError **error);
+gboolean tl_sqlite_store_remove_stopped_imports (TlSqliteStore *self, GError **error);
 GHashTable *tl_sqlite_store_load_folder_paths (TlSqliteStore *self, GError **error);
 typedef gpointer (*TlRowFunc) (TlStmt *stmt, gpointer data);
 GPtrArray *tl_sqlite_store_collect (TlSqliteStore *self, TlStmt *stmt, TlRowFunc from_row, gpointer data,
