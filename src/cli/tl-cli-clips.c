@@ -1,6 +1,7 @@
 /* tl-cli-clips.c: tagline-cli clips [move ID [BEFORE_ID] | delete ID…]:
  * the clips a filter picks, or rearranging and deleting them. */
 #include "config.h"
+#include <glib/gi18n.h>
 
 #include <stdio.h>
 #include <string.h>
@@ -16,7 +17,7 @@ move_clip (TlCli *cli, int argc, char **argv, GError **error)
   gint64 id, before = 0;
 
   if (argc < 3 || argc > 4)
-    return tl_cli_usage_error (error, "clips move: name the clip, then the clip to put it in front of (none: last)");
+    return tl_cli_usage_error (error, _("clips move: name the clip, then the clip to put it in front of (none: last)"));
   if (!tl_cli_parse_clip_id (argv[2], &id, error) || (argc == 4 && !tl_cli_parse_clip_id (argv[3], &before, error)))
     return FALSE;
   if ((library = tl_cli_open_library (cli, TL_CLI_OPEN_TO_WRITE, error)) == NULL)
@@ -38,7 +39,7 @@ delete_clips (TlCli *cli, int argc, char **argv, GError **error)
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   if (argc < 3)
-    return tl_cli_usage_error (error, "clips delete: name the clips to delete (ids from “tagline-cli clips”)");
+    return tl_cli_usage_error (error, _("clips delete: name the clips to delete (ids from “tagline-cli clips”)"));
   for (int i = 2; i < argc; i++)
     {
       gint64 id;
@@ -49,7 +50,7 @@ delete_clips (TlCli *cli, int argc, char **argv, GError **error)
   if ((library = tl_cli_open_library (cli, TL_CLI_OPEN_TO_WRITE, error)) == NULL)
     return FALSE;
   if (!tl_library_delete_clips (library, (const gint64 *) ids->data, ids->len, &local_error))
-    return tl_cli_failed (error, "%s: %s (nothing was deleted)", tl_library_get_path (library),
+    return tl_cli_failed (error, _("%s: %s (nothing was deleted)"), tl_library_get_path (library),
                           local_error->message);
   if (cli->json)
     {
@@ -75,8 +76,8 @@ tl_cli_clips (TlCli *cli, int argc, char **argv, GError **error)
   TlClipFilter filter;
 
   if (!tl_cli_parse_options (cli, &argc, &argv, "[move ID [BEFORE_ID] | delete ID…]",
-                             "List clips, move clip ID in front of BEFORE_ID (or after all the others) "
-                             "in the order that --order arranged gives, or delete clips (one undo step).",
+                             N_("List clips, move clip ID in front of BEFORE_ID (or after all the others) "
+                             "in the order that --order arranged gives, or delete clips (one undo step)."),
                              tl_cli_filter_entries, NULL, error))
     return FALSE;
   if (argc > 1 && strcmp (argv[1], "move") == 0)
@@ -84,8 +85,8 @@ tl_cli_clips (TlCli *cli, int argc, char **argv, GError **error)
   if (argc > 1 && strcmp (argv[1], "delete") == 0)
     return delete_clips (cli, argc, argv, error);
   if (argc > 1)
-    return tl_cli_usage_error (error, "clips: unexpected “%s” (filter with --topic, --source, …, or clips move ID "
-                               "[BEFORE_ID], clips delete ID…)", argv[1]);
+    return tl_cli_usage_error (error, _("clips: unexpected “%s” (filter with --topic, --source, …, or clips move ID "
+                               "[BEFORE_ID], clips delete ID…)"), argv[1]);
   if (!tl_cli_build_filter (&filter, ids, error))
     return FALSE;
   if ((library = tl_cli_open_library (cli, TL_CLI_OPEN_TO_READ, error)) == NULL)
@@ -117,8 +118,8 @@ tl_cli_clips (TlCli *cli, int argc, char **argv, GError **error)
       g_autofree char *range = NULL;
       if (tl_clip_get_first_segment (clip) >= 0)
         range = tl_clip_get_first_segment (clip) == tl_clip_get_last_segment (clip)
-                  ? g_strdup_printf ("paragraph %d", tl_clip_get_first_segment (clip) + 1)
-                  : g_strdup_printf ("paragraphs %d–%d", tl_clip_get_first_segment (clip) + 1,
+                  ? g_strdup_printf (_("paragraph %d"), tl_clip_get_first_segment (clip) + 1)
+                  : g_strdup_printf (_("paragraphs %d–%d"), tl_clip_get_first_segment (clip) + 1,
                                      tl_clip_get_last_segment (clip) + 1);
       else
         {

@@ -242,7 +242,7 @@ tl_window_untap (TlWindow *self)
 
   if (!self->tapping)
     return;
-  if (g_strcmp0 (label, "Tap In Times") != 0)
+  if (g_strcmp0 (label, _("Tap In Times")) != 0)
     {
       tl_window_toast (self, _("The last change was not a tap"), FALSE);
       return;

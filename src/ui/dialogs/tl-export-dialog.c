@@ -438,7 +438,7 @@ fill (TlExportDialog *self)
 
   exporters = tl_exporters (&n_exporters);
   for (guint i = 0; i < n_exporters; i++)
-    g_ptr_array_add (labels, g_strdup_printf ("%s (.%s)", exporters[i]->label, exporters[i]->extension));
+    g_ptr_array_add (labels, g_strdup_printf ("%s (.%s)", _(exporters[i]->label), exporters[i]->extension));
   render = tl_render_formats (&n_render);
   for (guint i = 0; i < n_render; i++)
     if (render[i]->available)
