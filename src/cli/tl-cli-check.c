@@ -44,6 +44,6 @@ tl_cli_check (TlCli *cli, int argc, char **argv, GError **error)
       printf ("%s\n", (const char *) g_ptr_array_index (problems, i));
   if (problems->len == 0)
     return TRUE;
-  return tl_cli_failed (error, _("%s is damaged: %u problem%s found"), path, problems->len,
-                        problems->len == 1 ? "" : "s");
+  return tl_cli_failed (error, ngettext ("%s is damaged: %u problem found", "%s is damaged: %u problems found",
+                                        problems->len), path, problems->len);
 }

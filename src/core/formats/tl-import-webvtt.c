@@ -643,7 +643,9 @@ webvtt_parse (TlImportContext *ctx, GError **error)
   first_range = p.first_range;
 
   if (p.n_time_warnings > MAX_TIME_WARNINGS)
-    tl_document_warn (doc, 0, _("%u more lines with times not in WebVTT form"),
+    tl_document_warn (doc, 0, g_dngettext (GETTEXT_PACKAGE, "%u more line with a time not in WebVTT form",
+                                           "%u more lines with times not in WebVTT form",
+                                           p.n_time_warnings - MAX_TIME_WARNINGS),
                       p.n_time_warnings - MAX_TIME_WARNINGS);
   if (doc->segments->len == 0)
     {
