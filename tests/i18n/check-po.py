@@ -10,6 +10,8 @@
    tests/i18n/untranslated.txt ("file: string", one a line).
 3. .ui files: no label, title, tooltip or placeholder without
    translatable="yes".
+4. Every language in po/LINGUAS has a .po file that msgfmt --check accepts,
+   with every message of today's sources translated and none fuzzy.
 
 Usage: check-po.py SOURCE_ROOT
 """
@@ -177,6 +179,67 @@ for rel in source_files():
                 problems.append('%s: <%s name="%s">%s</%s> is not translatable="yes"'
                                 % (rel, elem.tag, elem.get('name'), text, elem.tag))
 test('no .ui text without translatable="yes"', problems)
+
+def po_entries(path):
+    """(msgctxt, msgid) -> (list of msgstr, fuzzy) of a .po or .pot file."""
+    entries = {}
+    for chunk in read(path).strip().split('\n\n'):
+        fields, cur, fuzzy = {}, None, False
+        for line in chunk.split('\n'):
+            if line.startswith('#,') and 'fuzzy' in line:
+                fuzzy = True
+            if line.startswith('#'):
+                continue
+            m = re.match(r'(msgctxt|msgid_plural|msgid|msgstr(?:\[\d\])?) (".*")$', line)
+            if m:
+                cur = m.group(1)
+                fields[cur] = ''
+                line = m.group(2)
+            if cur and line.startswith('"'):
+                fields[cur] += ''.join(re.findall(r'"((?:[^"\\]|\\.)*)"', line))
+        if 'msgid' in fields:
+            strs = [v for k, v in sorted(fields.items()) if k.startswith('msgstr')]
+            entries[(fields.get('msgctxt'), fields['msgid'])] = (strs, fuzzy)
+    return entries
+
+
+with tempfile.TemporaryDirectory() as tmp:
+    pot = os.path.join(tmp, 'sources.pot')
+    code_files = [rel for rel in listed if rel.endswith('.c') or rel.endswith('.ui')]
+    run = subprocess.run(['xgettext', '--from-code=UTF-8', '--no-wrap', '-o', pot,
+                          '--keyword=_', '--keyword=N_', '--keyword=C_:1c,2', '--keyword=NC_:1c,2',
+                          '--keyword=g_dngettext:2,3', '--keyword=g_dcgettext:2', '--keyword=g_dpgettext2:2c,3']
+                         + code_files, cwd=root, capture_output=True, text=True)
+    wanted = po_entries(pot) if run.returncode == 0 else {}
+    wanted.pop((None, ''), None)
+
+linguas = []
+for line in read(os.path.join(root, 'po', 'LINGUAS')).splitlines():
+    linguas += [w for w in line.split('#')[0].split()]
+for lang in linguas:
+    problems = []
+    path = os.path.join(root, 'po', lang + '.po')
+    if not os.path.exists(path):
+        test('po/%s.po exists, is valid and complete' % lang, ['po/%s.po is missing' % lang])
+        continue
+    with tempfile.TemporaryDirectory() as tmp:
+        check = subprocess.run(['msgfmt', '--check', '-o', os.path.join(tmp, 'x.mo'), path],
+                               capture_output=True, text=True)
+    if check.returncode != 0:
+        problems.append(check.stderr.strip())
+    have = po_entries(path)
+    for key, (strs, fuzzy) in have.items():
+        if key[1] == '':
+            continue
+        if fuzzy:
+            problems.append('po/%s.po: “%s” is fuzzy' % (lang, key[1]))
+        elif not strs or any(s == '' for s in strs):
+            problems.append('po/%s.po: “%s” is not translated' % (lang, key[1]))
+    for key in wanted:
+        if key not in have:
+            problems.append('po/%s.po lacks “%s” (run meson compile tagline-update-po, then translate it)'
+                            % (lang, key[1]))
+    test('po/%s.po is valid and complete' % lang, problems)
 
 test('every exception in tests/i18n/untranslated.txt is still needed',
      ['%s is no longer found: remove it from tests/i18n/untranslated.txt' % key
