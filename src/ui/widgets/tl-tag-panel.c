@@ -8,6 +8,7 @@
 
 #include "tl-name-dialog.h"
 #include "tl-text.h"
+#include "tl-locale.h"
 
 G_DEFINE_FINAL_TYPE (TlTagPanel, tl_tag_panel, GTK_TYPE_WIDGET)
 
@@ -122,7 +123,7 @@ topic_row (TlTopic *topic)
   GtkWidget *count;
   GtkWidget *menu_button = gtk_menu_button_new ();
   g_autoptr(GMenuModel) menu = topic_menu (topic);
-  g_autofree char *count_text = g_strdup_printf ("%u", tl_topic_get_n_clips (topic));
+  g_autofree char *count_text = tl_locale_format_count (tl_topic_get_n_clips (topic));
   g_autofree char *label = NULL;
 
   gtk_box_append (GTK_BOX (box), color_dot (tl_topic_get_color (topic)));
@@ -188,7 +189,7 @@ char *
 tl_tag_panel_format_range (TlClip *clip)
 {
   gint64 in = tl_clip_get_in (clip), out = tl_clip_get_out (clip);
-  g_autofree char *a = NULL, *b = NULL;
+  g_autofree char *a = NULL, *b = NULL, *seconds = NULL;
 
   if (in < 0)
     {
@@ -200,7 +201,8 @@ tl_tag_panel_format_range (TlClip *clip)
   a = tl_format_clock (in, TRUE, '.');
   b = tl_format_clock (out, TRUE, '.');
   a[8] = b[8] = '\0';
-  return g_strdup_printf ("%s – %s  (%.1f s)", a, b, (out - in) / 1e6);
+  seconds = tl_locale_format_seconds (out - in);
+  return g_strdup_printf ("%s – %s  (%s s)", a, b, seconds);
 }
 
 /* Arranging: the list of all clips is in the editor's order */
