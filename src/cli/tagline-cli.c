@@ -32,20 +32,24 @@
 
 static const TlCliCommand commands[] = {
   { "import", MEDIA (tl_cli_import), TL_CLI_WRITES | TL_CLI_MEDIA, N_("Import transcripts (and their media)") },
-  { "sources", tl_cli_sources, TL_CLI_READS, N_("List the sources") },
+  /* READS | WRITES: listing opens the library read-only, an edit to write */
+  { "sources", tl_cli_sources, TL_CLI_READS | TL_CLI_WRITES, N_("List the sources, rename, move or delete one") },
+  { "folders", tl_cli_folders, TL_CLI_READS | TL_CLI_WRITES, N_("List the folders, add, rename, move or delete one") },
   { "show", tl_cli_show, TL_CLI_READS, N_("Show a source and its transcript") },
   { "search", tl_cli_search, TL_CLI_READS, N_("Search every transcript") },
-  /* these list read-only, and write to add, move or delete */
-  { "topics", tl_cli_topics, TL_CLI_READS | TL_CLI_WRITES, N_("List or add topics") },
+  { "topics", tl_cli_topics, TL_CLI_READS | TL_CLI_WRITES, N_("List, add, rename, recolour, key or delete topics") },
   { "tag", tl_cli_tag, TL_CLI_WRITES, N_("Store a clip with topics") },
-  { "clips", tl_cli_clips, TL_CLI_READS | TL_CLI_WRITES, N_("List clips, rearrange or delete them") },
+  { "clips", tl_cli_clips, TL_CLI_READS | TL_CLI_WRITES, N_("List clips, change, rearrange or delete them") },
   /* hands FCPXML and Premiere XML (libxml2) to tagline-cli-media */
   { "export", tl_cli_export, TL_CLI_READS, N_("Export clips (csv, json, edl, fcpxml, xmeml, otio, srt, vtt, md, html)") },
   { "render", MEDIA (tl_cli_render), TL_CLI_READS | TL_CLI_MEDIA,
     N_("Render clips as media files (webm, mkv, mp4), or one selects reel") },
   { "probe", MEDIA (tl_cli_probe), TL_CLI_NO_LIBRARY | TL_CLI_MEDIA, N_("Show what a media file holds") },
+  { "relink", MEDIA (tl_cli_relink), TL_CLI_WRITES | TL_CLI_MEDIA, N_("Link a source to its (moved) media file") },
   { "demo", MEDIA (tl_cli_demo), TL_CLI_WRITES | TL_CLI_MEDIA, N_("Make a demo library with stand-in media") },
   { "align", MEDIA (tl_cli_align), TL_CLI_WRITES | TL_CLI_MEDIA, N_("Time a transcript from its media's sound") },
+  { "undo", tl_cli_undo, TL_CLI_WRITES, N_("Undo the last change to the library (the window's too)") },
+  { "redo", tl_cli_redo, TL_CLI_WRITES, N_("Redo the last change undone") },
   /* reads the file itself, without opening it as a library */
   { "check", tl_cli_check, TL_CLI_NO_LIBRARY, N_("Check that the library file is sound") },
 };
