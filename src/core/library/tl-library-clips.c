@@ -3,6 +3,8 @@
  * editor's changes to them. Each change is one undoable step. */
 #include "tl-library-private.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "tl-text.h"
 
 /**
@@ -19,7 +21,7 @@ tl_library_check_time_range (TlSource *source, gint64 in, gint64 out, GError **e
       g_autofree char *in_text = tl_format_clock (in, TRUE, '.');
       g_autofree char *out_text = tl_format_clock (out, TRUE, '.');
       g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID,
-                   "The clip must end after it starts (in %s, out %s)", in_text, out_text);
+                   _("The clip must end after it starts (in %s, out %s)"), in_text, out_text);
       return FALSE;
     }
   if (source->duration > 0 && in >= source->duration)
@@ -27,7 +29,7 @@ tl_library_check_time_range (TlSource *source, gint64 in, gint64 out, GError **e
       g_autofree char *in_text = tl_format_clock (in, TRUE, '.');
       g_autofree char *end = tl_format_clock (source->duration, TRUE, '.');
       g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID,
-                   "The clip starts at %s, after the end of “%s” (%s)", in_text, source->title, end);
+                   _("The clip starts at %s, after the end of “%s” (%s)"), in_text, source->title, end);
       return FALSE;
     }
   return TRUE;
@@ -66,7 +68,7 @@ tl_clip_specs_for_lines (TlSource *source, TlSegment *const *segments, guint n_s
       if (first > last || last >= n_segments)
         {
           g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID,
-                       "“%s” has no lines %u–%u", source->title, first + 1, last + 1);
+                       _("“%s” has no lines %u–%u"), source->title, first + 1, last + 1);
           return NULL;
         }
       spec.source_id = source->id;
@@ -88,7 +90,7 @@ tl_clip_specs_for_lines (TlSource *source, TlSegment *const *segments, guint n_s
           if (spec.in < 0 || spec.out <= spec.in)
             {
               g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID,
-                           "These lines have no times to make a clip of");
+                           _("These lines have no times to make a clip of"));
               return NULL;
             }
         }
@@ -102,7 +104,7 @@ check_clip_spec (TlLibrary *self, const TlClipSpec *spec, TlSource *source, GErr
 {
   if (spec->rating > 5)
     {
-      g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID, "Ratings go from 0 to 5, not %u", spec->rating);
+      g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID, _("Ratings go from 0 to 5, not %u"), spec->rating);
       return FALSE;
     }
   if (source->kind == TL_SOURCE_KIND_ARTICLE || source->timing == TL_TIMING_NONE)
@@ -111,7 +113,7 @@ check_clip_spec (TlLibrary *self, const TlClipSpec *spec, TlSource *source, GErr
           || (guint) spec->last_segment >= source->n_segments)
         {
           g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID,
-                       "“%s” has no times: a clip of it is a range of its paragraphs, 0 to %u",
+                       _("“%s” has no times: a clip of it is a range of its paragraphs, 0 to %u"),
                        source->title, source->n_segments ? source->n_segments - 1 : 0);
           return FALSE;
         }
@@ -260,7 +262,7 @@ tl_library_set_clip_range (TlLibrary *self, gint64 clip_id, gint64 in, gint64 ou
   if (clip->in < 0)
     {
       g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID,
-                   "This clip is a range of paragraphs, not of time");
+                   _("This clip is a range of paragraphs, not of time"));
       return FALSE;
     }
   if (!tl_library_check_time_range (source, in, out, error))
@@ -284,7 +286,7 @@ tl_library_set_clip_paragraphs (TlLibrary *self, gint64 clip_id, gint first, gin
   if (clip->first_segment < 0 || first < 0 || last < first || (guint) last >= source->n_segments)
     {
       g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID,
-                   "A clip of “%s” is a range of its paragraphs, 0 to %u", source->title,
+                   _("A clip of “%s” is a range of its paragraphs, 0 to %u"), source->title,
                    source->n_segments ? source->n_segments - 1 : 0);
       return FALSE;
     }
@@ -312,7 +314,7 @@ tl_library_set_clip_rating (TlLibrary *self, gint64 clip_id, guint rating, GErro
   g_return_val_if_fail (TL_IS_LIBRARY (self), FALSE);
   if (rating > 5)
     {
-      g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID, "Ratings go from 0 to 5, not %u", rating);
+      g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID, _("Ratings go from 0 to 5, not %u"), rating);
       return FALSE;
     }
   return edit_clip (self, TL_EDIT_RATE_CLIP, TL_LIBRARY_CHANGE_CLIPS, clip_id, TL_STORE_SET_RATING, NULL, rating, 0, error);

@@ -1,6 +1,8 @@
 /* tl-library-folders.c: the editor's folders (bins) in the source tree. */
 #include "tl-library-private.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <string.h>
 
 GPtrArray *
@@ -27,7 +29,7 @@ clean_folder_name (const char *name, GError **error)
   if (*clean == '\0' || strchr (clean, '/') != NULL)
     {
       g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID,
-                   "A folder needs a name without “/”");
+                   _("A folder needs a name without “/”"));
       return NULL;
     }
   return g_steal_pointer (&clean);
@@ -36,7 +38,7 @@ clean_folder_name (const char *name, GError **error)
 static gboolean
 folder_name_taken (const char *name, GError **error)
 {
-  g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_EXISTS, "There is already a folder “%s” here", name);
+  g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_EXISTS, _("There is already a folder “%s” here"), name);
   return FALSE;
 }
 
@@ -104,7 +106,7 @@ tl_library_move_folder (TlLibrary *self, gint64 folder_id, gint64 parent_id, GEr
     return FALSE;
   if (inside)
     {
-      g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID, "A folder cannot go inside itself");
+      g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID, _("A folder cannot go inside itself"));
       return FALSE;
     }
   if (edit_folder (self, TL_EDIT_MOVE_FOLDER, TL_LIBRARY_CHANGE_FOLDERS | TL_LIBRARY_CHANGE_SOURCES, folder_id,
@@ -112,7 +114,7 @@ tl_library_move_folder (TlLibrary *self, gint64 folder_id, gint64 parent_id, GEr
     return TRUE;
   if (g_error_matches (local_error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID))
     {
-      g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_EXISTS, "There is already a folder of that name there");
+      g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_EXISTS, _("There is already a folder of that name there"));
       return FALSE;
     }
   g_propagate_error (error, g_steal_pointer (&local_error));

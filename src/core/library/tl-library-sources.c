@@ -2,6 +2,8 @@
  * and what the editor changes about them (times, media, title, place). */
 #include "tl-library-private.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <string.h>
 
 #include "tl-library-waveform.h"
@@ -123,24 +125,24 @@ valid_segment_timing (const TlSegmentTiming *t, guint index, GError **error)
 {
   if (t->start != TL_TIME_NONE && t->start < 0)
     {
-      g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID, "Line %u: a time cannot be negative", index);
+      g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID, _("Line %u: a time cannot be negative"), index);
       return FALSE;
     }
   if (t->start != TL_TIME_NONE && t->end != TL_TIME_NONE && t->end < t->start)
     {
-      g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID, "Line %u: it ends before it starts", index);
+      g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID, _("Line %u: it ends before it starts"), index);
       return FALSE;
     }
   if (t->confidence > 1.0)
     {
       g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID,
-                   "Line %u: a confidence goes from 0 to 1, not %g", index, t->confidence);
+                   _("Line %u: a confidence goes from 0 to 1, not %g"), index, t->confidence);
       return FALSE;
     }
   if (t->flag != NULL && strcmp (t->flag, "unspoken") != 0 && strcmp (t->flag, "uncertain") != 0)
     {
       g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID,
-                   "Line %u: “%s” is not a flag (unspoken or uncertain)", index, t->flag);
+                   _("Line %u: “%s” is not a flag (unspoken or uncertain)"), index, t->flag);
       return FALSE;
     }
   return TRUE;
@@ -172,7 +174,7 @@ tl_library_set_segment_times (TlLibrary *self, gint64 source_id, TlTiming timing
   if (timing != TL_TIMING_ALIGNED && timing != TL_TIMING_TAPPED && timing != TL_TIMING_ESTIMATED)
     {
       g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID,
-                   "Times set on lines are aligned, tapped or estimated, not %s", tl_timing_to_string (timing));
+                   _("Times set on lines are aligned, tapped or estimated, not %s"), tl_timing_to_string (timing));
       return FALSE;
     }
   for (guint i = 0; i < n_times; i++)
@@ -222,7 +224,7 @@ tl_library_rename_source (TlLibrary *self, gint64 source_id, const char *title, 
   g_return_val_if_fail (TL_IS_LIBRARY (self), FALSE);
   if (*clean == '\0')
     {
-      g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID, "A source needs a title");
+      g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID, _("A source needs a title"));
       return FALSE;
     }
   return tl_library_edit_one (self, TL_EDIT_RENAME_SOURCE, TL_LIBRARY_CHANGE_SOURCES, TL_LIBRARY_CHANGE_SOURCES,
@@ -314,7 +316,7 @@ tl_library_save_waveform (TlLibrary *self,
     return TRUE;
   if (!file_stamp (media_path, &size, &mtime))
     {
-      g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID, "%s cannot be read", media_path);
+      g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID, _("%s cannot be read"), media_path);
       return FALSE;
     }
   return TL_STORE_CALL (self->store, save_waveform, source_id, media_path, size, mtime, peaks_per_second, peaks,

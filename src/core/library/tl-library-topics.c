@@ -1,6 +1,8 @@
 /* tl-library-topics.c: topics: names, colours, keys 1–9. */
 #include "tl-library-private.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <string.h>
 
 static const char *const default_colors[] = {
@@ -36,18 +38,18 @@ tl_library_add_topic (TlLibrary *self, const char *name, guint key, const char *
   clean = g_strstrip (g_strdup (name ? name : ""));
   if (*clean == '\0')
     {
-      g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID, "A topic needs a name");
+      g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID, _("A topic needs a name"));
       return NULL;
     }
   if (key > 9)
     {
-      g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID, "Topic keys are 1 to 9, not %u", key);
+      g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID, _("Topic keys are 1 to 9, not %u"), key);
       return NULL;
     }
   if (color != NULL && !valid_color (color))
     {
       g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID,
-                   "“%s” is not a colour: use #rrggbb, e.g. #3584e4", color);
+                   _("“%s” is not a colour: use #rrggbb, e.g. #3584e4"), color);
       return NULL;
     }
   if ((topics = tl_library_list_topics (self, error)) == NULL)
@@ -68,10 +70,10 @@ tl_library_add_topic (TlLibrary *self, const char *name, guint key, const char *
           g_autoptr(TlTopic) clash = tl_library_find_topic (self, clean, NULL);
           if (clash != NULL)
             g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_EXISTS,
-                         "There is already a topic “%s”", clash->name);
+                         _("There is already a topic “%s”"), clash->name);
           else
             g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_EXISTS,
-                         "Key %u is already taken by another topic", key);
+                         _("Key %u is already taken by another topic"), key);
         }
       else
         g_propagate_error (error, g_steal_pointer (&local_error));
@@ -110,7 +112,7 @@ edit_topic (TlLibrary *self, TlEditKind kind, TlLibraryChange what, gint64 topic
 static gboolean
 topic_name_taken (const char *name, GError **error)
 {
-  g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_EXISTS, "There is already a topic “%s”", name);
+  g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_EXISTS, _("There is already a topic “%s”"), name);
   return FALSE;
 }
 
@@ -123,7 +125,7 @@ tl_library_rename_topic (TlLibrary *self, gint64 topic_id, const char *name, GEr
   g_return_val_if_fail (TL_IS_LIBRARY (self), FALSE);
   if (*clean == '\0')
     {
-      g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID, "A topic needs a name");
+      g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID, _("A topic needs a name"));
       return FALSE;
     }
   if (edit_topic (self, TL_EDIT_RENAME_TOPIC, TL_LIBRARY_CHANGE_TOPICS | TL_LIBRARY_CHANGE_CLIPS, topic_id,
@@ -142,7 +144,7 @@ tl_library_set_topic_color (TlLibrary *self, gint64 topic_id, const char *color,
   if (color == NULL || strlen (color) != 7 || color[0] != '#' || strspn (color + 1, "0123456789abcdefABCDEF") != 6)
     {
       g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID,
-                   "“%s” is not a colour: use #rrggbb, e.g. #3584e4", color ? color : "");
+                   _("“%s” is not a colour: use #rrggbb, e.g. #3584e4"), color ? color : "");
       return FALSE;
     }
   return edit_topic (self, TL_EDIT_RECOLOUR_TOPIC, TL_LIBRARY_CHANGE_TOPICS, topic_id, TL_STORE_SET_COLOR, color, 0, error);
@@ -160,7 +162,7 @@ tl_library_set_topic_key (TlLibrary *self, gint64 topic_id, guint key, GError **
   g_return_val_if_fail (TL_IS_LIBRARY (self), FALSE);
   if (key > 9)
     {
-      g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID, "Topic keys are 1 to 9, not %u", key);
+      g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID, _("Topic keys are 1 to 9, not %u"), key);
       return FALSE;
     }
   return edit_topic (self, TL_EDIT_CHANGE_TOPIC_KEY, TL_LIBRARY_CHANGE_TOPICS, topic_id, TL_STORE_SET_KEY, NULL, key, error);

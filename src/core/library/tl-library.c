@@ -4,6 +4,8 @@
  * clips, topics and folders are in tl-library-<entity>.c. */
 #include "tl-library-private.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "store/sqlite/tl-sqlite-store.h"
 
 G_DEFINE_QUARK (tl-library-error-quark, tl_library_error)
@@ -68,34 +70,34 @@ G_DEFINE_ENUM_TYPE (TlEditKind, tl_edit_kind,
  * that has shipped, libraries keep them. */
 static const char *const edit_labels[] = {
   [TL_EDIT_OTHER] = NULL,
-  [TL_EDIT_NEW_CLIP] = "New Clip",
-  [TL_EDIT_NEW_CLIPS] = "New Clips",
-  [TL_EDIT_TRIM_CLIP] = "Trim Clip",
-  [TL_EDIT_RETITLE_CLIP] = "Retitle Clip",
-  [TL_EDIT_EDIT_NOTE] = "Edit Note",
-  [TL_EDIT_RATE_CLIP] = "Rate Clip",
-  [TL_EDIT_TAG_CLIP] = "Tag Clip",
-  [TL_EDIT_UNTAG_CLIP] = "Untag Clip",
-  [TL_EDIT_DELETE_CLIP] = "Delete Clip",
-  [TL_EDIT_DELETE_CLIPS] = "Delete Clips",
-  [TL_EDIT_MOVE_CLIP] = "Move Clip",
-  [TL_EDIT_NEW_TOPIC] = "New Topic",
-  [TL_EDIT_RENAME_TOPIC] = "Rename Topic",
-  [TL_EDIT_RECOLOUR_TOPIC] = "Recolour Topic",
-  [TL_EDIT_CHANGE_TOPIC_KEY] = "Change Topic Key",
-  [TL_EDIT_DELETE_TOPIC] = "Delete Topic",
-  [TL_EDIT_NEW_FOLDER] = "New Folder",
-  [TL_EDIT_RENAME_FOLDER] = "Rename Folder",
-  [TL_EDIT_MOVE_FOLDER] = "Move Folder",
-  [TL_EDIT_DELETE_FOLDER] = "Delete Folder",
-  [TL_EDIT_MOVE_SOURCE] = "Move Source",
-  [TL_EDIT_RENAME_SOURCE] = "Rename Source",
-  [TL_EDIT_DELETE_SOURCE] = "Delete Source",
-  [TL_EDIT_RELINK_MEDIA] = "Relink Media",
-  [TL_EDIT_UNLINK_MEDIA] = "Unlink Media",
-  [TL_EDIT_ALIGN] = "Align to the Audio",
-  [TL_EDIT_TAP] = "Tap In Times",
-  [TL_EDIT_ESTIMATE] = "Estimate Times",
+  [TL_EDIT_NEW_CLIP] = N_("New Clip"),
+  [TL_EDIT_NEW_CLIPS] = N_("New Clips"),
+  [TL_EDIT_TRIM_CLIP] = N_("Trim Clip"),
+  [TL_EDIT_RETITLE_CLIP] = N_("Retitle Clip"),
+  [TL_EDIT_EDIT_NOTE] = N_("Edit Note"),
+  [TL_EDIT_RATE_CLIP] = N_("Rate Clip"),
+  [TL_EDIT_TAG_CLIP] = N_("Tag Clip"),
+  [TL_EDIT_UNTAG_CLIP] = N_("Untag Clip"),
+  [TL_EDIT_DELETE_CLIP] = N_("Delete Clip"),
+  [TL_EDIT_DELETE_CLIPS] = N_("Delete Clips"),
+  [TL_EDIT_MOVE_CLIP] = N_("Move Clip"),
+  [TL_EDIT_NEW_TOPIC] = N_("New Topic"),
+  [TL_EDIT_RENAME_TOPIC] = N_("Rename Topic"),
+  [TL_EDIT_RECOLOUR_TOPIC] = N_("Recolour Topic"),
+  [TL_EDIT_CHANGE_TOPIC_KEY] = N_("Change Topic Key"),
+  [TL_EDIT_DELETE_TOPIC] = N_("Delete Topic"),
+  [TL_EDIT_NEW_FOLDER] = N_("New Folder"),
+  [TL_EDIT_RENAME_FOLDER] = N_("Rename Folder"),
+  [TL_EDIT_MOVE_FOLDER] = N_("Move Folder"),
+  [TL_EDIT_DELETE_FOLDER] = N_("Delete Folder"),
+  [TL_EDIT_MOVE_SOURCE] = N_("Move Source"),
+  [TL_EDIT_RENAME_SOURCE] = N_("Rename Source"),
+  [TL_EDIT_DELETE_SOURCE] = N_("Delete Source"),
+  [TL_EDIT_RELINK_MEDIA] = N_("Relink Media"),
+  [TL_EDIT_UNLINK_MEDIA] = N_("Unlink Media"),
+  [TL_EDIT_ALIGN] = N_("Align to the Audio"),
+  [TL_EDIT_TAP] = N_("Tap In Times"),
+  [TL_EDIT_ESTIMATE] = N_("Estimate Times"),
 };
 
 /* The kind of the step a library names @label, TL_EDIT_OTHER when this
@@ -450,19 +452,42 @@ tl_library_edit_rollback (TlLibrary *self)
   TL_STORE_CALL0 (self->store, edit_rollback);
 }
 
-/* NULL in a read-only library: nothing can be undone there. */
+/* The name the store keeps for the step undo (or redo) would take, in
+ * English as it was stored, or NULL. */
+static char *
+stored_label (TlLibrary *self, gboolean redo)
+{
+  return self->read_only ? NULL : TL_STORE_CALL (self->store, get_step_label, redo);
+}
+
+/* A stored name in the user's language, in place. */
+static char *
+translate_label (char *label)
+{
+  char *translated;
+
+  if (label == NULL)
+    return NULL;
+  translated = g_strdup (g_dgettext (GETTEXT_PACKAGE, label));
+  g_free (label);
+  return translated;
+}
+
+/* NULL in a read-only library: nothing can be undone there. The label is
+ * in the user's language (steps are stored in English, so that windows and
+ * tagline-cli in other languages share one library). */
 char *
 tl_library_get_undo_label (TlLibrary *self)
 {
   g_return_val_if_fail (TL_IS_LIBRARY (self), NULL);
-  return self->read_only ? NULL : TL_STORE_CALL (self->store, get_step_label, FALSE);
+  return translate_label (stored_label (self, FALSE));
 }
 
 char *
 tl_library_get_redo_label (TlLibrary *self)
 {
   g_return_val_if_fail (TL_IS_LIBRARY (self), NULL);
-  return self->read_only ? NULL : TL_STORE_CALL (self->store, get_step_label, TRUE);
+  return translate_label (stored_label (self, TRUE));
 }
 
 /**
@@ -475,16 +500,20 @@ tl_library_get_redo_label (TlLibrary *self)
 TlEditKind
 tl_library_get_undo_kind (TlLibrary *self)
 {
-  g_autofree char *label = tl_library_get_undo_label (self);
+  g_autofree char *label = NULL;
 
+  g_return_val_if_fail (TL_IS_LIBRARY (self), TL_EDIT_OTHER);
+  label = stored_label (self, FALSE);
   return tl_edit_kind_from_label (label);
 }
 
 TlEditKind
 tl_library_get_redo_kind (TlLibrary *self)
 {
-  g_autofree char *label = tl_library_get_redo_label (self);
+  g_autofree char *label = NULL;
 
+  g_return_val_if_fail (TL_IS_LIBRARY (self), TL_EDIT_OTHER);
+  label = stored_label (self, TRUE);
   return tl_edit_kind_from_label (label);
 }
 
@@ -493,13 +522,16 @@ replay (TlLibrary *self, gboolean undo, char **label, GError **error)
 {
   if (!tl_library_check_writable (self, error) || !TL_STORE_CALL (self->store, replay, undo, label, error))
     return FALSE;
+  if (label)
+    *label = translate_label (*label);
   tl_library_emit_changed (self, TL_LIBRARY_CHANGE_ALL);
   return TRUE;
 }
 
 /**
  * tl_library_undo:
- * @label: (out) (optional): what was undone ("Delete Clip")
+ * @label: (out) (optional): what was undone ("Delete Clip"), in the user's
+ *   language
  *
  * Undoes the last edit, in one transaction, whenever it was made (undo
  * survives restarts).

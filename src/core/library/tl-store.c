@@ -1,6 +1,9 @@
 /* tl-store.c: the abstract store: its one signal and shared errors. */
 #include "tl-store.h"
 
+#include <glib/gi18n-lib.h>
+#include <inttypes.h>
+
 G_DEFINE_ABSTRACT_TYPE (TlStore, tl_store, G_TYPE_OBJECT)
 
 enum {
@@ -39,9 +42,12 @@ tl_store_emit_outside_change (TlStore *self, TlLibraryChange what)
 gboolean
 tl_store_not_found (GError **error, TlStoreEntity entity, gint64 id)
 {
-  static const char *const names[] = { "source", "clip", "topic", "folder" };
-
+  /* one message per kind, so that translations can inflect the noun */
   g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_NOT_FOUND,
-               "No %s with id %" G_GINT64_FORMAT " in this library", names[entity], id);
+               entity == TL_STORE_ENTITY_CLIP     ? _("No clip with id %" PRId64 " in this library")
+               : entity == TL_STORE_ENTITY_TOPIC  ? _("No topic with id %" PRId64 " in this library")
+               : entity == TL_STORE_ENTITY_FOLDER ? _("No folder with id %" PRId64 " in this library")
+                                                  : _("No source with id %" PRId64 " in this library"),
+               id);
   return FALSE;
 }

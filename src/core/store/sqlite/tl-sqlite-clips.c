@@ -4,6 +4,8 @@
  * that breaks a constraint with TL_LIBRARY_ERROR_INVALID. */
 #include "tl-sqlite-store-private.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "tl-search.h"
 
 /* Topics */
@@ -73,7 +75,7 @@ tl_sqlite_store_find_topic (TlStore *store, const char *name, GError **error)
   if (rc == SQLITE_ROW)
     return topic_from_row (stmt, NULL);
   if (rc == SQLITE_DONE)
-    g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_NOT_FOUND, "No topic “%s” in this library", name);
+    g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_NOT_FOUND, _("No topic “%s” in this library"), name);
   else
     tl_sqlite_store_fail (self, error);
   return NULL;
@@ -287,7 +289,7 @@ tl_sqlite_store_list_clips (TlStore *store, const TlClipFilter *filter, GError *
       if (folder_id == 0)
         {
           g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_NOT_FOUND,
-                       "No folder “%s” in this library", filter->folder);
+                       _("No folder “%s” in this library"), filter->folder);
           return NULL;
         }
       g_string_append (sql, " AND s.folder_id IN (WITH RECURSIVE sub (id) AS (SELECT ?"

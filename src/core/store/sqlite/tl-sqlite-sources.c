@@ -4,6 +4,7 @@
 #include "tl-sqlite-store-private.h"
 
 #include <glib/gi18n-lib.h>
+#include <inttypes.h>
 #include <string.h>
 
 #include "tl-retime.h"
@@ -52,7 +53,7 @@ ensure_folder_locked (TlSqliteStore *self, const char *path, GError **error)
       parent = sqlite3_last_insert_rowid (self->db);
     }
   if (parent == 0)
-    g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID, "“%s” is not a folder name", path);
+    g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID, _("“%s” is not a folder name"), path);
   return parent;
 }
 
@@ -227,7 +228,7 @@ insert_source (TlSqliteStore *self, TlDocument *doc, const TlImportOptions *opti
   if (stmt == NULL)
     return 0;
   if (title == NULL || *title == '\0')
-    title = fallback_title = title_from_path (options->origin_path ? options->origin_path : "Untitled");
+    title = fallback_title = title_from_path (options->origin_path ? options->origin_path : _("Untitled"));
   if (options->media != NULL && options->media->duration > 0)
     duration = options->media->duration;
 
@@ -727,13 +728,13 @@ tl_sqlite_store_set_segment_times (TlStore *store, gint64 source_id, TlTiming ti
   if (transcript_id == 0)
     {
       g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_NOT_FOUND,
-                   "No source with id %" G_GINT64_FORMAT " and a transcript in this library", source_id);
+                   _("No source with id %" PRId64 " and a transcript in this library"), source_id);
       return FALSE;
     }
   if ((guint) n_segments != n_times)
     {
       g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID,
-                   "The transcript has %d lines, not %u: it changed since its times were computed",
+                   _("The transcript has %d lines, not %u: it changed since its times were computed"),
                    n_segments, n_times);
       return FALSE;
     }

@@ -5,6 +5,8 @@
  * them in turn, and that is the step's redo. */
 #include "tl-sqlite-store-private.h"
 
+#include <glib/gi18n-lib.h>
+
 /* The tables whose changes the editor can undo, and which changes.
  * Sources and segments are created by imports (not undoable) and deleted
  * softly, so only their updates are recorded. */
@@ -224,6 +226,8 @@ step_label (TlSqliteStore *self, gboolean undone, gint64 *id)
     {
       if (id)
         *id = sqlite3_column_int64 (stmt, 0);
+      /* stored untranslated, so that the window and tagline-cli in other
+       * languages share the library: the library translates it as it is read */
       label = tl_stmt_dup_text (stmt, 1);
     }
   if (stmt)
@@ -280,7 +284,8 @@ tl_sqlite_store_replay (TlStore *store, gboolean undo, char **label_out, GError 
   for (guint i = 0; i < statements->len; i++)
     if (!exec_sql (self, g_ptr_array_index (statements, i), error))
       {
-        g_prefix_error (error, "Cannot %s “%s”: ", undo ? "undo" : "redo", label);
+        g_prefix_error (error, undo ? _("Cannot undo “%s”: ") : _("Cannot redo “%s”: "),
+                        g_dgettext (GETTEXT_PACKAGE, label));
         goto fail;
       }
   if (!set_recording (self, 0, error))
