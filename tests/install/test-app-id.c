@@ -73,9 +73,12 @@ test_desktop_file (void)
   g_autoptr(GKeyFile) file = g_key_file_new ();
   g_autoptr(GError) error = NULL;
 
+  g_autofree char *icon = NULL;
+
   g_assert_true (g_key_file_load_from_file (file, path, 0, &error));
   g_assert_no_error (error);
-  g_assert_cmpstr (g_key_file_get_string (file, "Desktop Entry", "Icon", NULL), ==, APP_ID);
+  icon = g_key_file_get_string (file, "Desktop Entry", "Icon", NULL);
+  g_assert_cmpstr (icon, ==, APP_ID);
   /* started by its bus name, which is its file's name */
   g_assert_true (g_key_file_get_boolean (file, "Desktop Entry", "DBusActivatable", NULL));
 }
@@ -145,13 +148,28 @@ test_dbus_service_file (void)
   g_autofree char *path = built_data_file (APP_ID ".service");
   g_autoptr(GKeyFile) file = g_key_file_new ();
   g_autoptr(GError) error = NULL;
-  g_autofree char *exec = NULL;
+  g_autofree char *exec = NULL, *name = NULL;
 
   g_assert_true (g_key_file_load_from_file (file, path, 0, &error));
   g_assert_no_error (error);
-  g_assert_cmpstr (g_key_file_get_string (file, "D-BUS Service", "Name", NULL), ==, APP_ID);
+  name = g_key_file_get_string (file, "D-BUS Service", "Name", NULL);
+  g_assert_cmpstr (name, ==, APP_ID);
   exec = g_key_file_get_string (file, "D-BUS Service", "Exec", NULL);
   g_assert_true (g_str_has_suffix (exec, "/tagline --gapplication-service"));
+}
+
+static gboolean
+name_owned (GDBusConnection *bus)
+{
+  g_autoptr(GVariant) reply = g_dbus_connection_call_sync (bus, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                                           "org.freedesktop.DBus", "NameHasOwner",
+                                                           g_variant_new ("(s)", APP_ID), G_VARIANT_TYPE ("(b)"),
+                                                           0, -1, NULL, NULL);
+  gboolean owned = FALSE;
+
+  if (reply)
+    g_variant_get (reply, "(b)", &owned);
+  return owned;
 }
 
 static gboolean
@@ -204,8 +222,11 @@ test_dbus_activation (void)
   display_env = g_getenv ("DISPLAY") ? g_strdup_printf ("DISPLAY=%s", g_getenv ("DISPLAY")) : g_strdup ("");
   env = g_find_program_in_path ("env");
   g_assert_nonnull (env);
-  /* dbus-daemon runs the program by its path, without a shell */
-  exec = g_strdup_printf ("%s HOME=%s XDG_DATA_HOME=%s GSETTINGS_BACKEND=memory %s %s --gapplication-service",
+  /* dbus-daemon runs the program by its path, without a shell; built with
+   * the sanitizers, the app's own leaks are for the UI tests to find, not
+   * for its exit to be slow here */
+  exec = g_strdup_printf ("%s ASAN_OPTIONS=detect_leaks=0 HOME=%s XDG_DATA_HOME=%s GSETTINGS_BACKEND=memory %s %s "
+                          "--gapplication-service",
                           env, home, home, display_env, app);
   g_key_file_set_string (service, "D-BUS Service", "Exec", exec);
   service_path = g_build_filename (dir, APP_ID ".service", NULL);
@@ -232,6 +253,10 @@ test_dbus_activation (void)
                                g_variant_new ("(sava{sv})", "quit", NULL, NULL), NULL,
                                G_DBUS_CALL_FLAGS_NO_AUTO_START, -1, NULL, &error);
   g_assert_no_error (error);
+  /* gone before its bus */
+  for (int i = 0; i < 300 && name_owned (connection); i++)
+    g_usleep (100000);
+  g_assert_false (name_owned (connection));
   g_dbus_connection_close_sync (connection, NULL, NULL);
   g_clear_object (&connection);
   g_test_dbus_down (bus);
