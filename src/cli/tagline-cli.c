@@ -31,20 +31,24 @@
 
 static const TlCliCommand commands[] = {
   { "import", MEDIA (tl_cli_import), TL_CLI_WRITES | TL_CLI_MEDIA, "Import transcripts (and their media)" },
-  { "sources", tl_cli_sources, TL_CLI_READS, "List the sources" },
+  /* READS | WRITES: listing opens the library read-only, an edit to write */
+  { "sources", tl_cli_sources, TL_CLI_READS | TL_CLI_WRITES, "List the sources, rename, move or delete one" },
+  { "folders", tl_cli_folders, TL_CLI_READS | TL_CLI_WRITES, "List the folders, add, rename, move or delete one" },
   { "show", tl_cli_show, TL_CLI_READS, "Show a source and its transcript" },
   { "search", tl_cli_search, TL_CLI_READS, "Search every transcript" },
-  /* these list read-only, and write to add, move or delete */
-  { "topics", tl_cli_topics, TL_CLI_READS | TL_CLI_WRITES, "List or add topics" },
+  { "topics", tl_cli_topics, TL_CLI_READS | TL_CLI_WRITES, "List, add, rename, recolour, key or delete topics" },
   { "tag", tl_cli_tag, TL_CLI_WRITES, "Store a clip with topics" },
-  { "clips", tl_cli_clips, TL_CLI_READS | TL_CLI_WRITES, "List clips, rearrange or delete them" },
+  { "clips", tl_cli_clips, TL_CLI_READS | TL_CLI_WRITES, "List clips, change, rearrange or delete them" },
   /* hands FCPXML and Premiere XML (libxml2) to tagline-cli-media */
   { "export", tl_cli_export, TL_CLI_READS, "Export clips (csv, json, edl, fcpxml, xmeml, otio, srt, vtt, md, html)" },
   { "render", MEDIA (tl_cli_render), TL_CLI_READS | TL_CLI_MEDIA,
     "Render clips as media files (webm, mkv, mp4), or one selects reel" },
   { "probe", MEDIA (tl_cli_probe), TL_CLI_NO_LIBRARY | TL_CLI_MEDIA, "Show what a media file holds" },
+  { "relink", MEDIA (tl_cli_relink), TL_CLI_WRITES | TL_CLI_MEDIA, "Link a source to its (moved) media file" },
   { "demo", MEDIA (tl_cli_demo), TL_CLI_WRITES | TL_CLI_MEDIA, "Make a demo library with stand-in media" },
   { "align", MEDIA (tl_cli_align), TL_CLI_WRITES | TL_CLI_MEDIA, "Time a transcript from its media's sound" },
+  { "undo", tl_cli_undo, TL_CLI_WRITES, "Undo the last change to the library (the window's too)" },
+  { "redo", tl_cli_redo, TL_CLI_WRITES, "Redo the last change undone" },
   /* reads the file itself, without opening it as a library */
   { "check", tl_cli_check, TL_CLI_NO_LIBRARY, "Check that the library file is sound" },
 };

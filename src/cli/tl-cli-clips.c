@@ -1,7 +1,9 @@
 /* tl-cli-clips.c: tagline-cli clips [move ID [BEFORE_ID] | delete ID…]:
- * the clips a filter picks, or rearranging and deleting them. */
+ * the clips a filter picks, or rearranging and deleting them; clips set
+ * is in tl-cli-clips-set.c. */
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -74,11 +76,17 @@ tl_cli_clips (TlCli *cli, int argc, char **argv, GError **error)
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   TlClipFilter filter;
 
-  if (!tl_cli_parse_options (cli, &argc, &argv, "[move ID [BEFORE_ID] | delete ID…]",
-                             "List clips, move clip ID in front of BEFORE_ID (or after all the others) "
-                             "in the order that --order arranged gives, or delete clips (one undo step).",
-                             tl_cli_filter_entries, NULL, error))
+  if (!tl_cli_parse_options (cli, &argc, &argv, _("[move ID [BEFORE_ID] | delete ID… | set ID OPTION…]"),
+                             _("List clips, move clip ID in front of BEFORE_ID (or after all the others) "
+                               "in the order that --order arranged gives, delete clips (one undo step), or "
+                               "change a clip (one undo step for each thing changed)."),
+                             tl_cli_filter_entries, tl_cli_clips_set_entries, error))
     return FALSE;
+  if (argc > 1 && strcmp (argv[1], "set") == 0)
+    return tl_cli_clips_set (cli, argc, argv, error);
+  if (tl_cli_clips_set_options_given ())
+    return tl_cli_usage_error (error, _("clips: --title, --note, --rating, --in, --out, --add-topic and "
+                                        "--remove-topic go with clips set ID"));
   if (argc > 1 && strcmp (argv[1], "move") == 0)
     return move_clip (cli, argc, argv, error);
   if (argc > 1 && strcmp (argv[1], "delete") == 0)

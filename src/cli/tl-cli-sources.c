@@ -1,7 +1,8 @@
 /* tl-cli-sources.c: tagline-cli sources: the sources in the library, one
- * a line. */
+ * a line; the edits of one are in tl-cli-sources-edit.c. */
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <stdio.h>
 
 #include "tl-cli.h"
@@ -12,10 +13,12 @@ tl_cli_sources (TlCli *cli, int argc, char **argv, GError **error)
   TlLibrary *library;
   g_autoptr(GPtrArray) sources = NULL;
 
-  if (!tl_cli_parse_options (cli, &argc, &argv, NULL, "List the sources in the library.", NULL, NULL, error))
+  if (!tl_cli_parse_options (cli, &argc, &argv, _("[rename ID TITLE | move ID FOLDER_ID|root | delete ID]"),
+                             _("List the sources in the library, or change one (each change is one undo step)."),
+                             NULL, NULL, error))
     return FALSE;
   if (argc > 1)
-    return tl_cli_usage_error (error, "sources: unexpected “%s”", argv[1]);
+    return tl_cli_sources_edit (cli, argc, argv, error);
   if ((library = tl_cli_open_library (cli, TL_CLI_OPEN_TO_READ, error)) == NULL)
     return FALSE;
   if ((sources = tl_library_list_sources (library, error)) == NULL)

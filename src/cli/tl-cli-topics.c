@@ -1,6 +1,8 @@
-/* tl-cli-topics.c: tagline-cli topics [add NAME]: the topics, or a new one. */
+/* tl-cli-topics.c: tagline-cli topics [add NAME]: the topics, or a new one;
+ * the edits of one are in tl-cli-topics-edit.c. */
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -19,10 +21,14 @@ tl_cli_topics (TlCli *cli, int argc, char **argv, GError **error)
   TlLibrary *library;
   g_autoptr(GPtrArray) topics = NULL;
 
-  if (!tl_cli_parse_options (cli, &argc, &argv, "[add NAME]", "List the topics, or add one.", entries, NULL, error))
+  if (!tl_cli_parse_options (cli, &argc, &argv,
+                             _("[add NAME | rename ID NAME | color ID #rrggbb | key ID 1-9|none | delete ID]"),
+                             _("List the topics, add one, or change one (each change is one undo step)."), entries,
+                             NULL, error))
     return FALSE;
   if (argc >= 2 && strcmp (argv[1], "add") != 0)
-    return tl_cli_usage_error (error, "topics: unknown action “%s” (topics, or topics add NAME)", argv[1]);
+    return (opt_key || opt_color) ? tl_cli_usage_error (error, _("topics: --key and --color go with topics add"))
+                                  : tl_cli_topics_edit (cli, argc, argv, error);
   if (argc >= 2 && argc != 3)
     return tl_cli_usage_error (error, "topics add: name one topic (quote a name with spaces)");
   if (opt_key < 0 || opt_key > 9)

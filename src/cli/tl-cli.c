@@ -5,6 +5,7 @@
 #include "tl-cli.h"
 
 #include <glib-unix.h>
+#include <glib/gi18n.h>
 #include <stdio.h>
 #include <string.h>
 #include <unistd.h>
@@ -186,6 +187,13 @@ tl_cli_open_library (TlCli *cli, TlCliOpenMode mode, GError **error)
   g_return_val_if_fail (cli->command != NULL, NULL);
   g_return_val_if_fail (cli->command->flags & (mode == TL_CLI_OPEN_TO_READ ? TL_CLI_READS : TL_CLI_WRITES), NULL);
 
+  /* not a new empty library left behind by a mistyped name */
+  if (mode == TL_CLI_OPEN_TO_EDIT && strstr (path, "://") == NULL && !g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      tl_cli_failed (error, _("%s does not exist (tagline-cli import makes a library; --library names another)"),
+                     path);
+      return NULL;
+    }
   library = tl_library_open_full (path, mode == TL_CLI_OPEN_TO_READ ? TL_LIBRARY_OPEN_READ_ONLY
                                                                     : TL_LIBRARY_OPEN_DEFAULT, &local_error);
   if (library == NULL)
@@ -198,7 +206,7 @@ tl_cli_open_library (TlCli *cli, TlCliOpenMode mode, GError **error)
       return NULL;
     }
   /* say so before any work is done, not at its end */
-  if (mode == TL_CLI_OPEN_TO_WRITE && tl_library_is_read_only (library))
+  if (mode != TL_CLI_OPEN_TO_READ && tl_library_is_read_only (library))
     {
       tl_cli_failed (error, "%s", tl_library_get_read_only_reason (library));
       return NULL;

@@ -77,6 +77,7 @@ gboolean tl_cli_parse_options (TlCli *cli,
 typedef enum {
   TL_CLI_OPEN_TO_READ,  /* nothing is written to the library, nor beside it */
   TL_CLI_OPEN_TO_WRITE, /* created when missing; fails when it cannot be written */
+  TL_CLI_OPEN_TO_EDIT,  /* to write, but fails when missing: an edit needs something to change */
 } TlCliOpenMode;
 
 char *tl_cli_library_path (TlCli *cli);
@@ -110,19 +111,36 @@ void tl_cli_job_clear (TlCliJob *job);
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (TlCliJob, tl_cli_job_clear)
 
+/* what the commands that edit share (tl-cli-edit.c) */
+gboolean tl_cli_parse_id (const char *arg, const char *what, gint64 *id, GError **error);
+gboolean tl_cli_parse_topic_id (const char *arg, gint64 *id, GError **error);
+gboolean tl_cli_parse_folder_id (const char *arg, gboolean root_allowed, gint64 *id, GError **error);
+gboolean tl_cli_library_failed (TlCli *cli, GError *local_error, GError **error);
+TlFolder *tl_cli_find_folder (TlCli *cli, GPtrArray *folders, gint64 id, GError **error);
+void tl_cli_print_deleted (TlCli *cli, gint64 id);
+
 /* the commands, one file each */
 gboolean tl_cli_import (TlCli *cli, int argc, char **argv, GError **error);
 gboolean tl_cli_sources (TlCli *cli, int argc, char **argv, GError **error);
+gboolean tl_cli_sources_edit (TlCli *cli, int argc, char **argv, GError **error);
+gboolean tl_cli_folders (TlCli *cli, int argc, char **argv, GError **error);
 gboolean tl_cli_show (TlCli *cli, int argc, char **argv, GError **error);
 gboolean tl_cli_search (TlCli *cli, int argc, char **argv, GError **error);
 gboolean tl_cli_topics (TlCli *cli, int argc, char **argv, GError **error);
+gboolean tl_cli_topics_edit (TlCli *cli, int argc, char **argv, GError **error);
 gboolean tl_cli_tag (TlCli *cli, int argc, char **argv, GError **error);
 gboolean tl_cli_clips (TlCli *cli, int argc, char **argv, GError **error);
+extern const GOptionEntry tl_cli_clips_set_entries[];
+gboolean tl_cli_clips_set_options_given (void);
+gboolean tl_cli_clips_set (TlCli *cli, int argc, char **argv, GError **error);
 gboolean tl_cli_export (TlCli *cli, int argc, char **argv, GError **error);
 gboolean tl_cli_render (TlCli *cli, int argc, char **argv, GError **error);
 gboolean tl_cli_probe (TlCli *cli, int argc, char **argv, GError **error);
+gboolean tl_cli_relink (TlCli *cli, int argc, char **argv, GError **error);
 gboolean tl_cli_demo (TlCli *cli, int argc, char **argv, GError **error);
 gboolean tl_cli_align (TlCli *cli, int argc, char **argv, GError **error);
 gboolean tl_cli_check (TlCli *cli, int argc, char **argv, GError **error);
+gboolean tl_cli_undo (TlCli *cli, int argc, char **argv, GError **error);
+gboolean tl_cli_redo (TlCli *cli, int argc, char **argv, GError **error);
 
 G_END_DECLS

@@ -192,11 +192,24 @@ stamp_file (TlLibrary *self)
     }
 }
 
+/* Waits for the write lock up to 5 s, trying every millisecond: SQLite's
+ * own busy timeout sleeps up to 100 ms between tries, long enough to miss
+ * the moment a long import lets go of the lock between two of its parts,
+ * again and again (tl_library_add_document). */
+static int
+wait_for_lock (G_GNUC_UNUSED void *data, int n_tries)
+{
+  if (n_tries >= 5000)
+    return 0;
+  g_usleep (1000);
+  return 1;
+}
+
 static void
 configure (sqlite3 *db)
 {
   sqlite3_extended_result_codes (db, 1);
-  sqlite3_busy_timeout (db, 5000);
+  sqlite3_busy_handler (db, wait_for_lock, NULL);
   /* an import of a long transcript touches three B-trees and the FTS index
    * at once; with SQLite's default 2 MB cache it spills pages to the WAL
    * over and over */
@@ -292,6 +305,17 @@ why_read_only (TlLibrary *self)
   return NULL;
 }
 
+/* What imports killed half-way left is hidden, so it can wait for a later
+ * open when it cannot be removed now (a full disk, say). */
+static void
+remove_stopped_imports (TlLibrary *self)
+{
+  g_autoptr(GError) local_error = NULL;
+
+  if (!tl_library_remove_stopped_imports (self, &local_error))
+    g_debug ("%s: the leftovers of a stopped import stay for now: %s", self->path, local_error->message);
+}
+
 /* The journal and pragmas of a connection that writes; then the schema is
  * brought up to date when it is older. */
 static gboolean
@@ -312,9 +336,11 @@ set_up_writing (TlLibrary *self, int version, GError **error)
   if (!tl_library_exec (self, "PRAGMA journal_mode = WAL", error)
       || !tl_library_exec (self, "PRAGMA synchronous = NORMAL", error))
     return FALSE;
-  if (version < TL_LIBRARY_SCHEMA_VERSION)
-    return tl_library_migrate (self, error);
-  self->schema_version = version;
+  if (version < TL_LIBRARY_SCHEMA_VERSION && !tl_library_migrate (self, error))
+    return FALSE;
+  if (version >= TL_LIBRARY_SCHEMA_VERSION)
+    self->schema_version = version;
+  remove_stopped_imports (self);
   return TRUE;
 }
 

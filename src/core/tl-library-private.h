@@ -50,6 +50,10 @@ void tl_library_set_damaged_error (TlLibrary *self, GError **error);
 void tl_library_set_newer_error (TlLibrary *self, int version, GError **error);
 gboolean tl_library_reopen_if_moved_on (TlLibrary *self);
 
+/* Imports that did not finish (tl-library-pending.c) */
+gboolean tl_library_remove_import (TlLibrary *self, gint64 source_id, GError **error);
+gboolean tl_library_remove_stopped_imports (TlLibrary *self, GError **error);
+
 /* Edits: one transaction and one undo step each (tl-library-undo.c). */
 gboolean tl_library_undo_install (TlLibrary *self, GError **error);
 gboolean tl_library_edit_begin (TlLibrary *self, const char *label, TlLibraryChange what, GError **error);

@@ -225,6 +225,25 @@ static const char *const migrations[] = {
   "  peaks_per_second INTEGER NOT NULL CHECK (peaks_per_second > 0),"
   "  peaks BLOB NOT NULL,"
   "  computed_at INTEGER NOT NULL);",
+
+  /* 4 -> 5: long imports are written in short transactions, into a source
+   * that stays hidden (deleted = 2) until its last one; its lines enter the
+   * full-text index as they are written. Only a source the editor deleted
+   * (1) and brought back leaves and re-enters the index as a whole. */
+  "DROP TRIGGER source_fts_hide;"
+  "DROP TRIGGER source_fts_show;"
+  "CREATE TRIGGER source_fts_hide AFTER UPDATE OF deleted ON source"
+  "  WHEN new.deleted = 1 AND old.deleted = 0 BEGIN"
+  "  INSERT INTO segment_fts (segment_fts, rowid, text)"
+  "    SELECT 'delete', g.id, g.text FROM segment g JOIN transcript t ON t.id = g.transcript_id"
+  "    WHERE t.source_id = new.id;"
+  "END;"
+  "CREATE TRIGGER source_fts_show AFTER UPDATE OF deleted ON source"
+  "  WHEN old.deleted = 1 AND new.deleted = 0 BEGIN"
+  "  INSERT INTO segment_fts (rowid, text)"
+  "    SELECT g.id, g.text FROM segment g JOIN transcript t ON t.id = g.transcript_id"
+  "    WHERE t.source_id = new.id;"
+  "END;",
 };
 
 G_STATIC_ASSERT (G_N_ELEMENTS (migrations) == TL_LIBRARY_SCHEMA_VERSION);
@@ -660,36 +679,58 @@ title_from_path (const char *path)
 
 #define STEP_DONE(stmt) (sqlite3_step (stmt) == SQLITE_DONE)
 
-/* Adds a transcript's segments to the full-text index, in one statement so
- * that FTS5 builds the index in memory and writes it once. */
+/* An import is written in transactions of about this long, so that an edit
+ * in the window (or another program) never waits much longer than this for
+ * the write lock while a long transcript goes in. */
+#define IMPORT_CHUNK_USEC (50 * 1000)
+/* ... checked every this many lines */
+#define IMPORT_CHECK_EVERY 128
+
+/* Adds lines [@first, @last] of a transcript to the full-text index, in one
+ * statement so that FTS5 builds that part of the index in memory and writes
+ * it once. */
 static gboolean
-index_transcript (TlLibrary *self, gint64 transcript_id, GError **error)
+index_segments (TlLibrary *self, gint64 transcript_id, guint first, guint last, GError **error)
 {
   g_autoptr(TlStmt) stmt = tl_library_prepare (self,
-    "INSERT INTO segment_fts (rowid, text) SELECT id, text FROM segment WHERE transcript_id = ?", error);
+    "INSERT INTO segment_fts (rowid, text) SELECT id, text FROM segment"
+    " WHERE transcript_id = ? AND idx BETWEEN ? AND ?", error);
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, transcript_id);
+  sqlite3_bind_int (stmt, 2, first);
+  sqlite3_bind_int (stmt, 3, last);
   return STEP_DONE (stmt) || tl_library_fail (self, error);
 }
 
+/* Writes lines from *@next on, with their words, until the document ends or
+ * the transaction has taken IMPORT_CHUNK_USEC; *@next is then the first line
+ * not written. */
 static gboolean
-insert_segments (TlLibrary *self, TlDocument *doc, gint64 transcript_id, GError **error)
+insert_segments (TlLibrary *self, TlDocument *doc, gint64 transcript_id, guint *next, GError **error)
 {
   TlStmt *seg_stmt = tl_library_prepare (self,
     "INSERT INTO segment (transcript_id, idx, start_us, end_us, speaker, text, non_speech)"
     " VALUES (?, ?, ?, ?, ?, ?, ?)", error);
   TlStmt *word_stmt = tl_library_prepare (self,
     "INSERT INTO word (segment_id, idx, start_us, end_us, text) VALUES (?, ?, ?, ?, ?)", error);
+  gint64 until = g_get_monotonic_time () + IMPORT_CHUNK_USEC;
+  guint first = *next, i;
 
   if (seg_stmt == NULL || word_stmt == NULL)
-    return FALSE;
-  for (guint i = 0; i < doc->segments->len; i++)
+    {
+      tl_stmt_release (seg_stmt);
+      tl_stmt_release (word_stmt);
+      return FALSE;
+    }
+  for (i = first; i < doc->segments->len; i++)
     {
       const TlDocSegment *seg = &g_array_index (doc->segments, TlDocSegment, i);
       gint64 segment_id;
 
+      if (i > first && (i - first) % IMPORT_CHECK_EVERY == 0 && g_get_monotonic_time () >= until)
+        break;
       sqlite3_bind_int64 (seg_stmt, 1, transcript_id);
       sqlite3_bind_int (seg_stmt, 2, i);
       tl_stmt_bind_time (seg_stmt, 3, seg->start);
@@ -701,6 +742,7 @@ insert_segments (TlLibrary *self, TlDocument *doc, gint64 transcript_id, GError 
         {
           tl_library_fail (self, error);
           tl_stmt_release (seg_stmt);
+          tl_stmt_release (word_stmt);
           return FALSE;
         }
       sqlite3_reset (seg_stmt);
@@ -718,6 +760,7 @@ insert_segments (TlLibrary *self, TlDocument *doc, gint64 transcript_id, GError 
           if (!STEP_DONE (word_stmt))
             {
               tl_library_fail (self, error);
+              tl_stmt_release (seg_stmt);
               tl_stmt_release (word_stmt);
               return FALSE;
             }
@@ -726,7 +769,8 @@ insert_segments (TlLibrary *self, TlDocument *doc, gint64 transcript_id, GError 
     }
   tl_stmt_release (seg_stmt);
   tl_stmt_release (word_stmt);
-  return index_transcript (self, transcript_id, error);
+  *next = i;
+  return i == first || index_segments (self, transcript_id, first, i - 1, error);
 }
 
 static gboolean
@@ -760,14 +804,16 @@ insert_media (TlLibrary *self, gint64 source_id, const TlMediaInfo *media, GErro
   return STEP_DONE (stmt) || tl_library_fail (self, error);
 }
 
+/* The new source is hidden (deleted = 2) until its last line is written
+ * (show_source); its folder is set then, so that an import that never ends
+ * leaves no folder behind either. */
 static gint64
-insert_source (TlLibrary *self, TlDocument *doc, const TlImportOptions *options,
-               gint64 folder_id, GError **error)
+insert_source (TlLibrary *self, TlDocument *doc, const TlImportOptions *options, GError **error)
 {
   g_autoptr(TlStmt) stmt = tl_library_prepare (self,
-    "INSERT INTO source (folder_id, kind, title, outlet, published, url, external_id,"
-    " duration_us, description, language, created_at, updated_at)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+    "INSERT INTO source (kind, title, outlet, published, url, external_id,"
+    " duration_us, description, language, created_at, updated_at, deleted)"
+    " VALUES (?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, 2)", error);
   g_autofree char *fallback_title = NULL;
   const char *title = doc->title;
   gint64 now = g_get_real_time ();
@@ -780,8 +826,6 @@ insert_source (TlLibrary *self, TlDocument *doc, const TlImportOptions *options,
   if (options->media != NULL && options->media->duration > 0)
     duration = options->media->duration;
 
-  if (folder_id)
-    sqlite3_bind_int64 (stmt, 1, folder_id);
   sqlite3_bind_text (stmt, 2, tl_source_kind_to_string (doc->kind), -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 3, title, -1, SQLITE_STATIC);
   tl_stmt_bind_text_or_null (stmt, 4, doc->outlet);
@@ -798,7 +842,7 @@ insert_source (TlLibrary *self, TlDocument *doc, const TlImportOptions *options,
   return sqlite3_last_insert_rowid (self->db);
 }
 
-static gboolean
+static gint64
 insert_document_parts (TlLibrary *self, TlDocument *doc, const TlImportOptions *options,
                        gint64 source_id, GError **error)
 {
@@ -866,15 +910,65 @@ insert_document_parts (TlLibrary *self, TlDocument *doc, const TlImportOptions *
     }
   tl_stmt_release (stmt);
   transcript_id = sqlite3_last_insert_rowid (self->db);
+  return transcript_id;
+}
 
-  return insert_segments (self, doc, transcript_id, error);
+/* Another Tagline took the import for the leftovers of a stopped one. */
+static gboolean
+import_removed (TlLibrary *self, GError **error)
+{
+  g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_FAILED,
+               _("The import into %s was removed while it ran: import the file again"), self->path);
+  return FALSE;
+}
+
+/* The source's last transaction: it appears, in its folder. */
+static gboolean
+show_source (TlLibrary *self, gint64 source_id, const TlImportOptions *options, GError **error)
+{
+  g_autoptr(TlStmt) stmt = NULL;
+  gint64 folder_id = 0;
+
+  if (options->folder != NULL && (folder_id = ensure_folder_locked (self, options->folder, error)) == 0)
+    return FALSE;
+  stmt = tl_library_prepare (self, "UPDATE source SET deleted = 0, folder_id = nullif(?2, 0), updated_at = ?3"
+                                   " WHERE id = ?1 AND deleted = 2", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, source_id);
+  sqlite3_bind_int64 (stmt, 2, folder_id);
+  sqlite3_bind_int64 (stmt, 3, g_get_real_time ());
+  if (!STEP_DONE (stmt))
+    return tl_library_fail (self, error);
+  return sqlite3_changes (self->db) == 1 || import_removed (self, error);
+}
+
+/* Tells other programs that this hidden source is still being written:
+ * tl_library_remove_stopped_imports() leaves it alone. */
+static gboolean
+touch_source (TlLibrary *self, gint64 source_id, GError **error)
+{
+  g_autoptr(TlStmt) stmt = tl_library_prepare (self,
+    "UPDATE source SET updated_at = ?2 WHERE id = ?1 AND deleted = 2", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, source_id);
+  sqlite3_bind_int64 (stmt, 2, g_get_real_time ());
+  if (!STEP_DONE (stmt))
+    return tl_library_fail (self, error);
+  return sqlite3_changes (self->db) == 1 || import_removed (self, error);
 }
 
 /**
  * tl_library_add_document:
  *
- * Stores an imported document as a new source, in one transaction: on any
- * failure the library is left exactly as it was.
+ * Stores an imported document as a new source. Other programs and windows
+ * see it whole or not at all: a long transcript is written in transactions
+ * of about 50 ms into a hidden source, which the last one shows, so edits
+ * elsewhere do not wait for the import. On any failure nothing is shown and
+ * what was written is removed (or, if the program is killed, removed by the
+ * next program that opens the library to write).
  *
  * Returns: the new source's id, or 0 with @error set
  */
@@ -882,7 +976,8 @@ gint64
 tl_library_add_document (TlLibrary *self, TlDocument *doc, const TlImportOptions *options, GError **error)
 {
   static const TlImportOptions no_options = { NULL, NULL, NULL };
-  gint64 folder_id = 0, source_id;
+  gint64 source_id = 0, transcript_id;
+  guint next = 0;
 
   g_return_val_if_fail (TL_IS_LIBRARY (self), 0);
   g_return_val_if_fail (doc != NULL, 0);
@@ -891,19 +986,37 @@ tl_library_add_document (TlLibrary *self, TlDocument *doc, const TlImportOptions
 
   if (!tl_library_begin (self, error))
     return 0;
-  if (options->folder != NULL && (folder_id = ensure_folder_locked (self, options->folder, error)) == 0)
+  if ((source_id = insert_source (self, doc, options, error)) == 0
+      || (transcript_id = insert_document_parts (self, doc, options, source_id, error)) == 0)
+    {
+      tl_library_rollback (self);
+      return 0;
+    }
+  for (;;)
+    {
+      if (!insert_segments (self, doc, transcript_id, &next, error))
+        goto fail;
+      if (next >= doc->segments->len)
+        break;
+      if (!tl_library_commit (self, error))
+        goto fail;
+      /* Let a writer that waits for the lock have it (the busy handler
+       * polls every millisecond, tl-library-open.c) before the next part. */
+      g_usleep (2000);
+      /* still ours? (another program may have taken it for stopped) */
+      if (!tl_library_begin (self, error) || !touch_source (self, source_id, error))
+        goto fail;
+    }
+  if (!show_source (self, source_id, options, error) || !tl_library_commit (self, error))
     goto fail;
-  if ((source_id = insert_source (self, doc, options, folder_id, error)) == 0)
-    goto fail;
-  if (!insert_document_parts (self, doc, options, source_id, error))
-    goto fail;
-  if (!tl_library_commit (self, error))
-    return 0;
   tl_library_emit_changed (self, TL_LIBRARY_CHANGE_SOURCES | TL_LIBRARY_CHANGE_FOLDERS);
   return source_id;
 
 fail:
   tl_library_rollback (self);
+  /* the parts committed already: nobody saw them; remove them now, or the
+   * next program that opens the library to write will */
+  tl_library_remove_import (self, source_id, NULL);
   return 0;
 }
 

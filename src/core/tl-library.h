@@ -33,7 +33,7 @@ typedef enum {
 GQuark tl_library_error_quark (void);
 
 /* The newest schema this build reads and writes (PRAGMA user_version). */
-#define TL_LIBRARY_SCHEMA_VERSION 4
+#define TL_LIBRARY_SCHEMA_VERSION 5
 
 /* What a change touched, for views that reload only what they show. */
 typedef enum {

@@ -193,6 +193,17 @@ hit_from_row (TlStmt *stmt, gpointer unused)
   return hit;
 }
 
+/* Whether an import is being written now: its hidden source's lines are in
+ * the index. The source table is small: this costs little. */
+static gboolean
+importing (TlLibrary *library)
+{
+  g_autoptr(TlStmt) stmt = tl_library_prepare (library, "SELECT EXISTS (SELECT 1 FROM source WHERE deleted >= 2)",
+                                               NULL);
+
+  return stmt != NULL && sqlite3_step (stmt) == SQLITE_ROW && sqlite3_column_int (stmt, 0);
+}
+
 /**
  * tl_search:
  * @limit: the most hits to return
@@ -204,20 +215,45 @@ hit_from_row (TlStmt *stmt, gpointer unused)
  *
  * Returns: (transfer full): the total count and the hits asked for
  */
+static TlSearchResults *search (TlLibrary *library, const char *match, guint limit, guint offset,
+                                 const char *mark_open, const char *mark_close, GError **error);
+
 TlSearchResults *
 tl_search (TlLibrary *library, const char *query, guint limit, guint offset,
            const char *mark_open, const char *mark_close, GError **error)
 {
   g_autofree char *match = NULL;
-  g_autoptr(TlSearchResults) results = g_new0 (TlSearchResults, 1);
-  TlStmt *stmt;
-  int rc;
+  TlSearchResults *results;
+  gboolean own_transaction;
 
   g_return_val_if_fail (TL_IS_LIBRARY (library), NULL);
   if ((match = tl_search_build_match (query, error)) == NULL)
     return NULL;
+  /* the count and the hits from one snapshot of the library, even while
+   * another program writes to it */
+  own_transaction = sqlite3_get_autocommit (tl_library_get_db (library))
+                    && tl_library_exec (library, "BEGIN", error);
+  results = search (library, match, limit, offset, mark_open, mark_close, error);
+  if (own_transaction)
+    sqlite3_exec (tl_library_get_db (library), "COMMIT", NULL, NULL, NULL);
+  return results;
+}
 
-  stmt = tl_library_prepare (library, "SELECT count(*) FROM segment_fts WHERE segment_fts MATCH ?", error);
+static TlSearchResults *
+search (TlLibrary *library, const char *match, guint limit, guint offset,
+        const char *mark_open, const char *mark_close, GError **error)
+{
+  g_autoptr(TlSearchResults) results = g_new0 (TlSearchResults, 1);
+  TlStmt *stmt;
+  int rc;
+
+  /* The lines of an import still being written are in the index already,
+   * but not yet to be found (tl_library_add_document) */
+  stmt = tl_library_prepare (library,
+    importing (library) ? "SELECT count(*) FROM segment_fts JOIN segment g ON g.id = segment_fts.rowid"
+                          " JOIN transcript t ON t.id = g.transcript_id JOIN source s ON s.id = t.source_id"
+                          " WHERE segment_fts MATCH ? AND s.deleted = 0"
+                        : "SELECT count(*) FROM segment_fts WHERE segment_fts MATCH ?", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, match, -1, SQLITE_STATIC);
@@ -235,8 +271,8 @@ tl_search (TlLibrary *library, const char *query, guint limit, guint offset,
     "SELECT t.source_id, g.id, g.idx, g.start_us, g.end_us, g.text,"
     " snippet(segment_fts, 0, ?1, ?2, '…', 24)"
     " FROM segment_fts JOIN segment g ON g.id = segment_fts.rowid"
-    " JOIN transcript t ON t.id = g.transcript_id"
-    " WHERE segment_fts MATCH ?3 ORDER BY segment_fts.rowid LIMIT ?4 OFFSET ?5", error);
+    " JOIN transcript t ON t.id = g.transcript_id JOIN source s ON s.id = t.source_id"
+    " WHERE segment_fts MATCH ?3 AND s.deleted = 0 ORDER BY segment_fts.rowid LIMIT ?4 OFFSET ?5", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_text (stmt, 1, mark_open ? mark_open : "[", -1, SQLITE_STATIC);

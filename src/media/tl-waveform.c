@@ -146,10 +146,14 @@ typedef struct {
   gboolean audio_linked; /* the first sound stream feeds the peaks */
   gboolean from_container; /* the sound comes out of a demuxer (not a bare MP3) */
 
-  /* written by the appsink's streaming thread only, read after EOS */
+  /* written by the appsink's streaming thread, read after EOS, and
+   * while decoding by a progress report under @lock */
   GArray *peaks;         /* guint16, host order while computing */
+  GMutex lock;
+  gint64 reached;        /* peaks written up to here (an index) */
   GstAudioInfo info;
   gboolean have_info;
+  struct _Reporter *reporter; /* the first part's job only: reports progress */
 } Job;
 
 static void
@@ -158,6 +162,8 @@ job_clear (Job *job)
   if (job->pipeline)
     gst_element_set_state (job->pipeline, GST_STATE_NULL);
   gst_clear_object (&job->pipeline);
+  if (job->peaks)
+    g_mutex_clear (&job->lock);
   g_clear_pointer (&job->peaks, g_array_unref);
 }
 
@@ -229,6 +235,7 @@ on_new_sample (GstAppSink *sink, gpointer data)
       && gst_segment_to_stream_time_full (segment, GST_FORMAT_TIME, GST_BUFFER_PTS (buffer), &stream_time) == 1)
     position = gst_util_uint64_scale_round (stream_time, rate, GST_SECOND);
 
+  g_mutex_lock (&job->lock);
   while (i < n_frames)
     {
       guint64 bin = position * TL_WAVEFORM_PEAKS_PER_SECOND / rate;
@@ -247,9 +254,11 @@ on_new_sample (GstAppSink *sink, gpointer data)
           g_array_set_size (job->peaks, bin + 1);
         }
       g_array_index (job->peaks, guint16, bin) = MAX (g_array_index (job->peaks, guint16, bin), peak);
+      job->reached = MAX (job->reached, (gint64) bin + 1);
       i += count;
       position += count;
     }
+  g_mutex_unlock (&job->lock);
   gst_buffer_unmap (buffer, &map);
   return GST_FLOW_OK;
 }
@@ -352,6 +361,7 @@ job_init (Job *job, const char *uri)
   GstAppSinkCallbacks callbacks = { .new_sample = on_new_sample };
 
   job->peaks = g_array_new (FALSE, TRUE, sizeof (guint16));
+  g_mutex_init (&job->lock);
   job->pipeline = gst_object_ref_sink (gst_pipeline_new ("tl-waveform"));
   decodebin = gst_element_factory_make ("uridecodebin", NULL);
   job->convert = gst_element_factory_make ("audioconvert", NULL);
@@ -371,6 +381,8 @@ job_init (Job *job, const char *uri)
 }
 
 /* Runs @job's pipeline until @until (ASYNC_DONE: prerolled; EOS: decoded). */
+static void reporter_maybe_report (struct _Reporter *reporter);
+
 static gboolean
 job_wait (Job *job, GstMessageType until, const char *path, GPtrArray *missing,
           GCancellable *cancellable, GError **error)
@@ -385,6 +397,8 @@ job_wait (Job *job, GstMessageType until, const char *path, GPtrArray *missing,
         return FALSE;
       msg = gst_bus_timed_pop_filtered (bus, 50 * GST_MSECOND,
                                         until | GST_MESSAGE_ERROR | GST_MESSAGE_ELEMENT | GST_MESSAGE_APPLICATION);
+      if (job->reporter)
+        reporter_maybe_report (job->reporter);
       if (msg == NULL)
         continue;
       if (GST_MESSAGE_TYPE (msg) == until)
@@ -411,6 +425,9 @@ job_wait (Job *job, GstMessageType until, const char *path, GPtrArray *missing,
     }
 }
 
+#define MAX_PARTS 4
+#define MAX_PARTS_ MAX_PARTS
+
 /* One part of a long file, decoded in its own thread. */
 typedef struct {
   Job job;
@@ -421,7 +438,63 @@ typedef struct {
   GCancellable *cancellable; /* shared: the first part that fails stops the others */
   GError *error;
   GThread *thread;
+  gint finished; /* atomic */
 } Part;
+
+/* Progress while computing: every so often, the peaks read so far (of all
+ * parts) and how much of the sound they cover, told from the computing
+ * thread. */
+typedef struct _Reporter {
+  TlWaveformProgressFunc func;
+  gpointer data;
+  Job *jobs[MAX_PARTS_];
+  gint64 starts[MAX_PARTS_]; /* the part's first peak */
+  guint n_jobs;
+  gint64 n_peaks;            /* the whole sound's, or 0 when unknown */
+  gint64 last;               /* µs, monotonic */
+} Reporter;
+
+#define REPORT_INTERVAL_US (300 * 1000)
+
+static void
+reporter_report (Reporter *reporter)
+{
+  g_autoptr(GArray) merged = g_array_new (FALSE, TRUE, sizeof (guint16));
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(TlWaveform) partial = NULL;
+  gint64 covered = 0;
+
+  for (guint i = 0; i < reporter->n_jobs; i++)
+    {
+      Job *job = reporter->jobs[i];
+
+      g_mutex_lock (&job->lock);
+      if (job->peaks->len > merged->len)
+        g_array_set_size (merged, job->peaks->len);
+      for (guint k = 0; k < job->peaks->len; k++)
+        g_array_index (merged, guint16, k) = MAX (g_array_index (merged, guint16, k),
+                                                  g_array_index (job->peaks, guint16, k));
+      covered += MAX (job->reached - reporter->starts[i], 0);
+      g_mutex_unlock (&job->lock);
+    }
+  for (guint k = 0; k < merged->len; k++)
+    g_array_index (merged, guint16, k) = GUINT16_TO_LE (g_array_index (merged, guint16, k));
+  bytes = g_bytes_new (merged->data, merged->len * sizeof (guint16));
+  partial = tl_waveform_new (TL_WAVEFORM_PEAKS_PER_SECOND, bytes, FALSE);
+  reporter->func (partial, reporter->n_peaks > 0 ? MIN ((double) covered / reporter->n_peaks, 1.0) : -1,
+                  reporter->data);
+}
+
+static void
+reporter_maybe_report (Reporter *reporter)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  if (now - reporter->last < REPORT_INTERVAL_US)
+    return;
+  reporter->last = now;
+  reporter_report (reporter);
+}
 
 static gboolean
 decode_range (Job *job, const char *path, gint64 start, gint64 stop,
@@ -453,7 +526,6 @@ decode_part (gpointer data)
   g_autoptr(GPtrArray) missing = g_ptr_array_new_with_free_func (g_free);
   gint64 t0 = g_get_monotonic_time ();
 
-  job_init (&part->job, part->uri);
   gst_element_set_state (part->job.pipeline, GST_STATE_PAUSED);
   if (!job_wait (&part->job, GST_MESSAGE_ASYNC_DONE, part->path, missing, part->cancellable, &part->error)
       || !decode_range (&part->job, part->path, part->start, part->stop, part->cancellable, &part->error))
@@ -461,16 +533,19 @@ decode_part (gpointer data)
   gst_element_set_state (part->job.pipeline, GST_STATE_NULL);
   GST_DEBUG ("part from %" GST_TIME_FORMAT " done in %.2f s", GST_TIME_ARGS (part->start),
              (g_get_monotonic_time () - t0) / 1e6);
+  g_atomic_int_set (&part->finished, 1);
   return NULL;
 }
 
 /* Long files are cut in as many parts as there are processors (up to 4):
  * Opus decodes at 300x real time on one core here, too slow for an hour. */
 #define PART_MIN_DURATION (5 * 60 * GST_SECOND)
-#define MAX_PARTS 4
 /* Where a part starts is only near where it was asked to (the seek is not
  * exact); the part before it goes on this much longer to leave no gap. */
 #define PART_OVERLAP (2 * GST_SECOND)
+
+static TlWaveform *compute (const char *path, guint max_parts, gint64 min_duration, TlWaveformProgressFunc progress,
+                            gpointer progress_data, GCancellable *cancellable, GError **error);
 
 /**
  * tl_waveform_compute_in_parts:
@@ -487,6 +562,19 @@ tl_waveform_compute_in_parts (const char *path,
                               GCancellable *cancellable,
                               GError **error)
 {
+  return compute (path, max_parts, min_duration, NULL, NULL, cancellable, error);
+}
+
+static TlWaveform *
+compute (const char *path,
+         guint max_parts,
+         gint64 min_duration,
+         TlWaveformProgressFunc progress,
+         gpointer progress_data,
+         GCancellable *cancellable,
+         GError **error)
+{
+  Reporter reporter = { progress, progress_data };
   g_auto(Job) job = { 0 };
   g_autoptr(GPtrArray) missing = g_ptr_array_new_with_free_func (g_free);
   g_autoptr(GCancellable) parts_cancellable = g_cancellable_new ();
@@ -533,13 +621,37 @@ tl_waveform_compute_in_parts (const char *path,
       parts[i].start = duration * i / n_parts;
       parts[i].stop = i + 1 < n_parts ? duration * (i + 1) / n_parts + PART_OVERLAP : -1;
       parts[i].cancellable = parts_cancellable;
-      parts[i].thread = g_thread_new ("tl-waveform", decode_part, &parts[i]);
+      /* here, so that progress reports find it ready */
+      job_init (&parts[i].job, uri);
     }
+  if (progress)
+    {
+      if (duration > 0 || gst_element_query_duration (job.pipeline, GST_FORMAT_TIME, &duration))
+        reporter.n_peaks = gst_util_uint64_scale (duration, TL_WAVEFORM_PEAKS_PER_SECOND, GST_SECOND);
+      reporter.last = g_get_monotonic_time ();
+      for (guint i = 0; i < n_parts; i++)
+        {
+          reporter.jobs[i] = i == 0 ? &job : &parts[i].job;
+          reporter.starts[i] = i == 0 ? 0 : gst_util_uint64_scale (parts[i].start, TL_WAVEFORM_PEAKS_PER_SECOND,
+                                                                  GST_SECOND);
+        }
+      reporter.n_jobs = n_parts;
+      job.reporter = &reporter;
+    }
+  for (guint i = 1; i < n_parts; i++)
+    parts[i].thread = g_thread_new ("tl-waveform", decode_part, &parts[i]);
 
   ok = decode_range (&job, path, 0, n_parts > 1 ? duration / n_parts + PART_OVERLAP : -1, parts_cancellable, &local_error);
   if (!ok)
     g_cancellable_cancel (parts_cancellable);
   gst_element_set_state (job.pipeline, GST_STATE_NULL);
+  /* the other parts may still be reading: their progress goes on being told */
+  for (guint i = 1; progress && i < n_parts; i++)
+    while (!g_atomic_int_get (&parts[i].finished))
+      {
+        g_usleep (50 * 1000);
+        reporter_maybe_report (&reporter);
+      }
   for (guint i = 1; i < n_parts; i++)
     {
       g_thread_join (parts[i].thread);
@@ -604,7 +716,7 @@ tl_waveform_compute_in_parts (const char *path,
 TlWaveform *
 tl_waveform_compute (const char *path, GCancellable *cancellable, GError **error)
 {
-  return tl_waveform_compute_in_parts (path, g_get_num_processors (), PART_MIN_DURATION, cancellable, error);
+  return compute (path, g_get_num_processors (), PART_MIN_DURATION, NULL, NULL, cancellable, error);
 }
 
 /* Loading: from the library when it has the peaks, else computed in a
@@ -627,12 +739,96 @@ load_free (gpointer data)
   g_free (load);
 }
 
+/* Who hears of the progress, shared by the computing thread and the
+ * reports it queues on the caller's main context (which may run after
+ * the load ended). */
+typedef struct {
+  TlWaveformProgressFunc func;
+  gpointer data;
+  GDestroyNotify destroy;
+  GMainContext *context;
+  GCancellable *cancellable;
+} Progress;
+
+static void
+progress_clear (gpointer data)
+{
+  Progress *progress = data;
+
+  if (progress->destroy)
+    progress->destroy (progress->data);
+  g_clear_pointer (&progress->context, g_main_context_unref);
+  g_clear_object (&progress->cancellable);
+}
+
+static void
+progress_unref (gpointer data)
+{
+  g_atomic_rc_box_release_full (data, progress_clear);
+}
+
+typedef struct {
+  char *path;
+  Progress *progress; /* or NULL */
+} Compute;
+
+static void
+compute_free (gpointer data)
+{
+  Compute *compute = data;
+
+  g_free (compute->path);
+  g_clear_pointer (&compute->progress, progress_unref);
+  g_free (compute);
+}
+
+typedef struct {
+  Progress *progress;
+  TlWaveform *partial;
+  double fraction;
+} Report;
+
+static void
+report_free (gpointer data)
+{
+  Report *report = data;
+
+  progress_unref (report->progress);
+  g_object_unref (report->partial);
+  g_free (report);
+}
+
+static gboolean
+tell_progress (gpointer data)
+{
+  Report *report = data;
+
+  /* a load given up is not heard of again */
+  if (!g_cancellable_is_cancelled (report->progress->cancellable))
+    report->progress->func (report->partial, report->fraction, report->progress->data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_progress_in_thread (TlWaveform *partial, double fraction, gpointer data)
+{
+  Progress *progress = data;
+  Report *report = g_new0 (Report, 1);
+
+  report->progress = g_atomic_rc_box_acquire (progress);
+  report->partial = g_object_ref (partial);
+  report->fraction = fraction;
+  g_main_context_invoke_full (progress->context, G_PRIORITY_DEFAULT_IDLE, tell_progress, report, report_free);
+}
+
 static void
 compute_in_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
 {
-  const char *path = data;
+  Compute *compute_data = data;
   GError *error = NULL;
-  TlWaveform *waveform = tl_waveform_compute (path, cancellable, &error);
+  TlWaveform *waveform = compute (compute_data->path, g_get_num_processors (), PART_MIN_DURATION,
+                                  compute_data->progress ? on_progress_in_thread : NULL, compute_data->progress,
+                                  cancellable, &error);
 
   if (waveform)
     g_task_return_pointer (task, waveform, g_object_unref);
@@ -665,26 +861,33 @@ on_computed (GObject *source, GAsyncResult *result, gpointer data)
 }
 
 /**
- * tl_waveform_load_async:
+ * tl_waveform_load_with_progress_async:
  * @library: (nullable): where the peaks are kept, or %NULL to compute them
  *   every time
  * @source_id: the source whose sound @path is
+ * @progress: (nullable): told on the caller's main context, every few
+ *   tenths of a second while @path is decoded, of the peaks read so far
+ *   (not when the library has them); never after @cancellable is cancelled
  *
  * Takes the peaks from @library when it has them for @path as the file is
  * now; otherwise decodes @path in a thread and keeps the peaks in @library.
  * Call from the thread that uses @library.
  */
 void
-tl_waveform_load_async (TlLibrary *library,
-                        gint64 source_id,
-                        const char *path,
-                        GCancellable *cancellable,
-                        GAsyncReadyCallback callback,
-                        gpointer user_data)
+tl_waveform_load_with_progress_async (TlLibrary *library,
+                                      gint64 source_id,
+                                      const char *path,
+                                      TlWaveformProgressFunc progress,
+                                      gpointer progress_data,
+                                      GDestroyNotify progress_destroy,
+                                      GCancellable *cancellable,
+                                      GAsyncReadyCallback callback,
+                                      gpointer user_data)
 {
   g_autoptr(GTask) task = NULL;
-  g_autoptr(GTask) compute = NULL;
+  g_autoptr(GTask) compute_task = NULL;
   Load *load;
+  Compute *compute_data;
 
   g_return_if_fail (library == NULL || TL_IS_LIBRARY (library));
   g_return_if_fail (path != NULL);
@@ -707,14 +910,47 @@ tl_waveform_load_async (TlLibrary *library,
         g_warning ("Cannot read the waveform of %s from the library: %s", load->path, error->message);
       else if (peaks != NULL && peaks_per_second > 0)
         {
+          if (progress_destroy)
+            progress_destroy (progress_data);
           g_task_return_pointer (task, tl_waveform_new (peaks_per_second, peaks, TRUE), g_object_unref);
           return;
         }
     }
 
-  compute = g_task_new (NULL, cancellable, on_computed, g_object_ref (task));
-  g_task_set_task_data (compute, g_strdup (load->path), g_free);
-  g_task_run_in_thread (compute, compute_in_thread);
+  compute_data = g_new0 (Compute, 1);
+  compute_data->path = g_strdup (load->path);
+  if (progress)
+    {
+      Progress *shared = g_atomic_rc_box_new0 (Progress);
+
+      shared->func = progress;
+      shared->data = progress_data;
+      shared->destroy = progress_destroy;
+      shared->context = g_main_context_ref_thread_default ();
+      shared->cancellable = cancellable ? g_object_ref (cancellable) : g_cancellable_new ();
+      compute_data->progress = shared;
+    }
+  else if (progress_destroy)
+    progress_destroy (progress_data);
+  compute_task = g_task_new (NULL, cancellable, on_computed, g_object_ref (task));
+  g_task_set_task_data (compute_task, compute_data, compute_free);
+  g_task_run_in_thread (compute_task, compute_in_thread);
+}
+
+/**
+ * tl_waveform_load_async:
+ *
+ * tl_waveform_load_with_progress_async() without progress.
+ */
+void
+tl_waveform_load_async (TlLibrary *library,
+                        gint64 source_id,
+                        const char *path,
+                        GCancellable *cancellable,
+                        GAsyncReadyCallback callback,
+                        gpointer user_data)
+{
+  tl_waveform_load_with_progress_async (library, source_id, path, NULL, NULL, NULL, cancellable, callback, user_data);
 }
 
 /**

@@ -16,6 +16,13 @@ G_BEGIN_DECLS
 #define TL_TYPE_WAVEFORM (tl_waveform_get_type ())
 G_DECLARE_FINAL_TYPE (TlWaveform, tl_waveform, TL, WAVEFORM, GObject)
 
+/**
+ * TlWaveformProgressFunc:
+ * @partial: the peaks read so far (silence where nothing was read yet)
+ * @fraction: how much of the sound was read, 0 to 1, or -1 when unknown
+ */
+typedef void (*TlWaveformProgressFunc) (TlWaveform *partial, double fraction, gpointer user_data);
+
 TlWaveform *tl_waveform_new (guint peaks_per_second, GBytes *peaks, gboolean cached);
 TlWaveform *tl_waveform_compute (const char *path, GCancellable *cancellable, GError **error);
 void tl_waveform_load_async (TlLibrary *library,
@@ -24,6 +31,15 @@ void tl_waveform_load_async (TlLibrary *library,
                              GCancellable *cancellable,
                              GAsyncReadyCallback callback,
                              gpointer user_data);
+void tl_waveform_load_with_progress_async (TlLibrary *library,
+                                           gint64 source_id,
+                                           const char *path,
+                                           TlWaveformProgressFunc progress,
+                                           gpointer progress_data,
+                                           GDestroyNotify progress_destroy,
+                                           GCancellable *cancellable,
+                                           GAsyncReadyCallback callback,
+                                           gpointer user_data);
 TlWaveform *tl_waveform_load_finish (GAsyncResult *result, GError **error);
 
 guint tl_waveform_get_peaks_per_second (TlWaveform *self);

@@ -9,6 +9,7 @@
 
 #include "tl-library.h"
 #include "tl-library-file.h"
+#include "tl-time-format.h"
 #include "tl-window.h"
 
 /* How many libraries the Open Recent menu remembers. */
@@ -259,6 +260,24 @@ quit_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
   g_application_quit (G_APPLICATION (self));
 }
 
+/* Without the settings schema (run from the build tree), the format is
+ * kept for the session. */
+static gboolean
+name_to_state (GBinding *binding, const GValue *from, GValue *to, gpointer data)
+{
+  g_value_set_variant (to, g_variant_new_string (g_value_get_string (from)));
+  return TRUE;
+}
+
+static void
+on_time_format_change_state (GSimpleAction *action, GVariant *value, gpointer data)
+{
+  TlTimeFormatKind kind;
+
+  if (tl_time_format_kind_from_string (g_variant_get_string (value, NULL), &kind))
+    tl_time_format_set_kind (tl_time_format_get_default (), kind);
+}
+
 static const GActionEntry app_actions[] = {
   { "about", about_activated },
   { "open-recent", open_recent_activated, "s" },
@@ -282,6 +301,23 @@ tl_application_startup (GApplication *app)
     self->settings = g_settings_new (APP_ID);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
+  /* one way to show time, everywhere: the setting drives the format every
+   * widget uses, and app.time-format (the player's menu) sets it */
+  if (self->settings)
+    {
+      g_autoptr(GAction) format = g_settings_create_action (self->settings, "time-format");
+      g_settings_bind (self->settings, "time-format", tl_time_format_get_default (), "name", G_SETTINGS_BIND_GET);
+      g_action_map_add_action (G_ACTION_MAP (app), format);
+    }
+  else
+    {
+      g_autoptr(GSimpleAction) format = g_simple_action_new_stateful ("time-format", G_VARIANT_TYPE_STRING,
+                                                                      g_variant_new_string ("timecode"));
+      g_object_bind_property_full (tl_time_format_get_default (), "name", format, "state", G_BINDING_SYNC_CREATE,
+                                   name_to_state, NULL, NULL, NULL);
+      g_signal_connect (format, "change-state", G_CALLBACK (on_time_format_change_state), NULL);
+      g_action_map_add_action (G_ACTION_MAP (app), G_ACTION (format));
+    }
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", (const char *[]) { "<Control>q", NULL });
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close", (const char *[]) { "<Control>w", NULL });
 }

@@ -65,6 +65,9 @@ tl_window_update_actions (TlWindow *self)
   set_enabled (self, "play-pause", playable);
   set_enabled (self, "shuttle", playable);
   set_enabled (self, "seek-by", playable);
+  set_enabled (self, "play-around", playable);
+  set_enabled (self, "go-to-time", playable);
+  set_enabled (self, "copy-timecode", has_source && tl_window_get_position (self) >= 0);
   set_enabled (self, "step", playable);
   set_enabled (self, "tap-mode", writable && (self->tapping || tl_window_can_tap (self)));
   set_enabled (self, "tap", writable && self->tapping);
@@ -413,7 +416,8 @@ mark_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
       else
         self->mark_in = -1;
     }
-  clock = tl_format_clock (position, TRUE, '.');
+  tl_window_timeline_show_marks (self);
+  clock = tl_time_format_now (position, self->source ? tl_source_get_media (self->source) : NULL);
   message = g_strdup_printf (in ? _("In at %s") : _("Out at %s"), clock);
   if (self->mark_in >= 0 && self->mark_out >= 0)
     {
@@ -489,9 +493,7 @@ loop_clip_changed (GSimpleAction *action, GVariant *value, gpointer user_data)
 static void
 play_pause_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
 {
-  TlWindow *self = user_data;
-
-  tl_player_toggle (self->player);
+  tl_window_play_pause (user_data);
 }
 
 static void
@@ -627,6 +629,7 @@ static const SingleKey single_keys[] = {
   { GDK_KEY_Up, GDK_ALT_MASK, "win.line(-1)", FALSE, TRUE },
   { GDK_KEY_Down, GDK_ALT_MASK, "win.line(1)", FALSE, TRUE },
   { GDK_KEY_space, 0, "win.play-pause" },
+  { GDK_KEY_space, GDK_SHIFT_MASK, "win.play-around" },
   { GDK_KEY_j, 0, "win.shuttle(-1)" },
   { GDK_KEY_k, 0, "win.shuttle(0)" },
   { GDK_KEY_l, 0, "win.shuttle(1)" },
@@ -667,6 +670,9 @@ on_single_key (GtkWidget *widget, GVariant *args, gpointer user_data)
     return FALSE;
   if (key->clips_first && focus && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->tag_panel)))
     return FALSE;
+  /* the timeline's arrows step a frame (Shift: a second) */
+  if ((key->key == GDK_KEY_Left || key->key == GDK_KEY_Right) && focus == GTK_WIDGET (self->timeline))
+    return FALSE;
   if (!g_action_parse_detailed_name (key->action, &name, &target, NULL))
     return FALSE;
   /* a key whose action does not apply now (Backspace outside tap-in
@@ -677,31 +683,53 @@ on_single_key (GtkWidget *widget, GVariant *args, gpointer user_data)
   return gtk_widget_activate_action_variant (widget, name, target);
 }
 
+/* The accelerators: one table, for every window's application. */
+static const struct {
+  const char *action;
+  const char *accels[3];
+} accels[] = {
+  { "win.import", { "<Control>i", NULL } },
+  { "win.open-library", { "<Control>o", NULL } },
+  { "win.new-library", { "<Control>n", NULL } },
+  { "win.undo", { "<Control>z", NULL } },
+  { "win.redo", { "<Control><Shift>z", "<Control>y", NULL } },
+  { "win.find", { "<Control>f", NULL } },
+  { "win.search-library", { "<Control><Shift>f", NULL } },
+  { "win.filter-sources", { "<Control>l", NULL } },
+  { "win.export", { "<Control>e", NULL } },
+  { "win.fullscreen", { "F11", NULL } },
+  { "win.go-to-time", { "<Control>g", NULL } },
+  { "win.preferences", { "<Control>comma", NULL } },
+  { "win.copy-timecode", { "<Control><Shift>c", NULL } },
+};
+
+static void
+set_accels (GtkApplication *app)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
+    gtk_application_set_accels_for_action (app, accels[i].action, accels[i].accels);
+}
+
+/* Once the window has its application (not the default one, in tests
+ * that make several). */
+void
+tl_window_actions_set_accels (TlWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (app)
+    set_accels (app);
+}
+
 void
 tl_window_actions_init (TlWindow *self)
 {
   GtkApplication *app = GTK_APPLICATION (g_application_get_default ());
   GtkEventController *keys = gtk_shortcut_controller_new ();
-  static const struct {
-    const char *action;
-    const char *accels[3];
-  } accels[] = {
-    { "win.import", { "<Control>i", NULL } },
-    { "win.open-library", { "<Control>o", NULL } },
-    { "win.new-library", { "<Control>n", NULL } },
-    { "win.undo", { "<Control>z", NULL } },
-    { "win.redo", { "<Control><Shift>z", "<Control>y", NULL } },
-    { "win.find", { "<Control>f", NULL } },
-    { "win.search-library", { "<Control><Shift>f", NULL } },
-    { "win.filter-sources", { "<Control>l", NULL } },
-    { "win.export", { "<Control>e", NULL } },
-    { "win.fullscreen", { "F11", NULL } },
-  };
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), entries, G_N_ELEMENTS (entries), self);
   if (app)
-    for (guint i = 0; i < G_N_ELEMENTS (accels); i++)
-      gtk_application_set_accels_for_action (app, accels[i].action, accels[i].accels);
+    set_accels (app);
 
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   for (guint i = 0; i < G_N_ELEMENTS (single_keys); i++)

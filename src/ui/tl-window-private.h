@@ -9,7 +9,8 @@
 #include "widgets/tl-source-tree.h"
 #include "widgets/tl-tag-panel.h"
 #include "widgets/tl-transcript-view.h"
-#include "widgets/tl-waveform-view.h"
+#include "widgets/tl-time-format.h"
+#include "widgets/tl-timeline.h"
 
 G_BEGIN_DECLS
 
@@ -31,9 +32,12 @@ struct _TlWindow {
   gint64 mark_out;
   TlPlayer *player;
   TlPlayerView *player_view;
-  TlWaveformView *waveform_view;
-  GCancellable *waveform_cancellable;
+  TlTimeline *timeline;
+  GCancellable *waveform_cancellable; /* the shown source's sound being read */
   gboolean tapping;            /* tap-in mode: a key gives the next line its start */
+  gint64 around_home;          /* Play Around: where it goes back to */
+  gint64 around_end;           /* where it stops, or -1 */
+  GtkShortcutController *pedal_keys; /* the keys the preferences add */
 
   /* template children */
   AdwWindowTitle *window_title;
@@ -64,6 +68,7 @@ struct _TlWindow {
 };
 
 void tl_window_actions_init (TlWindow *self);
+void tl_window_actions_set_accels (TlWindow *self);
 void tl_window_update_actions (TlWindow *self);
 void tl_window_update_recent (TlWindow *self);
 void tl_window_toast (TlWindow *self, const char *message, gboolean undoable);
@@ -80,5 +85,20 @@ gboolean tl_window_can_tap (TlWindow *self);
 void tl_window_set_tapping (TlWindow *self, gboolean tapping);
 void tl_window_tap (TlWindow *self);
 void tl_window_untap (TlWindow *self);
+
+/* tl-window-transport.c */
+void tl_window_transport_init (TlWindow *self);
+void tl_window_transport_bind (TlWindow *self);
+void tl_window_play_pause (TlWindow *self);
+void tl_window_play_around (TlWindow *self);
+gboolean tl_window_go_to_time (TlWindow *self, const char *text);
+
+/* tl-window-timeline.c */
+void tl_window_timeline_init (TlWindow *self);
+void tl_window_timeline_clear (TlWindow *self);
+void tl_window_timeline_load (TlWindow *self, TlSource *source, const TlMediaInfo *media);
+void tl_window_timeline_show_clips (TlWindow *self);
+void tl_window_timeline_show_marks (TlWindow *self);
+void tl_window_timeline_show_lines (TlWindow *self);
 
 G_END_DECLS

@@ -14,7 +14,6 @@
 #include "tl-aligner.h"
 #include "tl-import-job.h"
 #include "tl-retime.h"
-#include "tl-waveform.h"
 #include "tl-render.h"
 #include "tl-probe.h"
 #include "tl-text.h"
@@ -259,7 +258,7 @@ on_player_position (TlPlayer *player, GParamSpec *pspec, TlWindow *self)
   gint64 position = tl_player_get_position (player);
 
   tl_transcript_view_set_position (self->transcript, position);
-  tl_waveform_view_set_position (self->waveform_view, position);
+  tl_timeline_set_position (self->timeline, position);
 }
 
 static void
@@ -268,6 +267,7 @@ on_player_state (TlPlayer *player, GParamSpec *pspec, TlWindow *self)
   /* a file that turns out unplayable gives its space back to the transcript */
   gtk_widget_set_visible (self->player_area, tl_window_has_media (self));
   tl_transcript_view_set_playing (self->transcript, tl_player_get_state (player) == TL_PLAYER_STATE_PLAYING);
+  tl_timeline_set_playing (self->timeline, tl_player_get_state (player) == TL_PLAYER_STATE_PLAYING);
   if (!tl_window_has_media (self) && self->tapping)
     tl_window_set_tapping (self, FALSE);
   tl_window_update_actions (self);
@@ -280,64 +280,22 @@ on_player_error (TlPlayer *player, const GError *error, TlWindow *self)
   tl_window_update_actions (self);
 }
 
-static void
-on_waveform_seek (TlWaveformView *view, gint64 position, TlWindow *self)
-{
-  tl_window_seek (self, position);
-}
-
-static void
-on_waveform_loaded (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  g_autoptr(TlWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TlWaveform) waveform = tl_waveform_load_finish (result, &error);
-
-  /* cancelled: another source is shown, maybe loading its own */
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    return;
-  tl_waveform_view_set_loading (self->waveform_view, FALSE);
-  if (waveform)
-    tl_waveform_view_set_waveform (self->waveform_view, waveform);
-  else
-    tl_window_toast_error (self, error->message);
-}
-
-/* The clips (and chapters) of the shown source, on the seek bar and the
- * waveform. */
+/* The chapters on the seek bar; the clips, chapters and marks on the strip. */
 static void
 show_marks (TlWindow *self)
 {
-  GPtrArray *clips = tl_tag_panel_get_source_clips (self->tag_panel);
-  GPtrArray *topics = tl_tag_panel_get_topics (self->tag_panel);
-  g_autoptr(GArray) ins = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_autoptr(GArray) starts = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GArray) ranges = g_array_new (FALSE, FALSE, sizeof (TlWaveformRange));
   g_autoptr(GPtrArray) chapters = NULL;
 
   if (self->source == NULL || !tl_window_has_media (self))
     return;
-  for (guint i = 0; clips && i < clips->len; i++)
-    {
-      TlClip *clip = g_ptr_array_index (clips, i);
-      TlWaveformRange range = { tl_clip_get_in (clip), tl_clip_get_out (clip), { 0.2f, 0.52f, 0.89f, 1 } };
-      const char *const *names = tl_clip_get_topics (clip);
-
-      if (range.in < 0)
-        continue;
-      g_array_append_val (ins, range.in);
-      /* the colour of its first topic */
-      for (guint t = 0; names && names[0] && topics && t < topics->len; t++)
-        if (g_str_equal (tl_topic_get_name (g_ptr_array_index (topics, t)), names[0]))
-          gdk_rgba_parse (&range.color, tl_topic_get_color (g_ptr_array_index (topics, t)));
-      g_array_append_val (ranges, range);
-    }
   chapters = tl_library_get_chapters (self->library, tl_source_get_id (self->source), NULL);
   for (guint i = 0; chapters && i < chapters->len; i++)
     if (((TlChapter *) g_ptr_array_index (chapters, i))->start >= 0)
       g_array_append_val (starts, ((TlChapter *) g_ptr_array_index (chapters, i))->start);
-  tl_player_view_set_marks (self->player_view, (gint64 *) ins->data, ins->len, (gint64 *) starts->data, starts->len);
-  tl_waveform_view_set_ranges (self->waveform_view, (TlWaveformRange *) ranges->data, ranges->len);
+  tl_player_view_set_marks (self->player_view, NULL, 0, (gint64 *) starts->data, starts->len);
+  tl_window_timeline_show_clips (self);
+  tl_window_timeline_show_marks (self);
 }
 
 /* Opens the source's media in the player (or empties the player). */
@@ -359,12 +317,7 @@ load_media (TlWindow *self, TlSource *source)
     }
   if (self->tapping)
     tl_window_set_tapping (self, FALSE);
-  if (self->waveform_cancellable)
-    g_cancellable_cancel (self->waveform_cancellable);
-  g_clear_object (&self->waveform_cancellable);
-  tl_waveform_view_set_waveform (self->waveform_view, NULL);
-  tl_waveform_view_set_loading (self->waveform_view, FALSE);
-  gtk_widget_set_visible (GTK_WIDGET (self->waveform_view), FALSE);
+  tl_window_timeline_clear (self);
   tl_player_clear_loop (self->player);
   g_simple_action_set_state (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "loop-clip")),
                              g_variant_new_boolean (FALSE));
@@ -389,18 +342,9 @@ load_media (TlWindow *self, TlSource *source)
     }
   tl_player_set_probed_duration (self->player, media->duration);
   tl_player_view_set_picture_visible (self->player_view, media->has_video);
-  /* without a picture, the transport sits under the waveform, which takes the room */
-  gtk_widget_set_vexpand (GTK_WIDGET (self->player_view), media->has_video);
-  if (!media->has_video && media->has_audio)
-    {
-      /* sound alone: its waveform, from the library's cache or computed once */
-      self->waveform_cancellable = g_cancellable_new ();
-      tl_waveform_view_set_duration (self->waveform_view, media->duration);
-      tl_waveform_view_set_loading (self->waveform_view, TRUE);
-      gtk_widget_set_visible (GTK_WIDGET (self->waveform_view), TRUE);
-      tl_waveform_load_async (self->library, tl_source_get_id (source), media->path, self->waveform_cancellable,
-                              on_waveform_loaded, g_object_ref (self));
-    }
+  tl_player_view_set_media (self->player_view, media);
+  /* without a picture, the strip's waveform takes the room */
+  tl_window_timeline_load (self, source, media);
 }
 
 static char *
@@ -531,6 +475,7 @@ show_source (TlWindow *self, TlSource *source)
   /* media gets the upper part of the centre; a transcript alone, all of it */
   gtk_widget_set_visible (self->player_area, tl_window_has_media (self));
   show_marks (self);
+  tl_window_timeline_show_lines (self);
   gtk_stack_set_visible_child_name (self->center_stack, "source");
   tl_window_update_actions (self);
 }
@@ -590,6 +535,9 @@ on_clip_activated (TlTagPanel *panel, TlClip *clip, TlWindow *self)
 static void
 on_clip_selection_changed (TlTagPanel *panel, TlWindow *self)
 {
+  TlClip *clip = tl_tag_panel_get_selected_clip (panel);
+
+  tl_timeline_set_selected_clip (self->timeline, clip ? tl_clip_get_id (clip) : 0);
   tl_window_apply_loop (self, FALSE);
   tl_window_update_actions (self);
 }
@@ -788,6 +736,7 @@ tl_window_tag_with_topic (TlWindow *self, gint64 topic_id)
             message = g_strdup_printf (ngettext ("%u new clip tagged “%s”", "%u new clips tagged “%s”", specs->len),
                                        specs->len, tl_topic_get_name (topic));
           self->mark_in = self->mark_out = -1;
+          tl_window_timeline_show_marks (self);
           tl_tag_panel_select_clips (self->tag_panel, ids, specs->len);
           tl_window_toast (self, message, TRUE);
         }
@@ -1285,6 +1234,8 @@ tl_window_dispose (GObject *object)
   if (self->waveform_cancellable)
     g_cancellable_cancel (self->waveform_cancellable);
   g_clear_object (&self->waveform_cancellable);
+  if (self->timeline)
+    g_signal_handlers_disconnect_by_data (self->timeline, self);
   if (self->player)
     {
       g_signal_handlers_disconnect_by_data (self->player, self);
@@ -1353,16 +1304,13 @@ tl_window_init (TlWindow *self)
   self->player = tl_player_new (g_getenv ("TAGLINE_AUDIO_SINK"));
   self->player_view = TL_PLAYER_VIEW (tl_player_view_new (self->player));
   gtk_widget_set_vexpand (GTK_WIDGET (self->player_view), TRUE);
-  self->waveform_view = TL_WAVEFORM_VIEW (tl_waveform_view_new ());
-  gtk_widget_set_vexpand (GTK_WIDGET (self->waveform_view), TRUE);
-  gtk_widget_set_visible (GTK_WIDGET (self->waveform_view), FALSE);
-  gtk_box_append (GTK_BOX (self->player_area), GTK_WIDGET (self->waveform_view));
   gtk_box_append (GTK_BOX (self->player_area), GTK_WIDGET (self->player_view));
   g_signal_connect (self->player, "notify::position", G_CALLBACK (on_player_position), self);
   g_signal_connect (self->player, "notify::state", G_CALLBACK (on_player_state), self);
   g_signal_connect (self->player, "error", G_CALLBACK (on_player_error), self);
   g_signal_connect (self->player, "warning", G_CALLBACK (on_player_error), self);
-  g_signal_connect (self->waveform_view, "seek", G_CALLBACK (on_waveform_seek), self);
+  tl_window_timeline_init (self);
+  tl_window_transport_init (self);
 
   g_signal_connect (self->source_tree, "notify::selected-source", G_CALLBACK (on_source_selected), self);
   g_signal_connect (self->source_tree, "toast", G_CALLBACK (on_child_toast), self);
@@ -1397,6 +1345,8 @@ tl_window_new (TlApplication *app, TlLibrary *library, const GError *open_error)
   g_autofree char *last_library = NULL;
 
   restore_state (self, settings);
+  tl_window_actions_set_accels (self);
+  tl_window_transport_bind (self);
   g_signal_connect (self, "close-request", G_CALLBACK (on_close_request), NULL);
   if (settings)
     g_signal_connect_object (settings, "changed::recent-libraries", G_CALLBACK (tl_window_update_recent), self,

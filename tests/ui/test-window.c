@@ -443,11 +443,11 @@ test_row_tooltips (Fixture *f, gconstpointer data)
   const char *tip = "Estimated from the transcript’s length";
 
   g_assert_nonnull (segment);
-  tl_transcript_row_set_segment (TL_TRANSCRIPT_ROW (row), segment, TRUE, NULL);
+  tl_transcript_row_set_segment (TL_TRANSCRIPT_ROW (row), segment, NULL, TRUE, NULL);
   g_assert_cmpuint (count_tooltips (row, tip), ==, 1);
-  tl_transcript_row_set_segment (TL_TRANSCRIPT_ROW (row), segment, TRUE, NULL);
+  tl_transcript_row_set_segment (TL_TRANSCRIPT_ROW (row), segment, NULL, TRUE, NULL);
   g_assert_cmpuint (count_tooltips (row, tip), ==, 1);
-  tl_transcript_row_set_segment (TL_TRANSCRIPT_ROW (row), segment, FALSE, NULL);
+  tl_transcript_row_set_segment (TL_TRANSCRIPT_ROW (row), segment, NULL, FALSE, NULL);
   g_assert_cmpuint (count_tooltips (row, tip), ==, 0);
   g_object_unref (row);
 }
@@ -696,7 +696,7 @@ seek_and_settle (Fixture *f, gint64 position)
 static gboolean
 waveform_read (Fixture *f)
 {
-  return !tl_waveform_view_get_loading (f->window->waveform_view);
+  return !tl_timeline_is_reading_sound (f->window->timeline);
 }
 
 /* Tap in: each tap gives the next line the play position, the lines in
@@ -713,9 +713,10 @@ test_tap_in (Fixture *f, gconstpointer data)
   speech = import_spoken_summit (f, &id);
   spin (100);
   g_assert_true (tl_source_tree_select_source (f->window->source_tree, id));
-  /* sound alone: a waveform instead of a picture, read the first time */
-  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->window->waveform_view)));
-  g_assert_true (tl_waveform_view_get_loading (f->window->waveform_view));
+  /* sound alone: the strip's waveform instead of a picture, read the first time */
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (f->window->timeline)));
+  g_assert_true (gtk_widget_get_vexpand (GTK_WIDGET (f->window->timeline)));
+  g_assert_true (tl_timeline_is_reading_sound (f->window->timeline));
   g_assert_true (wait_for (player_ready, f, 10));
   g_assert_true (wait_for (waveform_read, f, 10));
   g_assert_true (gtk_widget_get_visible (f->window->tap_button));

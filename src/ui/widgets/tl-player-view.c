@@ -11,7 +11,7 @@
 #include <glib/gi18n.h>
 
 #include "tl-text.h"
-#include "tl-timecode.h"
+#include "tl-time-format.h"
 #include "tl-types.h"
 #include "tl-video-paintable.h"
 
@@ -27,6 +27,7 @@ struct _TlPlayerView {
   GtkWidget parent_instance;
 
   TlPlayer *player;
+  TlMediaInfo *media;    /* the source's, for its start timecode; or NULL */
   TlVideoPaintable *paintable;
   GSource *scrub_source; /* set while the editor drags the slider */
   GSource *resize_source;
@@ -64,29 +65,35 @@ update_time (TlPlayerView *self)
 {
   gint64 position = tl_player_get_position (self->player);
   gint64 duration = tl_player_get_duration (self->player);
-  gboolean hours = duration >= 3600 * TL_USEC_PER_SEC;
-  int num = 0, den = 0;
+  TlMediaInfo played = { 0 };
+  const TlMediaInfo *media = self->media;
   g_autofree char *now = NULL;
   g_autofree char *all = NULL;
 
-  /* editors read timecode at the media's own rate (drop-frame where that
-   * is the custom); sound alone reads as a clock */
-  tl_player_get_framerate (self->player, &num, &den);
-  if (num > 0 && den > 0 && tl_player_get_has_video (self->player))
+  /* as the editor chose to read times (timecode at the media's own rate,
+   * from its start timecode); without the source's media, the player's rate */
+  if (media == NULL || media->fps_num <= 0)
     {
-      now = tl_timecode_format (MAX (position, 0), num, den);
-      all = duration > 0 ? tl_timecode_format (duration, num, den) : NULL;
+      if (media)
+        played.start_timecode = media->start_timecode;
+      if (tl_player_get_has_video (self->player))
+        tl_player_get_framerate (self->player, &played.fps_num, &played.fps_den);
+      media = &played;
     }
-  else
-    {
-      now = tl_format_clock (MAX (position, 0), hours, '.');
-      all = duration > 0 ? tl_format_clock (duration, hours, '.') : NULL;
-    }
+  now = tl_time_format_now (MAX (position, 0), media);
+  all = duration > 0 ? tl_time_format_now (duration, media) : NULL;
   gtk_label_set_label (self->time_label, now);
   gtk_label_set_label (self->duration_label, all ? all : "");
   /* the slider follows playback, but not the editor's own drag */
   if (self->scrub_source == NULL && position >= 0)
     gtk_adjustment_set_value (self->adjustment, position / (double) TL_USEC_PER_SEC);
+}
+
+static void
+on_time_format (TlPlayerView *self)
+{
+  if (self->player)
+    update_time (self);
 }
 
 static void
@@ -334,6 +341,34 @@ tl_player_view_set_marks (TlPlayerView *self, const gint64 *clips, guint n_clips
     gtk_scale_add_mark (self->scale, chapters[i] / (double) TL_USEC_PER_SEC, GTK_POS_TOP, NULL);
 }
 
+/**
+ * tl_player_view_set_strip:
+ * @strip: a widget to show between the picture and the transport (the
+ *   timeline), as wide as the picture
+ */
+void
+tl_player_view_set_strip (TlPlayerView *self, GtkWidget *strip)
+{
+  g_return_if_fail (TL_IS_PLAYER_VIEW (self));
+  g_return_if_fail (GTK_IS_WIDGET (strip) && gtk_widget_get_parent (strip) == NULL);
+  gtk_widget_insert_after (strip, GTK_WIDGET (self), GTK_WIDGET (self->picture));
+}
+
+/**
+ * tl_player_view_set_media:
+ * @media: (nullable): what is known of the media played (its frame rate,
+ *   its start timecode), for the times shown
+ */
+void
+tl_player_view_set_media (TlPlayerView *self, const TlMediaInfo *media)
+{
+  g_return_if_fail (TL_IS_PLAYER_VIEW (self));
+  g_clear_pointer (&self->media, tl_media_info_free);
+  self->media = media ? tl_media_info_copy (media) : NULL;
+  if (self->player)
+    update_time (self);
+}
+
 /* Sound alone has no picture: the space goes to what the window shows
  * instead (a waveform). */
 void
@@ -397,7 +432,12 @@ tl_player_view_dispose (GObject *object)
     g_source_destroy (self->resize_source);
   g_clear_pointer (&self->resize_source, g_source_unref);
   disconnect_player (self);
+  g_signal_handlers_disconnect_by_data (tl_time_format_get_default (), self);
+  g_clear_pointer (&self->media, tl_media_info_free);
   gtk_widget_dispose_template (GTK_WIDGET (self), TL_TYPE_PLAYER_VIEW);
+  /* what was put beside the template's children */
+  for (GtkWidget *child; (child = gtk_widget_get_first_child (GTK_WIDGET (self))) != NULL;)
+    gtk_widget_unparent (child);
   G_OBJECT_CLASS (tl_player_view_parent_class)->dispose (object);
 }
 
@@ -479,6 +519,7 @@ tl_player_view_init (TlPlayerView *self)
   G_GNUC_END_IGNORE_DEPRECATIONS
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->volume_button), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Volume"), -1);
   g_signal_connect (self->volume_button, "value-changed", G_CALLBACK (on_volume), self);
+  g_signal_connect_swapped (tl_time_format_get_default (), "notify::kind", G_CALLBACK (on_time_format), self);
   gtk_box_append (GTK_BOX (self->end_box), self->volume_button);
   update_actions (self);
 }

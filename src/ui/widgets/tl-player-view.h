@@ -4,6 +4,7 @@
 
 #include <gtk/gtk.h>
 
+#include "tl-media-info.h"
 #include "tl-player.h"
 
 G_BEGIN_DECLS
@@ -17,6 +18,8 @@ void tl_player_view_set_player (TlPlayerView *self, TlPlayer *player);
 GdkPaintable *tl_player_view_get_paintable (TlPlayerView *self);
 void tl_player_view_set_marks (TlPlayerView *self, const gint64 *clips, guint n_clips, const gint64 *chapters,
                                guint n_chapters);
+void tl_player_view_set_media (TlPlayerView *self, const TlMediaInfo *media);
+void tl_player_view_set_strip (TlPlayerView *self, GtkWidget *strip);
 void tl_player_view_set_picture_visible (TlPlayerView *self, gboolean visible);
 
 G_END_DECLS

@@ -111,7 +111,7 @@ tl_tag_panel_show_editor (TlTagPanel *self, TlClip *clip)
       return;
     }
   gtk_widget_set_tooltip_text (self->delete_button, _("Delete the Clip (Delete)"));
-  range = tl_tag_panel_format_range (clip);
+  range = tl_tag_panel_format_range (self, clip);
   gtk_label_set_text (GTK_LABEL (self->range_label), range);
   /* set only what differs: a reload after saving must not move the cursor */
   if (g_strcmp0 (gtk_editable_get_text (GTK_EDITABLE (self->title_entry)),

@@ -47,6 +47,7 @@ struct _TlTagPanel {
   double held_scroll;
   gint64 editing_clip;        /* the clip the editor fields belong to */
   gint64 activated_clip;      /* the clip last announced by clip-activated */
+  GHashTable *media;          /* source id → TlMediaInfo (or NULL): for the clips' times */
 };
 
 void tl_tag_panel_toast (TlTagPanel *self, const char *message, gboolean undoable);
@@ -54,7 +55,7 @@ void tl_tag_panel_report (TlTagPanel *self, GError *error);
 TlTopic *tl_tag_panel_topic_by_id (TlTagPanel *self, gint64 id);
 guint tl_tag_panel_n_selected (TlTagPanel *self);
 gboolean tl_tag_panel_is_read_only (TlTagPanel *self);
-char *tl_tag_panel_format_range (TlClip *clip);
+char *tl_tag_panel_format_range (TlTagPanel *self, TlClip *clip);
 
 /* tl-tag-panel-editor.c */
 gboolean tl_tag_panel_clip_has_topic (TlClip *clip, TlTopic *topic);

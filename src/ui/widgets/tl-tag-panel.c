@@ -8,6 +8,7 @@
 
 #include "tl-name-dialog.h"
 #include "tl-text.h"
+#include "tl-time-format.h"
 
 G_DEFINE_FINAL_TYPE (TlTagPanel, tl_tag_panel, GTK_TYPE_WIDGET)
 
@@ -184,11 +185,33 @@ fill_topics (TlTagPanel *self)
 
 /* Clips */
 
+/* The media of a clip's source (its rate and start timecode), read once
+ * per source shown. */
+static const TlMediaInfo *
+media_of (TlTagPanel *self, gint64 source_id)
+{
+  g_autoptr(TlSource) source = NULL;
+  const TlMediaInfo *media;
+  gpointer found;
+
+  if (self->source && tl_source_get_id (self->source) == source_id)
+    return tl_source_get_media (self->source);
+  if (g_hash_table_lookup_extended (self->media, &source_id, NULL, &found))
+    return found;
+  source = self->library ? tl_library_get_source (self->library, source_id, NULL) : NULL;
+  media = source ? tl_source_get_media (source) : NULL;
+  g_hash_table_insert (self->media, g_memdup2 (&source_id, sizeof source_id),
+                       media ? tl_media_info_copy (media) : NULL);
+  return g_hash_table_lookup (self->media, &source_id);
+}
+
+/* A clip's range, in the time format the editor chose (to the frame: a
+ * one-frame trim shows), and its length. */
 char *
-tl_tag_panel_format_range (TlClip *clip)
+tl_tag_panel_format_range (TlTagPanel *self, TlClip *clip)
 {
   gint64 in = tl_clip_get_in (clip), out = tl_clip_get_out (clip);
-  g_autofree char *a = NULL, *b = NULL;
+  g_autofree char *range = NULL;
 
   if (in < 0)
     {
@@ -197,10 +220,9 @@ tl_tag_panel_format_range (TlClip *clip)
       return g_strdup_printf (_("Paragraphs %d–%d"), tl_clip_get_first_segment (clip) + 1,
                               tl_clip_get_last_segment (clip) + 1);
     }
-  a = tl_format_clock (in, TRUE, '.');
-  b = tl_format_clock (out, TRUE, '.');
-  a[8] = b[8] = '\0';
-  return g_strdup_printf ("%s – %s  (%.1f s)", a, b, (out - in) / 1e6);
+  range = tl_time_format_range (tl_time_format_get_default (), in, out, media_of (self, tl_clip_get_source_id (clip)));
+  /* TRANSLATORS: a clip's range and its length in seconds */
+  return g_strdup_printf (_("%s  (%.1f s)"), range, (out - in) / 1e6);
 }
 
 /* Arranging: the list of all clips is in the editor's order */
@@ -292,7 +314,9 @@ static void
 on_clip_drag_begin (GtkDragSource *source, GdkDrag *drag, GtkListItem *item)
 {
   TlClip *clip = gtk_list_item_get_item (item);
-  g_autofree char *range = clip ? tl_tag_panel_format_range (clip) : NULL;
+  TlTagPanel *self = TL_TAG_PANEL (gtk_widget_get_ancestor (gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (source)),
+                                                           TL_TYPE_TAG_PANEL));
+  g_autofree char *range = clip && self ? tl_tag_panel_format_range (self, clip) : NULL;
   GtkWidget *label = gtk_label_new (range);
 
   gtk_widget_add_css_class (label, "clip-drag-icon");
@@ -428,6 +452,18 @@ on_clip_drop (GtkDropTarget *target, const GValue *value, double x, double y, Gt
 
 static void on_clip_secondary_pressed (GtkGestureClick *gesture, int n_press, double x, double y, GtkListItem *item);
 
+static void on_clip_bind (GtkSignalListItemFactory *factory, GtkListItem *item, TlTagPanel *self);
+
+/* Another time format: the row shows its clip's times again. */
+static void
+on_row_time_format (TlTimeFormat *format, GParamSpec *pspec, GtkListItem *item)
+{
+  TlTagPanel *self = g_object_get_data (G_OBJECT (item), "tl-tag-panel");
+
+  if (self && self->media && gtk_list_item_get_item (item))
+    on_clip_bind (NULL, item, self);
+}
+
 static void
 on_clip_setup (GtkSignalListItemFactory *factory, GtkListItem *item, TlTagPanel *self)
 {
@@ -482,6 +518,19 @@ on_clip_setup (GtkSignalListItemFactory *factory, GtkListItem *item, TlTagPanel 
   gtk_gesture_single_set_button (GTK_GESTURE_SINGLE (click), GDK_BUTTON_SECONDARY);
   g_signal_connect (click, "pressed", G_CALLBACK (on_clip_secondary_pressed), item);
   gtk_widget_add_controller (box, GTK_EVENT_CONTROLLER (click));
+
+  g_object_set_data (G_OBJECT (item), "tl-tag-panel", self);
+  g_signal_connect_object (tl_time_format_get_default (), "notify::kind", G_CALLBACK (on_row_time_format), item, 0);
+}
+
+/* Another time format: the editor shows the clip's range in it. */
+static void
+on_editor_time_format (TlTagPanel *self)
+{
+  TlClip *clip = tl_tag_panel_get_selected_clip (self);
+
+  if (clip)
+    tl_tag_panel_show_editor (self, clip);
 }
 
 static void
@@ -495,7 +544,7 @@ on_clip_bind (GtkSignalListItemFactory *factory, GtkListItem *item, TlTagPanel *
   GtkWidget *words = gtk_widget_get_next_sibling (topics);
   const char *const *names = tl_clip_get_topics (clip);
   const char *text = g_object_get_data (G_OBJECT (clip), "text");
-  g_autofree char *range = tl_tag_panel_format_range (clip);
+  g_autofree char *range = tl_tag_panel_format_range (self, clip);
   g_autofree char *rating = tl_format_rating (tl_clip_get_rating (clip));
   GtkWidget *child;
 
@@ -885,6 +934,8 @@ tl_tag_panel_dispose (GObject *object)
   GtkWidget *child;
 
   tl_tag_panel_flush_typing (self);
+  g_signal_handlers_disconnect_by_data (tl_time_format_get_default (), self);
+  g_clear_pointer (&self->media, g_hash_table_unref);
   g_clear_handle_id (&self->hold_scroll_timeout, g_source_remove);
   if (self->library)
     g_clear_signal_handler (&self->changed_handler, self->library);
@@ -1124,6 +1175,9 @@ tl_tag_panel_init (TlTagPanel *self)
 {
   GtkWidget *viewport;
 
+  self->media = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, (GDestroyNotify) tl_media_info_free);
+  g_signal_connect_swapped (tl_time_format_get_default (), "notify::kind", G_CALLBACK (on_editor_time_format), self);
+
   /* topics over clips, the divider where the editor leaves it */
   self->lists = gtk_paned_new (GTK_ORIENTATION_VERTICAL);
   gtk_paned_set_start_child (GTK_PANED (self->lists), build_topics (self));
@@ -1204,6 +1258,8 @@ tl_tag_panel_set_source (TlTagPanel *self, TlSource *source)
 {
   g_return_if_fail (TL_IS_TAG_PANEL (self));
   g_set_object (&self->source, source);
+  /* the media may have been relinked meanwhile */
+  g_hash_table_remove_all (self->media);
   tl_tag_panel_reload (self);
 }
 

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "tl-text.h"
+#include "tl-time-format.h"
 #include "tl-wrap-text.h"
 
 struct _TlTranscriptRow {
@@ -313,12 +314,13 @@ set_tooltip (GtkWidget *widget, const char *text)
 
 /**
  * tl_transcript_row_set_segment:
+ * @media: (nullable): the source's media, for its times (rate, start timecode)
  * @estimated: whether the line's time is an estimate
  * @marks: (nullable): what to mark in the line's words (find, a search)
  */
 void
-tl_transcript_row_set_segment (TlTranscriptRow *self, TlSegment *segment, gboolean estimated,
-                               const TlRowMarks *marks)
+tl_transcript_row_set_segment (TlTranscriptRow *self, TlSegment *segment, const TlMediaInfo *media,
+                               gboolean estimated, const TlRowMarks *marks)
 {
   gint64 start = tl_segment_get_start (segment);
   const char *speaker = tl_segment_get_speaker (segment);
@@ -331,8 +333,8 @@ tl_transcript_row_set_segment (TlTranscriptRow *self, TlSegment *segment, gboole
   g_set_object (&self->segment, segment);
   if (start >= 0)
     {
-      g_autofree char *full = tl_format_clock (start, TRUE, '.');
-      full[8] = '\0'; /* whole seconds read better in a list */
+      /* as every time in the window reads (the time format preference) */
+      g_autofree char *full = tl_time_format_now (start, media);
       clock = estimated ? g_strconcat ("≈", full, NULL) : g_strdup (full);
     }
   gtk_label_set_text (GTK_LABEL (self->time), clock ? clock : "");

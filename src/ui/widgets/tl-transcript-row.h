@@ -3,6 +3,7 @@
 
 #include <gtk/gtk.h>
 
+#include "tl-media-info.h"
 #include "tl-segment.h"
 
 G_BEGIN_DECLS
@@ -19,8 +20,8 @@ typedef struct {
 G_DECLARE_FINAL_TYPE (TlTranscriptRow, tl_transcript_row, TL, TRANSCRIPT_ROW, GtkWidget)
 
 GtkWidget *tl_transcript_row_new (void);
-void tl_transcript_row_set_segment (TlTranscriptRow *self, TlSegment *segment, gboolean estimated,
-                                    const TlRowMarks *marks);
+void tl_transcript_row_set_segment (TlTranscriptRow *self, TlSegment *segment, const TlMediaInfo *media,
+                                    gboolean estimated, const TlRowMarks *marks);
 void tl_transcript_row_set_current (TlTranscriptRow *self, gboolean current);
 void tl_transcript_row_set_topics (TlTranscriptRow *self, const gint64 *topic_ids, guint n_topics);
 void tl_transcript_row_set_heading (TlTranscriptRow *self, const char *heading);

@@ -9,6 +9,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "tl-time-format.h"
 #include "tl-transcript-row.h"
 
 /* Layout passes a scroll may take to settle within one frame (GDK runs
@@ -94,7 +95,8 @@ bind_row (TlTranscriptView *self, GtkListItem *item)
   TlRowMarks marks = { self->find_text, (const char *const *) self->search_terms,
                        self->find_text && (int) position == self->find_current };
 
-  tl_transcript_row_set_segment (row, segment, is_estimated (self, segment), &marks);
+  tl_transcript_row_set_segment (row, segment, self->source ? tl_source_get_media (self->source) : NULL,
+                                 is_estimated (self, segment), &marks);
   tl_transcript_row_set_current (row, (int) position == self->current);
   tl_transcript_row_set_topics (row, topics ? (gint64 *) topics->data : NULL, topics ? topics->len : 0);
   tl_transcript_row_set_heading (row, position < self->headings->len ? g_ptr_array_index (self->headings, position)
@@ -453,6 +455,7 @@ tl_transcript_view_dispose (GObject *object)
   GtkWidget *child;
 
   stop_scroll (self);
+  g_signal_handlers_disconnect_by_data (tl_time_format_get_default (), self);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
   if (self->topic_css)
@@ -527,6 +530,9 @@ tl_transcript_view_init (TlTranscriptView *self)
   GtkWidget *previous, *next;
   GtkEventController *wheel;
   GtkGesture *scrollbar_press, *touch_drag;
+
+  /* the lines' times read as the editor chose */
+  g_signal_connect_swapped (tl_time_format_get_default (), "notify::kind", G_CALLBACK (refresh_rows), self);
 
   gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
                                   GTK_ORIENTATION_VERTICAL);
