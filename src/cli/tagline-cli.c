@@ -12,6 +12,7 @@
  * with TL_CLI_WITH_MEDIA, linking all of core and media), which
  * tagline-cli executes in its place with the same arguments. */
 #include "config.h"
+#include <glib/gi18n.h>
 
 #include <errno.h>
 #include <locale.h>
@@ -30,38 +31,38 @@
 #define MEDIA_HELPER "tagline-cli-media"
 
 static const TlCliCommand commands[] = {
-  { "import", MEDIA (tl_cli_import), TL_CLI_WRITES | TL_CLI_MEDIA, "Import transcripts (and their media)" },
+  { "import", MEDIA (tl_cli_import), TL_CLI_WRITES | TL_CLI_MEDIA, N_("Import transcripts (and their media)") },
   /* READS | WRITES: listing opens the library read-only, an edit to write */
-  { "sources", tl_cli_sources, TL_CLI_READS | TL_CLI_WRITES, "List the sources, rename, move or delete one" },
-  { "folders", tl_cli_folders, TL_CLI_READS | TL_CLI_WRITES, "List the folders, add, rename, move or delete one" },
-  { "show", tl_cli_show, TL_CLI_READS, "Show a source and its transcript" },
-  { "search", tl_cli_search, TL_CLI_READS, "Search every transcript" },
-  { "topics", tl_cli_topics, TL_CLI_READS | TL_CLI_WRITES, "List, add, rename, recolour, key or delete topics" },
-  { "tag", tl_cli_tag, TL_CLI_WRITES, "Store a clip with topics" },
-  { "clips", tl_cli_clips, TL_CLI_READS | TL_CLI_WRITES, "List clips, change, rearrange or delete them" },
+  { "sources", tl_cli_sources, TL_CLI_READS | TL_CLI_WRITES, N_("List the sources, rename, move or delete one") },
+  { "folders", tl_cli_folders, TL_CLI_READS | TL_CLI_WRITES, N_("List the folders, add, rename, move or delete one") },
+  { "show", tl_cli_show, TL_CLI_READS, N_("Show a source and its transcript") },
+  { "search", tl_cli_search, TL_CLI_READS, N_("Search every transcript") },
+  { "topics", tl_cli_topics, TL_CLI_READS | TL_CLI_WRITES, N_("List, add, rename, recolour, key or delete topics") },
+  { "tag", tl_cli_tag, TL_CLI_WRITES, N_("Store a clip with topics") },
+  { "clips", tl_cli_clips, TL_CLI_READS | TL_CLI_WRITES, N_("List clips, change, rearrange or delete them") },
   /* hands FCPXML and Premiere XML (libxml2) to tagline-cli-media */
-  { "export", tl_cli_export, TL_CLI_READS, "Export clips (csv, json, edl, fcpxml, xmeml, otio, srt, vtt, md, html)" },
+  { "export", tl_cli_export, TL_CLI_READS, N_("Export clips (csv, json, edl, fcpxml, xmeml, otio, srt, vtt, md, html)") },
   { "render", MEDIA (tl_cli_render), TL_CLI_READS | TL_CLI_MEDIA,
-    "Render clips as media files (webm, mkv, mp4), or one selects reel" },
-  { "probe", MEDIA (tl_cli_probe), TL_CLI_NO_LIBRARY | TL_CLI_MEDIA, "Show what a media file holds" },
-  { "relink", MEDIA (tl_cli_relink), TL_CLI_WRITES | TL_CLI_MEDIA, "Link a source to its (moved) media file" },
-  { "demo", MEDIA (tl_cli_demo), TL_CLI_WRITES | TL_CLI_MEDIA, "Make a demo library with stand-in media" },
-  { "align", MEDIA (tl_cli_align), TL_CLI_WRITES | TL_CLI_MEDIA, "Time a transcript from its media's sound" },
-  { "undo", tl_cli_undo, TL_CLI_WRITES, "Undo the last change to the library (the window's too)" },
-  { "redo", tl_cli_redo, TL_CLI_WRITES, "Redo the last change undone" },
+    N_("Render clips as media files (webm, mkv, mp4), or one selects reel") },
+  { "probe", MEDIA (tl_cli_probe), TL_CLI_NO_LIBRARY | TL_CLI_MEDIA, N_("Show what a media file holds") },
+  { "relink", MEDIA (tl_cli_relink), TL_CLI_WRITES | TL_CLI_MEDIA, N_("Link a source to its (moved) media file") },
+  { "demo", MEDIA (tl_cli_demo), TL_CLI_WRITES | TL_CLI_MEDIA, N_("Make a demo library with stand-in media") },
+  { "align", MEDIA (tl_cli_align), TL_CLI_WRITES | TL_CLI_MEDIA, N_("Time a transcript from its media's sound") },
+  { "undo", tl_cli_undo, TL_CLI_WRITES, N_("Undo the last change to the library (the window's too)") },
+  { "redo", tl_cli_redo, TL_CLI_WRITES, N_("Redo the last change undone") },
   /* reads the file itself, without opening it as a library */
-  { "check", tl_cli_check, TL_CLI_NO_LIBRARY, "Check that the library file is sound" },
+  { "check", tl_cli_check, TL_CLI_NO_LIBRARY, N_("Check that the library file is sound") },
 };
 
 static void
 usage (FILE *out)
 {
-  fprintf (out, "Usage: tagline-cli [--library FILE] [--json] COMMAND [OPTION…] [--] [ARGUMENT…]\n\nCommands:\n");
+  fprintf (out, _("Usage: tagline-cli [--library FILE] [--json] COMMAND [OPTION…] [--] [ARGUMENT…]\n\nCommands:\n"));
   for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
-    fprintf (out, "  %-8s %s\n", commands[i].name, commands[i].summary);
-  fprintf (out, "\n--library and --json go before or after the command; “--” ends the options.\n"
-                "Exit status: 0 done, 1 failed, 2 used wrongly.\n"
-                "“tagline-cli COMMAND --help” tells more.\n");
+    fprintf (out, "  %-8s %s\n", commands[i].name, _(commands[i].summary));
+  fprintf (out, _("\n--library and --json go before or after the command; “--” ends the options.\n"
+                  "Exit status: 0 done, 1 failed, 2 used wrongly.\n"
+                  "“tagline-cli COMMAND --help” tells more.\n"));
 }
 
 /* tagline-cli-media: beside this program in the build tree (and in the
@@ -92,7 +93,7 @@ exec_media_helper (char **argv, const char *command)
   fflush (stdout);
   execv (helper, argv);
   saved_errno = errno;
-  tl_cli_say ("%s: %s (tagline-cli needs it for %s)", helper, g_strerror (saved_errno), command);
+  tl_cli_say (_("%s: %s (tagline-cli needs it for %s)"), helper, g_strerror (saved_errno), command);
   return 1;
 }
 
@@ -112,13 +113,14 @@ run (TlCli *cli, int argc, char **argv)
 
   /* the options before the command, as in "tagline-cli --library L.db
    * sources": parsing stops at the first argument that is not one */
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_set_strict_posix (context, TRUE);
   g_option_context_set_help_enabled (context, FALSE);
   g_option_context_add_main_entries (context, tl_cli_common_entries (cli), NULL);
   g_option_context_add_main_entries (context, main_entries, NULL);
   if (!g_option_context_parse (context, &argc, &argv, &error))
     {
-      tl_cli_say ("%s (see tagline-cli --help)", error->message);
+      tl_cli_say (_("%s (see tagline-cli --help)"), error->message);
       return 2;
     }
   if (argc >= 2 && strcmp (argv[1], "--") == 0)
@@ -153,7 +155,7 @@ run (TlCli *cli, int argc, char **argv)
           return exec_media_helper (given, commands[i].name);
         return tl_cli_report (error);
       }
-  tl_cli_say ("unknown command “%s” (tagline-cli --help lists them)", argv[1]);
+  tl_cli_say (_("unknown command “%s” (tagline-cli --help lists them)"), argv[1]);
   return 2;
 }
 
@@ -167,6 +169,11 @@ main (int argc, char **argv)
   cli.has_media = TRUE;
 #endif
   setlocale (LC_ALL, "");
+  /* TAGLINE_LOCALEDIR: the translations of a build tree (build/po), to run
+   * it in another language before it is installed */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("TAGLINE_LOCALEDIR") ? g_getenv ("TAGLINE_LOCALEDIR") : LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
   g_set_prgname ("tagline-cli");
 
   status = run (&cli, argc, argv);

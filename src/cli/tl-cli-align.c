@@ -41,7 +41,7 @@ tl_cli_align (TlCli *cli, int argc, char **argv, GError **error)
 {
   static gboolean opt_force;
   static const GOptionEntry entries[] = {
-    { "force", 0, 0, G_OPTION_ARG_NONE, &opt_force, "Replace times that came with the transcript file", NULL },
+    { "force", 0, 0, G_OPTION_ARG_NONE, &opt_force, N_("Replace times that came with the transcript file"), NULL },
     { NULL }
   };
   TlLibrary *library;
@@ -52,11 +52,11 @@ tl_cli_align (TlCli *cli, int argc, char **argv, GError **error)
   gint64 id;
 
   if (!tl_cli_parse_options (cli, &argc, &argv, "ID",
-                             "Compute every line's time from the media's sound (forced alignment). "
-                             "Lines timed by hand are kept.", entries, NULL, error))
+                             N_("Compute every line's time from the media's sound (forced alignment). "
+                             "Lines timed by hand are kept."), entries, NULL, error))
     return FALSE;
   if (argc != 2)
-    return tl_cli_usage_error (error, "align: name one source id");
+    return tl_cli_usage_error (error, _("align: name one source id"));
   if (!tl_cli_parse_source_id (argv[1], &id, error))
     return FALSE;
   if ((library = tl_cli_open_library (cli, TL_CLI_OPEN_TO_WRITE, error)) == NULL)
@@ -76,9 +76,9 @@ tl_cli_align (TlCli *cli, int argc, char **argv, GError **error)
   if (report == NULL)
     {
       if (g_error_matches (job.error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return tl_cli_failed (error, "align: stopped; “%s” is unchanged", tl_source_get_title (source));
+        return tl_cli_failed (error, _("align: stopped; “%s” is unchanged"), tl_source_get_title (source));
       if (g_error_matches (job.error, TL_ALIGN_ERROR, TL_ALIGN_ERROR_ALREADY_TIMED))
-        return tl_cli_failed (error, "%s (--force)", job.error->message);
+        return tl_cli_failed (error, _("%s (--force)"), job.error->message);
       g_propagate_error (error, g_steal_pointer (&job.error));
       return FALSE;
     }
@@ -130,7 +130,7 @@ tl_cli_align (TlCli *cli, int argc, char **argv, GError **error)
     printf (ngettext (", kept %u timed by hand", ", kept %u timed by hand", report->n_anchors), report->n_anchors);
   printf ("\n");
   if (report->n_unspoken || report->n_uncertain)
-    printf ("%u probably not spoken, %u uncertain:\n", report->n_unspoken, report->n_uncertain);
+    printf (_("%u probably not spoken, %u uncertain:\n"), report->n_unspoken, report->n_uncertain);
   for (guint i = 0; i < report->segments->len; i++)
     {
       const TlAlignedSegment *seg = &g_array_index (report->segments, TlAlignedSegment, i);

@@ -1,6 +1,7 @@
 /* tl-cli-check.c: tagline-cli check: SQLite's integrity check of the
  * library file, which reads all of it and writes nothing. */
 #include "config.h"
+#include <glib/gi18n.h>
 
 #include <stdio.h>
 
@@ -13,11 +14,11 @@ tl_cli_check (TlCli *cli, int argc, char **argv, GError **error)
   g_autoptr(GPtrArray) problems = NULL;
 
   if (!tl_cli_parse_options (cli, &argc, &argv, NULL,
-                             "Check that the library file is sound (SQLite's integrity check), reading all of it and "
-                             "writing nothing. Exits with 1 when it is damaged.", NULL, NULL, error))
+                             N_("Check that the library file is sound (SQLite's integrity check), reading all of it and "
+                             "writing nothing. Exits with 1 when it is damaged."), NULL, NULL, error))
     return FALSE;
   if (argc > 1)
-    return tl_cli_usage_error (error, "check: unexpected “%s” (name the library with --library FILE)", argv[1]);
+    return tl_cli_usage_error (error, _("check: unexpected “%s” (name the library with --library FILE)"), argv[1]);
   path = tl_cli_library_path (cli);
   if (!tl_library_check_file (path, &problems, error))
     return FALSE;
@@ -37,12 +38,12 @@ tl_cli_check (TlCli *cli, int argc, char **argv, GError **error)
       tl_cli_print_json (cli);
     }
   else if (problems->len == 0)
-    printf ("%s: no problems found\n", path);
+    printf (_("%s: no problems found\n"), path);
   else
     for (guint i = 0; i < problems->len; i++)
       printf ("%s\n", (const char *) g_ptr_array_index (problems, i));
   if (problems->len == 0)
     return TRUE;
-  return tl_cli_failed (error, "%s is damaged: %u problem%s found", path, problems->len,
-                        problems->len == 1 ? "" : "s");
+  return tl_cli_failed (error, ngettext ("%s is damaged: %u problem found", "%s is damaged: %u problems found",
+                                        problems->len), path, problems->len);
 }

@@ -2,6 +2,7 @@
  * the clips a filter picks, or rearranging and deleting them; clips set
  * is in tl-cli-clips-set.c. */
 #include "config.h"
+#include <glib/gi18n.h>
 
 #include <glib/gi18n.h>
 #include <stdio.h>
@@ -18,7 +19,7 @@ move_clip (TlCli *cli, int argc, char **argv, GError **error)
   gint64 id, before = 0;
 
   if (argc < 3 || argc > 4)
-    return tl_cli_usage_error (error, "clips move: name the clip, then the clip to put it in front of (none: last)");
+    return tl_cli_usage_error (error, _("clips move: name the clip, then the clip to put it in front of (none: last)"));
   if (!tl_cli_parse_clip_id (argv[2], &id, error) || (argc == 4 && !tl_cli_parse_clip_id (argv[3], &before, error)))
     return FALSE;
   if ((library = tl_cli_open_library (cli, TL_CLI_OPEN_TO_WRITE, error)) == NULL)
@@ -40,7 +41,7 @@ delete_clips (TlCli *cli, int argc, char **argv, GError **error)
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
 
   if (argc < 3)
-    return tl_cli_usage_error (error, "clips delete: name the clips to delete (ids from “tagline-cli clips”)");
+    return tl_cli_usage_error (error, _("clips delete: name the clips to delete (ids from “tagline-cli clips”)"));
   for (int i = 2; i < argc; i++)
     {
       gint64 id;
@@ -51,7 +52,7 @@ delete_clips (TlCli *cli, int argc, char **argv, GError **error)
   if ((library = tl_cli_open_library (cli, TL_CLI_OPEN_TO_WRITE, error)) == NULL)
     return FALSE;
   if (!tl_library_delete_clips (library, (const gint64 *) ids->data, ids->len, &local_error))
-    return tl_cli_failed (error, "%s: %s (nothing was deleted)", tl_library_get_path (library),
+    return tl_cli_failed (error, _("%s: %s (nothing was deleted)"), tl_library_get_path (library),
                           local_error->message);
   if (cli->json)
     {
@@ -92,8 +93,8 @@ tl_cli_clips (TlCli *cli, int argc, char **argv, GError **error)
   if (argc > 1 && strcmp (argv[1], "delete") == 0)
     return delete_clips (cli, argc, argv, error);
   if (argc > 1)
-    return tl_cli_usage_error (error, "clips: unexpected “%s” (filter with --topic, --source, …, or clips move ID "
-                               "[BEFORE_ID], clips delete ID…)", argv[1]);
+    return tl_cli_usage_error (error, _("clips: unexpected “%s” (filter with --topic, --source, …, or clips move ID "
+                               "[BEFORE_ID], clips delete ID…)"), argv[1]);
   if (!tl_cli_build_filter (&filter, ids, error))
     return FALSE;
   if ((library = tl_cli_open_library (cli, TL_CLI_OPEN_TO_READ, error)) == NULL)
@@ -125,8 +126,8 @@ tl_cli_clips (TlCli *cli, int argc, char **argv, GError **error)
       g_autofree char *range = NULL;
       if (tl_clip_get_first_segment (clip) >= 0)
         range = tl_clip_get_first_segment (clip) == tl_clip_get_last_segment (clip)
-                  ? g_strdup_printf ("paragraph %d", tl_clip_get_first_segment (clip) + 1)
-                  : g_strdup_printf ("paragraphs %d–%d", tl_clip_get_first_segment (clip) + 1,
+                  ? g_strdup_printf (_("paragraph %d"), tl_clip_get_first_segment (clip) + 1)
+                  : g_strdup_printf (_("paragraphs %d–%d"), tl_clip_get_first_segment (clip) + 1,
                                      tl_clip_get_last_segment (clip) + 1);
       else
         {

@@ -1,6 +1,7 @@
 /* tl-cli-demo.c: tagline-cli demo TRANSCRIPT…: a demo library, each
  * transcript with stand-in media made for it. */
 #include "config.h"
+#include <glib/gi18n.h>
 
 #include <stdio.h>
 #include <string.h>
@@ -15,9 +16,9 @@ tl_cli_demo (TlCli *cli, int argc, char **argv, GError **error)
   static char *opt_media_dir, *opt_folder;
   static char **opt_demo_topics;
   static const GOptionEntry entries[] = {
-    { "media-dir", 0, 0, G_OPTION_ARG_FILENAME, &opt_media_dir, "Where to make the media (default: beside the library)", "DIR" },
-    { "folder", 'f', 0, G_OPTION_ARG_STRING, &opt_folder, "Put the sources in this folder", "NAME" },
-    { "topic", 't', 0, G_OPTION_ARG_STRING_ARRAY, &opt_demo_topics, "Start with this topic (keys 1, 2, … in order)", "NAME" },
+    { "media-dir", 0, 0, G_OPTION_ARG_FILENAME, &opt_media_dir, N_("Where to make the media (default: beside the library)"), "DIR" },
+    { "folder", 'f', 0, G_OPTION_ARG_STRING, &opt_folder, N_("Put the sources in this folder"), "NAME" },
+    { "topic", 't', 0, G_OPTION_ARG_STRING_ARRAY, &opt_demo_topics, N_("Start with this topic (keys 1, 2, … in order)"), "NAME" },
     { NULL }
   };
   TlLibrary *library;
@@ -25,11 +26,11 @@ tl_cli_demo (TlCli *cli, int argc, char **argv, GError **error)
   gboolean failed = FALSE;
 
   if (!tl_cli_parse_options (cli, &argc, &argv, "TRANSCRIPT…",
-                             "Make a demo library: each transcript with stand-in media (a test pattern with the title "
-                             "and running time, and the lines read aloud at their times).", entries, NULL, error))
+                             N_("Make a demo library: each transcript with stand-in media (a test pattern with the title "
+                             "and running time, and the lines read aloud at their times)."), entries, NULL, error))
     return FALSE;
   if (argc < 2)
-    return tl_cli_usage_error (error, "demo: name the transcripts");
+    return tl_cli_usage_error (error, _("demo: name the transcripts"));
   if ((library = tl_cli_open_library (cli, TL_CLI_OPEN_TO_WRITE, error)) == NULL)
     return FALSE;
   if (opt_media_dir)
@@ -72,7 +73,7 @@ tl_cli_demo (TlCli *cli, int argc, char **argv, GError **error)
         made = TRUE;
       else
         {
-          fprintf (stderr, "Making media for %s…\n", argv[i]);
+          fprintf (stderr, _("Making media for %s…\n"), argv[i]);
           if (!tl_demo_make_media (argv[i], media, &made, &local_error))
             {
               tl_cli_say ("%s: %s", argv[i], local_error->message);
@@ -91,7 +92,7 @@ tl_cli_demo (TlCli *cli, int argc, char **argv, GError **error)
             }
           else
             printf ("%" G_GINT64_FORMAT "\t%s\t%s%s\n", item->source_id, item->title,
-                    tl_source_kind_to_string (item->kind), made ? ", with stand-in media" : "");
+                    tl_source_kind_to_string (item->kind), made ? _(", with stand-in media") : "");
         }
     }
   /* each failure is said above, with its file */

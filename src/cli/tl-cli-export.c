@@ -34,15 +34,15 @@ tl_cli_export (TlCli *cli, int argc, char **argv, GError **error)
   static char *opt_format, *opt_output, *opt_timeline, *opt_fps, *opt_title;
   static gboolean opt_split;
   static const GOptionEntry entries[] = {
-    { "format", 'F', 0, G_OPTION_ARG_STRING, &opt_format, "csv, json, edl, fcpxml, xmeml, otio, srt, vtt, md or html", "NAME" },
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &opt_output, "The file to write (- for standard output)", "FILE" },
+    { "format", 'F', 0, G_OPTION_ARG_STRING, &opt_format, N_("csv, json, edl, fcpxml, xmeml, otio, srt, vtt, md or html"), "NAME" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &opt_output, N_("The file to write (- for standard output)"), "FILE" },
     { "timeline", 0, 0, G_OPTION_ARG_STRING, &opt_timeline,
-      "srt, vtt: clips (the clips end to end from zero, default) or source (the sources' own times)", "clips|source" },
+      N_("srt, vtt: clips (the clips end to end from zero, default) or source (the sources' own times)"), "clips|source" },
     { "fps", 0, 0, G_OPTION_ARG_STRING, &opt_fps,
-      "Frame rate for sources without one of their own (default 25)", "RATE" },
-    { "title", 0, 0, G_OPTION_ARG_STRING, &opt_title, "Title of the sequence or page", "TEXT" },
+      N_("Frame rate for sources without one of their own (default 25)"), "RATE" },
+    { "title", 0, 0, G_OPTION_ARG_STRING, &opt_title, N_("Title of the sequence or page"), "TEXT" },
     { "split", 0, 0, G_OPTION_ARG_NONE, &opt_split,
-      "edl: past 999 clips, write several files (FILE, FILE-2, …) instead of failing", NULL },
+      N_("edl: past 999 clips, write several files (FILE, FILE-2, …) instead of failing"), NULL },
     { NULL }
   };
   TlLibrary *library;
@@ -59,11 +59,11 @@ tl_cli_export (TlCli *cli, int argc, char **argv, GError **error)
   for (guint i = 0; i < n_exporters; i++)
     g_string_append_printf (names, "%s%s", i ? ", " : "", exporters[i]->name);
 
-  if (!tl_cli_parse_options (cli, &argc, &argv, NULL, "Export clips as a file an editing tool opens.",
+  if (!tl_cli_parse_options (cli, &argc, &argv, NULL, N_("Export clips as a file an editing tool opens."),
                              tl_cli_filter_entries, entries, error))
     return FALSE;
   if (argc > 1)
-    return tl_cli_usage_error (error, "export: unexpected “%s” (filter with --topic, --source, …)", argv[1]);
+    return tl_cli_usage_error (error, _("export: unexpected “%s” (filter with --topic, --source, …)"), argv[1]);
   if (opt_format == NULL || tl_exporter_find (opt_format) == NULL)
     {
       /* tagline-cli goes without FCPXML and Premiere XML, so as not to
@@ -71,19 +71,19 @@ tl_cli_export (TlCli *cli, int argc, char **argv, GError **error)
        * which formats there are */
       if (!cli->has_media)
         return tl_cli_needs_media (cli, error);
-      return tl_cli_usage_error (error, "export: --format takes one of %s", names->str);
+      return tl_cli_usage_error (error, _("export: --format takes one of %s"), names->str);
     }
   if (opt_output == NULL)
-    return tl_cli_usage_error (error, "export: name the file to write with -o FILE");
+    return tl_cli_usage_error (error, _("export: name the file to write with -o FILE"));
   if (opt_timeline != NULL)
     {
       if (strcmp (opt_timeline, "source") == 0)
         options.timeline = TL_EXPORT_TIMELINE_SOURCE;
       else if (strcmp (opt_timeline, "clips") != 0)
-        return tl_cli_usage_error (error, "export: --timeline takes clips or source, not “%s”", opt_timeline);
+        return tl_cli_usage_error (error, _("export: --timeline takes clips or source, not “%s”"), opt_timeline);
     }
   if (opt_fps != NULL && !tl_timecode_parse_rate (opt_fps, &options.fps_num, &options.fps_den))
-    return tl_cli_usage_error (error, "export: --fps takes a frame rate such as 25, 29.97 or 30000/1001, not “%s”",
+    return tl_cli_usage_error (error, _("export: --fps takes a frame rate such as 25, 29.97 or 30000/1001, not “%s”"),
                                opt_fps);
   options.title = opt_title;
   options.split = opt_split;
@@ -98,14 +98,14 @@ tl_cli_export (TlCli *cli, int argc, char **argv, GError **error)
       if (!tl_export_to_string (library, &filter, opt_format, &options, out, &stats, error))
         return FALSE;
       fwrite (out->str, 1, out->len, stdout);
-      print_export_notes (stderr, "tagline-cli: note: ", &stats, opt_format, &options);
+      print_export_notes (stderr, _("tagline-cli: note: "), &stats, opt_format, &options);
       return TRUE;
     }
   if (!tl_export_to_file (library, &filter, opt_format, &options, opt_output, &stats, &local_error))
     {
       if (g_error_matches (local_error, TL_EXPORT_ERROR, TL_EXPORT_ERROR_TOO_MANY)
           && g_ascii_strcasecmp (opt_format, "edl") == 0)
-        return tl_cli_failed (error, "%s: %s (--split)", opt_output, local_error->message);
+        return tl_cli_failed (error, _("%s: %s (--split)"), opt_output, local_error->message);
       g_propagate_prefixed_error (error, g_steal_pointer (&local_error), "%s: ", opt_output);
       return FALSE;
     }
@@ -135,7 +135,7 @@ tl_cli_export (TlCli *cli, int argc, char **argv, GError **error)
       for (guint i = 2; i <= stats.n_files; i++)
         {
           g_autofree char *part = tl_export_part_path (opt_output, i);
-          printf (i == stats.n_files ? " and %s" : ", %s", part);
+          printf (i == stats.n_files ? _(" and %s") : ", %s", part);
         }
       printf ("\n");
       print_export_notes (stdout, "", &stats, opt_format, &options);

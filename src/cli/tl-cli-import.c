@@ -50,23 +50,23 @@ tl_cli_import (TlCli *cli, int argc, char **argv, GError **error)
 {
   static char *opt_media, *opt_folder, *opt_format;
   static const GOptionEntry entries[] = {
-    { "media", 'm', 0, G_OPTION_ARG_FILENAME, &opt_media, "The media file the transcript belongs to", "FILE" },
-    { "folder", 'f', 0, G_OPTION_ARG_STRING, &opt_folder, "Put the sources in this folder (A/B)", "NAME" },
-    { "format", 0, 0, G_OPTION_ARG_STRING, &opt_format, "Read as this format instead of recognising it", "NAME" },
+    { "media", 'm', 0, G_OPTION_ARG_FILENAME, &opt_media, N_("The media file the transcript belongs to"), "FILE" },
+    { "folder", 'f', 0, G_OPTION_ARG_STRING, &opt_folder, N_("Put the sources in this folder (A/B)"), "NAME" },
+    { "format", 0, 0, G_OPTION_ARG_STRING, &opt_format, N_("Read as this format instead of recognising it"), "NAME" },
     { NULL }
   };
   TlLibrary *library;
   g_autoptr(TlImportReport) report = NULL;
 
-  if (!tl_cli_parse_options (cli, &argc, &argv, "FILE…", "Import transcripts (and their media) into the library.",
+  if (!tl_cli_parse_options (cli, &argc, &argv, "FILE…", N_("Import transcripts (and their media) into the library."),
                              entries, NULL, error))
     return FALSE;
   if (argc < 2)
-    return tl_cli_usage_error (error, "import: name at least one file");
+    return tl_cli_usage_error (error, _("import: name at least one file"));
   if (opt_media && argc > 2)
-    return tl_cli_usage_error (error, "import: --media pairs one media file with one transcript; name one file");
+    return tl_cli_usage_error (error, _("import: --media pairs one media file with one transcript; name one file"));
   if (opt_format && tl_importer_find (opt_format) == NULL)
-    return tl_cli_usage_error (error, "import: unknown format “%s”", opt_format);
+    return tl_cli_usage_error (error, _("import: unknown format “%s”"), opt_format);
   if ((library = tl_cli_open_library (cli, TL_CLI_OPEN_TO_WRITE, error)) == NULL)
     return FALSE;
 
@@ -80,12 +80,12 @@ tl_cli_import (TlCli *cli, int argc, char **argv, GError **error)
       if (item->error)
         continue;
       for (guint w = 0; w < item->warnings->len; w++)
-        fprintf (stderr, "tagline-cli: warning: %s: %s\n", item->file, (char *) g_ptr_array_index (item->warnings, w));
+        fprintf (stderr, _("tagline-cli: warning: %s: %s\n"), item->file, (char *) g_ptr_array_index (item->warnings, w));
       if (!cli->json)
         {
           printf ("%" G_GINT64_FORMAT "\t%s\t%s, ", item->source_id, item->file, item->format);
           printf (ngettext ("%u line", "%u lines", item->n_segments), item->n_segments);
-          printf (", %s\n", item->timing == TL_TIMING_NONE ? "untimed" : tl_timing_to_string (item->timing));
+          printf (", %s\n", item->timing == TL_TIMING_NONE ? _("untimed") : tl_timing_to_string (item->timing));
         }
     }
   /* a media file that cannot be read is named in its message */

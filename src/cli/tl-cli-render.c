@@ -14,7 +14,11 @@ on_render_progress (double fraction, guint clip, guint n_clips, gpointer user_da
   TlCliJob *job = user_data;
 
   if (job->show_progress)
-    fprintf (stderr, "\r%3.0f %%  clip %u of %u\033[K", fraction * 100, clip + 1, n_clips);
+    {
+      fprintf (stderr, "\r%3.0f %%  ", fraction * 100);
+      fprintf (stderr, _("clip %u of %u"), clip + 1, n_clips);
+      fprintf (stderr, "\033[K");
+    }
 }
 
 static void
@@ -85,7 +89,7 @@ list_render_formats (TlCli *cli)
       printf ("%-5s %s: %s, %s, %s\n", formats[i]->name, formats[i]->label, formats[i]->video_encoder,
               formats[i]->audio_encoder, formats[i]->muxer);
     else
-      printf ("%-5s %s: not here; %s\n", formats[i]->name, formats[i]->label, formats[i]->missing);
+      printf (_("%-5s %s: not here; %s\n"), formats[i]->name, formats[i]->label, formats[i]->missing);
   return TRUE;
 }
 
@@ -144,7 +148,7 @@ print_render_result (TlCli *cli, const TlRenderResult *result, TlRenderMode mode
   for (guint i = 0; i < result->files->len; i++)
     printf ("%s\n", (const char *) g_ptr_array_index (result->files, i));
   for (guint i = 0; i < result->skipped->len; i++)
-    printf ("left out: %s\n", g_array_index (result->skipped, TlRenderSkip, i).message);
+    printf (_("left out: %s\n"), g_array_index (result->skipped, TlRenderSkip, i).message);
 }
 
 gboolean
@@ -153,13 +157,13 @@ tl_cli_render (TlCli *cli, int argc, char **argv, GError **error)
   static char *opt_format, *opt_output, *opt_title;
   static gboolean opt_reel, opt_list;
   static const GOptionEntry entries[] = {
-    { "format", 'F', 0, G_OPTION_ARG_STRING, &opt_format, "webm (default), mkv or mp4 (--list-formats tells which "
-      "this machine encodes)", "NAME" },
-    { "reel", 0, 0, G_OPTION_ARG_NONE, &opt_reel, "One file: the clips end to end (a selects reel)", NULL },
+    { "format", 'F', 0, G_OPTION_ARG_STRING, &opt_format, N_("webm (default), mkv or mp4 (--list-formats tells which "
+      "this machine encodes)"), "NAME" },
+    { "reel", 0, 0, G_OPTION_ARG_NONE, &opt_reel, N_("One file: the clips end to end (a selects reel)"), NULL },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &opt_output,
-      "The folder for one file per clip (made when missing); with --reel, the file (or a folder for it)", "DIR|FILE" },
-    { "title", 0, 0, G_OPTION_ARG_STRING, &opt_title, "--reel into a folder: the reel's name (default Selects)", "TEXT" },
-    { "list-formats", 0, 0, G_OPTION_ARG_NONE, &opt_list, "List the formats and what each needs", NULL },
+      N_("The folder for one file per clip (made when missing); with --reel, the file (or a folder for it)"), "DIR|FILE" },
+    { "title", 0, 0, G_OPTION_ARG_STRING, &opt_title, N_("--reel into a folder: the reel's name (default Selects)"), "TEXT" },
+    { "list-formats", 0, 0, G_OPTION_ARG_NONE, &opt_list, N_("List the formats and what each needs"), NULL },
     { NULL }
   };
   TlLibrary *library;
@@ -170,18 +174,18 @@ tl_cli_render (TlCli *cli, int argc, char **argv, GError **error)
   TlClipFilter filter;
   g_auto(TlCliJob) job = { 0 };
 
-  if (!tl_cli_parse_options (cli, &argc, &argv, NULL, "Render clips as media files: one per clip, or one selects reel.",
+  if (!tl_cli_parse_options (cli, &argc, &argv, NULL, N_("Render clips as media files: one per clip, or one selects reel."),
                              tl_cli_filter_entries, entries, error))
     return FALSE;
   if (opt_list)
     return list_render_formats (cli);
   if (argc > 1)
-    return tl_cli_usage_error (error, "render: unexpected “%s” (filter with --topic, --source, …)", argv[1]);
+    return tl_cli_usage_error (error, _("render: unexpected “%s” (filter with --topic, --source, …)"), argv[1]);
   if (opt_output == NULL)
-    return tl_cli_usage_error (error, "render: name the folder to write to with -o DIR (with --reel, a file or a "
-                               "folder)");
+    return tl_cli_usage_error (error, _("render: name the folder to write to with -o DIR (with --reel, a file or a "
+                               "folder)"));
   if (!tl_render_format_find (opt_format ? opt_format : TL_RENDER_DEFAULT_FORMAT, &local_error))
-    return tl_cli_usage_error (error, "render: %s", local_error->message);
+    return tl_cli_usage_error (error, _("render: %s"), local_error->message);
   if (!tl_cli_build_filter (&filter, ids, error))
     return FALSE;
   /* the clips are only read; the files go to --output */
@@ -200,7 +204,7 @@ tl_cli_render (TlCli *cli, int argc, char **argv, GError **error)
   if (result == NULL)
     {
       if (g_error_matches (job.error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return tl_cli_failed (error, "render: stopped; the files it had written are removed");
+        return tl_cli_failed (error, _("render: stopped; the files it had written are removed"));
       g_propagate_error (error, g_steal_pointer (&job.error));
       return FALSE;
     }

@@ -13,7 +13,7 @@ tl_cli_search (TlCli *cli, int argc, char **argv, GError **error)
 {
   static int opt_limit = 50;
   static const GOptionEntry entries[] = {
-    { "limit", 'n', 0, G_OPTION_ARG_INT, &opt_limit, "Show at most N hits (default 50)", "N" },
+    { "limit", 'n', 0, G_OPTION_ARG_INT, &opt_limit, N_("Show at most N hits (default 50)"), "N" },
     { NULL }
   };
   TlLibrary *library;
@@ -21,11 +21,11 @@ tl_cli_search (TlCli *cli, int argc, char **argv, GError **error)
   g_autofree char *query = NULL;
 
   if (!tl_cli_parse_options (cli, &argc, &argv, "QUERY",
-                             "Search every transcript: words, \"a phrase\", prefix*, OR, -word.", entries, NULL,
+                             N_("Search every transcript: words, \"a phrase\", prefix*, OR, -word."), entries, NULL,
                              error))
     return FALSE;
   if (argc < 2)
-    return tl_cli_usage_error (error, "search: say what to search for");
+    return tl_cli_usage_error (error, _("search: say what to search for"));
   if (opt_limit < 0)
     opt_limit = 0;
   query = g_strjoinv (" ", argv + 1);
@@ -66,6 +66,6 @@ tl_cli_search (TlCli *cli, int argc, char **argv, GError **error)
       printf ("%4" G_GINT64_FORMAT ":%-4u %s  %s\n", hit->source_id, hit->segment_index, start, hit->snippet);
     }
   printf (ngettext ("%u line matches%s\n", "%u lines match%s\n", results->total), results->total,
-          results->total > results->hits->len ? " (use --limit to see more)" : "");
+          results->total > results->hits->len ? _(" (use --limit to see more)") : "");
   return TRUE;
 }

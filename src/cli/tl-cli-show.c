@@ -1,6 +1,7 @@
 /* tl-cli-show.c: tagline-cli show ID: a source, its metadata and its
  * transcript. */
 #include "config.h"
+#include <glib/gi18n.h>
 
 #include <stdio.h>
 
@@ -17,11 +18,11 @@ tl_cli_show (TlCli *cli, int argc, char **argv, GError **error)
   const TlMediaInfo *media;
   gint64 id;
 
-  if (!tl_cli_parse_options (cli, &argc, &argv, "ID", "Show a source with its metadata and transcript.", NULL, NULL,
+  if (!tl_cli_parse_options (cli, &argc, &argv, "ID", N_("Show a source with its metadata and transcript."), NULL, NULL,
                              error))
     return FALSE;
   if (argc != 2)
-    return tl_cli_usage_error (error, "show: name one source id");
+    return tl_cli_usage_error (error, _("show: name one source id"));
   if (!tl_cli_parse_source_id (argv[1], &id, error))
     return FALSE;
   if ((library = tl_cli_open_library (cli, TL_CLI_OPEN_TO_READ, error)) == NULL)
@@ -50,8 +51,8 @@ tl_cli_show (TlCli *cli, int argc, char **argv, GError **error)
   if (tl_source_get_url (source))
     printf ("%s\n", tl_source_get_url (source));
   if (media)
-    printf ("Media: %s\n", media->path);
-  printf ("%s, %s timing, %u lines\n\n", tl_source_kind_to_string (tl_source_get_kind (source)),
+    printf (_("Media: %s\n"), media->path);
+  printf (g_dngettext (NULL, "%s, %s timing, %u line\n\n", "%s, %s timing, %u lines\n\n", segments->len), tl_source_kind_to_string (tl_source_get_kind (source)),
           tl_timing_to_string (tl_source_get_timing (source)), segments->len);
   for (guint i = 0; i < segments->len; i++)
     {

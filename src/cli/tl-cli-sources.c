@@ -1,6 +1,8 @@
 /* tl-cli-sources.c: tagline-cli sources: the sources in the library, one
  * a line; the edits of one are in tl-cli-sources-edit.c. */
 #include "config.h"
+#include <glib/gi18n.h>
+#include <inttypes.h>
 
 #include <glib/gi18n.h>
 #include <stdio.h>
@@ -41,7 +43,9 @@ tl_cli_sources (TlCli *cli, int argc, char **argv, GError **error)
     {
       TlSource *source = g_ptr_array_index (sources, i);
       g_autofree char *duration = tl_cli_format_time (tl_source_get_duration (source));
-      printf ("%4" G_GINT64_FORMAT "  %-10s %s  %5u lines  %-9s  %s%s%s\n", tl_source_get_id (source),
+      printf (g_dngettext (NULL, "%4" PRId64 "  %-10s %s  %5u line   %-9s  %s%s%s\n",
+                          "%4" PRId64 "  %-10s %s  %5u lines  %-9s  %s%s%s\n", tl_source_get_n_segments (source)),
+            tl_source_get_id (source),
               tl_source_kind_to_string (tl_source_get_kind (source)), duration,
               tl_source_get_n_segments (source), tl_timing_to_string (tl_source_get_timing (source)),
               tl_source_get_folder (source) ? tl_source_get_folder (source) : "",

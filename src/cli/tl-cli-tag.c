@@ -1,5 +1,6 @@
 /* tl-cli-tag.c: tagline-cli tag SOURCE_ID START END TOPIC…: stores a clip. */
 #include "config.h"
+#include <glib/gi18n.h>
 
 #include <stdio.h>
 
@@ -11,9 +12,9 @@ tl_cli_tag (TlCli *cli, int argc, char **argv, GError **error)
   static char *opt_note, *opt_title;
   static int opt_rating;
   static const GOptionEntry entries[] = {
-    { "note", 0, 0, G_OPTION_ARG_STRING, &opt_note, "A note on the clip", "TEXT" },
-    { "title", 0, 0, G_OPTION_ARG_STRING, &opt_title, "The clip's title", "TEXT" },
-    { "rating", 'r', 0, G_OPTION_ARG_INT, &opt_rating, "A rating, 0 to 5", "N" },
+    { "note", 0, 0, G_OPTION_ARG_STRING, &opt_note, N_("A note on the clip"), "TEXT" },
+    { "title", 0, 0, G_OPTION_ARG_STRING, &opt_title, N_("The clip's title"), "TEXT" },
+    { "rating", 'r', 0, G_OPTION_ARG_INT, &opt_rating, N_("A rating, 0 to 5"), "N" },
     { NULL }
   };
   TlLibrary *library;
@@ -23,14 +24,14 @@ tl_cli_tag (TlCli *cli, int argc, char **argv, GError **error)
   gint64 id, clip_id;
 
   if (!tl_cli_parse_options (cli, &argc, &argv, "SOURCE_ID START END TOPIC…",
-                             "Store a clip of a source from START to END with topics. Times are seconds or "
-                             "HH:MM:SS.mmm; for articles and untimed transcripts, paragraph numbers.", entries, NULL,
+                             N_("Store a clip of a source from START to END with topics. Times are seconds or "
+                             "HH:MM:SS.mmm; for articles and untimed transcripts, paragraph numbers."), entries, NULL,
                              error))
     return FALSE;
   if (argc < 5)
-    return tl_cli_usage_error (error, "tag: give SOURCE_ID START END and at least one TOPIC");
+    return tl_cli_usage_error (error, _("tag: give SOURCE_ID START END and at least one TOPIC"));
   if (opt_rating < 0 || opt_rating > 5)
-    return tl_cli_usage_error (error, "tag: --rating takes 0 to 5, not %d", opt_rating);
+    return tl_cli_usage_error (error, _("tag: --rating takes 0 to 5, not %d"), opt_rating);
   if (!tl_cli_parse_source_id (argv[1], &id, error))
     return FALSE;
   if ((library = tl_cli_open_library (cli, TL_CLI_OPEN_TO_WRITE, error)) == NULL)
@@ -51,8 +52,8 @@ tl_cli_tag (TlCli *cli, int argc, char **argv, GError **error)
       spec.last_segment = (gint) g_ascii_strtoll (argv[3], &end2, 10) - 1;
       if (*end1 != '\0' || *end2 != '\0' || end1 == argv[2] || end2 == argv[3] || spec.first_segment < 0
           || spec.last_segment < spec.first_segment)
-        return tl_cli_usage_error (error, "“%s” has no times: give the first and last paragraph numbers, from 1 "
-                                   "(see tagline-cli show %s)", tl_source_get_title (source), argv[1]);
+        return tl_cli_usage_error (error, _("“%s” has no times: give the first and last paragraph numbers, from 1 "
+                                   "(see tagline-cli show %s)"), tl_source_get_title (source), argv[1]);
     }
   else if (!tl_cli_parse_time (argv[2], &spec.in, error) || !tl_cli_parse_time (argv[3], &spec.out, error))
     return FALSE;
@@ -65,7 +66,7 @@ tl_cli_tag (TlCli *cli, int argc, char **argv, GError **error)
   if (clip_id == 0)
     {
       if (g_error_matches (local_error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_NOT_FOUND))
-        return tl_cli_failed (error, "%s: %s (add it with: tagline-cli topics add NAME)",
+        return tl_cli_failed (error, _("%s: %s (add it with: tagline-cli topics add NAME)"),
                               tl_library_get_path (library), local_error->message);
       g_propagate_prefixed_error (error, g_steal_pointer (&local_error), "%s: ", tl_library_get_path (library));
       return FALSE;

@@ -1,6 +1,8 @@
 /* tl-cli-topics.c: tagline-cli topics [add NAME]: the topics, or a new one;
  * the edits of one are in tl-cli-topics-edit.c. */
 #include "config.h"
+#include <glib/gi18n.h>
+#include <inttypes.h>
 
 #include <glib/gi18n.h>
 #include <stdio.h>
@@ -14,8 +16,8 @@ tl_cli_topics (TlCli *cli, int argc, char **argv, GError **error)
   static int opt_key;
   static char *opt_color;
   static const GOptionEntry entries[] = {
-    { "key", 'k', 0, G_OPTION_ARG_INT, &opt_key, "With add: the key (1–9) that tags with this topic", "N" },
-    { "color", 'c', 0, G_OPTION_ARG_STRING, &opt_color, "With add: the colour, #rrggbb", "COLOR" },
+    { "key", 'k', 0, G_OPTION_ARG_INT, &opt_key, N_("With add: the key (1–9) that tags with this topic"), "N" },
+    { "color", 'c', 0, G_OPTION_ARG_STRING, &opt_color, N_("With add: the colour, #rrggbb"), "COLOR" },
     { NULL }
   };
   TlLibrary *library;
@@ -30,12 +32,12 @@ tl_cli_topics (TlCli *cli, int argc, char **argv, GError **error)
     return (opt_key || opt_color) ? tl_cli_usage_error (error, _("topics: --key and --color go with topics add"))
                                   : tl_cli_topics_edit (cli, argc, argv, error);
   if (argc >= 2 && argc != 3)
-    return tl_cli_usage_error (error, "topics add: name one topic (quote a name with spaces)");
+    return tl_cli_usage_error (error, _("topics add: name one topic (quote a name with spaces)"));
   if (opt_key < 0 || opt_key > 9)
-    return tl_cli_usage_error (error, "topics add: --key takes 1 to 9, not %d", opt_key);
+    return tl_cli_usage_error (error, _("topics add: --key takes 1 to 9, not %d"), opt_key);
   if (opt_color != NULL
       && (strlen (opt_color) != 7 || opt_color[0] != '#' || strspn (opt_color + 1, "0123456789abcdefABCDEF") != 6))
-    return tl_cli_usage_error (error, "topics add: --color takes #rrggbb, not “%s”", opt_color);
+    return tl_cli_usage_error (error, _("topics add: --color takes #rrggbb, not “%s”"), opt_color);
   if ((library = tl_cli_open_library (cli, argc == 3 ? TL_CLI_OPEN_TO_WRITE : TL_CLI_OPEN_TO_READ, error)) == NULL)
     return FALSE;
 
@@ -76,7 +78,9 @@ tl_cli_topics (TlCli *cli, int argc, char **argv, GError **error)
   for (guint i = 0; i < topics->len; i++)
     {
       TlTopic *topic = g_ptr_array_index (topics, i);
-      printf ("%4" G_GINT64_FORMAT "  %s  %c  %5u clips  %s\n", tl_topic_get_id (topic), tl_topic_get_color (topic),
+      printf (g_dngettext (NULL, "%4" PRId64 "  %s  %c  %5u clip   %s\n", "%4" PRId64 "  %s  %c  %5u clips  %s\n",
+                        tl_topic_get_n_clips (topic)),
+            tl_topic_get_id (topic), tl_topic_get_color (topic),
               tl_topic_get_key (topic) ? '0' + tl_topic_get_key (topic) : '-', tl_topic_get_n_clips (topic),
               tl_topic_get_name (topic));
     }

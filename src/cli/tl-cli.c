@@ -1,6 +1,7 @@
 /* tl-cli.c: what tagline-cli's commands share: option parsing, opening the
  * library, errors said in one line, JSON output and long jobs. */
 #include "config.h"
+#include <glib/gi18n.h>
 
 #include "tl-cli.h"
 
@@ -32,9 +33,9 @@ tl_cli_common_entries (TlCli *cli)
   static GOptionEntry entries[3];
 
   entries[0] = (GOptionEntry) { "library", 'l', 0, G_OPTION_ARG_FILENAME, &cli->library_path,
-                                "The library file (default: your Tagline library)", "FILE" };
+                                N_("The library file (default: your Tagline library)"), "FILE" };
   entries[1] = (GOptionEntry) { "json", 0, 0, G_OPTION_ARG_NONE, &cli->json,
-                                "Print one JSON document on standard output", NULL };
+                                N_("Print one JSON document on standard output"), NULL };
   return entries;
 }
 
@@ -103,7 +104,7 @@ tl_cli_say (const char *format, ...)
   va_end (args);
   /* one line, whatever the message held */
   g_strdelimit (msg, "\n", ' ');
-  fprintf (stderr, "tagline-cli: %s\n", msg);
+  fprintf (stderr, _("tagline-cli: %s\n"), msg);
 }
 
 /* Says what failed, once, and gives the exit status. */
@@ -141,6 +142,7 @@ tl_cli_parse_options (TlCli *cli, int *argc, char ***argv, const char *usage, co
   memcpy (options, *argv, n_options * sizeof (char *));
   n = n_options;
 
+  g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_set_summary (context, summary);
   g_option_context_add_main_entries (context, tl_cli_common_entries (cli), NULL);
   if (entries)
@@ -148,7 +150,7 @@ tl_cli_parse_options (TlCli *cli, int *argc, char ***argv, const char *usage, co
   if (more_entries)
     g_option_context_add_main_entries (context, more_entries, NULL);
   if (!g_option_context_parse (context, &n, &options, &local_error))
-    return tl_cli_usage_error (error, "%s (see tagline-cli %s --help)", local_error->message, (*argv)[0]);
+    return tl_cli_usage_error (error, _("%s (see tagline-cli %s --help)"), local_error->message, (*argv)[0]);
 
   /* the arguments left, which the command reads until it ends */
   if (cli->args == NULL)
@@ -199,7 +201,7 @@ tl_cli_open_library (TlCli *cli, TlCliOpenMode mode, GError **error)
   if (library == NULL)
     {
       if (g_error_matches (local_error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_MISSING))
-        tl_cli_failed (error, "%s (tagline-cli import makes a library; --library names another)",
+        tl_cli_failed (error, _("%s (tagline-cli import makes a library; --library names another)"),
                        local_error->message);
       else
         g_propagate_error (error, g_steal_pointer (&local_error));
@@ -216,13 +218,13 @@ tl_cli_open_library (TlCli *cli, TlCliOpenMode mode, GError **error)
 }
 
 static gboolean
-parse_number (const char *arg, gint64 *id, const char *what, GError **error)
+parse_number (const char *arg, gint64 *id)
 {
   char *end = NULL;
   gint64 value = g_ascii_strtoll (arg, &end, 10);
 
   if (end == arg || *end != '\0' || value <= 0)
-    return tl_cli_usage_error (error, "“%s” is not a %s", arg, what);
+    return FALSE;
   *id = value;
   return TRUE;
 }
@@ -230,13 +232,17 @@ parse_number (const char *arg, gint64 *id, const char *what, GError **error)
 gboolean
 tl_cli_parse_source_id (const char *arg, gint64 *id, GError **error)
 {
-  return parse_number (arg, id, "source id (a number from “tagline-cli sources”)", error);
+  if (!parse_number (arg, id))
+    return tl_cli_usage_error (error, _("“%s” is not a source id (a number from “tagline-cli sources”)"), arg);
+  return TRUE;
 }
 
 gboolean
 tl_cli_parse_clip_id (const char *arg, gint64 *id, GError **error)
 {
-  return parse_number (arg, id, "clip id (a number from “tagline-cli clips”)", error);
+  if (!parse_number (arg, id))
+    return tl_cli_usage_error (error, _("“%s” is not a clip id (a number from “tagline-cli clips”)"), arg);
+  return TRUE;
 }
 
 /* "83.5", "1:23.5" or "00:01:23.500": a time in the source. */
@@ -247,7 +253,7 @@ tl_cli_parse_time (const char *arg, gint64 *usec, GError **error)
 
   if ((tl_parse_clock (arg, &end, usec) || tl_parse_seconds (arg, &end, usec)) && *end == '\0' && *usec >= 0)
     return TRUE;
-  return tl_cli_usage_error (error, "“%s” is not a time: give seconds (83.5) or a clock time (00:01:23.5)", arg);
+  return tl_cli_usage_error (error, _("“%s” is not a time: give seconds (83.5) or a clock time (00:01:23.5)"), arg);
 }
 
 char *
@@ -268,13 +274,13 @@ static char *opt_query;
 static char *opt_order;
 
 const GOptionEntry tl_cli_filter_entries[] = {
-  { "topic", 't', 0, G_OPTION_ARG_STRING_ARRAY, &opt_topics, "Clips with this topic (repeat for any of several)", "NAME" },
-  { "source", 's', 0, G_OPTION_ARG_STRING_ARRAY, &opt_sources, "Clips of this source (repeatable)", "ID" },
-  { "folder", 0, 0, G_OPTION_ARG_STRING, &opt_folder_filter, "Clips of sources in this folder", "NAME" },
-  { "min-rating", 0, 0, G_OPTION_ARG_INT, &opt_min_rating, "Clips rated at least N", "N" },
-  { "query", 'q', 0, G_OPTION_ARG_STRING, &opt_query, "Clips whose words match this search", "QUERY" },
+  { "topic", 't', 0, G_OPTION_ARG_STRING_ARRAY, &opt_topics, N_("Clips with this topic (repeat for any of several)"), "NAME" },
+  { "source", 's', 0, G_OPTION_ARG_STRING_ARRAY, &opt_sources, N_("Clips of this source (repeatable)"), "ID" },
+  { "folder", 0, 0, G_OPTION_ARG_STRING, &opt_folder_filter, N_("Clips of sources in this folder"), "NAME" },
+  { "min-rating", 0, 0, G_OPTION_ARG_INT, &opt_min_rating, N_("Clips rated at least N"), "N" },
+  { "query", 'q', 0, G_OPTION_ARG_STRING, &opt_query, N_("Clips whose words match this search"), "QUERY" },
   { "order", 0, 0, G_OPTION_ARG_STRING, &opt_order,
-    "source (default), topic, rating, created or arranged (as in the clips list)", "ORDER" },
+    N_("source (default), topic, rating, created or arranged (as in the clips list)"), "ORDER" },
   { NULL }
 };
 
@@ -298,7 +304,7 @@ tl_cli_build_filter (TlClipFilter *filter, GArray *ids, GError **error)
   filter->n_source_ids = ids->len;
   filter->folder = opt_folder_filter;
   if (opt_min_rating < 0 || opt_min_rating > 5)
-    return tl_cli_usage_error (error, "--min-rating takes 0 to 5, not %d", opt_min_rating);
+    return tl_cli_usage_error (error, _("--min-rating takes 0 to 5, not %d"), opt_min_rating);
   filter->min_rating = opt_min_rating;
   filter->query = opt_query;
   filter->order = TL_CLIP_ORDER_SOURCE;
@@ -309,7 +315,7 @@ tl_cli_build_filter (TlClipFilter *filter, GArray *ids, GError **error)
         if (strcmp (opt_order, orders[i]) == 0)
           break;
       if (i == G_N_ELEMENTS (orders))
-        return tl_cli_usage_error (error, "--order takes source, topic, rating, created or arranged, not “%s”",
+        return tl_cli_usage_error (error, _("--order takes source, topic, rating, created or arranged, not “%s”"),
                                    opt_order);
       filter->order = (TlClipOrder) i;
     }

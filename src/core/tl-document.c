@@ -1,5 +1,6 @@
 /* tl-document.c: the in-memory result of an import. */
 #include "tl-document.h"
+#include <glib/gi18n-lib.h>
 
 #include <string.h>
 
@@ -144,7 +145,7 @@ tl_document_warn (TlDocument *doc, guint line, const char *format, ...)
       msg = valid;
     }
   if (line > 0)
-    g_ptr_array_add (doc->warnings, g_strdup_printf ("line %u: %s", line, msg));
+    g_ptr_array_add (doc->warnings, g_strdup_printf (_("line %u: %s"), line, msg));
   else
     g_ptr_array_add (doc->warnings, g_steal_pointer (&msg));
 }

@@ -2,6 +2,7 @@
  * LF line ends here, once, so that no importer deals with BOMs, UTF-16,
  * legacy code pages or CR line ends. */
 #include "tl-encoding.h"
+#include <glib/gi18n-lib.h>
 
 #include <string.h>
 #include <uchardet.h>
@@ -269,7 +270,7 @@ decode (const char *data, gsize len, char *owned, gsize *out_len, char **encodin
 
   if (len == 0 || tl_text_is_blank (data, len))
     {
-      g_set_error (error, TL_IMPORT_ERROR, TL_IMPORT_ERROR_EMPTY, "The file is empty");
+      g_set_error (error, TL_IMPORT_ERROR, TL_IMPORT_ERROR_EMPTY, _("The file is empty"));
       return NULL;
     }
 
@@ -291,7 +292,7 @@ decode (const char *data, gsize len, char *owned, gsize *out_len, char **encodin
       if (from == NULL)
         {
           g_set_error (error, TL_IMPORT_ERROR, TL_IMPORT_ERROR_BINARY,
-                       "This is a binary file, not a transcript");
+                       _("This is a binary file, not a transcript"));
           return NULL;
         }
     }
@@ -346,7 +347,7 @@ decode (const char *data, gsize len, char *owned, gsize *out_len, char **encodin
       if (text == NULL)
         {
           g_set_error (error, TL_IMPORT_ERROR, TL_IMPORT_ERROR_ENCODING,
-                       "Cannot read the text: %s", local_error->message);
+                       _("Cannot read the text: %s"), local_error->message);
           return NULL;
         }
       if (text_len >= 3 && memcmp (text, "\xEF\xBB\xBF", 3) == 0)
@@ -369,7 +370,7 @@ decode (const char *data, gsize len, char *owned, gsize *out_len, char **encodin
     {
       g_free (text);
       g_set_error (error, TL_IMPORT_ERROR, TL_IMPORT_ERROR_BINARY,
-                   "This is a binary file, not a transcript");
+                   _("This is a binary file, not a transcript"));
       return NULL;
     }
 

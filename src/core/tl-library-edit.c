@@ -2,6 +2,8 @@
  * note, rating, topics, delete), topics, folders and sources. Each call is
  * one transaction and one undo step. */
 #include "tl-library-private.h"
+#include <glib/gi18n-lib.h>
+#include <inttypes.h>
 
 #include <string.h>
 
@@ -18,7 +20,12 @@ static gboolean
 row_not_found (GError **error, const char *kind, gint64 id)
 {
   g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_NOT_FOUND,
-               "No %s with id %" G_GINT64_FORMAT " in this library", kind, id);
+               /* one message per kind, so that translations can inflect the noun */
+               g_str_equal (kind, "clip")     ? _("No clip with id %" PRId64 " in this library")
+               : g_str_equal (kind, "topic")  ? _("No topic with id %" PRId64 " in this library")
+               : g_str_equal (kind, "folder") ? _("No folder with id %" PRId64 " in this library")
+                                             : _("No source with id %" PRId64 " in this library"),
+               id);
   return FALSE;
 }
 
@@ -84,7 +91,7 @@ tl_library_check_time_range (TlSource *source, gint64 in, gint64 out, GError **e
       g_autofree char *in_text = tl_format_clock (in, TRUE, '.');
       g_autofree char *out_text = tl_format_clock (out, TRUE, '.');
       g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID,
-                   "The clip must end after it starts (in %s, out %s)", in_text, out_text);
+                   _("The clip must end after it starts (in %s, out %s)"), in_text, out_text);
       return FALSE;
     }
   if (source->duration > 0 && in >= source->duration)
@@ -92,7 +99,7 @@ tl_library_check_time_range (TlSource *source, gint64 in, gint64 out, GError **e
       g_autofree char *in_text = tl_format_clock (in, TRUE, '.');
       g_autofree char *end = tl_format_clock (source->duration, TRUE, '.');
       g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID,
-                   "The clip starts at %s, after the end of “%s” (%s)", in_text, source->title, end);
+                   _("The clip starts at %s, after the end of “%s” (%s)"), in_text, source->title, end);
       return FALSE;
     }
   return TRUE;
@@ -131,7 +138,7 @@ tl_clip_specs_for_lines (TlSource *source, TlSegment *const *segments, guint n_s
       if (first > last || last >= n_segments)
         {
           g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID,
-                       "“%s” has no lines %u–%u", source->title, first + 1, last + 1);
+                       _("“%s” has no lines %u–%u"), source->title, first + 1, last + 1);
           return NULL;
         }
       spec.source_id = source->id;
@@ -153,7 +160,7 @@ tl_clip_specs_for_lines (TlSource *source, TlSegment *const *segments, guint n_s
           if (spec.in < 0 || spec.out <= spec.in)
             {
               g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID,
-                           "These lines have no times to make a clip of");
+                           _("These lines have no times to make a clip of"));
               return NULL;
             }
         }
@@ -181,7 +188,7 @@ tl_library_set_clip_range (TlLibrary *self, gint64 clip_id, gint64 in, gint64 ou
   if (clip->in < 0)
     {
       g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID,
-                   "This clip is a range of paragraphs, not of time");
+                   _("This clip is a range of paragraphs, not of time"));
       return FALSE;
     }
   if (!tl_library_check_time_range (source, in, out, error))
@@ -189,7 +196,7 @@ tl_library_set_clip_range (TlLibrary *self, gint64 clip_id, gint64 in, gint64 ou
   if (source->duration > 0)
     out = MIN (out, source->duration);
 
-  if (!tl_library_edit_begin (self, "Trim Clip", TL_LIBRARY_CHANGE_CLIPS, error))
+  if (!tl_library_edit_begin (self, N_("Trim Clip"), TL_LIBRARY_CHANGE_CLIPS, error))
     return FALSE;
   stmt = tl_library_prepare (self, "UPDATE clip SET in_us = ?2, out_us = ?3, updated_at = ?4 WHERE id = ?1", error);
   if (stmt == NULL)
@@ -225,11 +232,11 @@ tl_library_set_clip_paragraphs (TlLibrary *self, gint64 clip_id, gint first, gin
   if (clip->first_segment < 0 || first < 0 || last < first || (guint) last >= source->n_segments)
     {
       g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID,
-                   "A clip of “%s” is a range of its paragraphs, 0 to %u", source->title,
+                   _("A clip of “%s” is a range of its paragraphs, 0 to %u"), source->title,
                    source->n_segments ? source->n_segments - 1 : 0);
       return FALSE;
     }
-  if (!tl_library_edit_begin (self, "Trim Clip", TL_LIBRARY_CHANGE_CLIPS, error))
+  if (!tl_library_edit_begin (self, N_("Trim Clip"), TL_LIBRARY_CHANGE_CLIPS, error))
     return FALSE;
   stmt = tl_library_prepare (self, "UPDATE clip SET first_segment = ?2, last_segment = ?3, updated_at = ?4"
                                    " WHERE id = ?1", error);
@@ -255,7 +262,7 @@ gboolean
 tl_library_set_clip_title (TlLibrary *self, gint64 clip_id, const char *title, GError **error)
 {
   g_return_val_if_fail (TL_IS_LIBRARY (self), FALSE);
-  return edit_row (self, "Retitle Clip", TL_LIBRARY_CHANGE_CLIPS,
+  return edit_row (self, N_("Retitle Clip"), TL_LIBRARY_CHANGE_CLIPS,
                    "UPDATE clip SET title = ?2, updated_at = ?3 WHERE id = ?1", "clip", clip_id,
                    ARG_TEXT, title, 0, error);
 }
@@ -264,7 +271,7 @@ gboolean
 tl_library_set_clip_note (TlLibrary *self, gint64 clip_id, const char *note, GError **error)
 {
   g_return_val_if_fail (TL_IS_LIBRARY (self), FALSE);
-  return edit_row (self, "Edit Note", TL_LIBRARY_CHANGE_CLIPS,
+  return edit_row (self, N_("Edit Note"), TL_LIBRARY_CHANGE_CLIPS,
                    "UPDATE clip SET note = ?2, updated_at = ?3 WHERE id = ?1", "clip", clip_id,
                    ARG_TEXT, note, 0, error);
 }
@@ -275,10 +282,10 @@ tl_library_set_clip_rating (TlLibrary *self, gint64 clip_id, guint rating, GErro
   g_return_val_if_fail (TL_IS_LIBRARY (self), FALSE);
   if (rating > 5)
     {
-      g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID, "Ratings go from 0 to 5, not %u", rating);
+      g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID, _("Ratings go from 0 to 5, not %u"), rating);
       return FALSE;
     }
-  return edit_row (self, "Rate Clip", TL_LIBRARY_CHANGE_CLIPS,
+  return edit_row (self, N_("Rate Clip"), TL_LIBRARY_CHANGE_CLIPS,
                    "UPDATE clip SET rating = ?2, updated_at = ?3 WHERE id = ?1", "clip", clip_id,
                    ARG_INT, NULL, rating, error);
 }
@@ -293,7 +300,7 @@ tl_library_set_clip_topic (TlLibrary *self, gint64 clip_id, gint64 topic_id, gbo
   g_return_val_if_fail (TL_IS_LIBRARY (self), FALSE);
   if ((clip = tl_library_get_clip (self, clip_id, error)) == NULL)
     return FALSE;
-  if (!tl_library_edit_begin (self, on ? "Tag Clip" : "Untag Clip", TL_LIBRARY_CHANGE_CLIPS | TL_LIBRARY_CHANGE_TOPICS,
+  if (!tl_library_edit_begin (self, on ? N_("Tag Clip") : N_("Untag Clip"), TL_LIBRARY_CHANGE_CLIPS | TL_LIBRARY_CHANGE_TOPICS,
                               error))
     return FALSE;
   if (!run (self, on ? "INSERT OR IGNORE INTO clip_topic (clip_id, topic_id) VALUES (?1, ?2)"
@@ -333,7 +340,7 @@ tl_library_delete_clips (TlLibrary *self, const gint64 *clip_ids, guint n_clips,
 
   if (n_clips == 0)
     return TRUE;
-  if (!tl_library_edit_begin (self, n_clips == 1 ? "Delete Clip" : "Delete Clips",
+  if (!tl_library_edit_begin (self, n_clips == 1 ? N_("Delete Clip") : N_("Delete Clips"),
                               TL_LIBRARY_CHANGE_CLIPS | TL_LIBRARY_CHANGE_TOPICS, error))
     return FALSE;
   for (guint i = 0; i < n_clips; i++)
@@ -371,7 +378,7 @@ tl_library_move_clip (TlLibrary *self, gint64 clip_id, gint64 before_id, GError 
     return FALSE;
   if (before_id == clip_id)
     return TRUE;
-  if (!tl_library_edit_begin (self, "Move Clip", TL_LIBRARY_CHANGE_CLIPS, error))
+  if (!tl_library_edit_begin (self, N_("Move Clip"), TL_LIBRARY_CHANGE_CLIPS, error))
     return FALSE;
   if (before_id == 0
         ? !run (self, "UPDATE clip SET position = (SELECT max(position) + 1 FROM clip) WHERE id = ?1", "clip", clip_id,
@@ -394,7 +401,7 @@ tl_library_move_clip (TlLibrary *self, gint64 clip_id, gint64 before_id, GError 
 static gboolean
 topic_name_taken (const char *name, GError **error)
 {
-  g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_EXISTS, "There is already a topic “%s”", name);
+  g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_EXISTS, _("There is already a topic “%s”"), name);
   return FALSE;
 }
 
@@ -407,10 +414,10 @@ tl_library_rename_topic (TlLibrary *self, gint64 topic_id, const char *name, GEr
   g_return_val_if_fail (TL_IS_LIBRARY (self), FALSE);
   if (*clean == '\0')
     {
-      g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID, "A topic needs a name");
+      g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID, _("A topic needs a name"));
       return FALSE;
     }
-  if (edit_row (self, "Rename Topic", TL_LIBRARY_CHANGE_TOPICS | TL_LIBRARY_CHANGE_CLIPS,
+  if (edit_row (self, N_("Rename Topic"), TL_LIBRARY_CHANGE_TOPICS | TL_LIBRARY_CHANGE_CLIPS,
                 "UPDATE topic SET name = ?2 WHERE id = ?1", "topic", topic_id, ARG_TEXT, clean, 0, &local_error))
     return TRUE;
   if (g_error_matches (local_error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID))
@@ -426,10 +433,10 @@ tl_library_set_topic_color (TlLibrary *self, gint64 topic_id, const char *color,
   if (color == NULL || strlen (color) != 7 || color[0] != '#' || strspn (color + 1, "0123456789abcdefABCDEF") != 6)
     {
       g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID,
-                   "“%s” is not a colour: use #rrggbb, e.g. #3584e4", color ? color : "");
+                   _("“%s” is not a colour: use #rrggbb, e.g. #3584e4"), color ? color : "");
       return FALSE;
     }
-  return edit_row (self, "Recolour Topic", TL_LIBRARY_CHANGE_TOPICS,
+  return edit_row (self, N_("Recolour Topic"), TL_LIBRARY_CHANGE_TOPICS,
                    "UPDATE topic SET color = lower(?2) WHERE id = ?1", "topic", topic_id, ARG_TEXT, color, 0, error);
 }
 
@@ -445,10 +452,10 @@ tl_library_set_topic_key (TlLibrary *self, gint64 topic_id, guint key, GError **
   g_return_val_if_fail (TL_IS_LIBRARY (self), FALSE);
   if (key > 9)
     {
-      g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID, "Topic keys are 1 to 9, not %u", key);
+      g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID, _("Topic keys are 1 to 9, not %u"), key);
       return FALSE;
     }
-  if (!tl_library_edit_begin (self, "Change Topic Key", TL_LIBRARY_CHANGE_TOPICS, error))
+  if (!tl_library_edit_begin (self, N_("Change Topic Key"), TL_LIBRARY_CHANGE_TOPICS, error))
     return FALSE;
   if ((key > 0 && !run (self, "UPDATE topic SET key = NULL WHERE key = ?2 AND id <> ?1", NULL, topic_id,
                         ARG_INT, NULL, key, error))
@@ -466,7 +473,7 @@ gboolean
 tl_library_delete_topic (TlLibrary *self, gint64 topic_id, GError **error)
 {
   g_return_val_if_fail (TL_IS_LIBRARY (self), FALSE);
-  return edit_row (self, "Delete Topic", TL_LIBRARY_CHANGE_TOPICS | TL_LIBRARY_CHANGE_CLIPS,
+  return edit_row (self, N_("Delete Topic"), TL_LIBRARY_CHANGE_TOPICS | TL_LIBRARY_CHANGE_CLIPS,
                    "DELETE FROM topic WHERE id = ?1", "topic", topic_id, ARG_NONE, NULL, 0, error);
 }
 
@@ -504,7 +511,7 @@ clean_folder_name (const char *name, GError **error)
   if (*clean == '\0' || strchr (clean, '/') != NULL)
     {
       g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID,
-                   "A folder needs a name without “/”");
+                   _("A folder needs a name without “/”"));
       return NULL;
     }
   return g_steal_pointer (&clean);
@@ -513,7 +520,7 @@ clean_folder_name (const char *name, GError **error)
 static gboolean
 folder_name_taken (const char *name, GError **error)
 {
-  g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_EXISTS, "There is already a folder “%s” here", name);
+  g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_EXISTS, _("There is already a folder “%s” here"), name);
   return FALSE;
 }
 
@@ -533,7 +540,7 @@ tl_library_add_folder (TlLibrary *self, gint64 parent_id, const char *name, GErr
   g_return_val_if_fail (TL_IS_LIBRARY (self), 0);
   if ((clean = clean_folder_name (name, error)) == NULL)
     return 0;
-  if (!tl_library_edit_begin (self, "New Folder", TL_LIBRARY_CHANGE_FOLDERS, error))
+  if (!tl_library_edit_begin (self, N_("New Folder"), TL_LIBRARY_CHANGE_FOLDERS, error))
     return 0;
   stmt = tl_library_prepare (self, "INSERT INTO folder (parent_id, name, created_at) VALUES (?, ?, ?)", error);
   if (stmt == NULL)
@@ -572,7 +579,7 @@ tl_library_rename_folder (TlLibrary *self, gint64 folder_id, const char *name, G
   g_return_val_if_fail (TL_IS_LIBRARY (self), FALSE);
   if ((clean = clean_folder_name (name, error)) == NULL)
     return FALSE;
-  if (edit_row (self, "Rename Folder", TL_LIBRARY_CHANGE_FOLDERS | TL_LIBRARY_CHANGE_SOURCES,
+  if (edit_row (self, N_("Rename Folder"), TL_LIBRARY_CHANGE_FOLDERS | TL_LIBRARY_CHANGE_SOURCES,
                 "UPDATE folder SET name = ?2 WHERE id = ?1 AND deleted = 0", "folder", folder_id, ARG_TEXT, clean, 0,
                 &local_error))
     return TRUE;
@@ -606,16 +613,16 @@ tl_library_move_folder (TlLibrary *self, gint64 folder_id, gint64 parent_id, GEr
     }
   if (inside)
     {
-      g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID, "A folder cannot go inside itself");
+      g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID, _("A folder cannot go inside itself"));
       return FALSE;
     }
-  if (edit_row (self, "Move Folder", TL_LIBRARY_CHANGE_FOLDERS | TL_LIBRARY_CHANGE_SOURCES,
+  if (edit_row (self, N_("Move Folder"), TL_LIBRARY_CHANGE_FOLDERS | TL_LIBRARY_CHANGE_SOURCES,
                 "UPDATE folder SET parent_id = nullif(?2, 0) WHERE id = ?1 AND deleted = 0", "folder", folder_id,
                 ARG_INT, NULL, parent_id, &local_error))
     return TRUE;
   if (g_error_matches (local_error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID))
     {
-      g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_EXISTS, "There is already a folder of that name there");
+      g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_EXISTS, _("There is already a folder of that name there"));
       return FALSE;
     }
   g_propagate_error (error, g_steal_pointer (&local_error));
@@ -627,7 +634,7 @@ gboolean
 tl_library_delete_folder (TlLibrary *self, gint64 folder_id, GError **error)
 {
   g_return_val_if_fail (TL_IS_LIBRARY (self), FALSE);
-  if (!tl_library_edit_begin (self, "Delete Folder", TL_LIBRARY_CHANGE_FOLDERS | TL_LIBRARY_CHANGE_SOURCES
+  if (!tl_library_edit_begin (self, N_("Delete Folder"), TL_LIBRARY_CHANGE_FOLDERS | TL_LIBRARY_CHANGE_SOURCES
                               | TL_LIBRARY_CHANGE_CLIPS | TL_LIBRARY_CHANGE_TOPICS, error))
     return FALSE;
   if (!run (self, "WITH RECURSIVE sub (id) AS (SELECT ?1 UNION ALL"
@@ -650,7 +657,7 @@ gboolean
 tl_library_move_source (TlLibrary *self, gint64 source_id, gint64 folder_id, GError **error)
 {
   g_return_val_if_fail (TL_IS_LIBRARY (self), FALSE);
-  return edit_row (self, "Move Source", TL_LIBRARY_CHANGE_SOURCES,
+  return edit_row (self, N_("Move Source"), TL_LIBRARY_CHANGE_SOURCES,
                    "UPDATE source SET folder_id = nullif(?2, 0), updated_at = ?3 WHERE id = ?1 AND deleted = 0",
                    "source", source_id, ARG_INT, NULL, folder_id, error);
 }
@@ -663,10 +670,10 @@ tl_library_rename_source (TlLibrary *self, gint64 source_id, const char *title, 
   g_return_val_if_fail (TL_IS_LIBRARY (self), FALSE);
   if (*clean == '\0')
     {
-      g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID, "A source needs a title");
+      g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID, _("A source needs a title"));
       return FALSE;
     }
-  return edit_row (self, "Rename Source", TL_LIBRARY_CHANGE_SOURCES,
+  return edit_row (self, N_("Rename Source"), TL_LIBRARY_CHANGE_SOURCES,
                    "UPDATE source SET title = ?2, updated_at = ?3 WHERE id = ?1 AND deleted = 0",
                    "source", source_id, ARG_TEXT, clean, 0, error);
 }
@@ -676,7 +683,7 @@ gboolean
 tl_library_delete_source (TlLibrary *self, gint64 source_id, GError **error)
 {
   g_return_val_if_fail (TL_IS_LIBRARY (self), FALSE);
-  return edit_row (self, "Delete Source", TL_LIBRARY_CHANGE_SOURCES | TL_LIBRARY_CHANGE_CLIPS | TL_LIBRARY_CHANGE_TOPICS,
+  return edit_row (self, N_("Delete Source"), TL_LIBRARY_CHANGE_SOURCES | TL_LIBRARY_CHANGE_CLIPS | TL_LIBRARY_CHANGE_TOPICS,
                    "UPDATE source SET deleted = 1, updated_at = ?3 WHERE id = ?1 AND deleted = 0",
                    "source", source_id, ARG_NONE, NULL, 0, error);
 }
@@ -695,7 +702,7 @@ tl_library_set_media (TlLibrary *self, gint64 source_id, const TlMediaInfo *medi
   TlStmt *stmt;
 
   g_return_val_if_fail (TL_IS_LIBRARY (self), FALSE);
-  if (!tl_library_edit_begin (self, media ? "Relink Media" : "Unlink Media", TL_LIBRARY_CHANGE_SOURCES, error))
+  if (!tl_library_edit_begin (self, media ? N_("Relink Media") : N_("Unlink Media"), TL_LIBRARY_CHANGE_SOURCES, error))
     return FALSE;
   if (!run (self, "DELETE FROM media WHERE source_id = ?1", NULL, source_id, ARG_NONE, NULL, 0, error))
     goto fail;

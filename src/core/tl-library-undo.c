@@ -4,6 +4,7 @@
  * step runs its statements backwards; the triggers record what reverses
  * them in turn, and that is the step's redo. */
 #include "tl-library-private.h"
+#include <glib/gi18n-lib.h>
 
 /* The tables whose changes the editor can undo, and which changes.
  * Sources and segments are created by imports (not undoable) and deleted
@@ -228,7 +229,9 @@ step_label (TlLibrary *self, gboolean undone, gint64 *id)
     {
       if (id)
         *id = sqlite3_column_int64 (stmt, 0);
-      label = tl_stmt_dup_text (stmt, 1);
+      /* stored untranslated (N_), so that the window and tagline-cli in
+       * other languages share the library: translated as it is read */
+      label = g_strdup (g_dgettext (GETTEXT_PACKAGE, (const char *) sqlite3_column_text (stmt, 1)));
     }
   if (stmt)
     tl_stmt_release (stmt);
@@ -292,7 +295,7 @@ replay (TlLibrary *self, gboolean undo, char **label_out, GError **error)
   for (guint i = 0; i < statements->len; i++)
     if (!exec_sql (self, g_ptr_array_index (statements, i), error))
       {
-        g_prefix_error (error, "Cannot %s “%s”: ", undo ? "undo" : "redo", label);
+        g_prefix_error (error, undo ? _("Cannot undo “%s”: ") : _("Cannot redo “%s”: "), label);
         goto fail;
       }
   if (!set_recording (self, 0, error))

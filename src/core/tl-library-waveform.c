@@ -2,6 +2,7 @@
  * computed (the media layer decides their format); a cached row is used
  * only while the media file keeps the size and time it had. */
 #include "tl-library-waveform.h"
+#include <glib/gi18n-lib.h>
 
 #include "tl-library-private.h"
 
@@ -99,7 +100,7 @@ tl_library_save_waveform (TlLibrary *self,
     return TRUE;
   if (!file_stamp (media_path, &size, &mtime))
     {
-      g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID, "%s cannot be read", media_path);
+      g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID, _("%s cannot be read"), media_path);
       return FALSE;
     }
   stmt = tl_library_prepare (self,

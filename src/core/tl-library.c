@@ -5,6 +5,7 @@
 
 #include <errno.h>
 #include <glib/gi18n-lib.h>
+#include <inttypes.h>
 #include <glib/gstdio.h>
 #include <string.h>
 
@@ -645,7 +646,7 @@ ensure_folder_locked (TlLibrary *self, const char *path, GError **error)
       parent = sqlite3_last_insert_rowid (self->db);
     }
   if (parent == 0)
-    g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID, "“%s” is not a folder name", path);
+    g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID, _("“%s” is not a folder name"), path);
   return parent;
 }
 
@@ -822,7 +823,7 @@ insert_source (TlLibrary *self, TlDocument *doc, const TlImportOptions *options,
   if (stmt == NULL)
     return 0;
   if (title == NULL || *title == '\0')
-    title = fallback_title = title_from_path (options->origin_path ? options->origin_path : "Untitled");
+    title = fallback_title = title_from_path (options->origin_path ? options->origin_path : _("Untitled"));
   if (options->media != NULL && options->media->duration > 0)
     duration = options->media->duration;
 
@@ -1124,7 +1125,12 @@ static gboolean
 not_found (GError **error, const char *what, gint64 id)
 {
   g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_NOT_FOUND,
-               "No %s with id %" G_GINT64_FORMAT " in this library", what, id);
+               /* one message per kind, so that translations can inflect the noun */
+               g_str_equal (what, "clip")     ? _("No clip with id %" PRId64 " in this library")
+               : g_str_equal (what, "topic")  ? _("No topic with id %" PRId64 " in this library")
+               : g_str_equal (what, "folder") ? _("No folder with id %" PRId64 " in this library")
+                                             : _("No source with id %" PRId64 " in this library"),
+               id);
   return FALSE;
 }
 
@@ -1259,24 +1265,24 @@ valid_segment_timing (const TlSegmentTiming *t, guint index, GError **error)
 {
   if (t->start != TL_TIME_NONE && t->start < 0)
     {
-      g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID, "Line %u: a time cannot be negative", index);
+      g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID, _("Line %u: a time cannot be negative"), index);
       return FALSE;
     }
   if (t->start != TL_TIME_NONE && t->end != TL_TIME_NONE && t->end < t->start)
     {
-      g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID, "Line %u: it ends before it starts", index);
+      g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID, _("Line %u: it ends before it starts"), index);
       return FALSE;
     }
   if (t->confidence > 1.0)
     {
       g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID,
-                   "Line %u: a confidence goes from 0 to 1, not %g", index, t->confidence);
+                   _("Line %u: a confidence goes from 0 to 1, not %g"), index, t->confidence);
       return FALSE;
     }
   if (t->flag != NULL && strcmp (t->flag, "unspoken") != 0 && strcmp (t->flag, "uncertain") != 0)
     {
       g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID,
-                   "Line %u: “%s” is not a flag (unspoken or uncertain)", index, t->flag);
+                   _("Line %u: “%s” is not a flag (unspoken or uncertain)"), index, t->flag);
       return FALSE;
     }
   return TRUE;
@@ -1388,15 +1394,15 @@ tl_library_set_segment_times (TlLibrary *self, gint64 source_id, TlTiming timing
   if (timing != TL_TIMING_ALIGNED && timing != TL_TIMING_TAPPED && timing != TL_TIMING_ESTIMATED)
     {
       g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID,
-                   "Times set on lines are aligned, tapped or estimated, not %s", tl_timing_to_string (timing));
+                   _("Times set on lines are aligned, tapped or estimated, not %s"), tl_timing_to_string (timing));
       return FALSE;
     }
   for (guint i = 0; i < n_times; i++)
     if (!valid_segment_timing (&times[i], i, error))
       return FALSE;
 
-  if (!tl_library_edit_begin (self, timing == TL_TIMING_ALIGNED ? "Align to the Audio"
-                              : timing == TL_TIMING_TAPPED ? "Tap In Times" : "Estimate Times",
+  if (!tl_library_edit_begin (self, timing == TL_TIMING_ALIGNED ? N_("Align to the Audio")
+                              : timing == TL_TIMING_TAPPED ? N_("Tap In Times") : N_("Estimate Times"),
                               TL_LIBRARY_CHANGE_SEGMENTS | TL_LIBRARY_CHANGE_SOURCES | TL_LIBRARY_CHANGE_CLIPS,
                               error))
     return FALSE;
@@ -1413,13 +1419,13 @@ tl_library_set_segment_times (TlLibrary *self, gint64 source_id, TlTiming timing
   if (transcript_id == 0)
     {
       g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_NOT_FOUND,
-                   "No source with id %" G_GINT64_FORMAT " and a transcript in this library", source_id);
+                   _("No source with id %" PRId64 " and a transcript in this library"), source_id);
       goto fail;
     }
   if ((guint) n_segments != n_times)
     {
       g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID,
-                   "The transcript has %d lines, not %u: it changed since its times were computed",
+                   _("The transcript has %d lines, not %u: it changed since its times were computed"),
                    n_segments, n_times);
       goto fail;
     }
@@ -1545,18 +1551,18 @@ tl_library_add_topic (TlLibrary *self, const char *name, guint key, const char *
   clean = g_strstrip (g_strdup (name ? name : ""));
   if (*clean == '\0')
     {
-      g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID, "A topic needs a name");
+      g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID, _("A topic needs a name"));
       return NULL;
     }
   if (key > 9)
     {
-      g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID, "Topic keys are 1 to 9, not %u", key);
+      g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID, _("Topic keys are 1 to 9, not %u"), key);
       return NULL;
     }
   if (color != NULL && !valid_color (color))
     {
       g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID,
-                   "“%s” is not a colour: use #rrggbb, e.g. #3584e4", color);
+                   _("“%s” is not a colour: use #rrggbb, e.g. #3584e4"), color);
       return NULL;
     }
   if (!read_int (self, "SELECT count(*) FROM topic", &n_topics, error))
@@ -1564,7 +1570,7 @@ tl_library_add_topic (TlLibrary *self, const char *name, guint key, const char *
   if (color == NULL)
     color = default_colors[n_topics % G_N_ELEMENTS (default_colors)];
 
-  if (!tl_library_edit_begin (self, "New Topic", TL_LIBRARY_CHANGE_TOPICS, error))
+  if (!tl_library_edit_begin (self, N_("New Topic"), TL_LIBRARY_CHANGE_TOPICS, error))
     return NULL;
   stmt = tl_library_prepare (self, "INSERT INTO topic (name, color, key, position) VALUES (?, ?, ?, ?)", error);
   if (stmt == NULL)
@@ -1584,10 +1590,10 @@ tl_library_add_topic (TlLibrary *self, const char *name, guint key, const char *
           g_autoptr(TlTopic) clash = tl_library_find_topic (self, clean, NULL);
           if (clash != NULL)
             g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_EXISTS,
-                         "There is already a topic “%s”", clash->name);
+                         _("There is already a topic “%s”"), clash->name);
           else
             g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_EXISTS,
-                         "Key %u is already taken by another topic", key);
+                         _("Key %u is already taken by another topic"), key);
         }
       else
         tl_library_fail (self, error);
@@ -1640,7 +1646,7 @@ tl_library_find_topic (TlLibrary *self, const char *name, GError **error)
   if (rc == SQLITE_ROW)
     return topic_from_row (stmt, NULL);
   if (rc == SQLITE_DONE)
-    g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_NOT_FOUND, "No topic “%s” in this library", name);
+    g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_NOT_FOUND, _("No topic “%s” in this library"), name);
   else
     tl_library_fail (self, error);
   return NULL;
@@ -1653,7 +1659,7 @@ check_clip_spec (TlLibrary *self, const TlClipSpec *spec, TlSource *source, GErr
 {
   if (spec->rating > 5)
     {
-      g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID, "Ratings go from 0 to 5, not %u", spec->rating);
+      g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID, _("Ratings go from 0 to 5, not %u"), spec->rating);
       return FALSE;
     }
   if (source->kind == TL_SOURCE_KIND_ARTICLE || source->timing == TL_TIMING_NONE)
@@ -1662,7 +1668,7 @@ check_clip_spec (TlLibrary *self, const TlClipSpec *spec, TlSource *source, GErr
           || (guint) spec->last_segment >= source->n_segments)
         {
           g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID,
-                       "“%s” has no times: a clip of it is a range of its paragraphs, 0 to %u",
+                       _("“%s” has no times: a clip of it is a range of its paragraphs, 0 to %u"),
                        source->title, source->n_segments ? source->n_segments - 1 : 0);
           return FALSE;
         }
@@ -1788,7 +1794,7 @@ tl_library_add_clips (TlLibrary *self, const TlClipSpec *specs, guint n_specs, g
         }
     }
 
-  if (!tl_library_edit_begin (self, n_specs == 1 ? "New Clip" : "New Clips",
+  if (!tl_library_edit_begin (self, n_specs == 1 ? N_("New Clip") : N_("New Clips"),
                               TL_LIBRARY_CHANGE_CLIPS | TL_LIBRARY_CHANGE_TOPICS, error))
     return FALSE;
   for (guint i = 0; i < n_specs; i++)
@@ -1904,7 +1910,7 @@ tl_library_list_clips (TlLibrary *self, const TlClipFilter *filter, GError **err
       if (folder_id == 0)
         {
           g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_NOT_FOUND,
-                       "No folder “%s” in this library", filter->folder);
+                       _("No folder “%s” in this library"), filter->folder);
           return NULL;
         }
       g_string_append (sql, " AND s.folder_id IN (WITH RECURSIVE sub (id) AS (SELECT ?"

@@ -1,6 +1,7 @@
 /* tl-search.c: what an editor types ("ammunition", "a phrase", prefix*)
  * turned into a safe FTS5 query, and the query run with snippets. */
 #include "tl-search.h"
+#include <glib/gi18n-lib.h>
 
 #include <string.h>
 
@@ -143,7 +144,7 @@ tl_search_build_match (const char *query, GError **error)
   if (!any_positive)
     {
       g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID,
-                   "“%s” holds no words to search for", query);
+                   _("“%s” holds no words to search for"), query);
       return NULL;
     }
   return g_string_free (g_steal_pointer (&out), FALSE);

@@ -3,6 +3,7 @@
  * two, and store every line's times in one transaction. The work runs in
  * a GTask thread on its own connection to the library file. */
 #include "tl-aligner.h"
+#include <glib/gi18n-lib.h>
 
 #include <math.h>
 
@@ -101,28 +102,28 @@ check_source (TlSource *source, GPtrArray *segments, TlAlignerFlags flags, GErro
   if (media == NULL || media->path == NULL)
     {
       g_set_error (error, TL_ALIGN_ERROR, TL_ALIGN_ERROR_NO_MEDIA,
-                   "“%s” has no media file to align its transcript to: import it with its media",
+                   _("“%s” has no media file to align its transcript to: import it with its media"),
                    tl_source_get_title (source));
       return FALSE;
     }
   if (!media->has_audio)
     {
       g_set_error (error, TL_MEDIA_ERROR, TL_MEDIA_ERROR_NO_AUDIO,
-                   "%s has no sound track, so “%s” cannot be aligned to it",
+                   _("%s has no sound track, so “%s” cannot be aligned to it"),
                    media->path, tl_source_get_title (source));
       return FALSE;
     }
   if (tl_source_get_timing (source) == TL_TIMING_NATIVE && !(flags & TL_ALIGNER_FLAGS_FORCE))
     {
       g_set_error (error, TL_ALIGN_ERROR, TL_ALIGN_ERROR_ALREADY_TIMED,
-                   "“%s” already has the times its transcript file came with; "
-                   "force the alignment to replace them", tl_source_get_title (source));
+                   _("“%s” already has the times its transcript file came with; "
+                   "force the alignment to replace them"), tl_source_get_title (source));
       return FALSE;
     }
   if (segments->len == 0)
     {
       g_set_error (error, TL_ALIGN_ERROR, TL_ALIGN_ERROR_NO_TEXT,
-                   "“%s” has no transcript lines to align", tl_source_get_title (source));
+                   _("“%s” has no transcript lines to align"), tl_source_get_title (source));
       return FALSE;
     }
   return TRUE;
@@ -142,7 +143,7 @@ decode_recording (TlSource *source, Progress *progress, GCancellable *cancellabl
     {
       if (g_error_matches (local_error, TL_MEDIA_ERROR, TL_MEDIA_ERROR_NO_AUDIO))
         g_set_error (error, TL_MEDIA_ERROR, TL_MEDIA_ERROR_NO_AUDIO,
-                     "%s has no sound track, so “%s” cannot be aligned to it",
+                     _("%s has no sound track, so “%s” cannot be aligned to it"),
                      media->path, tl_source_get_title (source));
       else
         g_propagate_error (error, g_steal_pointer (&local_error));
@@ -151,7 +152,7 @@ decode_recording (TlSource *source, Progress *progress, GCancellable *cancellabl
   if (tl_mfcc_get_n_frames (mfcc) == 0 && tl_mfcc_get_n_samples (mfcc) == 0)
     {
       g_set_error (error, TL_MEDIA_ERROR, TL_MEDIA_ERROR_NO_AUDIO,
-                   "%s has a sound track without any sound in it", media->path);
+                   _("%s has a sound track without any sound in it"), media->path);
       return NULL;
     }
   return tl_mfcc_finish (mfcc);
@@ -200,7 +201,7 @@ read_aloud (TlSource *source, GPtrArray *segments, TlAlignLine *lines, char **vo
   if (n_read == 0)
     {
       g_set_error (error, TL_ALIGN_ERROR, TL_ALIGN_ERROR_NO_TEXT,
-                   "Nothing in the transcript of “%s” can be read aloud to align it",
+                   _("Nothing in the transcript of “%s” can be read aloud to align it"),
                    tl_source_get_title (source));
       return NULL;
     }
@@ -256,20 +257,20 @@ tl_aligner_align (const char *library_path, gint64 source_id, TlAlignerFlags fla
   report->source_id = source_id;
 
   t0 = g_get_monotonic_time ();
-  progress_stage (&progress, "Reading the sound", 0.0, 0.6);
+  progress_stage (&progress, _("Reading the sound"), 0.0, 0.6);
   if ((recording = decode_recording (source, &progress, cancellable, error)) == NULL)
     return NULL;
   report->decode_seconds = seconds_since (t0);
 
   t0 = g_get_monotonic_time ();
-  progress_stage (&progress, "Reading the transcript aloud", 0.6, 0.15);
+  progress_stage (&progress, _("Reading the transcript aloud"), 0.6, 0.15);
   lines = g_new0 (TlAlignLine, segments->len);
   if ((reference = read_aloud (source, segments, lines, &voice, &progress, cancellable, error)) == NULL)
     return NULL;
   report->synth_seconds = seconds_since (t0);
 
   t0 = g_get_monotonic_time ();
-  progress_stage (&progress, "Matching the transcript to the sound", 0.75, 0.23);
+  progress_stage (&progress, _("Matching the transcript to the sound"), 0.75, 0.23);
   for (guint k = 0; k < segments->len; k++)
     {
       TlSegment *seg = g_ptr_array_index (segments, k);
@@ -287,7 +288,7 @@ tl_aligner_align (const char *library_path, gint64 source_id, TlAlignerFlags fla
   /* the last moment a cancel still leaves the library as it was */
   if (g_cancellable_set_error_if_cancelled (cancellable, error))
     return NULL;
-  progress_stage (&progress, "Saving the times", 0.98, 0.02);
+  progress_stage (&progress, _("Saving the times"), 0.98, 0.02);
   progress_update (&progress, 0);
 
   times = g_new0 (TlSegmentTiming, segments->len);

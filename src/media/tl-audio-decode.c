@@ -3,6 +3,7 @@
  * leave the demuxer still compressed and end in a fakesink, so a long
  * video costs little more than its sound track. */
 #include "tl-audio-decode.h"
+#include <glib/gi18n-lib.h>
 
 #include <gst/app/gstappsink.h>
 #include <gst/gst.h>
@@ -86,14 +87,14 @@ bus_error (GstBus *bus, const char *path, GError **error)
   gst_message_parse_error (msg, &gst_error, &debug);
   if (g_error_matches (gst_error, GST_STREAM_ERROR, GST_STREAM_ERROR_CODEC_NOT_FOUND))
     g_set_error (error, TL_MEDIA_ERROR, TL_MEDIA_ERROR_MISSING_PLUGIN,
-                 "%s: no decoder for its sound is installed (%s)", path, gst_error->message);
+                 _("%s: no decoder for its sound is installed (%s)"), path, gst_error->message);
   else if (g_error_matches (gst_error, GST_STREAM_ERROR, GST_STREAM_ERROR_TYPE_NOT_FOUND)
            || g_error_matches (gst_error, GST_STREAM_ERROR, GST_STREAM_ERROR_WRONG_TYPE))
     g_set_error (error, TL_MEDIA_ERROR, TL_MEDIA_ERROR_NOT_MEDIA,
-                 "%s is not a media file GStreamer can read", path);
+                 _("%s is not a media file GStreamer can read"), path);
   else
     g_set_error (error, TL_MEDIA_ERROR, TL_MEDIA_ERROR_CORRUPT,
-                 "%s could not be decoded: %s", path, gst_error->message);
+                 _("%s could not be decoded: %s"), path, gst_error->message);
   return TRUE;
 }
 
@@ -125,7 +126,7 @@ tl_audio_decode (const char *path, guint sample_rate, TlAudioBlockFunc block, gp
   if (!g_file_test (path, G_FILE_TEST_IS_REGULAR))
     {
       g_set_error (error, TL_MEDIA_ERROR, TL_MEDIA_ERROR_NOT_FOUND,
-                   "The media file %s is missing: was it moved or renamed?", path);
+                   _("The media file %s is missing: was it moved or renamed?"), path);
       return FALSE;
     }
   if ((uri = gst_filename_to_uri (path, error)) == NULL)
@@ -140,7 +141,7 @@ tl_audio_decode (const char *path, guint sample_rate, TlAudioBlockFunc block, gp
   if (!src || !d.convert || !resample || !filter || !sink)
     {
       g_set_error (error, TL_MEDIA_ERROR, TL_MEDIA_ERROR_MISSING_PLUGIN,
-                   "GStreamer's base plugins are missing: install gstreamer1.0-plugins-base");
+                   _("GStreamer's base plugins are missing: install gstreamer1.0-plugins-base"));
       g_clear_object (&src);
       g_clear_object (&d.convert);
       g_clear_object (&resample);
@@ -158,7 +159,7 @@ tl_audio_decode (const char *path, guint sample_rate, TlAudioBlockFunc block, gp
   gst_bin_add_many (GST_BIN (pipeline), src, d.convert, resample, filter, sink, NULL);
   if (!gst_element_link_many (d.convert, resample, filter, sink, NULL))
     {
-      g_set_error (error, TL_MEDIA_ERROR, TL_MEDIA_ERROR_FAILED, "Cannot build the decoding pipeline");
+      g_set_error (error, TL_MEDIA_ERROR, TL_MEDIA_ERROR_FAILED, _("Cannot build the decoding pipeline"));
       return FALSE;
     }
   g_signal_connect (src, "autoplug-continue", G_CALLBACK (on_autoplug_continue), NULL);
@@ -169,7 +170,7 @@ tl_audio_decode (const char *path, guint sample_rate, TlAudioBlockFunc block, gp
   if (gst_element_set_state (pipeline, GST_STATE_PLAYING) == GST_STATE_CHANGE_FAILURE)
     {
       if (!bus_error (bus, path, error))
-        g_set_error (error, TL_MEDIA_ERROR, TL_MEDIA_ERROR_FAILED, "%s could not be opened", path);
+        g_set_error (error, TL_MEDIA_ERROR, TL_MEDIA_ERROR_FAILED, _("%s could not be opened"), path);
       goto out;
     }
 
@@ -199,7 +200,7 @@ tl_audio_decode (const char *path, guint sample_rate, TlAudioBlockFunc block, gp
       if (sample == NULL && g_atomic_int_get (&d.no_more_pads) && !g_atomic_int_get (&d.audio_linked))
         {
           g_set_error (error, TL_MEDIA_ERROR, TL_MEDIA_ERROR_NO_AUDIO,
-                       "%s has no sound track", path);
+                       _("%s has no sound track"), path);
           goto out;
         }
     }

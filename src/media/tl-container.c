@@ -2,6 +2,7 @@
  * Matroska/WebM and RIFF (WAV, AVI) files that tell a start timecode and
  * the length the file should have. Only headers are read, never media. */
 #include "tl-container.h"
+#include <glib/gi18n-lib.h>
 
 #include <glib/gstdio.h>
 #include <stdio.h>
@@ -328,8 +329,8 @@ tl_container_check_complete (const char *path, GError **error)
       g_autofree char *have = g_format_size (r.size);
       g_autofree char *want = g_format_size (expected);
       g_set_error (error, TL_MEDIA_ERROR, TL_MEDIA_ERROR_CORRUPT,
-                   "%s looks incomplete: it holds %s of the %s its header announces "
-                   "(was it copied or downloaded completely?)", path, have, want);
+                   _("%s looks incomplete: it holds %s of the %s its header announces "
+                   "(was it copied or downloaded completely?)"), path, have, want);
       return FALSE;
     }
   return TRUE;

@@ -3,6 +3,7 @@
  * whose sound is espeak-ng reading each transcript line at the line's
  * time (untimed transcripts are first spread over a plausible length). */
 #include "tl-demo.h"
+#include <glib/gi18n-lib.h>
 
 #include <gst/app/gstappsrc.h>
 #include <gst/gst.h>
@@ -150,7 +151,7 @@ encode (const char *media_path, const char *title, gint64 duration, const gint16
     {
       g_autoptr(GError) gst_error = NULL;
       gst_message_parse_error (msg, &gst_error, NULL);
-      g_set_error (error, TL_MEDIA_ERROR, TL_MEDIA_ERROR_FAILED, "Cannot make %s: %s", media_path, gst_error->message);
+      g_set_error (error, TL_MEDIA_ERROR, TL_MEDIA_ERROR_FAILED, _("Cannot make %s: %s"), media_path, gst_error->message);
       ok = FALSE;
     }
   gst_element_set_state (pipeline, GST_STATE_NULL);

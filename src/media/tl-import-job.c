@@ -2,6 +2,7 @@
  * tagline-cli and the window. Each file is its own transaction: one that
  * fails, or a cancel, leaves the others as they were. */
 #include "tl-import-job.h"
+#include <glib/gi18n-lib.h>
 
 #include <string.h>
 
@@ -124,8 +125,8 @@ collect (const char *const *paths, const char *media)
           g_autofree char *transcript = find_transcript_beside (path);
           TlImportItem *item = item_new (transcript ? transcript : path, path);
           if (transcript == NULL)
-            item->error = g_strdup ("A media file without a transcript beside it "
-                                    "(the same name with .srt, .vtt, .txt, …)");
+            item->error = g_strdup (_("A media file without a transcript beside it "
+                                    "(the same name with .srt, .vtt, .txt, …)"));
           g_ptr_array_add (items, item);
         }
       else

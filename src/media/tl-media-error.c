@@ -1,6 +1,7 @@
 /* tl-media-error.c: GStreamer's errors turned into messages an editor can
  * act on: which file, what is wrong, and which Debian package to install. */
 #include "tl-media-private.h"
+#include <glib/gi18n-lib.h>
 
 #include <errno.h>
 #include <glib/gstdio.h>
@@ -20,20 +21,20 @@ tl_media_check_file (const char *path, GError **error)
     {
       int saved = errno;
       if (saved == ENOENT || saved == ENOTDIR)
-        g_set_error (error, TL_MEDIA_ERROR, TL_MEDIA_ERROR_NOT_FOUND, "%s does not exist", path);
+        g_set_error (error, TL_MEDIA_ERROR, TL_MEDIA_ERROR_NOT_FOUND, _("%s does not exist"), path);
       else
-        g_set_error (error, TL_MEDIA_ERROR, TL_MEDIA_ERROR_NOT_FOUND, "%s cannot be opened: %s",
+        g_set_error (error, TL_MEDIA_ERROR, TL_MEDIA_ERROR_NOT_FOUND, _("%s cannot be opened: %s"),
                      path, g_strerror (saved));
       return FALSE;
     }
   if (S_ISDIR (st.st_mode))
     {
-      g_set_error (error, TL_MEDIA_ERROR, TL_MEDIA_ERROR_NOT_MEDIA, "%s is a folder, not a media file", path);
+      g_set_error (error, TL_MEDIA_ERROR, TL_MEDIA_ERROR_NOT_MEDIA, _("%s is a folder, not a media file"), path);
       return FALSE;
     }
   if (g_access (path, R_OK) != 0)
     {
-      g_set_error (error, TL_MEDIA_ERROR, TL_MEDIA_ERROR_NOT_FOUND, "%s cannot be opened: %s",
+      g_set_error (error, TL_MEDIA_ERROR, TL_MEDIA_ERROR_NOT_FOUND, _("%s cannot be opened: %s"),
                    path, g_strerror (errno));
       return FALSE;
     }
@@ -120,18 +121,29 @@ tl_media_set_missing_plugin_error (GError **error,
         lost = g_str_has_prefix (caps, "video/") ? "picture" : g_str_has_prefix (caps, "audio/") ? "sound" : NULL;
     }
   if (what->len == 0)
-    g_string_append (what, "decoder");
+    g_string_append (what, _("decoder"));
 
-  if (partial)
+  /* whole sentences, so that translations need not agree with a noun */
+  if (partial && package)
     g_set_error (error, TL_MEDIA_ERROR, TL_MEDIA_ERROR_MISSING_PLUGIN,
-                 "%s plays without its %s here: no %s is installed%s%s%s",
-                 path, lost ? lost : "other streams", what->str,
-                 package ? " (install the package " : "", package ? package : "", package ? ")" : "");
+                 g_strcmp0 (lost, "picture") == 0
+                   ? _("%s plays without its picture here: no %s is installed (install the package %s)")
+                 : g_strcmp0 (lost, "sound") == 0
+                   ? _("%s plays without its sound here: no %s is installed (install the package %s)")
+                   : _("%s plays without its other streams here: no %s is installed (install the package %s)"),
+                 path, what->str, package);
+  else if (partial)
+    g_set_error (error, TL_MEDIA_ERROR, TL_MEDIA_ERROR_MISSING_PLUGIN,
+                 g_strcmp0 (lost, "picture") == 0 ? _("%s plays without its picture here: no %s is installed")
+                 : g_strcmp0 (lost, "sound") == 0 ? _("%s plays without its sound here: no %s is installed")
+                                                  : _("%s plays without its other streams here: no %s is installed"),
+                 path, what->str);
+  else if (package)
+    g_set_error (error, TL_MEDIA_ERROR, TL_MEDIA_ERROR_MISSING_PLUGIN,
+                 _("%s cannot be played here: no %s is installed (install the package %s)"), path, what->str, package);
   else
     g_set_error (error, TL_MEDIA_ERROR, TL_MEDIA_ERROR_MISSING_PLUGIN,
-                 "%s cannot be played here: no %s is installed%s%s%s",
-                 path, what->str,
-                 package ? " (install the package " : "", package ? package : "", package ? ")" : "");
+                 _("%s cannot be played here: no %s is installed"), path, what->str);
 }
 
 /* Maps an error GStreamer posted while reading @path. Missing plugins are
@@ -145,11 +157,11 @@ tl_media_set_error_from_gst (GError **error,
   if (installer_details != NULL && installer_details[0] != NULL)
     tl_media_set_missing_plugin_error (error, path, installer_details, FALSE);
   else if (gst_error == NULL)
-    g_set_error (error, TL_MEDIA_ERROR, TL_MEDIA_ERROR_CORRUPT, "%s cannot be read: unknown error", path);
+    g_set_error (error, TL_MEDIA_ERROR, TL_MEDIA_ERROR_CORRUPT, _("%s cannot be read: unknown error"), path);
   else if (g_error_matches (gst_error, GST_STREAM_ERROR, GST_STREAM_ERROR_TYPE_NOT_FOUND)
            || g_error_matches (gst_error, GST_STREAM_ERROR, GST_STREAM_ERROR_WRONG_TYPE))
     g_set_error (error, TL_MEDIA_ERROR, TL_MEDIA_ERROR_NOT_MEDIA,
-                 "%s is not a media file GStreamer can read", path);
+                 _("%s is not a media file GStreamer can read"), path);
   else if (g_error_matches (gst_error, GST_STREAM_ERROR, GST_STREAM_ERROR_CODEC_NOT_FOUND)
            || g_error_matches (gst_error, GST_CORE_ERROR, GST_CORE_ERROR_MISSING_PLUGIN))
     tl_media_set_missing_plugin_error (error, path, NULL, FALSE);
@@ -158,12 +170,12 @@ tl_media_set_error_from_gst (GError **error,
                || gst_error->code == GST_RESOURCE_ERROR_OPEN_READ
                || gst_error->code == GST_RESOURCE_ERROR_OPEN_READ_WRITE
                || gst_error->code == GST_RESOURCE_ERROR_NOT_AUTHORIZED))
-    g_set_error (error, TL_MEDIA_ERROR, TL_MEDIA_ERROR_NOT_FOUND, "%s cannot be opened: %s",
+    g_set_error (error, TL_MEDIA_ERROR, TL_MEDIA_ERROR_NOT_FOUND, _("%s cannot be opened: %s"),
                  path, gst_error->message);
   else if (gst_error->domain == GST_STREAM_ERROR)
-    g_set_error (error, TL_MEDIA_ERROR, TL_MEDIA_ERROR_CORRUPT, "%s cannot be read, it looks damaged: %s",
+    g_set_error (error, TL_MEDIA_ERROR, TL_MEDIA_ERROR_CORRUPT, _("%s cannot be read, it looks damaged: %s"),
                  path, gst_error->message);
   else
-    g_set_error (error, TL_MEDIA_ERROR, TL_MEDIA_ERROR_FAILED, "%s cannot be played: %s",
+    g_set_error (error, TL_MEDIA_ERROR, TL_MEDIA_ERROR_FAILED, _("%s cannot be played: %s"),
                  path, gst_error->message);
 }

@@ -2,6 +2,7 @@
  * done, seeks done, errors, the end; and the position while playing where
  * no frame tells it. */
 #include "tl-player-private.h"
+#include <glib/gi18n-lib.h>
 
 #include <gst/pbutils/pbutils.h>
 #include <gst/video/video.h>
@@ -156,8 +157,8 @@ on_eos (TlPlayer *self)
       g_autofree char *at = g_strdup_printf ("%.1f", end / 1e6);
       g_autofree char *of = g_strdup_printf ("%.1f", self->duration / 1e6);
       _tl_player_warn (self, g_error_new (TL_MEDIA_ERROR, TL_MEDIA_ERROR_CORRUPT,
-                               "%s looks incomplete: it stops at %s s of the %s s it should last "
-                               "(was it copied or downloaded completely?)",
+                               _("%s looks incomplete: it stops at %s s of the %s s it should last "
+                               "(was it copied or downloaded completely?)"),
                                self->display_name, at, of));
     }
   /* stopped: the next play goes forwards at the chosen speed (from the

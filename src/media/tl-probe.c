@@ -1,6 +1,7 @@
 /* tl-probe.c: media probing with GstDiscoverer, and the errors a person can
  * act on when a file cannot be read (which package to install). */
 #include "tl-probe.h"
+#include <glib/gi18n-lib.h>
 
 #include <gst/gst.h>
 #include <gst/pbutils/pbutils.h>
@@ -121,7 +122,7 @@ tl_probe_file (const char *path, GError **error)
   discoverer = gst_discoverer_new (10 * GST_SECOND, &local_error);
   if (discoverer == NULL)
     {
-      g_set_error (error, TL_MEDIA_ERROR, TL_MEDIA_ERROR_FAILED, "Cannot read media: %s", local_error->message);
+      g_set_error (error, TL_MEDIA_ERROR, TL_MEDIA_ERROR_FAILED, _("Cannot read media: %s"), local_error->message);
       return NULL;
     }
   info = gst_discoverer_discover_uri (discoverer, uri, &local_error);
@@ -135,7 +136,7 @@ tl_probe_file (const char *path, GError **error)
       return NULL;
     case GST_DISCOVERER_TIMEOUT:
       g_set_error (error, TL_MEDIA_ERROR, TL_MEDIA_ERROR_CORRUPT,
-                   "%s could not be read in time: it may be damaged", path);
+                   _("%s could not be read in time: it may be damaged"), path);
       return NULL;
     case GST_DISCOVERER_URI_INVALID:
     case GST_DISCOVERER_BUSY:
@@ -182,7 +183,7 @@ tl_probe_file (const char *path, GError **error)
   if (!media->has_video && !media->has_audio)
     {
       g_set_error (error, TL_MEDIA_ERROR, TL_MEDIA_ERROR_NOT_MEDIA,
-                 "%s holds neither sound nor pictures", path);
+                 _("%s holds neither sound nor pictures"), path);
       return NULL;
     }
   return g_steal_pointer (&media);

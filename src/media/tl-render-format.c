@@ -2,6 +2,7 @@
  * machine has for them (probed once), and the encoding profiles GES
  * renders through. */
 #include "tl-render-private.h"
+#include <glib/gi18n-lib.h>
 
 #include <string.h>
 
@@ -73,19 +74,32 @@ pick_encoder (const Encoder *const *candidates)
   return NULL;
 }
 
+/* Joins what a format lacks into one sentence: "needs A; and B". */
+static void
+append_missing (GString *out, const char *clause)
+{
+  g_string_append_printf (out, out->len ? _("; and %s") : _("needs %s"), clause);
+}
+
 /* "needs an encoder for H.264 (install gstreamer1.0-plugins-ugly for x264enc
  * or gstreamer1.0-plugins-bad for openh264enc)" */
 static void
 describe_missing (GString *out, const Encoder *const *candidates)
 {
-  g_string_append_printf (out, "%s an encoder for %s (install ", out->len ? "; and" : "needs", candidates[0]->codec);
+  g_autoptr(GString) install = g_string_new (NULL);
+  g_autofree char *clause = NULL;
+
   for (guint i = 0; i < 3 && candidates[i]; i++)
     {
       if (g_strcmp0 (candidates[i]->codec, candidates[0]->codec) != 0)
         break;
-      g_string_append_printf (out, "%s%s for %s", i ? " or " : "", candidates[i]->package, candidates[i]->element);
+      if (i > 0)
+        g_string_append (install, _(" or "));
+      /* TRANSLATORS: a Debian package, then the GStreamer element it brings */
+      g_string_append_printf (install, _("%s for %s"), candidates[i]->package, candidates[i]->element);
     }
-  g_string_append_c (out, ')');
+  clause = g_strdup_printf (_("an encoder for %s (install %s)"), candidates[0]->codec, install->str);
+  append_missing (out, clause);
 }
 
 static gpointer
@@ -112,11 +126,17 @@ probe_formats (gpointer data)
       if (f->audio == NULL)
         describe_missing (missing, spec->audio);
       if (!gst_ok || !have_element (spec->muxer, FALSE))
-        g_string_append_printf (missing, "%s its muxer (install %s for %s)", missing->len ? "; and" : "needs",
-                                spec->muxer_package, spec->muxer);
+        {
+          g_autofree char *clause = g_strdup_printf (_("its muxer (install %s for %s)"), spec->muxer_package,
+                                                     spec->muxer);
+          append_missing (missing, clause);
+        }
       if (spec->parser && !have_element (spec->parser, FALSE))
-        g_string_append_printf (missing, "%s a parser (install gstreamer1.0-plugins-bad for %s)",
-                                missing->len ? "; and" : "needs", spec->parser);
+        {
+          g_autofree char *clause = g_strdup_printf (_("a parser (install gstreamer1.0-plugins-bad for %s)"),
+                                                     spec->parser);
+          append_missing (missing, clause);
+        }
       f->format.available = missing->len == 0;
       if (f->format.available)
         {
@@ -182,13 +202,13 @@ tl_render_format_find (const char *name, GError **error)
       if (!list[i]->available)
         {
           g_set_error (error, TL_RENDER_ERROR, TL_RENDER_ERROR_NO_ENCODER,
-                       "%s cannot be encoded here: %s", list[i]->label, list[i]->missing);
+                       _("%s cannot be encoded here: %s"), list[i]->label, list[i]->missing);
           return NULL;
         }
       return list[i];
     }
   g_set_error (error, TL_RENDER_ERROR, TL_RENDER_ERROR_UNKNOWN_FORMAT,
-               "Unknown render format “%s” (this machine renders %s)", name, names->str);
+               _("Unknown render format “%s” (this machine renders %s)"), name, names->str);
   return NULL;
 }
 

@@ -3,6 +3,8 @@
  * GESPipeline in render mode through an encoding profile of encoders found
  * on this machine. One thread does all GES work, as GES asks. */
 #include "tl-render-private.h"
+#include <glib/gi18n-lib.h>
+#include <inttypes.h>
 
 #include <errno.h>
 #include <fcntl.h>
@@ -160,7 +162,7 @@ source_title (TlSource *source)
 {
   const char *title = tl_source_get_title (source);
 
-  return title && *title ? title : "(untitled)";
+  return title && *title ? title : _("(untitled)");
 }
 
 static void
@@ -189,30 +191,30 @@ select_pieces (RenderJob *job)
       if (!item->timed)
         {
           add_skip (job, item, TL_RENDER_SKIP_QUOTE,
-                    g_strdup_printf ("Clip %" G_GINT64_FORMAT " of “%s” is a quote without times: only clips of "
-                                     "media can be rendered", id, source_title (item->source)));
+                    g_strdup_printf (_("Clip %" PRId64 " of “%s” is a quote without times: only clips of "
+                                       "media can be rendered"), id, source_title (item->source)));
           continue;
         }
       if (media == NULL || media->path == NULL || *media->path == '\0' || !(media->has_video || media->has_audio))
         {
           add_skip (job, item, TL_RENDER_SKIP_NO_MEDIA,
-                    g_strdup_printf ("Clip %" G_GINT64_FORMAT ": “%s” has no media file: link one to render "
-                                     "its clips", id, source_title (item->source)));
+                    g_strdup_printf (_("Clip %" PRId64 ": “%s” has no media file: link one to render "
+                                       "its clips"), id, source_title (item->source)));
           continue;
         }
       if (!g_file_test (media->path, G_FILE_TEST_IS_REGULAR))
         {
           add_skip (job, item, TL_RENDER_SKIP_MEDIA_MISSING,
-                    g_strdup_printf ("Clip %" G_GINT64_FORMAT ": the media of “%s” is not at %s: relink it to "
-                                     "render its clips", id, source_title (item->source), media->path));
+                    g_strdup_printf (_("Clip %" PRId64 ": the media of “%s” is not at %s: relink it to "
+                                       "render its clips"), id, source_title (item->source), media->path));
           continue;
         }
       piece.uri = g_filename_to_uri (media->path, NULL, NULL);
       if (piece.uri == NULL)
         {
           add_skip (job, item, TL_RENDER_SKIP_MEDIA_MISSING,
-                    g_strdup_printf ("Clip %" G_GINT64_FORMAT ": the media path of “%s” is not absolute (%s): "
-                                     "relink it", id, source_title (item->source), media->path));
+                    g_strdup_printf (_("Clip %" PRId64 ": the media path of “%s” is not absolute (%s): "
+                                       "relink it"), id, source_title (item->source), media->path));
           continue;
         }
       piece.has_video = media->has_video;
@@ -289,8 +291,10 @@ describe_file (RenderJob *job, guint first)
   Piece *piece = &g_array_index (job->pieces, Piece, first);
 
   if (job->mode == TL_RENDER_MODE_REEL)
-    return g_strdup_printf ("the reel “%s”", job->title);
-  return g_strdup_printf ("clip %" G_GINT64_FORMAT " of “%s”", tl_clip_get_id (piece->item->clip),
+    /* TRANSLATORS: put in “Cannot write %s in …” and “Rendering %s failed” */
+    return g_strdup_printf (_("the reel “%s”"), job->title);
+  /* TRANSLATORS: put in “Cannot write %s in …” and “Rendering %s failed” */
+  return g_strdup_printf (_("clip %" PRId64 " of “%s”"), tl_clip_get_id (piece->item->clip),
                           source_title (piece->item->source));
 }
 
@@ -300,10 +304,10 @@ set_failed (RenderJob *job, guint first, GError *gst_error, GError **error)
   g_autofree char *what = describe_file (job, first);
 
   if (gst_error->domain == GST_RESOURCE_ERROR)
-    g_set_error (error, TL_RENDER_ERROR, TL_RENDER_ERROR_OUTPUT, "Cannot write %s in “%s”: %s", what, job->dir,
+    g_set_error (error, TL_RENDER_ERROR, TL_RENDER_ERROR_OUTPUT, _("Cannot write %s in “%s”: %s"), what, job->dir,
                  gst_error->message);
   else
-    g_set_error (error, TL_RENDER_ERROR, TL_RENDER_ERROR_FAILED, "Rendering %s failed: %s", what,
+    g_set_error (error, TL_RENDER_ERROR, TL_RENDER_ERROR_FAILED, _("Rendering %s failed: %s"), what,
                  gst_error->message);
   return FALSE;
 }
@@ -333,7 +337,7 @@ run_pipeline (RenderJob *job, GstElement *pipeline, guint first, guint last, GCa
       if (msg)
         gst_message_parse_error (msg, &gst_error, NULL);
       else
-        gst_error = g_error_new_literal (GST_CORE_ERROR, GST_CORE_ERROR_STATE_CHANGE, "the pipeline did not start");
+        gst_error = g_error_new_literal (GST_CORE_ERROR, GST_CORE_ERROR_STATE_CHANGE, _("the pipeline did not start"));
       gst_element_set_state (pipeline, GST_STATE_NULL);
       return set_failed (job, first, gst_error, error);
     }
@@ -408,9 +412,9 @@ load_asset (RenderJob *job, Piece *piece, GHashTable *loaded, GError **error)
   if (request.asset == NULL)
     {
       g_autofree char *path = g_filename_from_uri (piece->uri, NULL, NULL);
-      g_set_error (error, TL_RENDER_ERROR, TL_RENDER_ERROR_FAILED, "The media of “%s” (%s) cannot be read: %s",
+      g_set_error (error, TL_RENDER_ERROR, TL_RENDER_ERROR_FAILED, _("The media of “%s” (%s) cannot be read: %s"),
                    source_title (piece->item->source), path,
-                   request.error ? request.error->message : "unknown error");
+                   request.error ? request.error->message : _("unknown error"));
       g_clear_error (&request.error);
       return NULL;
     }
@@ -463,9 +467,9 @@ add_piece (GESLayer *layer, GESUriClipAsset *asset, Piece *piece, GESTrackType t
   if (ges_layer_add_asset_full (layer, GES_ASSET (asset), piece->start, inpoint, piece->duration, type,
                                 &local_error) == NULL)
     {
-      g_set_error (error, TL_RENDER_ERROR, TL_RENDER_ERROR_FAILED, "Clip %" G_GINT64_FORMAT " of “%s” cannot be cut: %s",
+      g_set_error (error, TL_RENDER_ERROR, TL_RENDER_ERROR_FAILED, _("Clip %" PRId64 " of “%s” cannot be cut: %s"),
                    tl_clip_get_id (item->clip), source_title (item->source),
-                   local_error ? local_error->message : "GStreamer Editing Services refused it");
+                   local_error ? local_error->message : _("GStreamer Editing Services refused it"));
       return FALSE;
     }
   return TRUE;
@@ -559,7 +563,7 @@ render_file (RenderJob *job, guint first, guint last, int fps_num, int fps_den, 
       || !ges_pipeline_set_mode (pipeline, GES_PIPELINE_MODE_RENDER))
     {
       g_set_error (error, TL_RENDER_ERROR, TL_RENDER_ERROR_NO_ENCODER,
-                   "GStreamer cannot set up %s with %s and %s here", job->format->label,
+                   _("GStreamer cannot set up %s with %s and %s here"), job->format->label,
                    job->format->video_encoder, job->format->audio_encoder);
       return FALSE;
     }
@@ -575,7 +579,7 @@ make_temp (RenderJob *job, GError **error)
   if (fd < 0)
     {
       int saved = errno;
-      g_set_error (error, TL_RENDER_ERROR, TL_RENDER_ERROR_OUTPUT, "Cannot write in the folder “%s”: %s", job->dir,
+      g_set_error (error, TL_RENDER_ERROR, TL_RENDER_ERROR_OUTPUT, _("Cannot write in the folder “%s”: %s"), job->dir,
                    g_strerror (saved));
       return FALSE;
     }
@@ -597,7 +601,7 @@ finish_file (RenderJob *job, const char *path, const char *stem, GError **error)
       if (g_rename (job->temp, path) != 0)
         {
           int saved = errno;
-          g_set_error (error, TL_RENDER_ERROR, TL_RENDER_ERROR_OUTPUT, "Cannot write “%s”: %s", path,
+          g_set_error (error, TL_RENDER_ERROR, TL_RENDER_ERROR_OUTPUT, _("Cannot write “%s”: %s"), path,
                        g_strerror (saved));
           return NULL;
         }
@@ -618,7 +622,7 @@ finish_file (RenderJob *job, const char *path, const char *stem, GError **error)
         }
       if (!g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
         {
-          g_set_error (error, TL_RENDER_ERROR, TL_RENDER_ERROR_OUTPUT, "Cannot write “%s”: %s", final,
+          g_set_error (error, TL_RENDER_ERROR, TL_RENDER_ERROR_OUTPUT, _("Cannot write “%s”: %s"), final,
                        local_error->message);
           return NULL;
         }
@@ -642,7 +646,7 @@ clip_stem (RenderJob *job, guint index, Piece *piece)
   if (*name == '\0')
     {
       g_free (name);
-      name = g_strdup_printf ("Clip %" G_GINT64_FORMAT, tl_clip_get_id (piece->item->clip));
+      name = g_strdup_printf (_("Clip %" PRId64), tl_clip_get_id (piece->item->clip));
     }
   return g_strdup_printf ("%0*u %s", digits, index + 1, name);
 }
@@ -736,8 +740,8 @@ run_task (GTask *task, gboolean ges_ok)
 
   if (!ges_ok)
     g_set_error (&error, TL_RENDER_ERROR, TL_RENDER_ERROR_FAILED,
-                 "GStreamer Editing Services cannot start here (install libges-1.0-0 and "
-                 "gstreamer1.0-plugins-bad)");
+                 _("GStreamer Editing Services cannot start here (install libges-1.0-0 and "
+                 "gstreamer1.0-plugins-bad)"));
   else if (!g_cancellable_set_error_if_cancelled (cancellable, &error))
     render_job (job, cancellable, &error);
   if (error != NULL)
@@ -792,7 +796,7 @@ use_folder (RenderJob *job, const char *output, gboolean is_dir, GError **error)
   if (!is_dir && g_mkdir_with_parents (output, 0755) != 0)
     {
       int saved = errno;
-      g_set_error (error, TL_RENDER_ERROR, TL_RENDER_ERROR_OUTPUT, "Cannot make the folder “%s”: %s", output,
+      g_set_error (error, TL_RENDER_ERROR, TL_RENDER_ERROR_OUTPUT, _("Cannot make the folder “%s”: %s"), output,
                    g_strerror (saved));
       return FALSE;
     }
@@ -811,7 +815,7 @@ prepare_output (RenderJob *job, const TlRenderOptions *options, GError **error)
       if (!is_dir && g_file_test (output, G_FILE_TEST_EXISTS))
         {
           g_set_error (error, TL_RENDER_ERROR, TL_RENDER_ERROR_OUTPUT,
-                       "“%s” is a file: name a folder for one file per clip, or render a reel", output);
+                       _("“%s” is a file: name a folder for one file per clip, or render a reel"), output);
           return FALSE;
         }
       return use_folder (job, output, is_dir, error);
@@ -823,7 +827,7 @@ prepare_output (RenderJob *job, const TlRenderOptions *options, GError **error)
   job->dir = g_path_get_dirname (job->reel_path);
   if (!g_file_test (job->dir, G_FILE_TEST_IS_DIR))
     {
-      g_set_error (error, TL_RENDER_ERROR, TL_RENDER_ERROR_OUTPUT, "Cannot write “%s”: the folder %s does not exist",
+      g_set_error (error, TL_RENDER_ERROR, TL_RENDER_ERROR_OUTPUT, _("Cannot write “%s”: the folder %s does not exist"),
                    output, job->dir);
       return FALSE;
     }
@@ -833,17 +837,22 @@ prepare_output (RenderJob *job, const TlRenderOptions *options, GError **error)
 static char *
 describe_nothing (RenderJob *job)
 {
-  g_autoptr(GString) out = g_string_new ("Nothing to render: ");
+  g_autoptr(GString) out = g_string_new (NULL);
   guint n = job->ctx->items->len;
 
   if (job->result->n_quotes == n)
-    g_string_append (out, n == 1 ? "the clip is a quote without times" : "every clip is a quote without times");
+    g_string_append (out, n == 1 ? _("Nothing to render: the clip is a quote without times")
+                                 : _("Nothing to render: every clip is a quote without times"));
   else if (job->result->n_no_media == n)
-    g_string_append (out, n == 1 ? "the clip's source has no media file here"
-                                 : "no clip's source has a media file here");
+    g_string_append (out, n == 1 ? _("Nothing to render: the clip’s source has no media file here")
+                                 : _("Nothing to render: no clip’s source has a media file here"));
   else
-    g_string_append_printf (out, "of the %u clips, none has media to cut (quotes without times: %u; without a "
-                            "media file here: %u)", n, job->result->n_quotes, job->result->n_no_media);
+    g_string_append_printf (out, g_dngettext (GETTEXT_PACKAGE,
+                                              "Nothing to render: of the %u clip, none has media to cut (quotes "
+                                              "without times: %u; without a media file here: %u)",
+                                              "Nothing to render: of the %u clips, none has media to cut (quotes "
+                                              "without times: %u; without a media file here: %u)", n),
+                            n, job->result->n_quotes, job->result->n_no_media);
   if (job->result->skipped->len > 0)
     g_string_append_printf (out, " (%s)", g_array_index (job->result->skipped, TlRenderSkip, 0).message);
   return g_string_free (g_steal_pointer (&out), FALSE);
@@ -875,7 +884,7 @@ prepare_job (TlLibrary *library, const TlClipFilter *filter, const TlRenderOptio
   if (job->ctx == NULL)
     {
       if (g_error_matches (local_error, TL_EXPORT_ERROR, TL_EXPORT_ERROR_NOTHING))
-        g_set_error (error, TL_RENDER_ERROR, TL_RENDER_ERROR_NOTHING, "No clips match: nothing to render");
+        g_set_error (error, TL_RENDER_ERROR, TL_RENDER_ERROR_NOTHING, _("No clips match: nothing to render"));
       else
         g_propagate_error (error, g_steal_pointer (&local_error));
       render_job_free (job);

@@ -2,6 +2,7 @@
  * rate and callback in globals, so every use goes through one lock and
  * each reading sets the voice it needs first. */
 #include "tl-synth.h"
+#include <glib/gi18n-lib.h>
 
 #include <espeak-ng/speak_lib.h>
 #include <string.h>
@@ -60,7 +61,7 @@ ensure_initialized (GError **error)
     {
       espeak_rate = 0;
       g_set_error (error, TL_MEDIA_ERROR, TL_MEDIA_ERROR_MISSING_PLUGIN,
-                   "espeak-ng could not start: is espeak-ng-data installed?");
+                   _("espeak-ng could not start: is espeak-ng-data installed?"));
       return FALSE;
     }
   espeak_SetSynthCallback (on_synth);
@@ -85,7 +86,7 @@ select_locked (const TlSynth *self, GError **error)
   if (!set_language (self->language))
     {
       g_set_error (error, TL_MEDIA_ERROR, TL_MEDIA_ERROR_FAILED,
-                   "espeak-ng has no voice for “%s”", self->language);
+                   _("espeak-ng has no voice for “%s”"), self->language);
       return FALSE;
     }
   espeak_SetParameter (espeakRATE, self->rate ? (int) self->rate : espeakRATE_NORMAL, 0);
@@ -134,7 +135,7 @@ tl_synth_new (const char *language, guint words_per_minute, GError **error)
     {
       g_mutex_unlock (&espeak_lock);
       g_set_error (error, TL_MEDIA_ERROR, TL_MEDIA_ERROR_MISSING_PLUGIN,
-                   "espeak-ng has no English voice: is espeak-ng-data installed?");
+                   _("espeak-ng has no English voice: is espeak-ng-data installed?"));
       g_free (self);
       return NULL;
     }
@@ -245,12 +246,12 @@ tl_synth_speak (TlSynth *self, const char *text, TlSynthAudioFunc audio, gpointe
 
   if (reading.stopped)
     {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, "Reading aloud was stopped");
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Reading aloud was stopped"));
       return FALSE;
     }
   if (rc != EE_OK)
     {
-      g_set_error (error, TL_MEDIA_ERROR, TL_MEDIA_ERROR_FAILED, "espeak-ng could not read “%.40s…”", text);
+      g_set_error (error, TL_MEDIA_ERROR, TL_MEDIA_ERROR_FAILED, _("espeak-ng could not read “%.40s…”"), text);
       return FALSE;
     }
   return TRUE;

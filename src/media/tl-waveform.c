@@ -2,6 +2,7 @@
  * (pictures are left undecoded) and keeps the loudest sample of every
  * 10 ms, as 16-bit little-endian peaks: the form the library stores. */
 #include "tl-waveform-private.h"
+#include <glib/gi18n-lib.h>
 
 #include <gst/app/gstappsink.h>
 #include <gst/audio/audio.h>
@@ -348,7 +349,7 @@ set_no_audio_error (GError **error, GPtrArray *missing, const char *path)
       tl_media_set_missing_plugin_error (error, path, (const char *const *) missing->pdata, FALSE);
     }
   else
-    g_set_error (error, TL_MEDIA_ERROR, TL_MEDIA_ERROR_NO_AUDIO, "%s has no sound to draw", path);
+    g_set_error (error, TL_MEDIA_ERROR, TL_MEDIA_ERROR_NO_AUDIO, _("%s has no sound to draw"), path);
 }
 
 /* Builds the pipeline of one part: uridecodebin, its first sound stream
@@ -509,7 +510,7 @@ decode_range (Job *job, const char *path, gint64 start, gint64 stop,
       if (!gst_element_seek (job->pipeline, 1.0, GST_FORMAT_TIME, GST_SEEK_FLAG_FLUSH,
                              GST_SEEK_TYPE_SET, start, GST_SEEK_TYPE_SET, stop))
         {
-          g_set_error (error, TL_MEDIA_ERROR, TL_MEDIA_ERROR_FAILED, "%s cannot be read in parts", path);
+          g_set_error (error, TL_MEDIA_ERROR, TL_MEDIA_ERROR_FAILED, _("%s cannot be read in parts"), path);
           return FALSE;
         }
       if (!job_wait (job, GST_MESSAGE_ASYNC_DONE, path, missing, cancellable, error))

@@ -12,7 +12,9 @@ main (int argc, char **argv)
   g_autoptr(TlApplication) app = NULL;
 
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  /* TAGLINE_LOCALEDIR: the translations of a build tree (build/po), to run
+   * it in another language before it is installed */
+  bindtextdomain (GETTEXT_PACKAGE, g_getenv ("TAGLINE_LOCALEDIR") ? g_getenv ("TAGLINE_LOCALEDIR") : LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -228,7 +228,7 @@ static void
 about_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
 {
   GtkApplication *app = user_data;
-  static const char *developers[] = { "The Tagline developers", NULL };
+  const char *developers[] = { _("The Tagline developers"), NULL };
 
   adw_show_about_window (gtk_application_get_active_window (app),
                          "application-name", "Tagline",
@@ -237,6 +237,8 @@ about_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
                          "developers", developers,
                          "license-type", GTK_LICENSE_GPL_3_0,
                          "comments", _("Review footage with its transcripts and tag the clips you need"),
+                         /* TRANSLATORS: your names, one a line, as the About window credits them */
+                         "translator-credits", _("translator-credits"),
                          NULL);
 }
 

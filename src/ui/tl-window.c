@@ -17,6 +17,7 @@
 #include "tl-render.h"
 #include "tl-probe.h"
 #include "tl-text.h"
+#include "tl-locale.h"
 
 G_DEFINE_FINAL_TYPE (TlWindow, tl_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -241,7 +242,7 @@ tl_window_untap (TlWindow *self)
 
   if (!self->tapping)
     return;
-  if (g_strcmp0 (label, "Tap In Times") != 0)
+  if (g_strcmp0 (label, _("Tap In Times")) != 0)
     {
       tl_window_toast (self, _("The last change was not a tap"), FALSE);
       return;
@@ -351,11 +352,12 @@ static char *
 source_details (TlSource *source)
 {
   g_autoptr(GPtrArray) parts = g_ptr_array_new ();
+  g_autofree char *published = NULL;
 
   if (tl_source_get_outlet (source))
     g_ptr_array_add (parts, (gpointer) tl_source_get_outlet (source));
   if (tl_source_get_published (source))
-    g_ptr_array_add (parts, (gpointer) tl_source_get_published (source));
+    g_ptr_array_add (parts, published = tl_locale_format_date (tl_source_get_published (source)));
   switch (tl_source_get_timing (source))
     {
     case TL_TIMING_ESTIMATED:

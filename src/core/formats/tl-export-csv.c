@@ -1,6 +1,7 @@
 /* tl-export-csv.c: the clip list as an RFC 4180 spreadsheet (UTF-8, CRLF,
  * header row), safe to open in a spreadsheet: no cell runs as a formula. */
 #include "tl-export.h"
+#include <glib/gi18n-lib.h>
 
 #include <string.h>
 
@@ -117,7 +118,7 @@ csv_write (TlExportContext *ctx, GString *out, GError **error)
 
 const TlExporter tl_exporter_csv = {
   .name = "csv",
-  .label = "CSV spreadsheet",
+  .label = N_("CSV spreadsheet"),
   .extension = "csv",
   .write = csv_write,
 };

@@ -1,6 +1,7 @@
 /* tl-export-edl.c: the clip list as a CMX 3600 edit decision list: one cut
  * per clip, laid end to end from 01:00:00:00, on reels named from sources. */
 #include "tl-export-private.h"
+#include <glib/gi18n-lib.h>
 
 #include <string.h>
 
@@ -117,8 +118,8 @@ edl_write (TlExportContext *ctx, GString *out, GError **error)
   if (n_parts > 1 && !ctx->options.split)
     {
       g_set_error (error, TL_EXPORT_ERROR, TL_EXPORT_ERROR_TOO_MANY,
-                   "%u clips are more than the %u events an EDL can number: export fewer "
-                   "(by topic, source or rating) or split the list into %u files",
+                   _("%u clips are more than the %u events an EDL can number: export fewer "
+                   "(by topic, source or rating) or split the list into %u files"),
                    ctx->n_timed, TL_EXPORT_EDL_MAX_EVENTS, n_parts);
       return FALSE;
     }
@@ -179,7 +180,7 @@ edl_write (TlExportContext *ctx, GString *out, GError **error)
 
 const TlExporter tl_exporter_edl = {
   .name = "edl",
-  .label = "CMX 3600 EDL",
+  .label = N_("CMX 3600 EDL"),
   .extension = "edl",
   .time_based = TRUE,
   .write = edl_write,

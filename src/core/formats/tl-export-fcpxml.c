@@ -3,6 +3,7 @@
  * with a keyword range per topic, and a project cutting them end to end.
  * Built with libxml2's tree so that every name is escaped as XML wants. */
 #include "tl-export-private.h"
+#include <glib/gi18n-lib.h>
 
 #include <libxml/tree.h>
 #include <string.h>
@@ -273,7 +274,7 @@ fcpxml_write (TlExportContext *ctx, GString *out, GError **error)
   xmlDocDumpFormatMemoryEnc (doc, &mem, &size, "UTF-8", 1);
   if (mem == NULL)
     {
-      g_set_error (error, TL_EXPORT_ERROR, TL_EXPORT_ERROR_WRITE, "Could not write the FCPXML document");
+      g_set_error (error, TL_EXPORT_ERROR, TL_EXPORT_ERROR_WRITE, _("Could not write the FCPXML document"));
       return FALSE;
     }
   g_string_append_len (out, (const char *) mem, size);
@@ -283,7 +284,7 @@ fcpxml_write (TlExportContext *ctx, GString *out, GError **error)
 
 const TlExporter tl_exporter_fcpxml = {
   .name = "fcpxml",
-  .label = "Final Cut Pro XML (FCPXML 1.10)",
+  .label = N_("Final Cut Pro XML (FCPXML 1.10)"),
   .extension = "fcpxml",
   .time_based = TRUE,
   .write = fcpxml_write,

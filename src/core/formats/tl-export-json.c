@@ -2,6 +2,7 @@
  * README documents them; scripts depend on them). Each clip is written by
  * tl-json-model.c, as tagline-cli writes its clips. */
 #include "tl-export.h"
+#include <glib/gi18n-lib.h>
 
 #include "tl-json-model.h"
 
@@ -28,7 +29,7 @@ json_write (TlExportContext *ctx, GString *out, GError **error)
 
 const TlExporter tl_exporter_json = {
   .name = "json",
-  .label = "JSON",
+  .label = N_("JSON"),
   .extension = "json",
   .write = json_write,
 };

@@ -5,6 +5,7 @@
  * Written as it goes with tl-json's writer: a json-glib tree of the
  * timeline takes 1.6 million nodes for 10,000 clips and two seconds. */
 #include "tl-export-private.h"
+#include <glib/gi18n-lib.h>
 
 #include "tl-json.h"
 
@@ -280,7 +281,7 @@ otio_write (TlExportContext *ctx, GString *out, GError **error)
 
 const TlExporter tl_exporter_otio = {
   .name = "otio",
-  .label = "OpenTimelineIO",
+  .label = N_("OpenTimelineIO"),
   .extension = "otio",
   .time_based = TRUE,
   .write = otio_write,

@@ -92,11 +92,11 @@ describe_range (TlExportItem *item)
     {
       gint first = tl_clip_get_first_segment (item->clip), last = tl_clip_get_last_segment (item->clip);
       if (first < 0)
-        return g_strdup ("quote");
+        return g_strdup (_("quote"));
       /* numbered from 1, as the window says */
       if (first == last)
-        return g_strdup_printf ("quote, paragraph %d", first + 1);
-      return g_strdup_printf ("quote, paragraphs %d–%d", first + 1, last + 1);
+        return g_strdup_printf (_("quote, paragraph %d"), first + 1);
+      return g_strdup_printf (_("quote, paragraphs %d–%d"), first + 1, last + 1);
     }
   if (item->default_rate)
     {
@@ -211,7 +211,7 @@ md_write (TlExportContext *ctx, GString *out, GError **error)
   for (guint g = 0; g < groups->len; g++)
     {
       Group *group = g_ptr_array_index (groups, g);
-      g_autofree char *name = tl_export_clean (group->name ? group->name : "No topic", TRUE);
+      g_autofree char *name = tl_export_clean (group->name ? group->name : _("No topic"), TRUE);
 
       g_string_append (out, "\n## ");
       md_append (out, name);
@@ -236,7 +236,7 @@ md_write (TlExportContext *ctx, GString *out, GError **error)
             }
           if (note != NULL && *note != '\0')
             {
-              g_string_append (out, "\n**Note:**  \n");
+              g_string_append_printf (out, "\n**%s**  \n", _("Note:"));
               md_append_block (out, "", note);
             }
         }
@@ -303,7 +303,7 @@ html_write (TlExportContext *ctx, GString *out, GError **error)
           && strspn (group->color + 1, "0123456789abcdefABCDEF") == 6)
         g_string_append_printf (out, " style=\"border-color:%s\"", group->color);
       g_string_append_c (out, '>');
-      html_append (out, group->name ? group->name : "No topic", FALSE);
+      html_append (out, group->name ? group->name : _("No topic"), FALSE);
       g_string_append (out, "</h2>\n");
       for (guint m = 0; m < group->members->len; m++)
         {
@@ -341,14 +341,14 @@ html_write (TlExportContext *ctx, GString *out, GError **error)
 
 const TlExporter tl_exporter_md = {
   .name = "md",
-  .label = "Paper edit (Markdown)",
+  .label = N_("Paper edit (Markdown)"),
   .extension = "md",
   .write = md_write,
 };
 
 const TlExporter tl_exporter_html = {
   .name = "html",
-  .label = "Paper edit (printable HTML page)",
+  .label = N_("Paper edit (printable HTML page)"),
   .extension = "html",
   .write = html_write,
 };

@@ -3,6 +3,7 @@
  * line up with the exported EDL, FCPXML or OTIO sequence) or at their
  * times in their sources, in time order and never overlapping. */
 #include "tl-export-private.h"
+#include <glib/gi18n-lib.h>
 
 #include "tl-text.h"
 #include "tl-timecode.h"
@@ -185,7 +186,7 @@ vtt_write (TlExportContext *ctx, GString *out, GError **error)
 
 const TlExporter tl_exporter_srt = {
   .name = "srt",
-  .label = "SubRip subtitles",
+  .label = N_("SubRip subtitles"),
   .extension = "srt",
   .time_based = TRUE,
   .write = srt_write,
@@ -193,7 +194,7 @@ const TlExporter tl_exporter_srt = {
 
 const TlExporter tl_exporter_vtt = {
   .name = "vtt",
-  .label = "WebVTT subtitles",
+  .label = N_("WebVTT subtitles"),
   .extension = "vtt",
   .time_based = TRUE,
   .write = vtt_write,

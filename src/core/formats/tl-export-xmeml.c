@@ -5,6 +5,7 @@
  * by libxml2: a libxml2 tree of 10,000 clips (30 MB) took longer to free
  * than to write, and xmlTextWriter spends most of its time indenting. */
 #include "tl-export-private.h"
+#include <glib/gi18n-lib.h>
 
 #include <libxml/entities.h>
 #include <string.h>
@@ -348,7 +349,7 @@ xmeml_write (TlExportContext *ctx, GString *out, GError **error)
 
 const TlExporter tl_exporter_xmeml = {
   .name = "xmeml",
-  .label = "Final Cut 7 XML (Premiere Pro, Resolve)",
+  .label = N_("Final Cut 7 XML (Premiere Pro, Resolve)"),
   .extension = "xml",
   .time_based = TRUE,
   .write = xmeml_write,

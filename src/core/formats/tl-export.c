@@ -2,6 +2,8 @@
  * topics and lines, snaps their times to frames once for every format, and
  * hands them to the chosen format. Files are written atomically. */
 #include "tl-export-private.h"
+#include <glib/gi18n-lib.h>
+#include <inttypes.h>
 
 #ifndef TL_EXPORT_NO_XML
 #include <libxml/parser.h>
@@ -407,7 +409,7 @@ tl_export_context_new (TlLibrary *library, const TlClipFilter *filter, const TlE
     return NULL;
   if (clips->len == 0)
     {
-      g_set_error (error, TL_EXPORT_ERROR, TL_EXPORT_ERROR_NOTHING, "No clips match: nothing to export");
+      g_set_error (error, TL_EXPORT_ERROR, TL_EXPORT_ERROR_NOTHING, _("No clips match: nothing to export"));
       return NULL;
     }
   if ((sources = tl_library_list_sources (library, error)) == NULL)
@@ -441,7 +443,7 @@ tl_export_context_new (TlLibrary *library, const TlClipFilter *filter, const TlE
       if (source == NULL)
         {
           g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_NOT_FOUND,
-                       "No source with id %" G_GINT64_FORMAT " in this library", source_id);
+                       _("No source with id %" PRId64 " in this library"), source_id);
           return NULL;
         }
       item = g_new0 (TlExportItem, 1);
@@ -489,11 +491,13 @@ tl_export_context_write (TlExportContext *ctx, const TlExporter *exporter, GStri
   if (exporter->time_based && ctx->n_timed == 0)
     {
       g_set_error (error, TL_EXPORT_ERROR, TL_EXPORT_ERROR_NOTHING,
-                   ctx->items->len == 1 ? "The clip is a quote without times (from an article or an untimed "
-                                          "transcript): %s holds clips of media only; use CSV, JSON or the paper edit"
-                                        : "All %2$u clips are quotes without times (from articles or untimed "
-                                          "transcripts): %1$s holds clips of media only; use CSV, JSON or the paper edit",
-                   exporter->label, ctx->items->len);
+                   g_dngettext (GETTEXT_PACKAGE,
+                                "The clip is a quote without times (from an article or an untimed "
+                                "transcript): %1$s holds clips of media only; use CSV, JSON or the paper edit",
+                                "All %2$u clips are quotes without times (from articles or untimed "
+                                "transcripts): %1$s holds clips of media only; use CSV, JSON or the paper edit",
+                                ctx->items->len),
+                   _(exporter->label), ctx->items->len);
       return FALSE;
     }
   if (g_cancellable_set_error_if_cancelled (ctx->cancellable, error))
@@ -520,7 +524,7 @@ prepare (TlLibrary *library, const TlClipFilter *filter, const char *format, con
   *exporter = tl_exporter_find (format);
   if (*exporter == NULL)
     {
-      g_set_error (error, TL_EXPORT_ERROR, TL_EXPORT_ERROR_UNKNOWN_FORMAT, "Unknown export format “%s”", format);
+      g_set_error (error, TL_EXPORT_ERROR, TL_EXPORT_ERROR_UNKNOWN_FORMAT, _("Unknown export format “%s”"), format);
       return NULL;
     }
   return tl_export_context_new (library, filter, options, error);
@@ -548,7 +552,9 @@ tl_export_to_string (TlLibrary *library, const TlClipFilter *filter, const char 
   if (local.n_files > 1)
     {
       g_set_error (error, TL_EXPORT_ERROR, TL_EXPORT_ERROR_TOO_MANY,
-                   "The list splits into %u %s files: name a file to write them to", local.n_files, exporter->label);
+                   g_dngettext (GETTEXT_PACKAGE, "The list splits into %u %s file: name a file to write them to",
+                                "The list splits into %u %s files: name a file to write them to", local.n_files),
+                   local.n_files, _(exporter->label));
       return FALSE;
     }
   if (stats)
@@ -788,7 +794,7 @@ tl_export_item_name (TlExportItem *item)
   name = tl_export_clean (tl_source_get_title (item->source), TRUE);
   if (*name != '\0')
     return g_steal_pointer (&name);
-  return g_strdup_printf ("Source %" G_GINT64_FORMAT, tl_source_get_id (item->source));
+  return g_strdup_printf (_("Source %" PRId64), tl_source_get_id (item->source));
 }
 
 /**

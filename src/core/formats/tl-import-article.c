@@ -4,6 +4,7 @@
  * Korea — ") under section headings, and a copyright line that names the
  * outlet. One segment per paragraph, untimed. */
 #include "tl-import.h"
+#include <glib/gi18n-lib.h>
 
 #include <string.h>
 
@@ -399,7 +400,7 @@ article_parse (TlImportContext *ctx, GError **error)
   body = find_body (lines);
   if (body >= lines->len)
     {
-      tl_import_fail (ctx, error, 0, "No paragraphs of text found in the article");
+      tl_import_fail (ctx, error, 0, _("No paragraphs of text found in the article"));
       return NULL;
     }
 
@@ -476,7 +477,7 @@ article_parse (TlImportContext *ctx, GError **error)
 
 const TlImporter tl_importer_article = {
   .name = "article",
-  .label = "News article",
+  .label = N_("News article"),
   .sniff = article_sniff,
   .parse = article_parse,
 };

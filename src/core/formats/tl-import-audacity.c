@@ -151,7 +151,7 @@ audacity_parse (TlImportContext *ctx, GError **error)
       if (scan == TL_TIME_SCAN_NONE)
         {
           tl_import_fail (ctx, error, reader.line,
-                          "expected a start and an end time in seconds, separated by a tab");
+                          _("expected a start and an end time in seconds, separated by a tab"));
           return NULL;
         }
       if (scan == TL_TIME_SCAN_RANGE)
@@ -179,7 +179,7 @@ audacity_parse (TlImportContext *ctx, GError **error)
     }
   if (doc->segments->len == 0)
     {
-      tl_import_fail (ctx, error, 0, "No labels found: not an Audacity label file");
+      tl_import_fail (ctx, error, 0, _("No labels found: not an Audacity label file"));
       return NULL;
     }
   return g_steal_pointer (&doc);
@@ -187,7 +187,7 @@ audacity_parse (TlImportContext *ctx, GError **error)
 
 const TlImporter tl_importer_audacity = {
   .name = "audacity",
-  .label = "Audacity labels",
+  .label = N_("Audacity labels"),
   .sniff = audacity_sniff,
   .parse = audacity_parse,
 };

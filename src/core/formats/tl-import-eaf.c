@@ -69,7 +69,7 @@ read_time_order (Eaf *e, xmlNode *order)
           else if (endp != value && *endp == '\0' && ms >= 0)
             usec = ms * TL_USEC_PER_MSEC;
           else
-            tl_document_warn (e->doc, tl_xml_line (slot), "time value “%s” not understood", value);
+            tl_document_warn (e->doc, tl_xml_line (slot), _("time value “%s” not understood"), value);
         }
       g_array_append_val (e->slots, usec);
       g_hash_table_insert (e->slot_ids, (gpointer) id, GUINT_TO_POINTER (e->slots->len));
@@ -150,7 +150,7 @@ read_tier (Eaf *e, xmlNode *tier_node)
           if (ann.slot1 < 0 || ann.slot2 < 0)
             {
               tl_document_warn (e->doc, tl_xml_line (node),
-                                "annotation whose time slots are not in the time order left out");
+                                _("annotation whose time slots are not in the time order left out"));
               continue;
             }
         }
@@ -161,7 +161,7 @@ read_tier (Eaf *e, xmlNode *tier_node)
           if (ann.ref == NULL)
             {
               tl_document_warn (e->doc, tl_xml_line (node),
-                                "reference annotation without ANNOTATION_REF left out");
+                                _("reference annotation without ANNOTATION_REF left out"));
               continue;
             }
         }
@@ -261,7 +261,7 @@ eaf_parse (TlImportContext *ctx, GError **error)
   if (!tl_xml_is (root, "ANNOTATION_DOCUMENT"))
     {
       tl_import_fail (ctx, error, tl_xml_line (root),
-                      "Not an ELAN document: the root element is <%s>, not <ANNOTATION_DOCUMENT>",
+                      _("Not an ELAN document: the root element is <%s>, not <ANNOTATION_DOCUMENT>"),
                       tl_xml_local_name (root));
       return NULL;
     }
@@ -288,7 +288,7 @@ eaf_parse (TlImportContext *ctx, GError **error)
         {
           ann = &g_array_index (annotations, Annotation, i);
           tl_document_warn (doc, tl_xml_line (ann->node),
-                            "reference to annotation “%s” that cannot be found; left out", ann->ref);
+                            _("reference to annotation “%s” that cannot be found; left out"), ann->ref);
           continue;
         }
       ann = &g_array_index (annotations, Annotation, i);
@@ -309,7 +309,7 @@ eaf_parse (TlImportContext *ctx, GError **error)
 
   if (doc->segments->len == 0)
     {
-      tl_import_fail (ctx, error, tl_xml_line (root), "The ELAN document holds no annotations");
+      tl_import_fail (ctx, error, tl_xml_line (root), _("The ELAN document holds no annotations"));
       return NULL;
     }
   return g_steal_pointer (&doc);
@@ -317,7 +317,7 @@ eaf_parse (TlImportContext *ctx, GError **error)
 
 const TlImporter tl_importer_eaf = {
   .name = "eaf",
-  .label = "ELAN",
+  .label = N_("ELAN"),
   .sniff = eaf_sniff,
   .parse = eaf_parse,
 };

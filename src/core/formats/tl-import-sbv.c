@@ -1,6 +1,7 @@
 /* tl-import-sbv.c: YouTube SubViewer (.sbv): "H:MM:SS.mmm,H:MM:SS.mmm" timing
  * lines, each followed by its text lines up to a blank line. */
 #include "tl-import.h"
+#include <glib/gi18n-lib.h>
 
 #include <string.h>
 
@@ -113,7 +114,7 @@ sbv_parse (TlImportContext *ctx, GError **error)
               stray_line = reader.line;
               if (first_stray == 0)
                 first_stray = reader.line;
-              tl_document_warn (doc, reader.line, "text without a timing line left out");
+              tl_document_warn (doc, reader.line, _("text without a timing line left out"));
             }
           continue;
         }
@@ -132,7 +133,7 @@ sbv_parse (TlImportContext *ctx, GError **error)
   if (doc->segments->len == 0)
     {
       tl_import_fail (ctx, error, first_stray,
-                      "No timing lines (H:MM:SS.mmm,H:MM:SS.mmm) found: not a YouTube SubViewer file");
+                      _("No timing lines (H:MM:SS.mmm,H:MM:SS.mmm) found: not a YouTube SubViewer file"));
       return NULL;
     }
   return g_steal_pointer (&doc);
@@ -140,7 +141,7 @@ sbv_parse (TlImportContext *ctx, GError **error)
 
 const TlImporter tl_importer_sbv = {
   .name = "sbv",
-  .label = "YouTube SubViewer",
+  .label = N_("YouTube SubViewer"),
   .sniff = sbv_sniff,
   .parse = sbv_parse,
 };

@@ -217,7 +217,7 @@ srt_parse (TlImportContext *ctx, GError **error)
           if (stray_line == 0)
             {
               stray_line = reader.line;
-              tl_document_warn (doc, reader.line, "text without a timing line left out");
+              tl_document_warn (doc, reader.line, _("text without a timing line left out"));
             }
           continue;
         }
@@ -258,7 +258,7 @@ srt_parse (TlImportContext *ctx, GError **error)
     }
   if (doc->segments->len == 0)
     {
-      tl_import_fail (ctx, error, 0, "No subtitle cues found: not a SubRip file");
+      tl_import_fail (ctx, error, 0, _("No subtitle cues found: not a SubRip file"));
       return NULL;
     }
   return g_steal_pointer (&doc);
@@ -266,7 +266,7 @@ srt_parse (TlImportContext *ctx, GError **error)
 
 const TlImporter tl_importer_srt = {
   .name = "srt",
-  .label = "SubRip",
+  .label = N_("SubRip"),
   .sniff = srt_sniff,
   .parse = srt_parse,
 };

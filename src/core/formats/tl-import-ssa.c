@@ -2,6 +2,7 @@
  * (.ass): the Dialogue lines of [Events], in the field order of its Format
  * line; styles, fonts, pictures and editor sections are skipped. */
 #include "tl-import.h"
+#include <glib/gi18n-lib.h>
 
 #include <string.h>
 
@@ -213,7 +214,7 @@ parse_dialogue (Events *ev, const Format *format, const char *line, gsize len, g
       const char *comma = memchr (p, ',', end - p);
       if (comma == NULL)
         {
-          tl_document_warn (ev->doc, line_no, "Dialogue line with %u fields instead of %u left out",
+          tl_document_warn (ev->doc, line_no, _("Dialogue line with %u fields instead of %u left out"),
                             i + 1, format->n_fields);
           return;
         }
@@ -227,7 +228,7 @@ parse_dialogue (Events *ev, const Format *format, const char *line, gsize len, g
   if (!parse_time (fields[format->start], lens[format->start], &start)
       || !parse_time (fields[format->end], lens[format->end], &stop))
     {
-      tl_document_warn (ev->doc, line_no, "Dialogue line with a time not understood left out");
+      tl_document_warn (ev->doc, line_no, _("Dialogue line with a time not understood left out"));
       return;
     }
 
@@ -338,8 +339,8 @@ ssa_parse (TlImportContext *ctx, GError **error)
               if (!parse_format (line + 7, len - 7, &format))
                 {
                   tl_document_warn (doc, reader.line,
-                                    "Format line without Start, End and a last Text field; "
-                                    "the usual order assumed");
+                                    _("Format line without Start, End and a last Text field; "
+                                    "the usual order assumed"));
                   format = default_format;
                 }
             }
@@ -356,8 +357,8 @@ ssa_parse (TlImportContext *ctx, GError **error)
   if (doc->segments->len == 0)
     {
       tl_import_fail (ctx, error, 0, seen_events
-                      ? "The [Events] section holds no Dialogue lines"
-                      : "No [Events] section: not a SubStation Alpha file");
+                      ? _("The [Events] section holds no Dialogue lines")
+                      : _("No [Events] section: not a SubStation Alpha file"));
       return NULL;
     }
   return g_steal_pointer (&doc);
@@ -365,7 +366,7 @@ ssa_parse (TlImportContext *ctx, GError **error)
 
 const TlImporter tl_importer_ssa = {
   .name = "ssa",
-  .label = "SubStation Alpha / ASS",
+  .label = N_("SubStation Alpha / ASS"),
   .sniff = ssa_sniff,
   .parse = ssa_parse,
 };

@@ -4,6 +4,7 @@
  * Related Tags…) whose transcript is "playMM:SS" lines each followed by
  * the words said from then on. */
 #include "tl-import.h"
+#include <glib/gi18n-lib.h>
 
 #include <string.h>
 
@@ -161,7 +162,7 @@ pending_flush (Pending *pending)
   pending->open = FALSE;
   if (pending->text->len == 0)
     {
-      tl_document_warn (pending->doc, pending->line, "time without words; left out");
+      tl_document_warn (pending->doc, pending->line, _("time without words; left out"));
       return;
     }
   seg = tl_document_add_segment (pending->doc, pending->start, TL_TIME_NONE,
@@ -281,7 +282,7 @@ summary_page_parse (TlImportContext *ctx, GError **error)
           play = parse_play (line, len, &start);
           if (play < 0)
             {
-              tl_import_fail (ctx, error, reader.line, "“%.*s” is not a valid time", (int) len, line);
+              tl_import_fail (ctx, error, reader.line, _("“%.*s” is not a valid time"), (int) len, line);
               return NULL;
             }
           if (play > 0)
@@ -299,7 +300,7 @@ summary_page_parse (TlImportContext *ctx, GError **error)
               tl_text_append_clean (text, line, len);
             }
           else
-            tl_document_warn (doc, reader.line, "words before the first time; left out");
+            tl_document_warn (doc, reader.line, _("words before the first time; left out"));
           break;
 
         case SECTION_TAGS:
@@ -318,7 +319,7 @@ summary_page_parse (TlImportContext *ctx, GError **error)
   doc->title = tl_page_strip_outlet (doc, doc->title, doc->outlet);
   if (doc->segments->len == 0)
     {
-      tl_import_fail (ctx, error, 0, "No “Transcripts” section with timed lines found in the page");
+      tl_import_fail (ctx, error, 0, _("No “Transcripts” section with timed lines found in the page"));
       return NULL;
     }
   tl_page_chain_ends (doc);
@@ -327,7 +328,7 @@ summary_page_parse (TlImportContext *ctx, GError **error)
 
 const TlImporter tl_importer_summary_page = {
   .name = "summary-page",
-  .label = "Video summary page",
+  .label = N_("Video summary page"),
   .sniff = summary_page_sniff,
   .parse = summary_page_parse,
 };

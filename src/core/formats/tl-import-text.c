@@ -3,6 +3,7 @@
  * (a transcript typed line by line), any other goes through the
  * segmenter (sentences, or pieces of unpunctuated captions). Untimed. */
 #include "tl-import.h"
+#include <glib/gi18n-lib.h>
 
 #include <string.h>
 
@@ -182,7 +183,7 @@ text_parse (TlImportContext *ctx, GError **error)
     }
   if (doc->segments->len == 0)
     {
-      tl_import_fail (ctx, error, 0, "No text found in the file");
+      tl_import_fail (ctx, error, 0, _("No text found in the file"));
       return NULL;
     }
   return g_steal_pointer (&doc);
@@ -190,7 +191,7 @@ text_parse (TlImportContext *ctx, GError **error)
 
 const TlImporter tl_importer_text = {
   .name = "text",
-  .label = "Plain text",
+  .label = N_("Plain text"),
   .sniff = text_sniff,
   .parse = text_parse,
 };

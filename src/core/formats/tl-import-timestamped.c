@@ -3,6 +3,7 @@
  * paragraphs sit under a "Speaker Name  00:01:23" line, as Descript, Rev,
  * Otter, Trint and podcast sites export them. */
 #include "tl-import.h"
+#include <glib/gi18n-lib.h>
 
 #include <string.h>
 
@@ -451,7 +452,7 @@ cue_flush (Cue *cue)
   cue->open = FALSE;
   if (cue->text->len == 0)
     {
-      tl_document_warn (cue->doc, cue->line, "time without any text left out");
+      tl_document_warn (cue->doc, cue->line, _("time without any text left out"));
       return;
     }
   seg = tl_document_add_segment (cue->doc, cue->start, cue->end, cue->text->str, cue->text->len);
@@ -614,7 +615,7 @@ timestamped_parse (TlImportContext *ctx, GError **error)
         append_text (&cue, text, line, end);
       else if (!warned_leading)
         {
-          tl_document_warn (doc, reader.line, "text before the first time left out");
+          tl_document_warn (doc, reader.line, _("text before the first time left out"));
           warned_leading = TRUE;
         }
       after_blank = FALSE;
@@ -623,7 +624,7 @@ timestamped_parse (TlImportContext *ctx, GError **error)
 
   if (!any_time)
     {
-      tl_import_fail (ctx, error, 0, "No line starts with a time: not a timestamped transcript");
+      tl_import_fail (ctx, error, 0, _("No line starts with a time: not a timestamped transcript"));
       return NULL;
     }
   return g_steal_pointer (&doc);
@@ -631,7 +632,7 @@ timestamped_parse (TlImportContext *ctx, GError **error)
 
 const TlImporter tl_importer_timestamped = {
   .name = "timestamped",
-  .label = "Timestamped text",
+  .label = N_("Timestamped text"),
   .sniff = timestamped_sniff,
   .parse = timestamped_parse,
 };

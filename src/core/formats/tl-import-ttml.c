@@ -246,7 +246,7 @@ read_time_params (Ttml *t, const xmlNode *tt)
       if (num > 0 && den > 0)
         tp->multiplier = num / den;
       else
-        tl_document_warn (t->doc, tl_xml_line (tt), "frame rate multiplier “%s” not understood", value);
+        tl_document_warn (t->doc, tl_xml_line (tt), _("frame rate multiplier “%s” not understood"), value);
     }
   /* without a tick rate, ticks are sub-frames when frames are defined */
   if (tl_xml_attr (tt, "frameRate") != NULL)
@@ -309,9 +309,10 @@ resolve_interval (Ttml *t, const xmlNode *node, const Interval *parent, gint64 b
         scan = parse_time (&t->tp, value, &v[i]);
       if (scan == TL_TIME_SCAN_NONE)
         {
-          tl_document_warn (t->doc, tl_xml_line (node), "%s time “%s” not understood; <%s> %s",
-                            names[i], value, tl_xml_local_name (node),
-                            tl_xml_is (node, "body") ? "times ignored" : "left out");
+          tl_document_warn (t->doc, tl_xml_line (node),
+                            tl_xml_is (node, "body") ? _("%s time “%s” not understood; <%s> times ignored")
+                                                     : _("%s time “%s” not understood; <%s> left out"),
+                            names[i], value, tl_xml_local_name (node));
           return FALSE;
         }
       if (scan == TL_TIME_SCAN_RANGE)
@@ -577,7 +578,7 @@ ttml_parse (TlImportContext *ctx, GError **error)
   if (!tl_xml_is (tt, "tt"))
     {
       tl_import_fail (ctx, error, tl_xml_line (tt),
-                      "Not a TTML document: the root element is <%s>, not <tt>",
+                      _("Not a TTML document: the root element is <%s>, not <tt>"),
                       tl_xml_local_name (tt));
       return NULL;
     }
@@ -615,7 +616,7 @@ ttml_parse (TlImportContext *ctx, GError **error)
           TlDocSegment *seg = tl_document_get_segment (doc, r);
           if (seg->start == TL_TIME_NONE)
             {
-              tl_document_warn (doc, seg->line, "paragraph without times among timed ones left out");
+              tl_document_warn (doc, seg->line, _("paragraph without times among timed ones left out"));
               continue;
             }
           g_array_index (doc->segments, TlDocSegment, w++) = *seg;
@@ -626,7 +627,7 @@ ttml_parse (TlImportContext *ctx, GError **error)
   if (doc->segments->len == 0)
     {
       tl_import_fail (ctx, error, body ? tl_xml_line (body) : tl_xml_line (tt),
-                      body ? "The TTML body holds no <p> paragraphs" : "The TTML document has no <body>");
+                      body ? _("The TTML body holds no <p> paragraphs") : _("The TTML document has no <body>"));
       return NULL;
     }
   return g_steal_pointer (&doc);
@@ -634,7 +635,7 @@ ttml_parse (TlImportContext *ctx, GError **error)
 
 const TlImporter tl_importer_ttml = {
   .name = "ttml",
-  .label = "TTML / DFXP",
+  .label = N_("TTML / DFXP"),
   .sniff = ttml_sniff,
   .parse = ttml_parse,
 };

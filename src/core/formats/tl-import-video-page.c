@@ -4,6 +4,7 @@
  * then one bullet per line of speech ending in a link to its time:
  * "*  text [[00:00:05](https://…watch?v=ID&t=5.56s)]". */
 #include "tl-import.h"
+#include <glib/gi18n-lib.h>
 
 #include <string.h>
 
@@ -303,7 +304,7 @@ video_page_parse (TlImportContext *ctx, GError **error)
             continue;
           if (!is_fence (line, len))
             {
-              tl_import_fail (ctx, error, reader.line, "Expected front matter opening with “---”");
+              tl_import_fail (ctx, error, reader.line, _("Expected front matter opening with “---”"));
               return NULL;
             }
           front_line = reader.line;
@@ -332,7 +333,7 @@ video_page_parse (TlImportContext *ctx, GError **error)
             {
               doc->duration = tl_page_parse_duration (value, value_len);
               if (doc->duration == TL_TIME_NONE && value_len > 0)
-                tl_document_warn (doc, reader.line, "length “%.*s” not understood",
+                tl_document_warn (doc, reader.line, _("length “%.*s” not understood"),
                                   (int) value_len, value);
             }
           else if (strcmp (front_keys[key], "Video Keywords") == 0)
@@ -360,13 +361,13 @@ video_page_parse (TlImportContext *ctx, GError **error)
         continue;
       if (!is_bullet (line, len))
         {
-          tl_document_warn (doc, reader.line, "line not understood; left out");
+          tl_document_warn (doc, reader.line, _("line not understood; left out"));
           continue;
         }
       link = find_time_link (line, len, &url, &url_len, &clock);
       if (link == NULL)
         {
-          tl_document_warn (doc, reader.line, "line without a time link; left out");
+          tl_document_warn (doc, reader.line, _("line without a time link; left out"));
           continue;
         }
       {
@@ -376,7 +377,7 @@ video_page_parse (TlImportContext *ctx, GError **error)
         /* the address holds the exact time; the clock shown is rounded */
         if (!parse_time_param (url, url_len, &start) && !tl_parse_clock (clock, NULL, &start))
           {
-            tl_import_fail (ctx, error, reader.line, "The time link has no readable time");
+            tl_import_fail (ctx, error, reader.line, _("The time link has no readable time"));
             return NULL;
           }
         g_string_truncate (text, 0);
@@ -388,14 +389,14 @@ video_page_parse (TlImportContext *ctx, GError **error)
 
   if (state == FRONT || state == DESCRIPTION)
     {
-      tl_import_fail (ctx, error, front_line, "The front matter opened here is never closed by “---”");
+      tl_import_fail (ctx, error, front_line, _("The front matter opened here is never closed by “---”"));
       return NULL;
     }
   if (description)
     set_description (doc, description->str);
   if (doc->segments->len == 0)
     {
-      tl_import_fail (ctx, error, 0, "No timed transcript lines found in the page");
+      tl_import_fail (ctx, error, 0, _("No timed transcript lines found in the page"));
       return NULL;
     }
 
@@ -405,7 +406,7 @@ video_page_parse (TlImportContext *ctx, GError **error)
 
 const TlImporter tl_importer_video_page = {
   .name = "video-page",
-  .label = "Video transcript page",
+  .label = N_("Video transcript page"),
   .sniff = video_page_sniff,
   .parse = video_page_parse,
 };

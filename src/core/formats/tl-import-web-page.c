@@ -3,6 +3,7 @@
  * the transcript, then the channel's description and boilerplate, or
  * fields such as "Channel:", "Length:", "Published:". */
 #include "tl-import.h"
+#include <glib/gi18n-lib.h>
 
 #include <string.h>
 
@@ -303,7 +304,7 @@ read_fields (TlDocument *doc, GArray *lines)
         case FIELD_LENGTH:
           doc->duration = tl_page_parse_duration (value, value_len);
           if (doc->duration == TL_TIME_NONE)
-            tl_document_warn (doc, l->number, "length “%.*s” not understood", (int) value_len, value);
+            tl_document_warn (doc, l->number, _("length “%.*s” not understood"), (int) value_len, value);
           break;
         case FIELD_PUBLISHED:
           {
@@ -361,14 +362,14 @@ web_page_parse (TlImportContext *ctx, GError **error)
 
   if (first >= lines->len)
     {
-      tl_import_fail (ctx, error, 0, "The page is empty");
+      tl_import_fail (ctx, error, 0, _("The page is empty"));
       return NULL;
     }
   longest = longest_line (lines);
   t = &g_array_index (lines, Line, longest);
   if (t->len < CONTINUATION_MIN_BYTES)
     {
-      tl_import_fail (ctx, error, 0, "No transcript paragraph found in the page");
+      tl_import_fail (ctx, error, 0, _("No transcript paragraph found in the page"));
       return NULL;
     }
 
@@ -414,7 +415,7 @@ web_page_parse (TlImportContext *ctx, GError **error)
     }
   if (doc->segments->len == 0)
     {
-      tl_import_fail (ctx, error, 0, "No transcript paragraph found in the page");
+      tl_import_fail (ctx, error, 0, _("No transcript paragraph found in the page"));
       return NULL;
     }
   /* a stated length lets times be spread over the words */
@@ -425,7 +426,7 @@ web_page_parse (TlImportContext *ctx, GError **error)
 
 const TlImporter tl_importer_web_page = {
   .name = "web-page",
-  .label = "Scraped video page",
+  .label = N_("Scraped video page"),
   .sniff = web_page_sniff,
   .parse = web_page_parse,
 };

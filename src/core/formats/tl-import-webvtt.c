@@ -253,7 +253,7 @@ read_other_block (Parser *p, const char *first, gsize first_len, guint first_no)
       read_header_line (p->doc, first, first_len);
       return;
     }
-  tl_document_warn (p->doc, first_no, "text without a timing line left out");
+  tl_document_warn (p->doc, first_no, _("text without a timing line left out"));
 }
 
 /* The speaker of a cue: the annotation of its <v> spans ("<v Fred>",
@@ -494,7 +494,7 @@ read_cue (Parser *p)
 
   if (!parse_timing (p->line, p->len, &start, &end, &bad))
     {
-      tl_document_warn (p->doc, timing_no, "cannot read the cue times; cue left out");
+      tl_document_warn (p->doc, timing_no, _("cannot read the cue times; cue left out"));
       if (p->first_bad_timing == 0)
         p->first_bad_timing = timing_no;
       skip_block (p);
@@ -523,7 +523,7 @@ read_cue (Parser *p)
       g_autofree char *word = g_strndup (bad.text, bad.len);
 
       /* say how it was read: ".04" as 40 ms is a choice the user may not share */
-      tl_document_warn (p->doc, timing_no, "time “%s” is not in WebVTT form (HH:MM:SS.mmm); read as %s",
+      tl_document_warn (p->doc, timing_no, _("time “%s” is not in WebVTT form (HH:MM:SS.mmm); read as %s"),
                         word, read_as);
     }
 
@@ -579,7 +579,7 @@ webvtt_parse (TlImportContext *ctx, GError **error)
 
   if (webvtt_sniff (ctx->text, ctx->length) == 0)
     {
-      tl_import_fail (ctx, error, 1, "The file does not start with “WEBVTT”");
+      tl_import_fail (ctx, error, 1, _("The file does not start with “WEBVTT”"));
       return NULL;
     }
   g_array_set_clear_func (prev_lines, roll_line_clear);
@@ -643,7 +643,9 @@ webvtt_parse (TlImportContext *ctx, GError **error)
   first_range = p.first_range;
 
   if (p.n_time_warnings > MAX_TIME_WARNINGS)
-    tl_document_warn (doc, 0, "%u more lines with times not in WebVTT form",
+    tl_document_warn (doc, 0, g_dngettext (GETTEXT_PACKAGE, "%u more line with a time not in WebVTT form",
+                                           "%u more lines with times not in WebVTT form",
+                                           p.n_time_warnings - MAX_TIME_WARNINGS),
                       p.n_time_warnings - MAX_TIME_WARNINGS);
   if (doc->segments->len == 0)
     {
@@ -654,9 +656,9 @@ webvtt_parse (TlImportContext *ctx, GError **error)
         tl_import_fail (ctx, error, p.first_bad_timing, _("time “%s” is past %d hours, and no other cues to keep"),
                         p.first_range, TL_TIME_MAX_HOURS);
       else if (p.first_bad_timing > 0)
-        tl_import_fail (ctx, error, p.first_bad_timing, "Cannot read the cue times");
+        tl_import_fail (ctx, error, p.first_bad_timing, _("Cannot read the cue times"));
       else
-        tl_import_fail (ctx, error, 0, "No cues found in the WebVTT file");
+        tl_import_fail (ctx, error, 0, _("No cues found in the WebVTT file"));
       return NULL;
     }
   return g_steal_pointer (&doc);
@@ -664,7 +666,7 @@ webvtt_parse (TlImportContext *ctx, GError **error)
 
 const TlImporter tl_importer_webvtt = {
   .name = "webvtt",
-  .label = "WebVTT",
+  .label = N_("WebVTT"),
   .sniff = webvtt_sniff,
   .parse = webvtt_parse,
 };

@@ -171,7 +171,7 @@ set_speaker (TlDocument *doc, TlDocSegment *seg, const char *speaker)
     return;
   if (strspn (trimmed, "0123456789") == strlen (trimmed))
     {
-      g_autofree char *named = g_strdup_printf ("Speaker %s", trimmed);
+      g_autofree char *named = g_strdup_printf (_("Speaker %s"), trimmed);
       seg->speaker = tl_document_strdup (doc, named);
     }
   else
@@ -207,7 +207,7 @@ check_times (Whisper *w, guint i, TlTimeScan scan, const char *shown)
       return TRUE;
     }
   if (scan == TL_TIME_SCAN_NONE)
-    tl_document_warn (w->doc, line, "segment %u has no start or end time; left out", i + 1);
+    tl_document_warn (w->doc, line, _("segment %u has no start or end time; left out"), i + 1);
   else
     {
       if (shown[0] == '-')
@@ -558,7 +558,7 @@ load_json (TlImportContext *ctx, GError **error)
 
   msg = strstr (local_error->message, "Parse error: ");
   msg = msg ? msg + strlen ("Parse error: ") : local_error->message;
-  tl_import_fail (ctx, error, line, "Broken JSON: %s", msg);
+  tl_import_fail (ctx, error, line, _("Broken JSON: %s"), msg);
   return NULL;
 }
 
@@ -585,7 +585,7 @@ whisper_json_parse (TlImportContext *ctx, GError **error)
   root = json_parser_get_root (parser);
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     {
-      tl_import_fail (ctx, error, 0, "JSON without whisper segments");
+      tl_import_fail (ctx, error, 0, _("JSON without whisper segments"));
       return NULL;
     }
   obj = json_node_get_object (root);
@@ -608,7 +608,7 @@ whisper_json_parse (TlImportContext *ctx, GError **error)
     }
   else
     {
-      tl_import_fail (ctx, error, 0, "JSON without whisper segments");
+      tl_import_fail (ctx, error, 0, _("JSON without whisper segments"));
       return NULL;
     }
   first_shown = w.first_shown;
@@ -627,7 +627,7 @@ whisper_json_parse (TlImportContext *ctx, GError **error)
     }
   if (w.n_read == 0 && json_array_get_length (items) > 0)
     {
-      tl_import_fail (ctx, error, 0, "Whisper segments without start and end times");
+      tl_import_fail (ctx, error, 0, _("Whisper segments without start and end times"));
       return NULL;
     }
   if (language != NULL && language[0] != '\0' && strcmp (language, "auto") != 0)
@@ -637,7 +637,7 @@ whisper_json_parse (TlImportContext *ctx, GError **error)
 
 const TlImporter tl_importer_whisper_json = {
   .name = "whisper-json",
-  .label = "Whisper JSON",
+  .label = N_("Whisper JSON"),
   .sniff = whisper_json_sniff,
   .parse = whisper_json_parse,
 };

@@ -162,7 +162,7 @@ finish_document (TlImportContext *ctx, TlDocument *doc, GError **error)
           timed = TRUE;
           if (seg.end != TL_TIME_NONE && seg.end < seg.start)
             {
-              tl_document_warn (doc, seg.line, "end time before start time; line left out");
+              tl_document_warn (doc, seg.line, _("end time before start time; line left out"));
               if (first_inverted == 0)
                 first_inverted = seg.line;
               continue;
@@ -179,12 +179,12 @@ finish_document (TlImportContext *ctx, TlDocument *doc, GError **error)
 
   /* a file of nothing but broken cues is refused for what is broken */
   if (doc->segments->len == 0 && first_inverted > 0)
-    return tl_import_fail (ctx, error, first_inverted, "end time before start time, and no other lines to keep");
+    return tl_import_fail (ctx, error, first_inverted, _("end time before start time, and no other lines to keep"));
   if (doc->segments->len == 0 && first_range > 0)
     return tl_import_fail (ctx, error, first_range, _("time past %d hours, and no other lines to keep"),
                            TL_TIME_MAX_HOURS);
   if (doc->segments->len == 0)
-    return tl_import_fail (ctx, error, 0, "No transcript lines found in the file");
+    return tl_import_fail (ctx, error, 0, _("No transcript lines found in the file"));
 
   if (timed)
     {
@@ -223,7 +223,7 @@ tl_import_text (const char *path, const char *text, gsize length, const char *fo
       if (importer == NULL)
         {
           g_set_error (error, TL_IMPORT_ERROR, TL_IMPORT_ERROR_UNKNOWN,
-                       "Unknown transcript format “%s”", format);
+                       _("Unknown transcript format “%s”"), format);
           return NULL;
         }
     }
@@ -238,10 +238,10 @@ tl_import_text (const char *path, const char *text, gsize length, const char *fo
            * broken subtitle file, not prose to import as it is. */
           if (promised != NULL)
             g_set_error (error, TL_IMPORT_ERROR, TL_IMPORT_ERROR_UNKNOWN,
-                         "Named like a %s file, but is not one: no cues or timing lines found", promised);
+                         _("Named like a %s file, but is not one: no cues or timing lines found"), promised);
           else
             g_set_error (error, TL_IMPORT_ERROR, TL_IMPORT_ERROR_UNKNOWN,
-                         "Not a transcript or subtitle format Tagline knows");
+                         _("Not a transcript or subtitle format Tagline knows"));
           return NULL;
         }
     }
@@ -335,10 +335,10 @@ io_error (int saved_errno, GError **error)
   const char *why = g_strerror (saved_errno);
 
   if (saved_errno == ENOENT)
-    why = "it does not exist";
+    why = _("it does not exist");
   else if (saved_errno == EACCES)
-    why = "permission denied";
-  g_set_error (error, TL_IMPORT_ERROR, TL_IMPORT_ERROR_IO, "Cannot read the file: %s", why);
+    why = _("permission denied");
+  g_set_error (error, TL_IMPORT_ERROR, TL_IMPORT_ERROR_IO, _("Cannot read the file: %s"), why);
   return FALSE;
 }
 
@@ -387,7 +387,7 @@ read_file (const char *path, gsize *length, GError **error)
     }
   if (S_ISDIR (st.st_mode))
     {
-      g_set_error (error, TL_IMPORT_ERROR, TL_IMPORT_ERROR_IO, "This is a folder, not a file");
+      g_set_error (error, TL_IMPORT_ERROR, TL_IMPORT_ERROR_IO, _("This is a folder, not a file"));
       close (fd);
       return NULL;
     }
@@ -408,7 +408,7 @@ read_file (const char *path, gsize *length, GError **error)
     }
   if (tl_encoding_looks_binary (data, size))
     {
-      g_set_error (error, TL_IMPORT_ERROR, TL_IMPORT_ERROR_BINARY, "This is a binary file, not a transcript");
+      g_set_error (error, TL_IMPORT_ERROR, TL_IMPORT_ERROR_BINARY, _("This is a binary file, not a transcript"));
       close (fd);
       return NULL;
     }

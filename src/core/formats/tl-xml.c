@@ -25,7 +25,7 @@ keep_first_error (void *user_data, xmlError *err)
   if (err->level == XML_ERR_FATAL && first->message == NULL)
     {
       first->line = err->line;
-      first->message = g_strdup (err->message ? err->message : "not well-formed");
+      first->message = g_strdup (err->message ? err->message : _("not well-formed"));
     }
 }
 
@@ -52,14 +52,14 @@ tl_xml_read (TlImportContext *ctx, GError **error)
 
   if (ctx->length > G_MAXINT)
     {
-      tl_import_fail (ctx, error, 0, "The file is too large to read as XML");
+      tl_import_fail (ctx, error, 0, _("The file is too large to read as XML"));
       return NULL;
     }
   xmlInitParser ();
   parser = xmlNewParserCtxt ();
   if (parser == NULL)
     {
-      tl_import_fail (ctx, error, 0, "Out of memory reading XML");
+      tl_import_fail (ctx, error, 0, _("Out of memory reading XML"));
       return NULL;
     }
   /* errors reach serror with the parser as user data; _private is ours */
@@ -75,7 +75,7 @@ tl_xml_read (TlImportContext *ctx, GError **error)
       if (first.message == NULL)
         {
           first.line = err ? err->line : 0;
-          first.message = g_strdup (err && err->message ? err->message : "not well-formed");
+          first.message = g_strdup (err && err->message ? err->message : _("not well-formed"));
         }
       g_strstrip (first.message);
       /* libxml2 stops at TL_IMPORT_MAX_DEPTH levels, and its message
@@ -85,13 +85,13 @@ tl_xml_read (TlImportContext *ctx, GError **error)
                         _("Nested more than %d levels deep: not a transcript"), TL_IMPORT_MAX_DEPTH);
       else
         tl_import_fail (ctx, error, first.line > 0 ? (guint) first.line : 0,
-                        "Malformed XML: %s", first.message);
+                        _("Malformed XML: %s"), first.message);
     }
   else if (xmlDocGetRootElement (doc) == NULL)
     {
       xmlFreeDoc (doc);
       doc = NULL;
-      tl_import_fail (ctx, error, 0, "The XML document has no root element");
+      tl_import_fail (ctx, error, 0, _("The XML document has no root element"));
     }
   xmlFreeParserCtxt (parser);
   g_free (first.message);

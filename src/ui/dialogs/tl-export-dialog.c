@@ -354,7 +354,7 @@ on_export_clicked (GtkButton *button, TlExportDialog *self)
                                                                       : GTK_FILE_CHOOSER_ACTION_SAVE,
                                                                _("_Export"), _("_Cancel"));
   const char *title = gtk_editable_get_text (GTK_EDITABLE (self->title_row));
-  g_autofree char *name = g_strdup_printf ("%s.%s", title && *title ? title : "clips",
+  g_autofree char *name = g_strdup_printf ("%s.%s", title && *title ? title : _("clips"),
                                            exporter ? exporter->extension : render_format->extension);
 
   if (folder)
@@ -438,7 +438,7 @@ fill (TlExportDialog *self)
 
   exporters = tl_exporters (&n_exporters);
   for (guint i = 0; i < n_exporters; i++)
-    g_ptr_array_add (labels, g_strdup_printf ("%s (.%s)", exporters[i]->label, exporters[i]->extension));
+    g_ptr_array_add (labels, g_strdup_printf ("%s (.%s)", _(exporters[i]->label), exporters[i]->extension));
   render = tl_render_formats (&n_render);
   for (guint i = 0; i < n_render; i++)
     if (render[i]->available)

@@ -148,13 +148,13 @@ run_search (TlSearchPanel *self)
     }
   g_list_store_splice (self->hits, 0, 0, items->pdata, items->len);
   if (results->total > results->hits->len)
-    summary = g_strdup_printf (ngettext ("%u line matches; the first %u are listed",
-                                         "%u lines match; the first %u are listed", results->total),
+    summary = g_strdup_printf (ngettext ("%'u line matches; the first %'u are listed",
+                                         "%'u lines match; the first %'u are listed", results->total),
                                results->total, results->hits->len);
   else
     {
       guint n_sources = g_hash_table_size (sources_hit);
-      g_autofree char *lines = g_strdup_printf (ngettext ("%u line", "%u lines", results->total), results->total);
+      g_autofree char *lines = g_strdup_printf (ngettext ("%'u line", "%'u lines", results->total), results->total);
       g_autofree char *in = g_strdup_printf (ngettext ("%u source", "%u sources", n_sources), n_sources);
       /* TRANSLATORS: a search's summary, as "12 lines in 3 sources" */
       summary = g_strdup_printf (_("%s in %s"), lines, in);

@@ -292,9 +292,9 @@ source_details (TlSource *source, gboolean with_folder)
   if (duration)
     g_ptr_array_add (parts, g_steal_pointer (&duration));
   if (tl_source_get_kind (source) == TL_SOURCE_KIND_ARTICLE)
-    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u paragraph", "%u paragraphs", n), n));
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%'u paragraph", "%'u paragraphs", n), n));
   else
-    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%u line", "%u lines", n), n));
+    g_ptr_array_add (parts, g_strdup_printf (ngettext ("%'u line", "%'u lines", n), n));
   g_ptr_array_add (parts, NULL);
   return g_strjoinv (" · ", (char **) parts->pdata);
 }

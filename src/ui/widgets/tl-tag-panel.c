@@ -8,6 +8,7 @@
 
 #include "tl-name-dialog.h"
 #include "tl-text.h"
+#include "tl-locale.h"
 #include "tl-time-format.h"
 
 G_DEFINE_FINAL_TYPE (TlTagPanel, tl_tag_panel, GTK_TYPE_WIDGET)
@@ -123,7 +124,7 @@ topic_row (TlTopic *topic)
   GtkWidget *count;
   GtkWidget *menu_button = gtk_menu_button_new ();
   g_autoptr(GMenuModel) menu = topic_menu (topic);
-  g_autofree char *count_text = g_strdup_printf ("%u", tl_topic_get_n_clips (topic));
+  g_autofree char *count_text = tl_locale_format_count (tl_topic_get_n_clips (topic));
   g_autofree char *label = NULL;
 
   gtk_box_append (GTK_BOX (box), color_dot (tl_topic_get_color (topic)));
