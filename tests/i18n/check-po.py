@@ -87,7 +87,13 @@ def source_files():
                 yield os.path.relpath(os.path.join(dirpath, name), root)
 
 
+CHECKED = ('.c', '.h', '.ui', '.desktop.in', '.metainfo.xml.in', '.appdata.xml.in', '.gschema.xml')
+
+
 def has_translatable(rel):
+    # only the kinds of file below are read: data/ holds images too
+    if not rel.endswith(CHECKED):
+        return False
     text = read(os.path.join(root, rel))
     if rel.endswith('.c') or rel.endswith('.h'):
         stripped = re.sub(r'/\*.*?\*/', '', text, flags=re.S)
