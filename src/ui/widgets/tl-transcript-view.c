@@ -16,46 +16,7 @@
  * at most four per frame, the window's own included). */
 #define SCROLL_PASSES 2
 
-struct _TlTranscriptView {
-  GtkWidget parent_instance;
-
-  GtkWidget *find_bar;
-  GtkWidget *find_entry;
-  GtkWidget *find_count;
-  GtkWidget *lines_box;     /* the lines over the follow bar */
-  GtkWidget *scroller;
-  GtkListView *list;
-  GtkWidget *follow_bar;
-  GtkWidget *follow_button;
-
-  GListStore *segments;
-  GtkMultiSelection *selection;
-  GHashTable *bound;        /* GtkListItem * bound to a row */
-  GtkCssProvider *topic_css;
-
-  TlSource *source;
-  GArray *starts;           /* gint64 per line, for the binary search */
-  GPtrArray *line_topics;   /* per line: GArray of topic ids, or NULL */
-  GPtrArray *headings;      /* per line: heading above it, or NULL */
-  int current;              /* the line under the play position, -1 */
-  gboolean following;
-  gboolean playing;         /* the media plays: scrolling away stops following */
-  gboolean quiet;           /* selection changes made by us */
-  char *find_text;          /* casefolded, or NULL */
-  int find_current;         /* the line of find's current match, -1 */
-  char **search_terms;      /* casefolded, of the last search hit opened, or NULL */
-
-  int goal_line;            /* the line a find or a hit went to, centred again when the play
-                             * position reaches it (after a load), -1 */
-  gboolean navigating;      /* selecting the goal line */
-
-  /* a scroll that waits for the list's layout */
-  int scroll_line;          /* -1 when none */
-  gboolean scroll_centre;   /* centre it; else only bring it into view */
-  guint scroll_passes;
-  GdkFrameClock *scroll_clock;
-  gulong scroll_handler;
-};
+#include "tl-transcript-view-private.h"
 
 G_DEFINE_FINAL_TYPE (TlTranscriptView, tl_transcript_view, GTK_TYPE_WIDGET)
 
@@ -123,8 +84,8 @@ on_unbind (GtkSignalListItemFactory *factory, GtkListItem *item, TlTranscriptVie
 }
 
 /* Rebinds the rows on screen after what they show changed. */
-static void
-refresh_rows (TlTranscriptView *self)
+void
+tl_transcript_view_refresh_rows (TlTranscriptView *self)
 {
   GHashTableIter iter;
   gpointer item;
@@ -204,8 +165,8 @@ on_scroll_layout (GdkFrameClock *clock, TlTranscriptView *self)
  * there only when it is not in full view already). GTK 4.8 has no
  * gtk_list_view_scroll_to: the list's scroll-to-item makes the row
  * exist, the list's layout gives its height, and its adjustment moves it. */
-static void
-scroll_line (TlTranscriptView *self, guint index, gboolean centre)
+void
+tl_transcript_view_scroll_line (TlTranscriptView *self, guint index, gboolean centre)
 {
   GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
 
@@ -231,11 +192,11 @@ scroll_line (TlTranscriptView *self, guint index, gboolean centre)
 static void
 scroll_to (TlTranscriptView *self, guint index)
 {
-  scroll_line (self, index, (int) index == self->goal_line);
+  tl_transcript_view_scroll_line (self, index, (int) index == self->goal_line);
 }
 
-static void
-update_follow_button (TlTranscriptView *self)
+void
+tl_transcript_view_update_follow_button (TlTranscriptView *self)
 {
   gtk_widget_set_visible (self->follow_bar, self->playing && !self->following);
 }
@@ -291,136 +252,6 @@ static void
 on_follow_clicked (GtkButton *button, TlTranscriptView *self)
 {
   tl_transcript_view_set_following (self, TRUE);
-}
-
-/* Selects line @index for a find or a search hit: the player goes there
- * (line-picked), the list follows the play position from there, and the
- * line shows in the middle of the list. */
-static void
-go_to_line (TlTranscriptView *self, guint index)
-{
-  self->goal_line = index;
-  self->navigating = TRUE;
-  gtk_selection_model_select_item (GTK_SELECTION_MODEL (self->selection), index, TRUE);
-  self->navigating = FALSE;
-  if (!self->following)
-    {
-      self->following = TRUE;
-      update_follow_button (self);
-      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FOLLOWING]);
-    }
-  scroll_line (self, index, TRUE);
-}
-
-/* Find */
-
-static void
-find_update_count (TlTranscriptView *self, int match_index, guint n_matches)
-{
-  g_autofree char *text = NULL;
-
-  if (self->find_text == NULL)
-    text = g_strdup ("");
-  else if (n_matches == 0)
-    text = g_strdup (_("No match"));
-  else if (match_index >= 0)
-    text = g_strdup_printf (_("%d of %u"), match_index + 1, n_matches);
-  else
-    text = g_strdup_printf (ngettext ("%u match", "%u matches", n_matches), n_matches);
-  gtk_label_set_text (GTK_LABEL (self->find_count), text);
-}
-
-static gboolean
-line_matches (TlTranscriptView *self, guint index)
-{
-  TlSegment *segment = g_list_model_get_item (G_LIST_MODEL (self->segments), index);
-  g_autofree char *folded = g_utf8_casefold (tl_segment_get_text (segment), -1);
-
-  g_object_unref (segment);
-  return strstr (folded, self->find_text) != NULL;
-}
-
-/**
- * tl_transcript_view_find_next:
- * @backwards: look before the selected line instead of after it
- *
- * Selects (and shows) the next line holding the find text, wrapping around.
- */
-void
-tl_transcript_view_find_next (TlTranscriptView *self, gboolean backwards)
-{
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->segments));
-  guint first = 0, last = 0, n_matches = 0;
-  int found = -1, found_rank = -1;
-  gboolean any_selected = tl_transcript_view_get_selected_range (self, &first, &last);
-
-  if (self->find_text == NULL || n == 0)
-    return;
-  for (guint step = 1; step <= n; step++)
-    {
-      guint start = backwards ? (any_selected ? first : 0) : (any_selected ? last : n - 1);
-      guint index = backwards ? (start + n - step) % n : (start + step) % n;
-      if (line_matches (self, index))
-        {
-          found = index;
-          break;
-        }
-    }
-  for (guint i = 0; i < n; i++)
-    if (line_matches (self, i))
-      {
-        if ((int) i == found)
-          found_rank = n_matches;
-        n_matches++;
-      }
-  if (found != self->find_current)
-    {
-      self->find_current = found;
-      refresh_rows (self);
-    }
-  if (found >= 0)
-    go_to_line (self, found);
-  find_update_count (self, found_rank, n_matches);
-}
-
-static void
-on_find_changed (GtkSearchEntry *entry, TlTranscriptView *self)
-{
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
-
-  g_clear_pointer (&self->find_text, g_free);
-  self->find_current = -1;
-  if (text && *text)
-    {
-      self->find_text = g_utf8_casefold (text, -1);
-      /* find's marks replace a search's */
-      g_clear_pointer (&self->search_terms, g_strfreev);
-    }
-  refresh_rows (self);
-  if (self->find_text)
-    tl_transcript_view_find_next (self, FALSE);
-  else
-    find_update_count (self, -1, 0);
-}
-
-static void
-on_find_next (GtkWidget *widget, TlTranscriptView *self)
-{
-  tl_transcript_view_find_next (self, FALSE);
-}
-
-static void
-on_find_previous (GtkWidget *widget, TlTranscriptView *self)
-{
-  tl_transcript_view_find_next (self, TRUE);
-}
-
-static void
-on_find_stop (GtkSearchEntry *entry, TlTranscriptView *self)
-{
-  gtk_search_bar_set_search_mode (GTK_SEARCH_BAR (self->find_bar), FALSE);
-  gtk_editable_set_text (GTK_EDITABLE (entry), "");
-  gtk_widget_grab_focus (GTK_WIDGET (self->list));
 }
 
 static void
@@ -532,7 +363,7 @@ tl_transcript_view_init (TlTranscriptView *self)
   GtkGesture *scrollbar_press, *touch_drag;
 
   /* the lines' times read as the editor chose */
-  g_signal_connect_swapped (tl_time_format_get_default (), "notify::kind", G_CALLBACK (refresh_rows), self);
+  g_signal_connect_swapped (tl_time_format_get_default (), "notify::kind", G_CALLBACK (tl_transcript_view_refresh_rows), self);
 
   gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
                                   GTK_ORIENTATION_VERTICAL);
@@ -569,13 +400,13 @@ tl_transcript_view_init (TlTranscriptView *self)
   gtk_search_bar_connect_entry (GTK_SEARCH_BAR (self->find_bar), GTK_EDITABLE (self->find_entry));
   gtk_search_bar_set_show_close_button (GTK_SEARCH_BAR (self->find_bar), TRUE);
   gtk_widget_set_parent (self->find_bar, GTK_WIDGET (self));
-  g_signal_connect (self->find_entry, "search-changed", G_CALLBACK (on_find_changed), self);
-  g_signal_connect (self->find_entry, "activate", G_CALLBACK (on_find_next), self);
-  g_signal_connect (self->find_entry, "next-match", G_CALLBACK (on_find_next), self);
-  g_signal_connect (self->find_entry, "previous-match", G_CALLBACK (on_find_previous), self);
-  g_signal_connect (self->find_entry, "stop-search", G_CALLBACK (on_find_stop), self);
-  g_signal_connect (next, "clicked", G_CALLBACK (on_find_next), self);
-  g_signal_connect (previous, "clicked", G_CALLBACK (on_find_previous), self);
+  g_signal_connect (self->find_entry, "search-changed", G_CALLBACK (tl_transcript_view_on_find_changed), self);
+  g_signal_connect (self->find_entry, "activate", G_CALLBACK (tl_transcript_view_on_find_next), self);
+  g_signal_connect (self->find_entry, "next-match", G_CALLBACK (tl_transcript_view_on_find_next), self);
+  g_signal_connect (self->find_entry, "previous-match", G_CALLBACK (tl_transcript_view_on_find_previous), self);
+  g_signal_connect (self->find_entry, "stop-search", G_CALLBACK (tl_transcript_view_on_find_stop), self);
+  g_signal_connect (next, "clicked", G_CALLBACK (tl_transcript_view_on_find_next), self);
+  g_signal_connect (previous, "clicked", G_CALLBACK (tl_transcript_view_on_find_previous), self);
 
   /* the lines */
   self->segments = g_list_store_new (TL_TYPE_SEGMENT);
@@ -722,10 +553,10 @@ tl_transcript_view_set_following (TlTranscriptView *self, gboolean following)
   if (following == self->following)
     return;
   self->following = following;
-  update_follow_button (self);
+  tl_transcript_view_update_follow_button (self);
   /* back to the playing line, in the middle, where it reads in context */
   if (following && self->current >= 0)
-    scroll_line (self, self->current, TRUE);
+    tl_transcript_view_scroll_line (self, self->current, TRUE);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FOLLOWING]);
 }
 
@@ -830,7 +661,7 @@ tl_transcript_view_set_clips (TlTranscriptView *self, GPtrArray *clips, GPtrArra
   add_topic_css (css, topics);
   gtk_css_provider_load_from_data (self->topic_css, css->str, css->len);
   compute_line_topics (self, clips, topics);
-  refresh_rows (self);
+  tl_transcript_view_refresh_rows (self);
 }
 
 /**
@@ -895,7 +726,7 @@ tl_transcript_view_set_headings (TlTranscriptView *self, GPtrArray *chapters)
       if (line < n && g_ptr_array_index (self->headings, line) == NULL)
         g_ptr_array_index (self->headings, line) = g_strdup (chapter->title);
     }
-  refresh_rows (self);
+  tl_transcript_view_refresh_rows (self);
 }
 
 TlSource *
@@ -1015,7 +846,7 @@ tl_transcript_view_set_playing (TlTranscriptView *self, gboolean playing)
 {
   g_return_if_fail (TL_IS_TRANSCRIPT_VIEW (self));
   self->playing = !!playing;
-  update_follow_button (self);
+  tl_transcript_view_update_follow_button (self);
 }
 
 /**
@@ -1044,11 +875,11 @@ tl_transcript_view_show_hit (TlTranscriptView *self, guint index, const char *co
     gtk_editable_set_text (GTK_EDITABLE (self->find_entry), "");
   g_clear_pointer (&self->find_text, g_free);
   self->find_current = -1;
-  find_update_count (self, -1, 0);
-  refresh_rows (self);
+  tl_transcript_view_find_update_count (self, -1, 0);
+  tl_transcript_view_refresh_rows (self);
   if (index >= g_list_model_get_n_items (G_LIST_MODEL (self->segments)))
     return;
   /* an untimed line (an article's paragraph) is current only this way */
   set_current (self, index);
-  go_to_line (self, index);
+  tl_transcript_view_go_to_line (self, index);
 }
