@@ -2,6 +2,8 @@
 #include "tl-document.h"
 #include <glib/gi18n-lib.h>
 
+#include "tl-word.h"
+
 #include <string.h>
 
 TlDocument *
@@ -90,7 +92,15 @@ tl_document_get_n_segments (TlDocument *doc)
 void
 tl_document_add_word (TlDocument *doc, gint64 start, gint64 end, const char *text, gssize len)
 {
-  TlDocWord word = { start, end, NULL };
+  tl_document_add_word_full (doc, start, end, text, len, -1);
+}
+
+/* A timed word, with the confidence the file gives it (< 0: none). */
+void
+tl_document_add_word_full (TlDocument *doc, gint64 start, gint64 end, const char *text, gssize len,
+                           double confidence)
+{
+  TlDocWord word = { start, end, NULL, confidence };
   TlDocSegment *seg;
 
   g_return_if_fail (doc->segments->len > 0);
@@ -238,4 +248,71 @@ tl_document_apply_media (TlDocument *doc, const TlMediaInfo *media)
     return;
   if (doc->timing == TL_TIMING_NONE || doc->timing == TL_TIMING_ESTIMATED)
     tl_document_estimate_times (doc, duration);
+}
+
+/**
+ * tl_document_fit_words:
+ *
+ * Makes the words of every segment that has timed words the segment's
+ * text split at white space, as the library keeps them: a word the file
+ * timed keeps its time ("Hello" for "Hello,"), words the file split
+ * otherwise or left untimed are interpolated. Segments without timed
+ * words are left without (their times are estimated when read).
+ */
+void
+tl_document_fit_words (TlDocument *doc)
+{
+  g_autoptr(GArray) words = NULL;
+  gboolean fitted = TRUE;
+
+  for (guint i = 0; i < doc->segments->len && fitted; i++)
+    {
+      const TlDocSegment *seg = &g_array_index (doc->segments, TlDocSegment, i);
+      guint n = tl_words_count_text (seg->text);
+
+      if (seg->n_words == 0)
+        continue;
+      if (n != seg->n_words)
+        fitted = FALSE;
+      for (guint w = 0; w < seg->n_words && fitted; w++)
+        {
+          const TlDocWord *word = &g_array_index (doc->words, TlDocWord, seg->first_word + w);
+          if (word->start == TL_TIME_NONE || strpbrk (word->text, " \t\n") != NULL)
+            fitted = FALSE;
+        }
+    }
+  if (fitted)
+    return;
+
+  words = g_array_sized_new (FALSE, TRUE, sizeof (TlDocWord), doc->words->len);
+  for (guint i = 0; i < doc->segments->len; i++)
+    {
+      TlDocSegment *seg = &g_array_index (doc->segments, TlDocSegment, i);
+      g_autoptr(GArray) old = tl_words_new (seg->n_words);
+      g_autoptr(GArray) fit = NULL;
+      gboolean timed = FALSE;
+
+      for (guint w = 0; w < seg->n_words; w++)
+        {
+          const TlDocWord *dw = &g_array_index (doc->words, TlDocWord, seg->first_word + w);
+          TlWord word = { g_strdup (dw->text), dw->start, dw->end, dw->confidence, FALSE };
+          g_strstrip (word.text);
+          timed |= dw->start != TL_TIME_NONE;
+          g_array_append_val (old, word);
+        }
+      seg->first_word = words->len;
+      seg->n_words = 0;
+      if (!timed)
+        continue;
+      fit = tl_words_fit ((const TlWord *) old->data, old->len, seg->text, seg->start, seg->end, NULL);
+      for (guint w = 0; w < fit->len; w++)
+        {
+          const TlWord *word = &g_array_index (fit, TlWord, w);
+          TlDocWord dw = { word->start, word->end, tl_document_strdup (doc, word->text), word->confidence };
+          g_array_append_val (words, dw);
+        }
+      seg->n_words = fit->len;
+    }
+  g_array_unref (doc->words);
+  doc->words = g_steal_pointer (&words);
 }

@@ -12,6 +12,7 @@ typedef struct {
   gint64 start; /* µs, or TL_TIME_NONE */
   gint64 end;
   const char *text;
+  double confidence; /* 0–1, or < 0 when unknown */
 } TlDocWord;
 
 typedef struct {
@@ -69,6 +70,9 @@ TlDocSegment *tl_document_add_segment (TlDocument *doc,
 TlDocSegment *tl_document_get_segment (TlDocument *doc, guint index);
 guint tl_document_get_n_segments (TlDocument *doc);
 void tl_document_add_word (TlDocument *doc, gint64 start, gint64 end, const char *text, gssize len);
+void tl_document_add_word_full (TlDocument *doc, gint64 start, gint64 end, const char *text, gssize len,
+                                double confidence);
+void tl_document_fit_words (TlDocument *doc);
 void tl_document_add_chapter (TlDocument *doc, gint64 start, const char *title);
 void tl_document_add_section (TlDocument *doc, const char *title);
 void tl_document_add_keyword (TlDocument *doc, const char *keyword);

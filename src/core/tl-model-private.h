@@ -51,7 +51,12 @@ struct _TlSegment {
   double confidence; /* < 0 when unknown */
   char *flag;
   gboolean anchor;   /* timed by hand: alignment keeps it */
+  GArray *words;     /* TlWord; NULL until the store or the library fills them */
+  TlWordTiming word_timing;
+  char *original_text; /* the imported text, once corrected; else NULL */
 };
+
+void tl_segment_fill_words (TlSegment *segment);
 
 struct _TlTopic {
   GObject parent_instance;

@@ -4,6 +4,7 @@
 #include <glib-object.h>
 
 #include "tl-types.h"
+#include "tl-word.h"
 
 G_BEGIN_DECLS
 
@@ -20,5 +21,17 @@ gboolean tl_segment_get_non_speech (TlSegment *self);
 double tl_segment_get_confidence (TlSegment *self);
 const char *tl_segment_get_flag (TlSegment *self);
 gboolean tl_segment_get_anchor (TlSegment *self);
+
+/* Words: every line has them, its text split at white space; timed as
+ * tl_segment_get_word_timing() says (estimated from the line's times when
+ * the transcript gave none). */
+const TlWord *tl_segment_get_words (TlSegment *self, guint *n_words);
+TlWordTiming tl_segment_get_word_timing (TlSegment *self);
+gint tl_segment_find_word (TlSegment *self, gint64 time);
+
+/* Corrections: a line the editor corrected (its text, or split or merged
+ * it) keeps the text it was imported with. */
+gboolean tl_segment_get_edited (TlSegment *self);
+const char *tl_segment_get_original_text (TlSegment *self);
 
 G_END_DECLS

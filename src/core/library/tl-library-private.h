@@ -39,6 +39,8 @@ void tl_library_edit_rollback (TlLibrary *self);
    && (tl_library_edit_touch ((self), (touched), (id)), \
        (call) ? tl_library_edit_commit ((self), (error)) : (tl_library_edit_rollback (self), FALSE)))
 
+gboolean tl_library_store_segment_times (TlLibrary *self, gint64 source_id, TlTiming timing,
+                                         const TlSegmentTiming *times, guint n_times, GError **error);
 gboolean tl_library_check_time_range (TlSource *source, gint64 in, gint64 out, GError **error);
 gboolean tl_library_foreach_line (TlLibrary *self, const gint64 *source_ids, guint n_source_ids,
                                   TlStoreLineFunc func, gpointer data, GError **error);

@@ -46,6 +46,8 @@ tl_library_add_document (TlLibrary *self, TlDocument *doc, const TlImportOptions
     return 0;
   if (options->folder_id > 0 && !folder_exists (self, options->folder_id, error))
     return 0;
+  /* the words a file timed become the words of each line's text */
+  tl_document_fit_words (doc);
   source_id = TL_STORE_CALL (self->store, add_document, doc, options, options->folder_id, error);
   if (source_id == 0)
     return 0;
@@ -156,7 +158,8 @@ valid_segment_timing (const TlSegmentTiming *t, guint index, GError **error)
  *   transcript, in order
  *
  * Replaces the start, end, confidence, flag and anchor mark of every line
- * of a source's transcript and sets the transcript's timing, in one
+ * of a source's transcript (and the words' times: given, or moved with
+ * their line in proportion) and sets the transcript's timing, in one
  * transaction: either all of it is stored or nothing. It is one call so
  * that it can be undone as one step.
  *
@@ -185,7 +188,7 @@ tl_library_set_segment_times (TlLibrary *self, gint64 source_id, TlTiming timing
                                     : timing == TL_TIMING_TAPPED ? TL_EDIT_TAP : TL_EDIT_ESTIMATE,
                               TL_LIBRARY_CHANGE_SEGMENTS | TL_LIBRARY_CHANGE_SOURCES | TL_LIBRARY_CHANGE_CLIPS,
                               TL_LIBRARY_CHANGE_SOURCES, source_id, error,
-                              TL_STORE_CALL (self->store, set_segment_times, source_id, timing, times, n_times, error));
+                              tl_library_store_segment_times (self, source_id, timing, times, n_times, error));
 }
 
 /**

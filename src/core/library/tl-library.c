@@ -64,7 +64,12 @@ G_DEFINE_ENUM_TYPE (TlEditKind, tl_edit_kind,
   G_DEFINE_ENUM_VALUE (TL_EDIT_UNLINK_MEDIA, "unlink-media"),
   G_DEFINE_ENUM_VALUE (TL_EDIT_ALIGN, "align"),
   G_DEFINE_ENUM_VALUE (TL_EDIT_TAP, "tap"),
-  G_DEFINE_ENUM_VALUE (TL_EDIT_ESTIMATE, "estimate"))
+  G_DEFINE_ENUM_VALUE (TL_EDIT_ESTIMATE, "estimate"),
+  G_DEFINE_ENUM_VALUE (TL_EDIT_CORRECT_LINE, "correct-line"),
+  G_DEFINE_ENUM_VALUE (TL_EDIT_SPLIT_LINE, "split-line"),
+  G_DEFINE_ENUM_VALUE (TL_EDIT_MERGE_LINES, "merge-lines"),
+  G_DEFINE_ENUM_VALUE (TL_EDIT_RENAME_SPEAKER, "rename-speaker"),
+  G_DEFINE_ENUM_VALUE (TL_EDIT_SET_SPEAKER, "set-speaker"))
 
 /* The name each kind of step has in undo_step.label: never change one
  * that has shipped, libraries keep them. */
@@ -98,6 +103,11 @@ static const char *const edit_labels[] = {
   [TL_EDIT_ALIGN] = N_("Align to the Audio"),
   [TL_EDIT_TAP] = N_("Tap In Times"),
   [TL_EDIT_ESTIMATE] = N_("Estimate Times"),
+  [TL_EDIT_CORRECT_LINE] = N_("Correct Line"),
+  [TL_EDIT_SPLIT_LINE] = N_("Split Line"),
+  [TL_EDIT_MERGE_LINES] = N_("Merge Lines"),
+  [TL_EDIT_RENAME_SPEAKER] = N_("Rename Speaker"),
+  [TL_EDIT_SET_SPEAKER] = N_("Set Speaker"),
 };
 
 /* The kind of the step a library names @label, TL_EDIT_OTHER when this

@@ -34,7 +34,7 @@ typedef enum {
 GQuark tl_library_error_quark (void);
 
 /* The newest schema this build reads and writes (PRAGMA user_version). */
-#define TL_LIBRARY_SCHEMA_VERSION 5
+#define TL_LIBRARY_SCHEMA_VERSION 6
 
 /* What a change touched, for views that reload only what they show. */
 typedef enum {
@@ -93,6 +93,11 @@ typedef enum {
   TL_EDIT_ALIGN,
   TL_EDIT_TAP,
   TL_EDIT_ESTIMATE,
+  TL_EDIT_CORRECT_LINE,
+  TL_EDIT_SPLIT_LINE,
+  TL_EDIT_MERGE_LINES,
+  TL_EDIT_RENAME_SPEAKER,
+  TL_EDIT_SET_SPEAKER,
 } TlEditKind;
 
 #define TL_TYPE_EDIT_KIND (tl_edit_kind_get_type ())
@@ -158,6 +163,12 @@ typedef struct {
   double confidence;  /* 0–1, or < 0 for none */
   const char *flag;   /* NULL, "unspoken" or "uncertain" */
   gboolean anchor;    /* timed by hand (tapped, fixed): alignment keeps it */
+  /* The line's word times (the aligner's), one per word of its text
+   * (tl_segment_get_words()), with where they come from (ALIGNED).
+   * NULL: the words the line has move with it, in proportion. */
+  const TlWord *words;
+  guint n_words;
+  TlWordTiming word_timing;
 } TlSegmentTiming;
 
 gboolean tl_library_set_segment_times (TlLibrary *self,
@@ -166,6 +177,33 @@ gboolean tl_library_set_segment_times (TlLibrary *self,
                                        const TlSegmentTiming *times,
                                        guint n_times,
                                        GError **error);
+
+/* Corrections of a transcript: each is one transaction and one undo step,
+ * and stays the editor's through new times (alignment, tapping, estimates
+ * change times, never text). Lines are counted from 0; a corrected line
+ * keeps its imported text (tl_segment_get_original_text()). The words of
+ * a line that did not change keep their times; new ones are interpolated. */
+gboolean tl_library_set_segment_text (TlLibrary *self,
+                                      gint64 source_id,
+                                      guint index,
+                                      const char *text,
+                                      GError **error);
+gboolean tl_library_split_segment (TlLibrary *self,
+                                   gint64 source_id,
+                                   guint index,
+                                   guint word,
+                                   GError **error);
+gboolean tl_library_merge_segments (TlLibrary *self, gint64 source_id, guint index, GError **error);
+gboolean tl_library_set_segment_speaker (TlLibrary *self,
+                                         gint64 source_id,
+                                         guint index,
+                                         const char *speaker,
+                                         GError **error);
+gboolean tl_library_rename_speaker (TlLibrary *self,
+                                    gint64 source_id,
+                                    const char *old_name,
+                                    const char *new_name,
+                                    GError **error);
 
 /* Topics */
 TlTopic *tl_library_add_topic (TlLibrary *self,

@@ -48,6 +48,23 @@ typedef struct {
 
 typedef void (*TlStoreLineFunc) (const TlStoreLine *line, gpointer data);
 
+/* One line as a correction writes it (replace_segments): every value of
+ * the row but its place. */
+typedef struct {
+  gint64 start;               /* µs or TL_TIME_NONE */
+  gint64 end;
+  const char *speaker;        /* NULL: none */
+  const char *text;
+  const char *original_text;  /* the imported text; NULL: not corrected */
+  gboolean non_speech;
+  double confidence;          /* < 0: none */
+  const char *flag;
+  gboolean anchor;
+  const TlWord *words;        /* NULL: none kept (estimated as read) */
+  guint n_words;
+  TlWordTiming word_timing;   /* NATIVE, ALIGNED or INTERPOLATED with words */
+} TlStoreSegment;
+
 struct _TlStoreClass {
   GObjectClass parent_class;
 
@@ -79,6 +96,14 @@ struct _TlStoreClass {
   GPtrArray *(*get_chapters) (TlStore *self, gint64 source_id, GError **error);
   gboolean (*set_segment_times) (TlStore *self, gint64 source_id, TlTiming timing, const TlSegmentTiming *times,
                                  guint n_times, GError **error);
+  /* lines [@first, @first + @n_old) of the source's transcript become
+   * @lines (as many or not): a correction, a split, a merge; the lines
+   * after them, and what points at them (article clips, sections), move */
+  gboolean (*replace_segments) (TlStore *self, gint64 source_id, guint first, guint n_old,
+                                const TlStoreSegment *lines, guint n_new, GError **error);
+  /* every line of the source that @old_name speaks, @new_name (NULL: none) */
+  gboolean (*rename_speaker) (TlStore *self, gint64 source_id, const char *old_name, const char *new_name,
+                              guint *n_lines, GError **error);
   gboolean (*set_media) (TlStore *self, gint64 source_id, const TlMediaInfo *media, GError **error);
   gboolean (*update_source) (TlStore *self, gint64 source_id, TlStoreChange change, const char *text, gint64 a,
                              GError **error);

@@ -235,7 +235,6 @@ test_killed (void)
     g_assert_no_error (error);
   }
   g_assert_cmpint (count (path, "SELECT count(*) FROM segment"), ==, 0);
-  g_assert_cmpint (count (path, "SELECT count(*) FROM word"), ==, 0);
   g_assert_cmpint (count (path, "SELECT count(*) FROM source"), ==, 0);
   g_assert_cmpint (count (path, "SELECT count(*) FROM transcript"), ==, 0);
   exec_sql (path, "INSERT INTO segment_fts (segment_fts) VALUES ('integrity-check')");

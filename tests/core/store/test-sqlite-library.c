@@ -76,7 +76,7 @@ test_fresh_schema (Fixture *f, gconstpointer data)
   g_assert_cmpint (pragma_int (f->path, "PRAGMA user_version"), ==, TL_LIBRARY_SCHEMA_VERSION);
   g_assert_cmpint (pragma_int (f->path, "PRAGMA application_id"), ==, 0x54474C4E);
   for (const char *const *t = (const char *const[]) { "folder", "source", "source_keyword", "media", "transcript",
-                                                      "segment", "word", "chapter", "topic", "clip", "clip_topic",
+                                                      "segment", "chapter", "topic", "clip", "clip_topic",
                                                       "segment_fts", NULL };
        *t; t++)
     g_assert_cmpint (tl_test_count_rows (f->library, *t), ==, 0);

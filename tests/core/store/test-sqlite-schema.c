@@ -49,18 +49,25 @@ schema_of (const char *path)
   return query_lines (path, "SELECT type, name, tbl_name, sql FROM sqlite_master");
 }
 
-/* Every row of every table that is not the full-text index's own. */
+/* Every row of every table that is not the full-text index's own. Lines
+ * are read as schemas 3 to 5 kept them: schema 6 adds their words and
+ * corrections beside them (and folds the word table into them: see
+ * test_v5_words_move). */
 static char *
 rows_of (const char *path)
 {
   g_autoptr(GString) out = g_string_new (NULL);
   g_autofree char *tables = query_lines (path, "SELECT name FROM sqlite_master WHERE type = 'table'"
-                                               " AND name NOT LIKE 'segment_fts%' AND name NOT LIKE 'sqlite_%'");
+                                               " AND name NOT LIKE 'segment_fts%' AND name NOT LIKE 'sqlite_%'"
+                                               " AND name <> 'word'");
   g_auto(GStrv) names = g_strsplit (tables, "\n", -1);
 
   for (guint i = 0; names[i] != NULL && *names[i]; i++)
     {
-      g_autofree char *sql = g_strdup_printf ("SELECT * FROM %s", names[i]);
+      g_autofree char *sql = strcmp (names[i], "segment") == 0
+        ? g_strdup ("SELECT id, transcript_id, idx, start_us, end_us, speaker, text, non_speech, confidence, flag,"
+                    " anchor FROM segment")
+        : g_strdup_printf ("SELECT * FROM %s", names[i]);
       g_autofree char *rows = query_lines (path, sql);
       g_string_append_printf (out, "== %s\n%s", names[i], rows);
     }
@@ -165,8 +172,9 @@ test_v4_opens (void)
   tl_test_tmpdir_free (g_steal_pointer (&dir));
 }
 
-/* A library made today by main (schema 5, tests/data/library-v5.sql)
- * opens, reads, and is left as it was: schema, pragmas and every row. */
+/* A library made by main before word times (schema 5,
+ * tests/data/library-v5.sql) opens, reads, and keeps every row as it was;
+ * its undo history is this version's. */
 static void
 test_v5_opens_unchanged (void)
 {
@@ -178,10 +186,10 @@ test_v5_opens_unchanged (void)
   g_autofree char *before = NULL, *after = NULL;
 
   tl_test_restore_dump ("library-v5.sql", path);
-  before = contents_of (path);
+  before = rows_of (path);
   library = tl_library_open (path, &error);
   g_assert_no_error (error);
-  g_assert_cmpint (tl_library_get_schema_version (library), ==, 5);
+  g_assert_cmpint (tl_library_get_schema_version (library), ==, TL_LIBRARY_SCHEMA_VERSION);
   sources = tl_library_list_sources (library, &error);
   g_assert_cmpuint (sources->len, ==, 2);
   g_assert_cmpstr (tl_source_get_folder (g_ptr_array_index (sources, 0)), ==, "Summit/BBC");
@@ -192,8 +200,77 @@ test_v5_opens_unchanged (void)
   g_assert_cmpint (tl_library_get_redo_kind (library), ==, TL_EDIT_DELETE_CLIP);
   g_assert_cmpint (tl_library_get_undo_kind (library), ==, TL_EDIT_NEW_CLIP);
   g_clear_object (&library);
+  after = rows_of (path);
+  g_assert_cmpstr (after, ==, before);
+
+  /* and opened again, it is left as it is: schema, pragmas and every row */
+  g_free (before);
+  before = contents_of (path);
+  library = tl_library_open (path, &error);
+  g_assert_no_error (error);
+  g_clear_object (&library);
+  g_free (after);
   after = contents_of (path);
   g_assert_cmpstr (after, ==, before);
+  tl_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
+/* The words a schema-5 library kept in its word table (whisper's, rolling
+ * captions') move into their lines, in order, as the file timed them; the
+ * lines without any keep none (their words are estimated as read). */
+static void
+test_v5_words_move (void)
+{
+  g_autofree char *dir = tl_test_tmpdir_new ();
+  g_autofree char *path = g_build_filename (dir, "v5.db", NULL);
+  g_autoptr(TlLibrary) library = NULL;
+  g_autoptr(GPtrArray) segments = NULL;
+  g_autoptr(GError) error = NULL;
+  sqlite3 *db = NULL;
+  const TlWord *words;
+  guint n;
+  TlSegment *seg;
+
+  tl_test_restore_dump ("library-v5.sql", path);
+  /* line 3 of source 2 is "So what can we expect the two leaders to discuss?" at 17.72–20.96 s;
+   * the rows as main's whisper importer wrote them (in another order, one untimed) */
+  g_assert_cmpint (sqlite3_open (path, &db), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_exec (db,
+    "INSERT INTO word (segment_id, idx, start_us, end_us, text) SELECT id, 1, 18100000, 18300000, 'what'"
+    "  FROM segment WHERE transcript_id = 2 AND idx = 3;"
+    "INSERT INTO word (segment_id, idx, start_us, end_us, text) SELECT id, 0, 17720000, 18100000, 'So'"
+    "  FROM segment WHERE transcript_id = 2 AND idx = 3;"
+    "INSERT INTO word (segment_id, idx, start_us, end_us, text) SELECT id, 2, NULL, NULL, 'can'"
+    "  FROM segment WHERE transcript_id = 2 AND idx = 3;",
+    NULL, NULL, NULL), ==, SQLITE_OK);
+  sqlite3_close (db);
+
+  library = tl_library_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (tl_test_count_rows (library, "sqlite_master WHERE name = 'word'"), ==, 0);
+  segments = tl_library_get_segments (library, 2, &error);
+  g_assert_no_error (error);
+  seg = g_ptr_array_index (segments, 3);
+  g_assert_cmpint (tl_segment_get_word_timing (seg), ==, TL_WORD_TIMING_NATIVE);
+  /* the three words kept are fitted to the line's ten */
+  words = tl_segment_get_words (seg, &n);
+  g_assert_cmpuint (n, ==, 10);
+  g_assert_cmpstr (words[0].text, ==, "So");
+  g_assert_cmpint (words[0].start, ==, 17720000);
+  g_assert_cmpint (words[0].end, ==, 18100000);
+  g_assert_cmpstr (words[1].text, ==, "what");
+  g_assert_cmpint (words[1].start, ==, 18100000);
+  g_assert_cmpstr (words[9].text, ==, "discuss?");
+  g_assert_true (words[9].interpolated);
+  g_assert_cmpint (words[9].end, ==, 20960000);
+  /* a line without words has them estimated over its time */
+  seg = g_ptr_array_index (segments, 4);
+  g_assert_cmpint (tl_segment_get_word_timing (seg), ==, TL_WORD_TIMING_ESTIMATED);
+  words = tl_segment_get_words (seg, &n);
+  g_assert_cmpuint (n, ==, 15);
+  g_assert_cmpint (words[0].start, ==, tl_segment_get_start (seg));
+  g_assert_cmpint (words[n - 1].end, ==, tl_segment_get_end (seg));
+  g_clear_object (&library);
   tl_test_tmpdir_free (g_steal_pointer (&dir));
 }
 
@@ -205,5 +282,6 @@ main (int argc, char **argv)
   g_test_add_func ("/store/sqlite/schema/same-as-before", test_same_schema);
   g_test_add_func ("/store/sqlite/schema/v4-opens", test_v4_opens);
   g_test_add_func ("/store/sqlite/schema/v5-opens-unchanged", test_v5_opens_unchanged);
+  g_test_add_func ("/store/sqlite/schema/v5-words-move", test_v5_words_move);
   return g_test_run ();
 }

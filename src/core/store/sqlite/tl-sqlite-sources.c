@@ -117,23 +117,16 @@ static gboolean
 insert_segments (TlSqliteStore *self, TlDocument *doc, gint64 transcript_id, guint *next, GError **error)
 {
   TlStmt *seg_stmt = tl_sqlite_store_prepare (self,
-    "INSERT INTO segment (transcript_id, idx, start_us, end_us, speaker, text, non_speech)"
-    " VALUES (?, ?, ?, ?, ?, ?, ?)", error);
-  TlStmt *word_stmt = tl_sqlite_store_prepare (self,
-    "INSERT INTO word (segment_id, idx, start_us, end_us, text) VALUES (?, ?, ?, ?, ?)", error);
+    "INSERT INTO segment (transcript_id, idx, start_us, end_us, speaker, text, non_speech, words, word_timing)"
+    " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
   gint64 until = g_get_monotonic_time () + IMPORT_CHUNK_USEC;
   guint first = *next, i;
 
-  if (seg_stmt == NULL || word_stmt == NULL)
-    {
-      tl_stmt_release (seg_stmt);
-      tl_stmt_release (word_stmt);
-      return FALSE;
-    }
+  if (seg_stmt == NULL)
+    return FALSE;
   for (i = first; i < doc->segments->len; i++)
     {
       const TlDocSegment *seg = &g_array_index (doc->segments, TlDocSegment, i);
-      gint64 segment_id;
 
       if (i > first && (i - first) % IMPORT_CHECK_EVERY == 0 && g_get_monotonic_time () >= until)
         break;
@@ -144,37 +137,25 @@ insert_segments (TlSqliteStore *self, TlDocument *doc, gint64 transcript_id, gui
       tl_stmt_bind_text_or_null (seg_stmt, 5, seg->speaker);
       sqlite3_bind_text (seg_stmt, 6, seg->text, -1, SQLITE_STATIC);
       sqlite3_bind_int (seg_stmt, 7, seg->non_speech);
+      if (seg->n_words > 0)
+        {
+          sqlite3_bind_text (seg_stmt, 8, tl_sqlite_doc_words_to_json (doc, seg), -1, g_free);
+          sqlite3_bind_text (seg_stmt, 9, "native", -1, SQLITE_STATIC);
+        }
+      else
+        {
+          sqlite3_bind_null (seg_stmt, 8);
+          sqlite3_bind_null (seg_stmt, 9);
+        }
       if (!STEP_DONE (seg_stmt))
         {
           tl_sqlite_store_fail (self, error);
           tl_stmt_release (seg_stmt);
-          tl_stmt_release (word_stmt);
           return FALSE;
         }
       sqlite3_reset (seg_stmt);
-      if (seg->n_words == 0)
-        continue;
-      segment_id = sqlite3_last_insert_rowid (self->db);
-      for (guint w = 0; w < seg->n_words; w++)
-        {
-          const TlDocWord *word = &g_array_index (doc->words, TlDocWord, seg->first_word + w);
-          sqlite3_bind_int64 (word_stmt, 1, segment_id);
-          sqlite3_bind_int (word_stmt, 2, w);
-          tl_stmt_bind_time (word_stmt, 3, word->start);
-          tl_stmt_bind_time (word_stmt, 4, word->end);
-          sqlite3_bind_text (word_stmt, 5, word->text, -1, SQLITE_STATIC);
-          if (!STEP_DONE (word_stmt))
-            {
-              tl_sqlite_store_fail (self, error);
-              tl_stmt_release (seg_stmt);
-              tl_stmt_release (word_stmt);
-              return FALSE;
-            }
-          sqlite3_reset (word_stmt);
-        }
     }
   tl_stmt_release (seg_stmt);
-  tl_stmt_release (word_stmt);
   *next = i;
   return i == first || index_segments (self, transcript_id, first, i - 1, error);
 }
@@ -549,61 +530,6 @@ tl_sqlite_store_get_source (TlStore *store, gint64 source_id, GError **error)
 }
 
 static gpointer
-segment_from_row (TlStmt *stmt, gpointer unused)
-{
-  TlSegment *segment = g_object_new (TL_TYPE_SEGMENT, NULL);
-
-  segment->id = sqlite3_column_int64 (stmt, 0);
-  segment->index = sqlite3_column_int (stmt, 1);
-  segment->start = tl_stmt_column_time (stmt, 2);
-  segment->end = tl_stmt_column_time (stmt, 3);
-  segment->speaker = tl_stmt_dup_text (stmt, 4);
-  segment->text = tl_stmt_dup_text (stmt, 5);
-  segment->non_speech = sqlite3_column_int (stmt, 6);
-  segment->confidence = sqlite3_column_type (stmt, 7) == SQLITE_NULL ? -1 : sqlite3_column_double (stmt, 7);
-  segment->flag = tl_stmt_dup_text (stmt, 8);
-  segment->anchor = sqlite3_column_int (stmt, 9);
-  return segment;
-}
-
-#define SEGMENT_COLUMNS "g.id, g.idx, g.start_us, g.end_us, g.speaker, g.text, g.non_speech, g.confidence, g.flag, g.anchor"
-
-static GPtrArray *
-collect_segments (TlSqliteStore *self, TlStmt *stmt, GError **error)
-{
-  return tl_sqlite_store_collect (self, stmt, segment_from_row, NULL, g_object_unref, error);
-}
-
-/* The lines of a source's current transcript, in order: all of them, or
- * (@out > 0) those that overlap [@in, @out). */
-GPtrArray *
-tl_sqlite_store_get_segments (TlStore *store, gint64 source_id, gint64 in, gint64 out, GError **error)
-{
-  TlSqliteStore *self = TL_SQLITE_STORE (store);
-  g_autoptr(TlStmt) stmt = NULL;
-
-  if (out <= 0)
-    {
-      stmt = tl_sqlite_store_prepare (self, "SELECT " SEGMENT_COLUMNS " FROM segment g"
-                                 " WHERE g.transcript_id = " CURRENT_TRANSCRIPT " ORDER BY g.idx", error);
-      if (stmt == NULL)
-        return NULL;
-      sqlite3_bind_int64 (stmt, 1, source_id);
-      return collect_segments (self, stmt, error);
-    }
-  stmt = tl_sqlite_store_prepare (self, "SELECT " SEGMENT_COLUMNS " FROM segment g"
-                             " WHERE g.transcript_id = " CURRENT_TRANSCRIPT
-                             " AND g.start_us < ?2 AND ifnull(g.end_us, g.start_us + 1) > ?3"
-                             " ORDER BY g.idx", error);
-  if (stmt == NULL)
-    return NULL;
-  sqlite3_bind_int64 (stmt, 1, source_id);
-  sqlite3_bind_int64 (stmt, 2, out);
-  sqlite3_bind_int64 (stmt, 3, in);
-  return collect_segments (self, stmt, error);
-}
-
-static gpointer
 chapter_from_row (TlStmt *stmt, gpointer unused)
 {
   TlChapter *chapter = g_new0 (TlChapter, 1);
@@ -746,9 +672,11 @@ tl_sqlite_store_set_segment_times (TlStore *store, gint64 source_id, TlTiming ti
   stmt = tl_sqlite_store_prepare (self,
     /* rows whose values stay as they are are left alone: a tap changes a
      * few lines, and only those go into the undo history */
-    "UPDATE segment SET start_us = ?1, end_us = ?2, confidence = ?3, flag = ?4, anchor = ?5"
+    "UPDATE segment SET start_us = ?1, end_us = ?2, confidence = ?3, flag = ?4, anchor = ?5,"
+    " words = CASE WHEN ?8 THEN ?9 ELSE words END, word_timing = CASE WHEN ?8 THEN ?10 ELSE word_timing END"
     " WHERE transcript_id = ?6 AND idx = ?7"
-    " AND NOT (start_us IS ?1 AND end_us IS ?2 AND confidence IS ?3 AND flag IS ?4 AND anchor = ?5)", error);
+    " AND NOT (start_us IS ?1 AND end_us IS ?2 AND confidence IS ?3 AND flag IS ?4 AND anchor = ?5"
+    " AND (NOT ?8 OR (words IS ?9 AND word_timing IS ?10)))", error);
   if (stmt == NULL)
     return FALSE;
   for (guint i = 0; i < n_times; i++)
@@ -765,6 +693,19 @@ tl_sqlite_store_set_segment_times (TlStore *store, gint64 source_id, TlTiming ti
       sqlite3_bind_int (stmt, 5, t->anchor ? 1 : 0);
       sqlite3_bind_int64 (stmt, 6, transcript_id);
       sqlite3_bind_int (stmt, 7, i);
+      /* words given: the aligner's, or the library's moved with their line */
+      sqlite3_bind_int (stmt, 8, t->words != NULL);
+      if (t->words != NULL && t->n_words > 0 && t->word_timing != TL_WORD_TIMING_NONE
+          && t->word_timing != TL_WORD_TIMING_ESTIMATED)
+        {
+          sqlite3_bind_text (stmt, 9, tl_sqlite_words_to_json (t->words, t->n_words), -1, g_free);
+          sqlite3_bind_text (stmt, 10, tl_word_timing_to_string (t->word_timing), -1, SQLITE_STATIC);
+        }
+      else
+        {
+          sqlite3_bind_null (stmt, 9);
+          sqlite3_bind_null (stmt, 10);
+        }
       if (!STEP_DONE (stmt))
         {
           tl_sqlite_store_fail (self, error);

@@ -90,6 +90,13 @@ gboolean tl_sqlite_store_load_waveform (TlStore *store, gint64 source_id, const 
                                         gint64 mtime, guint *peaks_per_second, GBytes **peaks, GError **error);
 gboolean tl_sqlite_store_save_waveform (TlStore *store, gint64 source_id, const char *media_path, gint64 size,
                                         gint64 mtime, guint peaks_per_second, GBytes *peaks, GError **error);
+/* tl-sqlite-segments.c */
+gboolean tl_sqlite_store_replace_segments (TlStore *store, gint64 source_id, guint first, guint n_old,
+                                           const TlStoreSegment *lines, guint n_new, GError **error);
+gboolean tl_sqlite_store_rename_speaker (TlStore *store, gint64 source_id, const char *old_name,
+                                         const char *new_name, guint *n_lines, GError **error);
+char *tl_sqlite_words_to_json (const TlWord *words, guint n_words);
+char *tl_sqlite_doc_words_to_json (TlDocument *doc, const TlDocSegment *seg);
 /* tl-sqlite-clips.c */
 GPtrArray *tl_sqlite_store_list_topics (TlStore *store, GError **error);
 TlTopic *tl_sqlite_store_get_topic (TlStore *store, gint64 topic_id, GError **error);

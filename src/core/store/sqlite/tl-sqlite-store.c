@@ -328,6 +328,8 @@ tl_sqlite_store_class_init (TlSqliteStoreClass *klass)
   store_class->get_segments = tl_sqlite_store_get_segments;
   store_class->get_chapters = tl_sqlite_store_get_chapters;
   store_class->set_segment_times = tl_sqlite_store_set_segment_times;
+  store_class->replace_segments = tl_sqlite_store_replace_segments;
+  store_class->rename_speaker = tl_sqlite_store_rename_speaker;
   store_class->set_media = tl_sqlite_store_set_media;
   store_class->update_source = tl_sqlite_store_update_source;
   store_class->load_waveform = tl_sqlite_store_load_waveform;

@@ -8,8 +8,9 @@
 #include <glib/gi18n-lib.h>
 
 /* The tables whose changes the editor can undo, and which changes.
- * Sources and segments are created by imports (not undoable) and deleted
- * softly, so only their updates are recorded. */
+ * Sources are created by imports (not undoable) and deleted softly, so
+ * only their updates are recorded; lines come and go when the editor
+ * splits and merges them (imports write theirs while no step records). */
 static const struct {
   const char *table;
   gboolean insert, update, delete;
@@ -19,7 +20,8 @@ static const struct {
   { "topic", TRUE, TRUE, TRUE },
   { "clip", TRUE, TRUE, TRUE },
   { "clip_topic", TRUE, FALSE, TRUE },
-  { "segment", FALSE, TRUE, FALSE },
+  { "segment", TRUE, TRUE, TRUE },
+  { "chapter", FALSE, TRUE, FALSE },
   { "transcript", FALSE, TRUE, FALSE },
   { "media", TRUE, TRUE, TRUE },
 };
@@ -110,6 +112,13 @@ tl_sqlite_store_undo_install (TlSqliteStore *self, GError **error)
     return FALSE;
   if (!exec_sql (self, "CREATE TEMP TABLE IF NOT EXISTS undo_state (step INTEGER NOT NULL);"
                        "DELETE FROM temp.undo_state; INSERT INTO temp.undo_state VALUES (0)", error))
+    return FALSE;
+  /* A line an edit adds (a split, a merge undone) enters the full-text
+   * index at once. Imports index theirs in one statement per part
+   * (tl-sqlite-sources.c), so this fires only while a step records. */
+  if (!exec_sql (self, "CREATE TEMP TRIGGER IF NOT EXISTS edit_segment_fts_insert AFTER INSERT ON main.segment"
+                       " WHEN (SELECT step FROM temp.undo_state) > 0 BEGIN"
+                       " INSERT INTO segment_fts (rowid, text) VALUES (new.id, new.text); END;", error))
     return FALSE;
   for (guint i = 0; i < G_N_ELEMENTS (tracked); i++)
     if (!install_table (self, tracked[i].table, tracked[i].insert, tracked[i].update, tracked[i].delete, error))
