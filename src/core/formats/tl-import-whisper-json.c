@@ -82,6 +82,29 @@ get_object (JsonObject *obj, const char *member)
   return json_node_get_object (node);
 }
 
+/* A confidence from 0 to 1 in @member, or -1 when there is none. */
+static double
+get_confidence (JsonObject *obj, const char *member)
+{
+  JsonNode *node = json_object_get_member (obj, member);
+  double value;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node))
+    return -1;
+  switch (json_node_get_value_type (node))
+    {
+    case G_TYPE_DOUBLE:
+      value = json_node_get_double (node);
+      break;
+    case G_TYPE_INT64:
+      value = (double) json_node_get_int (node);
+      break;
+    default:
+      return -1;
+    }
+  return value >= 0 && value <= 1 ? value : -1;
+}
+
 static JsonArray *
 get_array (JsonObject *obj, const char *member)
 {
@@ -263,6 +286,7 @@ read_openai (Whisper *w, JsonArray *segments)
           JsonObject *word;
           const char *text;
           gint64 wstart = TL_TIME_NONE, wend = TL_TIME_NONE;
+          double confidence;
 
           if (!JSON_NODE_HOLDS_OBJECT (wnode))
             continue;
@@ -279,7 +303,11 @@ read_openai (Whisper *w, JsonArray *segments)
           if (get_seconds (word, "start", &wstart, NULL) != TL_TIME_SCAN_OK
               || get_seconds (word, "end", &wend, NULL) != TL_TIME_SCAN_OK)
             wstart = wend = TL_TIME_NONE;
-          tl_document_add_word (doc, wstart, wend, buf->str, buf->len);
+          /* openai-whisper's "probability", WhisperX's "score" */
+          confidence = get_confidence (word, "probability");
+          if (confidence < 0)
+            confidence = get_confidence (word, "score");
+          tl_document_add_word_full (doc, wstart, wend, buf->str, buf->len, confidence);
         }
     }
 }
@@ -293,6 +321,7 @@ read_cpp_tokens (TlDocument *doc, JsonArray *tokens, GString *buf, GString *word
   guint n_tokens = json_array_get_length (tokens);
   guint first = doc->words->len;
   gint64 start = TL_TIME_NONE, end = TL_TIME_NONE;
+  double confidence = -1, tconfidence = -1;
 
   g_string_truncate (buf, 0);
   for (guint j = 0; j <= n_tokens; j++)
@@ -321,6 +350,7 @@ read_cpp_tokens (TlDocument *doc, JsonArray *tokens, GString *buf, GString *word
               tl_document_get_segment (doc, doc->segments->len - 1)->n_words = 0;
               return;
             }
+          tconfidence = get_confidence (token, "p");
         }
       /* the end of the tokens ends the last word too */
       if ((text == NULL || g_ascii_isspace (text[0])) && buf->len > 0)
@@ -328,13 +358,19 @@ read_cpp_tokens (TlDocument *doc, JsonArray *tokens, GString *buf, GString *word
           set_clean (word, buf->str);
           /* a character split over two tokens is whole once joined */
           if (word->len > 0 && g_utf8_validate (word->str, word->len, NULL))
-            tl_document_add_word (doc, start, end, word->str, word->len);
+            tl_document_add_word_full (doc, start, end, word->str, word->len, confidence);
           g_string_truncate (buf, 0);
         }
       if (text == NULL)
         break;
+      /* a word is as sure as its least sure token */
       if (buf->len == 0)
-        start = tstart;
+        {
+          start = tstart;
+          confidence = tconfidence;
+        }
+      else if (confidence >= 0)
+        confidence = tconfidence < 0 ? -1 : MIN (confidence, tconfidence);
       end = tend;
       g_string_append (buf, text);
     }

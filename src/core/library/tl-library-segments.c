@@ -42,6 +42,16 @@ times_with_words (TlLibrary *self, gint64 source_id, const TlSegmentTiming *time
       TlSegmentTiming *t = &moved[i];
       GArray *words;
 
+      /* given words that are not the line's (an aligner's own split of
+       * it): fitted to its text, as lines keep them */
+      if (t->words != NULL && t->n_words > 0 && t->n_words != seg->words->len)
+        {
+          words = tl_words_fit (t->words, t->n_words, seg->text, t->start, t->end, NULL);
+          g_ptr_array_add (kept, words);
+          t->words = (const TlWord *) words->data;
+          t->n_words = words->len;
+          continue;
+        }
       if (t->words != NULL || !words_kept (seg) || (t->start == seg->start && t->end == seg->end))
         continue;
       words = tl_words_new (seg->words->len);
