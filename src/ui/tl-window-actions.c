@@ -349,6 +349,16 @@ tl_window_edit_kind_title (TlEditKind kind, const char *stored)
       return _("Tap In Times");
     case TL_EDIT_ESTIMATE:
       return _("Estimate Times");
+    case TL_EDIT_CORRECT_LINE:
+      return _("Correct Line");
+    case TL_EDIT_SPLIT_LINE:
+      return _("Split Line");
+    case TL_EDIT_MERGE_LINES:
+      return _("Merge Lines");
+    case TL_EDIT_RENAME_SPEAKER:
+      return _("Rename Speaker");
+    case TL_EDIT_SET_SPEAKER:
+      return _("Set Speaker");
     case TL_EDIT_OTHER:
     default:
       return stored;
@@ -743,6 +753,10 @@ on_single_key (GtkWidget *widget, GVariant *args, gpointer user_data)
   if (key->lists_first && focus && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->source_tree)))
     return FALSE;
   if (key->clips_first && focus && gtk_widget_is_ancestor (focus, GTK_WIDGET (self->tag_panel)))
+    return FALSE;
+  /* Shift+Left/Right select word by word once a word has the focus */
+  if ((key->key == GDK_KEY_Left || key->key == GDK_KEY_Right) && (key->mods & GDK_SHIFT_MASK)
+      && tl_transcript_view_has_word_focus (self->transcript))
     return FALSE;
   /* the timeline's arrows step a frame (Shift: a second) */
   if ((key->key == GDK_KEY_Left || key->key == GDK_KEY_Right) && focus == GTK_WIDGET (self->timeline))

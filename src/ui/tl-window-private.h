@@ -103,4 +103,8 @@ void tl_window_timeline_show_clips (TlWindow *self);
 void tl_window_timeline_show_marks (TlWindow *self);
 void tl_window_timeline_show_lines (TlWindow *self);
 
+/* tl-window-words.c */
+void tl_window_words_init (TlWindow *self);
+gboolean tl_window_words_clip_spec (TlWindow *self, TlClipSpec *spec, GError **error);
+
 G_END_DECLS

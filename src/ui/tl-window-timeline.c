@@ -132,7 +132,9 @@ tl_window_timeline_show_clips (TlWindow *self)
   tl_timeline_set_selected_clip (self->timeline, selected ? tl_clip_get_id (selected) : 0);
 }
 
-/* Where the transcript's lines start and end: a trimmed edge sticks there. */
+/* Where the transcript's lines start and end, and its words where they
+ * were timed (by the transcript, by alignment, or kept through a
+ * correction): a trimmed edge sticks there. */
 void
 tl_window_timeline_show_lines (TlWindow *self)
 {
@@ -145,11 +147,29 @@ tl_window_timeline_show_lines (TlWindow *self)
       {
         TlSegment *segment = tl_transcript_view_get_segment (self->transcript, i);
         gint64 start = tl_segment_get_start (segment), end = tl_segment_get_end (segment);
+        TlWordTiming timing = tl_segment_get_word_timing (segment);
 
         if (start >= 0)
           g_array_append_val (points, start);
         if (end >= 0)
           g_array_append_val (points, end);
+        if (timing == TL_WORD_TIMING_NATIVE || timing == TL_WORD_TIMING_ALIGNED
+            || timing == TL_WORD_TIMING_INTERPOLATED)
+          {
+            guint n_words;
+            const TlWord *words = tl_segment_get_words (segment, &n_words);
+
+            for (guint w = 0; w < n_words; w++)
+              {
+                /* a word's interpolated time is a guess too */
+                if (words[w].interpolated)
+                  continue;
+                if (words[w].start >= 0)
+                  g_array_append_val (points, words[w].start);
+                if (words[w].end >= 0)
+                  g_array_append_val (points, words[w].end);
+              }
+          }
       }
   tl_timeline_set_snap_points (self->timeline, (gint64 *) points->data, points->len);
 }

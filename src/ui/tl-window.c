@@ -656,6 +656,7 @@ tl_window_tag_with_topic (TlWindow *self, gint64 topic_id)
   g_autoptr(GArray) specs = NULL;
   const char *topics[2] = { NULL, NULL };
   gboolean by_paragraph;
+  TlClipSpec word_spec;
   TlClip *existing = NULL;
   GPtrArray *all_topics = tl_tag_panel_get_topics (self->tag_panel);
 
@@ -684,6 +685,16 @@ tl_window_tag_with_topic (TlWindow *self, gint64 topic_id)
       spec.out = self->mark_out;
       specs = g_array_new (FALSE, TRUE, sizeof (TlClipSpec));
       g_array_append_val (specs, spec);
+    }
+  else if (!by_paragraph && tl_window_words_clip_spec (self, &word_spec, &error))
+    {
+      specs = g_array_new (FALSE, TRUE, sizeof (TlClipSpec));
+      g_array_append_val (specs, word_spec);
+    }
+  else if (error)
+    {
+      tl_window_toast (self, error->message, FALSE);
+      return;
     }
   else if ((specs = specs_for_selected_lines (self, &error)) == NULL)
     {
@@ -1284,6 +1295,7 @@ tl_window_init (TlWindow *self)
   g_signal_connect (self->source_tree, "relink-media", G_CALLBACK (on_relink_media), self);
   g_signal_connect (self->transcript, "line-picked", G_CALLBACK (on_line_picked), self);
   g_signal_connect (self->transcript, "selection-changed", G_CALLBACK (on_transcript_selection), self);
+  tl_window_words_init (self);
   g_signal_connect (self->tag_panel, "clip-activated", G_CALLBACK (on_clip_activated), self);
   g_signal_connect (self->tag_panel, "topic-activated", G_CALLBACK (on_topic_activated), self);
   g_signal_connect (self->tag_panel, "selection-changed", G_CALLBACK (on_clip_selection_changed), self);

@@ -257,6 +257,13 @@ GArray *tl_clip_specs_for_lines (TlSource *source,
                                  const TlLineRun *runs,
                                  guint n_runs,
                                  GError **error);
+gboolean tl_clip_spec_for_words (TlSource *source,
+                                 TlSegment *first,
+                                 guint first_word,
+                                 TlSegment *last,
+                                 guint last_word,
+                                 TlClipSpec *spec,
+                                 GError **error);
 gint64 tl_library_add_clip (TlLibrary *self, const TlClipSpec *spec, GError **error);
 gboolean tl_library_add_clips (TlLibrary *self,
                                const TlClipSpec *specs,

@@ -1,6 +1,7 @@
 /* tl-timeline-input.c: the strip under the pointer and the keys. A press
  * on a clip's edge trims it (on frames, sticking to the lines' starts and
- * ends nearby; one edit when released), on its
+ * ends and to the words' where words were timed, nearby; one edit when
+ * released), on its
  * body selects it, anywhere else seeks and a drag scrubs. Ctrl+scroll and
  * +/− zoom, scroll moves along a zoomed strip, arrows step the playhead
  * by a frame (Shift: a second). */

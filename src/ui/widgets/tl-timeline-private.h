@@ -54,7 +54,7 @@ struct _TlTimeline {
   GArray *clips;          /* TlTimelineClip, by in point */
   guint n_lanes;
   GArray *chapters;       /* TlTimelineChapter */
-  GArray *snaps;          /* gint64, sorted: where a trimmed edge sticks (line starts and ends) */
+  GArray *snaps;          /* gint64, sorted: where a trimmed edge sticks (lines' and timed words' starts and ends) */
   gint64 selected;        /* clip id, or 0 */
   gint64 pending_in;      /* I / O being marked, -1 when unset */
   gint64 pending_out;

@@ -92,8 +92,9 @@ tl_timeline_snap (TlTimeline *self, gint64 t)
   return t;
 }
 
-/* Where a trimmed edge dragged to @x goes: a line's start or end within a
- * few pixels, else the nearest frame; either on the frame grid. */
+/* Where a trimmed edge dragged to @x goes: a line's or a word's start or
+ * end within a few pixels, else the nearest frame; either on the frame
+ * grid. */
 gint64
 tl_timeline_snap_edge (TlTimeline *self, double x, int width)
 {
@@ -135,7 +136,8 @@ compare_times (gconstpointer a, gconstpointer b)
 
 /**
  * tl_timeline_set_snap_points:
- * @points: (array length=n_points): µs: where the lines start and end
+ * @points: (array length=n_points): µs: where the lines start and end,
+ *   and the words that have times of their own
  *
  * A clip's edge dragged near one of these sticks to it.
  */

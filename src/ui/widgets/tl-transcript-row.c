@@ -18,6 +18,8 @@ struct _TlTranscriptRow {
   GtkWidget *texts; /* speaker over words */
   GtkWidget *speaker;
   GtkWidget *text;
+  GArray *spans;     /* TlWordSpan: where the words are in the text */
+  GtkWidget *editor; /* the transcript view's editor, while this line is corrected */
 };
 
 G_DEFINE_FINAL_TYPE (TlTranscriptRow, tl_transcript_row, GTK_TYPE_WIDGET)
@@ -31,6 +33,8 @@ tl_transcript_row_dispose (GObject *object)
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
   g_clear_object (&self->segment);
+  g_clear_pointer (&self->spans, g_array_unref);
+  self->editor = NULL;
   G_OBJECT_CLASS (tl_transcript_row_parent_class)->dispose (object);
 }
 
@@ -312,6 +316,27 @@ set_tooltip (GtkWidget *widget, const char *text)
     gtk_widget_set_tooltip_text (widget, text);
 }
 
+/* Speakers in colours: each name has one of a few, the same wherever it
+ * shows (the name's hash picks it), so that a change of speaker catches
+ * the eye; the name stays written, for who tells colours apart poorly. */
+#define N_SPEAKER_COLOURS 6
+
+static void
+set_speaker_colour (TlTranscriptRow *self, const char *speaker)
+{
+  char css_class[16];
+
+  for (guint i = 0; i < N_SPEAKER_COLOURS; i++)
+    {
+      g_snprintf (css_class, sizeof css_class, "speaker-%u", i);
+      gtk_widget_remove_css_class (self->speaker, css_class);
+    }
+  if (speaker == NULL)
+    return;
+  g_snprintf (css_class, sizeof css_class, "speaker-%u", g_str_hash (speaker) % N_SPEAKER_COLOURS);
+  gtk_widget_add_css_class (self->speaker, css_class);
+}
+
 /**
  * tl_transcript_row_set_segment:
  * @media: (nullable): the source's media, for its times (rate, start timecode)
@@ -330,6 +355,11 @@ tl_transcript_row_set_segment (TlTranscriptRow *self, TlSegment *segment, const 
   const char *text_tip = NULL;
   const char *flag = tl_segment_get_flag (segment);
 
+  if (self->segment != segment || self->spans == NULL)
+    {
+      g_clear_pointer (&self->spans, g_array_unref);
+      self->spans = tl_words_split_text (tl_segment_get_text (segment));
+    }
   g_set_object (&self->segment, segment);
   if (start >= 0)
     {
@@ -346,6 +376,7 @@ tl_transcript_row_set_segment (TlTranscriptRow *self, TlSegment *segment, const 
 
   gtk_label_set_text (GTK_LABEL (self->speaker), speaker ? speaker : "");
   gtk_widget_set_visible (self->speaker, speaker != NULL);
+  set_speaker_colour (self, speaker);
   markup = marks ? marked_markup (tl_segment_get_text (segment), marks) : NULL;
   if (markup)
     tl_wrap_text_set_markup (TL_WRAP_TEXT (self->text), markup);
@@ -416,4 +447,142 @@ TlSegment *
 tl_transcript_row_get_segment (TlTranscriptRow *self)
 {
   return self->segment;
+}
+
+guint
+tl_transcript_row_get_n_words (TlTranscriptRow *self)
+{
+  return self->spans ? self->spans->len : 0;
+}
+
+static void
+set_word_range (TlTranscriptRow *self, TlWrapTextRange which, int first, int last)
+{
+  guint n = tl_transcript_row_get_n_words (self);
+  const TlWordSpan *spans = self->spans ? (const TlWordSpan *) self->spans->data : NULL;
+
+  first = MAX (first, 0);
+  last = MIN (last, (int) n - 1);
+  if (first > last || n == 0)
+    {
+      tl_wrap_text_set_range (TL_WRAP_TEXT (self->text), which, 0, 0);
+      return;
+    }
+  tl_wrap_text_set_range (TL_WRAP_TEXT (self->text), which, spans[first].offset,
+                          spans[last].offset + spans[last].length);
+}
+
+/**
+ * tl_transcript_row_set_words:
+ * @spoken: the word being said, or -1
+ * @first_selected: the first word selected in this line, or -1 for none
+ * @last_selected: the last one (G_MAXINT: to the line's end)
+ * @cursor: the word with the keyboard's focus, or -1
+ *
+ * Marks words of the line; only its text is drawn again.
+ */
+void
+tl_transcript_row_set_words (TlTranscriptRow *self, int spoken, int first_selected, int last_selected, int cursor)
+{
+  g_return_if_fail (TL_IS_TRANSCRIPT_ROW (self));
+  set_word_range (self, TL_WRAP_TEXT_SPOKEN, spoken, spoken);
+  set_word_range (self, TL_WRAP_TEXT_SELECTED, first_selected < 0 ? 1 : first_selected,
+                  first_selected < 0 ? 0 : last_selected);
+  set_word_range (self, TL_WRAP_TEXT_CURSOR, cursor, cursor);
+}
+
+/**
+ * tl_transcript_row_word_at:
+ * @x: row coordinates
+ *
+ * Returns: the word under (@x, @y): the one a byte of the text there
+ *   belongs to, the one before for the space between two; -1 outside the
+ *   text (the time, the speaker, the margins, past a line's end)
+ */
+int
+tl_transcript_row_word_at (TlTranscriptRow *self, double x, double y)
+{
+  double tx, ty;
+  int index, found = -1;
+
+  g_return_val_if_fail (TL_IS_TRANSCRIPT_ROW (self), -1);
+  if (self->spans == NULL || self->spans->len == 0 || !gtk_widget_get_visible (self->text)
+      || !gtk_widget_translate_coordinates (GTK_WIDGET (self), self->text, x, y, &tx, &ty)
+      || tx >= gtk_widget_get_width (self->text) || ty >= gtk_widget_get_height (self->text))
+    return -1;
+  index = tl_wrap_text_index_at (TL_WRAP_TEXT (self->text), tx, ty);
+  if (index < 0)
+    return -1;
+  for (guint i = 0; i < self->spans->len; i++)
+    if (g_array_index (self->spans, TlWordSpan, i).offset <= (guint) index)
+      found = i;
+  return found;
+}
+
+/* The byte where word @word starts in the line's text (its end: the text's length). */
+int
+tl_transcript_row_word_offset (TlTranscriptRow *self, guint word)
+{
+  g_return_val_if_fail (TL_IS_TRANSCRIPT_ROW (self), 0);
+  if (self->spans && word < self->spans->len)
+    return g_array_index (self->spans, TlWordSpan, word).offset;
+  return self->segment ? strlen (tl_segment_get_text (self->segment)) : 0;
+}
+
+/**
+ * tl_transcript_row_set_editor:
+ * @editor: (nullable): the editor that takes the words' place, or %NULL
+ *   to show the words again
+ */
+void
+tl_transcript_row_set_editor (TlTranscriptRow *self, GtkWidget *editor)
+{
+  g_return_if_fail (TL_IS_TRANSCRIPT_ROW (self));
+  if (self->editor == editor)
+    return;
+  if (self->editor && gtk_widget_get_parent (self->editor) == self->texts)
+    gtk_box_remove (GTK_BOX (self->texts), self->editor);
+  self->editor = editor;
+  if (editor)
+    {
+      GtkWidget *parent = gtk_widget_get_parent (editor);
+
+      /* another row had it (the list gave this line a new row) */
+      if (parent)
+        {
+          g_object_ref (editor);
+          gtk_box_remove (GTK_BOX (parent), editor);
+          gtk_box_append (GTK_BOX (self->texts), editor);
+          g_object_unref (editor);
+        }
+      else
+        gtk_box_append (GTK_BOX (self->texts), editor);
+    }
+  gtk_widget_set_visible (self->text, editor == NULL);
+}
+
+GtkWidget *
+tl_transcript_row_get_editor (TlTranscriptRow *self)
+{
+  return self->editor;
+}
+
+/**
+ * tl_transcript_row_word_point:
+ * @x: (out): row coordinates
+ *
+ * Returns: whether the row shows word @word; its middle then in (@x, @y)
+ */
+gboolean
+tl_transcript_row_word_point (TlTranscriptRow *self, guint word, double *x, double *y)
+{
+  const TlWordSpan *span;
+  double tx, ty;
+
+  g_return_val_if_fail (TL_IS_TRANSCRIPT_ROW (self), FALSE);
+  if (self->spans == NULL || word >= self->spans->len || !gtk_widget_get_visible (self->text))
+    return FALSE;
+  span = &g_array_index (self->spans, TlWordSpan, word);
+  return tl_wrap_text_range_point (TL_WRAP_TEXT (self->text), span->offset, span->offset + span->length, &tx, &ty)
+         && gtk_widget_translate_coordinates (self->text, GTK_WIDGET (self), tx, ty, x, y);
 }

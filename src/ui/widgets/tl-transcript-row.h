@@ -26,5 +26,13 @@ void tl_transcript_row_set_current (TlTranscriptRow *self, gboolean current);
 void tl_transcript_row_set_topics (TlTranscriptRow *self, const gint64 *topic_ids, guint n_topics);
 void tl_transcript_row_set_heading (TlTranscriptRow *self, const char *heading);
 TlSegment *tl_transcript_row_get_segment (TlTranscriptRow *self);
+guint tl_transcript_row_get_n_words (TlTranscriptRow *self);
+void tl_transcript_row_set_words (TlTranscriptRow *self, int spoken, int first_selected, int last_selected,
+                                  int cursor);
+int tl_transcript_row_word_at (TlTranscriptRow *self, double x, double y);
+gboolean tl_transcript_row_word_point (TlTranscriptRow *self, guint word, double *x, double *y);
+int tl_transcript_row_word_offset (TlTranscriptRow *self, guint word);
+void tl_transcript_row_set_editor (TlTranscriptRow *self, GtkWidget *editor);
+GtkWidget *tl_transcript_row_get_editor (TlTranscriptRow *self);
 
 G_END_DECLS

@@ -27,14 +27,8 @@ enum {
   N_PROPS
 };
 
-enum {
-  SIGNAL_LINE_PICKED,
-  SIGNAL_SELECTION_CHANGED,
-  N_SIGNALS
-};
-
 static GParamSpec *properties[N_PROPS];
-static guint signals[N_SIGNALS];
+guint tl_transcript_view_signals[TL_TRANSCRIPT_VIEW_N_SIGNALS];
 
 /* Whether @segment's time is a guess: an estimated transcript, or a line
  * between two taps (spread by its length). */
@@ -62,6 +56,10 @@ bind_row (TlTranscriptView *self, GtkListItem *item)
   tl_transcript_row_set_topics (row, topics ? (gint64 *) topics->data : NULL, topics ? topics->len : 0);
   tl_transcript_row_set_heading (row, position < self->headings->len ? g_ptr_array_index (self->headings, position)
                                                                      : NULL);
+  tl_transcript_view_bind_words (self, GTK_WIDGET (row), position);
+  tl_transcript_view_bind_editor (self, GTK_WIDGET (row), position);
+  /* a line of another speaker than the one shown takes no room */
+  gtk_widget_set_visible (GTK_WIDGET (row), tl_transcript_view_line_shown (self, segment));
 }
 
 static void
@@ -109,8 +107,8 @@ stop_scroll (TlTranscriptView *self)
 }
 
 /* The row showing line @index, if the list has one for it. */
-static GtkWidget *
-bound_row (TlTranscriptView *self, guint index)
+GtkWidget *
+tl_transcript_view_bound_row (TlTranscriptView *self, guint index)
 {
   GHashTableIter iter;
   gpointer item;
@@ -122,6 +120,20 @@ bound_row (TlTranscriptView *self, guint index)
   return NULL;
 }
 
+/* The line @row shows, or -1 when it shows none. */
+int
+tl_transcript_view_row_line (TlTranscriptView *self, GtkWidget *row)
+{
+  GHashTableIter iter;
+  gpointer item;
+
+  g_hash_table_iter_init (&iter, self->bound);
+  while (g_hash_table_iter_next (&iter, &item, NULL))
+    if (gtk_list_item_get_child (item) == row)
+      return gtk_list_item_get_position (item);
+  return -1;
+}
+
 /* Runs after the window laid the list out, so the row's place is known:
  * moves the list by the row's distance from the middle. Moving it lays
  * the list out again in the same frame (GDK repeats the layout phase),
@@ -130,7 +142,7 @@ static void
 on_scroll_layout (GdkFrameClock *clock, TlTranscriptView *self)
 {
   GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (self->scroller));
-  GtkWidget *row = self->scroll_line >= 0 ? bound_row (self, self->scroll_line) : NULL;
+  GtkWidget *row = self->scroll_line >= 0 ? tl_transcript_view_bound_row (self, self->scroll_line) : NULL;
   double page = gtk_adjustment_get_page_size (adjustment);
   double value = gtk_adjustment_get_value (adjustment);
   double target, delta;
@@ -242,10 +254,13 @@ on_selection_changed (GtkSelectionModel *model, guint position, guint n_items, T
 
   if (!self->navigating)
     self->goal_line = -1;
-  g_signal_emit (self, signals[SIGNAL_SELECTION_CHANGED], 0);
+  /* the editor picked lines: no word has the focus any longer */
+  if (!self->quiet)
+    tl_transcript_view_clear_words (self);
+  g_signal_emit (self, tl_transcript_view_signals[TL_TRANSCRIPT_VIEW_SIGNAL_SELECTION_CHANGED], 0);
   if (self->quiet || !tl_transcript_view_get_selected_range (self, &first, &last) || first != last)
     return;
-  g_signal_emit (self, signals[SIGNAL_LINE_PICKED], 0, first);
+  g_signal_emit (self, tl_transcript_view_signals[TL_TRANSCRIPT_VIEW_SIGNAL_LINE_PICKED], 0, first);
 }
 
 static void
@@ -286,6 +301,7 @@ tl_transcript_view_dispose (GObject *object)
   GtkWidget *child;
 
   stop_scroll (self);
+  tl_transcript_view_edit_dispose (self);
   g_signal_handlers_disconnect_by_data (tl_time_format_get_default (), self);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
@@ -336,10 +352,62 @@ tl_transcript_view_class_init (TlTranscriptViewClass *klass)
    *
    * The editor picked one line (a click, a key): the player goes there.
    */
-  signals[SIGNAL_LINE_PICKED] = g_signal_new ("line-picked", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
+  tl_transcript_view_signals[TL_TRANSCRIPT_VIEW_SIGNAL_LINE_PICKED] = g_signal_new ("line-picked", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0,
                                               NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
-  signals[SIGNAL_SELECTION_CHANGED] = g_signal_new ("selection-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+  tl_transcript_view_signals[TL_TRANSCRIPT_VIEW_SIGNAL_SELECTION_CHANGED] = g_signal_new ("selection-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                                     0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  /**
+   * TlTranscriptView::word-picked:
+   * @line: the line
+   * @word: the word in it, from 0
+   *
+   * The editor clicked a word: the player goes to it.
+   */
+  tl_transcript_view_signals[TL_TRANSCRIPT_VIEW_SIGNAL_WORD_PICKED] = g_signal_new ("word-picked", G_TYPE_FROM_CLASS (klass),
+                                                                 G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE,
+                                                                 2, G_TYPE_UINT, G_TYPE_UINT);
+  /**
+   * TlTranscriptView::edit-text:
+   * @line: the line
+   * @text: its corrected text
+   *
+   * The editor corrected a line's text (and pressed Enter).
+   */
+  tl_transcript_view_signals[TL_TRANSCRIPT_VIEW_SIGNAL_EDIT_TEXT] = g_signal_new ("edit-text", G_TYPE_FROM_CLASS (klass),
+                                                               G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE,
+                                                               2, G_TYPE_UINT, G_TYPE_STRING);
+  /**
+   * TlTranscriptView::split-line:
+   * @line: the line
+   * @word: the word the new line starts with
+   */
+  tl_transcript_view_signals[TL_TRANSCRIPT_VIEW_SIGNAL_SPLIT_LINE] = g_signal_new ("split-line", G_TYPE_FROM_CLASS (klass),
+                                                                G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE,
+                                                                2, G_TYPE_UINT, G_TYPE_UINT);
+  /**
+   * TlTranscriptView::merge-lines:
+   * @line: the line that the next is to join
+   */
+  tl_transcript_view_signals[TL_TRANSCRIPT_VIEW_SIGNAL_MERGE_LINES] = g_signal_new ("merge-lines", G_TYPE_FROM_CLASS (klass),
+                                                                 G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE,
+                                                                 1, G_TYPE_UINT);
+  /**
+   * TlTranscriptView::set-speaker:
+   * @line: the line
+   * @speaker: its speaker, "" for none
+   */
+  tl_transcript_view_signals[TL_TRANSCRIPT_VIEW_SIGNAL_SET_SPEAKER] = g_signal_new ("set-speaker", G_TYPE_FROM_CLASS (klass),
+                                                                 G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE,
+                                                                 2, G_TYPE_UINT, G_TYPE_STRING);
+  /**
+   * TlTranscriptView::rename-speaker:
+   * @old_name: a speaker of the source
+   * @new_name: the name it is to have in all its lines
+   */
+  tl_transcript_view_signals[TL_TRANSCRIPT_VIEW_SIGNAL_RENAME_SPEAKER] = g_signal_new ("rename-speaker", G_TYPE_FROM_CLASS (klass),
+                                                                    G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                                                                    G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
+  tl_transcript_view_edit_class_init (widget_class);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
   gtk_widget_class_set_css_name (widget_class, "transcriptview");
@@ -372,6 +440,7 @@ tl_transcript_view_init (TlTranscriptView *self)
   self->find_current = -1;
   self->goal_line = -1;
   self->scroll_line = -1;
+  self->position = -1;
   self->bound = g_hash_table_new (NULL, NULL);
   self->starts = g_array_new (FALSE, FALSE, sizeof (gint64));
   self->line_topics = g_ptr_array_new_with_free_func (free_line_topics);
@@ -455,6 +524,8 @@ tl_transcript_view_init (TlTranscriptView *self)
   gtk_widget_set_parent (self->lines_box, GTK_WIDGET (self));
 
   gtk_search_bar_set_key_capture_widget (GTK_SEARCH_BAR (self->find_bar), NULL);
+  tl_transcript_view_words_init (self);
+  tl_transcript_view_edit_init (self);
 
   self->topic_css = gtk_css_provider_new ();
   gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (self->topic_css),
@@ -518,12 +589,16 @@ set_current (TlTranscriptView *self, int current)
   if (current == old)
     return;
   self->current = current;
+  self->spoken_word = -1;
   g_hash_table_iter_init (&iter, self->bound);
   while (g_hash_table_iter_next (&iter, &item, NULL))
     {
       int position = gtk_list_item_get_position (item);
       if (position == old || position == current)
-        tl_transcript_row_set_current (TL_TRANSCRIPT_ROW (gtk_list_item_get_child (item)), position == current);
+        {
+          tl_transcript_row_set_current (TL_TRANSCRIPT_ROW (gtk_list_item_get_child (item)), position == current);
+          tl_transcript_view_bind_words (self, gtk_list_item_get_child (item), position);
+        }
     }
   if (current >= 0 && self->following)
     scroll_to (self, current);
@@ -535,7 +610,17 @@ void
 tl_transcript_view_set_position (TlTranscriptView *self, gint64 position)
 {
   g_return_if_fail (TL_IS_TRANSCRIPT_VIEW (self));
+  self->position = position;
   set_current (self, tl_transcript_view_find_line (self, position));
+  tl_transcript_view_update_spoken (self, position);
+}
+
+/* Returns: the word being said in the current line, or -1 */
+int
+tl_transcript_view_get_spoken_word (TlTranscriptView *self)
+{
+  g_return_val_if_fail (TL_IS_TRANSCRIPT_VIEW (self), -1);
+  return self->current >= 0 ? self->spoken_word : -1;
 }
 
 int
@@ -664,22 +749,75 @@ tl_transcript_view_set_clips (TlTranscriptView *self, GPtrArray *clips, GPtrArra
   tl_transcript_view_refresh_rows (self);
 }
 
+/* Whether two snapshots of a line show the same. */
+static gboolean
+same_line (TlSegment *a, TlSegment *b)
+{
+  return tl_segment_get_id (a) == tl_segment_get_id (b) && tl_segment_get_start (a) == tl_segment_get_start (b)
+         && tl_segment_get_end (a) == tl_segment_get_end (b)
+         && g_strcmp0 (tl_segment_get_text (a), tl_segment_get_text (b)) == 0
+         && g_strcmp0 (tl_segment_get_speaker (a), tl_segment_get_speaker (b)) == 0
+         && g_strcmp0 (tl_segment_get_flag (a), tl_segment_get_flag (b)) == 0
+         && tl_segment_get_anchor (a) == tl_segment_get_anchor (b)
+         && tl_segment_get_edited (a) == tl_segment_get_edited (b);
+}
+
+/* The source's lines again after an edit (a correction, a split, a
+ * tap): only the lines that changed are replaced, so the list stays where
+ * the editor reads and the rows of the others are not made again. */
+static void
+replace_changed_lines (TlTranscriptView *self, GPtrArray *segments)
+{
+  GListModel *model = G_LIST_MODEL (self->segments);
+  guint old_n = g_list_model_get_n_items (model), new_n = segments ? segments->len : 0;
+  guint prefix = 0, suffix = 0;
+
+  while (prefix < old_n && prefix < new_n)
+    {
+      g_autoptr(TlSegment) old = g_list_model_get_item (model, prefix);
+      if (!same_line (old, g_ptr_array_index (segments, prefix)))
+        break;
+      prefix++;
+    }
+  while (suffix < old_n - prefix && suffix < new_n - prefix)
+    {
+      g_autoptr(TlSegment) old = g_list_model_get_item (model, old_n - 1 - suffix);
+      if (!same_line (old, g_ptr_array_index (segments, new_n - 1 - suffix)))
+        break;
+      suffix++;
+    }
+  if (prefix + suffix == old_n && old_n == new_n)
+    return;
+  g_list_store_splice (self->segments, prefix, old_n - prefix - suffix,
+                       segments ? segments->pdata + prefix : NULL, new_n - prefix - suffix);
+}
+
 /**
  * tl_transcript_view_set_source:
  * @source: (nullable): the source, or %NULL to show nothing
  * @segments: its lines, in order
  * @clips: (nullable): its clips
  * @topics: (nullable): every topic
+ *
+ * Shows a source's lines from the first. The source shown again (after
+ * an edit) stays where it is: lines that changed are replaced, the
+ * others and the list's place are kept.
  */
 void
 tl_transcript_view_set_source (TlTranscriptView *self, TlSource *source, GPtrArray *segments, GPtrArray *clips,
                                GPtrArray *topics)
 {
+  gboolean again;
+
   g_return_if_fail (TL_IS_TRANSCRIPT_VIEW (self));
 
+  again = source && self->source && tl_source_get_id (source) == tl_source_get_id (self->source);
   self->quiet = TRUE;
+  tl_transcript_view_cancel_edit (self);
+  tl_transcript_view_clear_words (self);
   g_set_object (&self->source, source);
   self->current = -1;
+  self->spoken_word = -1;
   self->find_current = -1;
   self->goal_line = -1;
   g_array_set_size (self->starts, 0);
@@ -690,10 +828,23 @@ tl_transcript_view_set_source (TlTranscriptView *self, TlSource *source, GPtrArr
       g_array_append_val (self->starts, start);
     }
   g_ptr_array_set_size (self->headings, segments ? segments->len : 0);
-  g_list_store_splice (self->segments, 0, g_list_model_get_n_items (G_LIST_MODEL (self->segments)),
-                       segments ? segments->pdata : NULL, segments ? segments->len : 0);
+  if (again)
+    replace_changed_lines (self, segments);
+  else
+    g_list_store_splice (self->segments, 0, g_list_model_get_n_items (G_LIST_MODEL (self->segments)),
+                         segments ? segments->pdata : NULL, segments ? segments->len : 0);
+  tl_transcript_view_update_speakers (self);
   tl_transcript_view_set_clips (self, clips, topics);
   self->quiet = FALSE;
+  if (again)
+    {
+      /* the line under the play position, lit again where it is */
+      if (self->position >= 0)
+        tl_transcript_view_set_position (self, self->position);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_CURRENT]);
+      return;
+    }
+  self->position = -1;
   tl_transcript_view_set_following (self, TRUE);
   if (segments && segments->len)
     scroll_to (self, 0);

@@ -36,4 +36,24 @@ void tl_transcript_view_find_next (TlTranscriptView *self, gboolean backwards);
 void tl_transcript_view_set_playing (TlTranscriptView *self, gboolean playing);
 void tl_transcript_view_show_hit (TlTranscriptView *self, guint index, const char *const *terms);
 
+/* Words (tl-transcript-view-words.c) */
+int tl_transcript_view_get_spoken_word (TlTranscriptView *self);
+void tl_transcript_view_set_word_cursor (TlTranscriptView *self, guint line, guint word);
+gboolean tl_transcript_view_get_word_cursor (TlTranscriptView *self, guint *line, guint *word);
+void tl_transcript_view_select_words (TlTranscriptView *self, guint first_line, guint first_word, guint last_line,
+                                      guint last_word);
+gboolean tl_transcript_view_get_word_range (TlTranscriptView *self, guint *first_line, guint *first_word,
+                                            guint *last_line, guint *last_word);
+gboolean tl_transcript_view_has_word_focus (TlTranscriptView *self);
+
+/* Corrections (tl-transcript-view-edit.c) */
+int tl_transcript_view_get_focus_line (TlTranscriptView *self);
+void tl_transcript_view_edit_line (TlTranscriptView *self, int line, int word);
+int tl_transcript_view_get_edit_line (TlTranscriptView *self);
+GtkWidget *tl_transcript_view_get_editor (TlTranscriptView *self);
+void tl_transcript_view_commit_edit (TlTranscriptView *self);
+void tl_transcript_view_cancel_edit (TlTranscriptView *self);
+void tl_transcript_view_set_shown_speaker (TlTranscriptView *self, const char *speaker);
+const char *tl_transcript_view_get_shown_speaker (TlTranscriptView *self);
+
 G_END_DECLS
