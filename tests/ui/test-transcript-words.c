@@ -443,7 +443,7 @@ n_shown (Fixture *f)
 static void
 test_speakers (Fixture *f, gconstpointer data)
 {
-  g_assert_true (gtk_widget_get_visible (view (f)->speaker_filter));
+  g_assert_true (gtk_widget_get_visible (view (f)->speaker_bar));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (view (f)->speakers)), ==, 3);
   g_assert_cmpuint (n_shown (f), ==, 3);
   tl_transcript_view_set_shown_speaker (view (f), "Anna");
@@ -466,7 +466,7 @@ test_speakers (Fixture *f, gconstpointer data)
   g_assert_cmpstr (tl_segment_get_speaker (tl_transcript_view_get_segment (view (f), 1)), ==, "Anna Cunningham");
   g_assert_cmpint (tl_library_get_undo_kind (f->library), ==, TL_EDIT_SET_SPEAKER);
   /* one speaker left: no filter to choose from */
-  g_assert_false (gtk_widget_get_visible (view (f)->speaker_filter));
+  g_assert_false (gtk_widget_get_visible (view (f)->speaker_bar));
 }
 
 /* A clip's out edge dragged near the end of "came" (2.45 s) sticks to it

@@ -441,7 +441,7 @@ tl_transcript_view_update_speakers (TlTranscriptView *self)
   /* a reload after an edit keeps the filter, if the speaker still speaks */
   if (shown && g_hash_table_contains (seen, shown))
     tl_transcript_view_set_shown_speaker (self, shown);
-  gtk_widget_set_visible (self->speaker_filter, names->len > 2);
+  gtk_widget_set_visible (self->speaker_bar, names->len > 2);
 }
 
 /* A line's menu */
@@ -528,18 +528,18 @@ tl_transcript_view_edit_init (TlTranscriptView *self)
   gtk_widget_set_tooltip_text (self->speaker_filter, _("Show one speaker’s lines only"));
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->speaker_filter), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("Speaker"), -1);
-  gtk_widget_set_halign (self->speaker_filter, GTK_ALIGN_START);
-  gtk_widget_set_margin_start (self->speaker_filter, 6);
-  gtk_widget_set_margin_top (self->speaker_filter, 4);
-  gtk_widget_set_margin_bottom (self->speaker_filter, 4);
-  gtk_widget_set_visible (self->speaker_filter, FALSE);
   g_signal_connect (self->speaker_filter, "notify::selected", G_CALLBACK (on_speaker_filter), self);
-  gtk_box_prepend (GTK_BOX (self->lines_box), self->speaker_filter);
+  /* under the lines, beside the button that follows playback again */
+  self->speaker_bar = gtk_action_bar_new ();
+  gtk_action_bar_pack_start (GTK_ACTION_BAR (self->speaker_bar), self->speaker_filter);
+  gtk_widget_set_visible (self->speaker_bar, FALSE);
+  gtk_box_append (GTK_BOX (self->lines_box), self->speaker_bar);
 
+  /* a popover takes no room: it goes beside the find bar, before the lines */
   self->menu = gtk_popover_menu_new_from_model (menu);
   gtk_popover_set_has_arrow (GTK_POPOVER (self->menu), FALSE);
   gtk_widget_set_halign (self->menu, GTK_ALIGN_START);
-  gtk_widget_set_parent (self->menu, GTK_WIDGET (self));
+  gtk_widget_insert_after (self->menu, GTK_WIDGET (self), self->find_bar);
 }
 
 void

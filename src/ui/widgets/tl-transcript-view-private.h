@@ -68,6 +68,7 @@ struct _TlTranscriptView {
   /* corrections (tl-transcript-view-edit.c) */
   GtkWidget *editor;        /* a GtkTextView, ours (reffed), in the edited line's row */
   int edit_line;            /* -1 when no line is corrected */
+  GtkWidget *speaker_bar;   /* under the lines: */
   GtkWidget *speaker_filter; /* a GtkDropDown of the source's speakers */
   GtkStringList *speakers;  /* "All speakers", then each name */
   char *shown_speaker;      /* only this speaker's lines show, or NULL */
