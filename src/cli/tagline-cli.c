@@ -37,6 +37,8 @@ static const TlCliCommand commands[] = {
   { "folders", tl_cli_folders, TL_CLI_READS | TL_CLI_WRITES, N_("List the folders, add, rename, move or delete one") },
   { "show", tl_cli_show, TL_CLI_READS, N_("Show a source and its transcript") },
   { "search", tl_cli_search, TL_CLI_READS, N_("Search every transcript") },
+  { "segment", tl_cli_segment, TL_CLI_WRITES, N_("Correct a transcript line: edit, split or merge") },
+  { "speaker", tl_cli_speaker, TL_CLI_WRITES, N_("Rename a speaker, or set a line’s speaker") },
   { "topics", tl_cli_topics, TL_CLI_READS | TL_CLI_WRITES, N_("List, add, rename, recolour, key or delete topics") },
   { "tag", tl_cli_tag, TL_CLI_WRITES, N_("Store a clip with topics") },
   { "clips", tl_cli_clips, TL_CLI_READS | TL_CLI_WRITES, N_("List clips, change, rearrange or delete them") },

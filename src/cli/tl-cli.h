@@ -126,6 +126,8 @@ gboolean tl_cli_sources_edit (TlCli *cli, int argc, char **argv, GError **error)
 gboolean tl_cli_folders (TlCli *cli, int argc, char **argv, GError **error);
 gboolean tl_cli_show (TlCli *cli, int argc, char **argv, GError **error);
 gboolean tl_cli_search (TlCli *cli, int argc, char **argv, GError **error);
+gboolean tl_cli_segment (TlCli *cli, int argc, char **argv, GError **error);
+gboolean tl_cli_speaker (TlCli *cli, int argc, char **argv, GError **error);
 gboolean tl_cli_topics (TlCli *cli, int argc, char **argv, GError **error);
 gboolean tl_cli_topics_edit (TlCli *cli, int argc, char **argv, GError **error);
 gboolean tl_cli_tag (TlCli *cli, int argc, char **argv, GError **error);

@@ -311,10 +311,14 @@ tl_json_write_topic (TlJsonWriter *w, TlTopic *topic)
   tl_json_writer_end_object (w);
 }
 
-/* index (from 0), start, end, speaker, text, non_speech, confidence, flag */
+/* index (from 0), start, end, speaker, text, non_speech, confidence, flag,
+ * word_timing, words [{text, start, end, confidence}], edited, original_text */
 void
 tl_json_write_segment (TlJsonWriter *w, TlSegment *segment)
 {
+  const TlWord *words;
+  guint n_words;
+
   g_return_if_fail (TL_IS_SEGMENT (segment));
 
   tl_json_writer_begin_object (w);
@@ -330,6 +334,29 @@ tl_json_write_segment (TlJsonWriter *w, TlSegment *segment)
   else
     tl_json_writer_null (w);
   tl_json_writer_member_string (w, "flag", tl_segment_get_flag (segment));
+  tl_json_writer_member_string (w, "word_timing", tl_word_timing_to_string (tl_segment_get_word_timing (segment)));
+  tl_json_writer_member (w, "words");
+  tl_json_writer_begin_array (w);
+  words = tl_segment_get_words (segment, &n_words);
+  for (guint i = 0; i < n_words; i++)
+    {
+      tl_json_writer_begin_object (w);
+      tl_json_writer_member_string (w, "text", words[i].text);
+      tl_json_writer_member_seconds (w, "start", words[i].start);
+      tl_json_writer_member_seconds (w, "end", words[i].end);
+      tl_json_writer_member (w, "confidence");
+      if (words[i].confidence >= 0)
+        tl_json_writer_double (w, words[i].confidence);
+      else
+        tl_json_writer_null (w);
+      /* only on words a correction gave times to */
+      if (words[i].interpolated)
+        tl_json_writer_member_boolean (w, "interpolated", TRUE);
+      tl_json_writer_end_object (w);
+    }
+  tl_json_writer_end_array (w);
+  tl_json_writer_member_boolean (w, "edited", tl_segment_get_edited (segment));
+  tl_json_writer_member_string (w, "original_text", tl_segment_get_original_text (segment));
   tl_json_writer_end_object (w);
 }
 

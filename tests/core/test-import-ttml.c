@@ -155,6 +155,18 @@ test_time_containment (void)
   tl_test_assert_segment_text (doc, 6, 112000000, 115000000, "second in sequence");
   tl_test_assert_segment_text (doc, 7, 116000000, 117000000, "after a pause");
   tl_test_assert_segment_text (doc, 8, 211000000, 212250000, "timed words");
+  /* the spans' times are the words' */
+  g_assert_cmpuint (tl_test_segment (doc, 8)->n_words, ==, 2);
+  {
+    const TlDocWord *w = &g_array_index (doc->words, TlDocWord, tl_test_segment (doc, 8)->first_word);
+    g_assert_cmpstr (w[0].text, ==, "timed");
+    g_assert_cmpint (w[0].start, ==, 211000000);
+    g_assert_cmpint (w[0].end, ==, 211500000);
+    g_assert_cmpstr (w[1].text, ==, "words");
+    g_assert_cmpint (w[1].end, ==, 212250000);
+  }
+  for (guint i = 0; i < 8; i++)
+    g_assert_cmpuint (tl_test_segment (doc, i)->n_words, ==, 0);
 }
 
 /* <br/> is a space, spans are text, white space collapses, metadata and

@@ -519,6 +519,80 @@ test_article_clips_follow (Fixture *f, gconstpointer data)
   g_assert_cmpint (tl_clip_get_last_segment (clip), ==, 3);
 }
 
+/* YouTube's rolling captions (the corpus's file): the inline times are
+ * the words'; skipped without ../shared/corpus */
+static void
+test_youtube_word_tags (Fixture *f, gconstpointer data)
+{
+  const char *shared = g_getenv ("TAGLINE_SHARED_DIR");
+  g_autofree char *path = g_build_filename (shared ? shared : "../shared", "corpus", "transcripts",
+                                            "vtt_webvttpy_youtube_autocaption_wordtags.vtt", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TlDocument) doc = NULL;
+  g_autoptr(GPtrArray) segments = NULL;
+  gboolean found = FALSE;
+  gint64 id;
+
+  if (!g_file_test (path, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("no corpus at ../shared/corpus");
+      return;
+    }
+  doc = tl_import_file (path, NULL, NULL, &error);
+  g_assert_no_error (error);
+  id = tl_library_add_document (f->library, doc, NULL, &error);
+  g_assert_no_error (error);
+  segments = tl_library_get_segments (f->library, id, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < segments->len; i++)
+    {
+      TlSegment *seg = g_ptr_array_index (segments, i);
+      guint n;
+      const TlWord *words = tl_segment_get_words (seg, &n);
+
+      /* "this<00:05:04.199><c> will</c><00:05:04.379><c> happen</c>…" */
+      for (guint w = 0; w + 2 < n; w++)
+        if (strcmp (words[w].text, "this") == 0 && strcmp (words[w + 1].text, "will") == 0)
+          {
+            g_assert_cmpint (tl_segment_get_word_timing (seg), ==, TL_WORD_TIMING_NATIVE);
+            g_assert_cmpint (words[w].start, ==, 304080000);
+            g_assert_cmpint (words[w + 1].start, ==, 304199000);
+            g_assert_cmpstr (words[w + 2].text, ==, "happen");
+            g_assert_cmpint (words[w + 2].start, ==, 304379000);
+            found = TRUE;
+            break;
+          }
+      if (found)
+        break;
+    }
+  g_assert_true (found);
+}
+
+/* whisper.cpp's tokens make words: " Americ" "ans" "," is "Americans," */
+static void
+test_whisper_cpp (Fixture *f, gconstpointer data)
+{
+  static const char *const json =
+    "{\"transcription\": [{\"timestamps\": {\"from\": \"00:00:00,000\", \"to\": \"00:00:02,000\"},\n"
+    "  \"offsets\": {\"from\": 0, \"to\": 2000}, \"text\": \" my fellow Americans,\",\n"
+    "  \"tokens\": [{\"text\": \"[_BEG_]\", \"offsets\": {\"from\": 0, \"to\": 0}, \"p\": 0.9},\n"
+    "   {\"text\": \" my\", \"offsets\": {\"from\": 0, \"to\": 300}, \"p\": 0.95},\n"
+    "   {\"text\": \" fellow\", \"offsets\": {\"from\": 300, \"to\": 800}, \"p\": 0.9},\n"
+    "   {\"text\": \" Americ\", \"offsets\": {\"from\": 800, \"to\": 1400}, \"p\": 0.8},\n"
+    "   {\"text\": \"ans\", \"offsets\": {\"from\": 1400, \"to\": 1700}, \"p\": 0.6},\n"
+    "   {\"text\": \",\", \"offsets\": {\"from\": 1700, \"to\": 1750}, \"p\": 0.99}]}]}\n";
+  gint64 id = add_text (f->library, json, "/x/jfk.json");
+  g_autoptr(TlSegment) seg = line (f, id, 0);
+  guint n;
+  const TlWord *words = tl_segment_get_words (seg, &n);
+
+  g_assert_cmpint (tl_segment_get_word_timing (seg), ==, TL_WORD_TIMING_NATIVE);
+  g_assert_cmpuint (n, ==, 3);
+  assert_word (&words[0], "my", 0, 300000);
+  assert_word (&words[2], "Americans,", 800000, 1750000);
+  g_assert_cmpfloat_with_epsilon (words[2].confidence, 0.6, 1e-9);
+}
+
 /* the word rules alone */
 static void
 test_fit (void)
@@ -575,6 +649,8 @@ main (int argc, char **argv)
   ADD ("/core/words/correction-survives-retime", test_correction_survives_retime);
   ADD ("/core/words/speakers", test_speakers);
   ADD ("/core/words/article-clips-follow", test_article_clips_follow);
+  ADD ("/core/words/youtube-word-tags", test_youtube_word_tags);
+  ADD ("/core/words/whisper-cpp", test_whisper_cpp);
   g_test_add_func ("/core/words/fit", test_fit);
   return g_test_run ();
 }

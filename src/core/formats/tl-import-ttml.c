@@ -371,6 +371,7 @@ typedef struct {
   gint64 min_begin;
   gint64 max_end;
   const char *speaker;
+  GArray *words; /* TlDocWord of the innermost timed spans, text owned */
 } Content;
 
 static void
@@ -417,7 +418,24 @@ collect_content (Ttml *t, const xmlNode *node, const Interval *iv, Content *c)
               }
             if (c->speaker == NULL)
               c->speaker = agent_name (t, child, NULL);
-            collect_content (t, child, &civ, c);
+            {
+              gsize from = t->raw->len;
+              guint n_words = c->words->len;
+
+              collect_content (t, child, &civ, c);
+              /* a timed span of words (not one that holds timed spans):
+               * its words are said in its time */
+              if (has_timing (child) && civ.end != TL_TIME_NONE && c->words->len == n_words)
+                {
+                  char *text = tl_text_clean (t->raw->str + from, t->raw->len - from);
+                  TlDocWord word = { civ.begin, civ.end, text, -1 };
+
+                  if (*text)
+                    g_array_append_val (c->words, word);
+                  else
+                    g_free (text);
+                }
+            }
           }
           break;
         default:
@@ -429,10 +447,12 @@ collect_content (Ttml *t, const xmlNode *node, const Interval *iv, Content *c)
 static void
 add_paragraph (Ttml *t, const xmlNode *p, const Interval *iv, const char *speaker)
 {
-  Content c = { G_MAXINT64, TL_TIME_NONE, NULL };
+  Content c = { G_MAXINT64, TL_TIME_NONE, NULL, NULL };
+  g_autoptr(GArray) words = g_array_new (FALSE, FALSE, sizeof (TlDocWord));
   gint64 begin, end;
   TlDocSegment *seg;
 
+  c.words = words;
   g_string_truncate (t->raw, 0);
   g_string_truncate (t->clean, 0);
   collect_content (t, p, iv, &c);
@@ -461,6 +481,13 @@ add_paragraph (Ttml *t, const xmlNode *p, const Interval *iv, const char *speake
   seg = tl_document_add_segment (t->doc, begin, end, t->clean->str, t->clean->len);
   seg->line = tl_xml_line (p);
   seg->speaker = speaker ? speaker : c.speaker;
+  for (guint i = 0; i < words->len; i++)
+    {
+      TlDocWord *word = &g_array_index (words, TlDocWord, i);
+      if (begin != TL_TIME_NONE)
+        tl_document_add_word (t->doc, word->start, word->end, word->text, -1);
+      g_free ((char *) word->text);
+    }
 }
 
 /* Walks <body> or a <div>: <div>s nest, <p>s are the segments. */

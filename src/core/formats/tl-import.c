@@ -186,6 +186,9 @@ finish_document (TlImportContext *ctx, TlDocument *doc, GError **error)
   if (doc->segments->len == 0)
     return tl_import_fail (ctx, error, 0, _("No transcript lines found in the file"));
 
+  /* "SPEAKER 1: …" in formats that have no place for speakers */
+  tl_document_find_speakers (doc);
+
   if (timed)
     {
       /* segments need lines for the stable sort; importers set them */

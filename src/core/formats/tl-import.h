@@ -72,6 +72,8 @@ TlDocument *tl_import_file (const char *path,
                             guint *error_line,
                             GError **error);
 
+void tl_document_find_speakers (TlDocument *doc);
+
 gboolean tl_import_fail (TlImportContext *ctx,
                          GError **error,
                          guint line,
