@@ -251,6 +251,16 @@ main (int argc, char **argv)
   printf ("\n");
   tl_test_flite_spec (&spec);
   met &= bench_voice ("flite", sentences, n, &spec, FLITE_LINE_MEDIAN_BEFORE, FLITE_LINE_P90_BEFORE);
+  /* beside the targets: where the local search places lines again */
+  printf ("\n");
+  {
+    g_autofree TlTestSentence *with_gap = said (pool, 50, 15);
+    with_gap[7].in_transcript = FALSE;
+    tl_test_speech_spec_init (&spec);
+    spec.seed = 12;
+    printf ("(a said sentence missing from the transcript) ");
+    bench_voice ("espeak-ng gap", with_gap, 15, &spec, 1000, 1000);
+  }
   printf ("\nall targets: %s\n", verdict (met));
   {
     g_autofree char *cmd = g_strdup_printf ("rm -rf '%s'", dir);
