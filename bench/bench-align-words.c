@@ -10,7 +10,9 @@
  * Ground truth: where espeak-ng's word events and flite's segments say
  * each word starts. The aligner reads the transcript with espeak-ng's
  * default English voice. For scale it also prints the word starts one gets
- * by spreading each aligned line's time over its words by characters.
+ * by spreading each aligned line's time over its words by characters,
+ * and, beside the targets, faster speech, more noise, and a sentence
+ * missing from the transcript (whose neighbours are placed again).
  *   build/bench/bench-align-words [SENTENCES]   (BENCH_VERBOSE=1: every word) */
 #include <glib/gstdio.h>
 #include <math.h>
@@ -144,6 +146,7 @@ print_errors (const char *what, const Errors *e, double t_median, double t_p90)
   printf (", max %6.1f ms, mean signed %+6.1f ms\n", e->max, e->bias);
 }
 
+/* @line_median_before < 0: no figures from before to compare with */
 static gboolean
 bench_voice (const char *name, const TlTestSentence *sentences, guint n, TlTestSpeechSpec *spec,
              double line_median_before, double line_p90_before)
@@ -206,11 +209,14 @@ bench_voice (const char *name, const TlTestSentence *sentences, guint n, TlTestS
   print_errors ("  but each line's first", &e_inner, 0, 0);
   print_errors ("  spread by characters", &e_spread, 0, 0);
   print_errors ("line starts", &e_lines, 0, 0);
-  met = e_words.median <= 60 && e_words.p90 <= 150
-        && e_lines.median <= line_median_before + 0.05 && e_lines.p90 <= line_p90_before + 0.05;
-  printf ("  line starts before word times: median %.1f ms, p90 %.1f ms: now %s\n", line_median_before,
-          line_p90_before, e_lines.median <= line_median_before + 0.05 && e_lines.p90 <= line_p90_before + 0.05
-                           ? "no worse" : "WORSE");
+  met = e_words.median <= 60 && e_words.p90 <= 150;
+  if (line_median_before >= 0)
+    {
+      gboolean no_worse = e_lines.median <= line_median_before + 0.05 && e_lines.p90 <= line_p90_before + 0.05;
+      printf ("  line starts before word times: median %.1f ms, p90 %.1f ms: now %s\n", line_median_before,
+              line_p90_before, no_worse ? "no worse" : "WORSE");
+      met &= no_worse;
+    }
   return met;
 }
 
@@ -251,7 +257,17 @@ main (int argc, char **argv)
   printf ("\n");
   tl_test_flite_spec (&spec);
   met &= bench_voice ("flite", sentences, n, &spec, FLITE_LINE_MEDIAN_BEFORE, FLITE_LINE_P90_BEFORE);
-  /* beside the targets: where the local search places lines again */
+  /* beside the targets: harder recordings, and where the local search
+   * places lines again */
+  printf ("\n(faster speech) ");
+  tl_test_speech_spec_init (&spec);
+  spec.seed = 7;
+  spec.words_per_minute = 220;
+  bench_voice ("espeak-ng 220 wpm", sentences, MIN (n, 20), &spec, -1, -1);
+  printf ("\n(more noise) ");
+  tl_test_flite_spec (&spec);
+  spec.snr_db = 10;
+  bench_voice ("flite 10 dB", sentences, MIN (n, 20), &spec, -1, -1);
   printf ("\n");
   {
     g_autofree TlTestSentence *with_gap = said (pool, 50, 15);
@@ -259,7 +275,7 @@ main (int argc, char **argv)
     tl_test_speech_spec_init (&spec);
     spec.seed = 12;
     printf ("(a said sentence missing from the transcript) ");
-    bench_voice ("espeak-ng gap", with_gap, 15, &spec, 1000, 1000);
+    bench_voice ("espeak-ng gap", with_gap, 15, &spec, -1, -1);
   }
   printf ("\nall targets: %s\n", verdict (met));
   {
