@@ -66,9 +66,10 @@ tl_text_split_words (const char *text)
  * @text: the line @words were split from
  * @words: (element-type TlTextWord): from tl_text_split_words()
  *
- * What a synthesizer reads for the line: its speakable words, without
- * what is in brackets and without music signs, one space apart. Sets
- * each speakable word's `reading`: the character it starts at.
+ * What a synthesizer reads for the line: its words without what is in
+ * brackets and without music signs, one space apart (punctuation on its
+ * own stays: a dash is a pause). Sets each speakable word's `reading`:
+ * the character it starts at.
  *
  * Returns: (transfer full) (nullable): the reading, or %NULL when no
  *   word can be read
@@ -95,7 +96,7 @@ tl_text_words_reading (const char *text, GArray *words)
             depth++;
           else if (c == ']' && depth > 0)
             depth--;
-          else if (depth == 0 && !is_music_sign (c) && w->speakable)
+          else if (depth == 0 && !is_music_sign (c))
             {
               if (!started)
                 {
@@ -104,7 +105,8 @@ tl_text_words_reading (const char *text, GArray *words)
                       g_string_append_c (out, ' ');
                       n_chars++;
                     }
-                  w->reading = n_chars;
+                  if (w->speakable)
+                    w->reading = n_chars;
                   started = TRUE;
                 }
               g_string_append_unichar (out, c);
@@ -112,7 +114,8 @@ tl_text_words_reading (const char *text, GArray *words)
             }
         }
     }
-  if (out->len == 0)
-    return NULL;
-  return g_string_free (g_steal_pointer (&out), FALSE);
+  for (guint i = 0; i < words->len; i++)
+    if (g_array_index (words, TlTextWord, i).speakable)
+      return g_string_free (g_steal_pointer (&out), FALSE);
+  return NULL;
 }

@@ -283,7 +283,7 @@ test_split_words (void)
       g_assert_cmpint (w->speakable, ==, speakable[i]);
       g_assert_cmpuint (w->reading, ==, at[i]);
     }
-  g_assert_cmpstr (reading, ==, "Thank you, so-called U.S.");
+  g_assert_cmpstr (reading, ==, "Thank you, so-called U.S. !");
 
   g_clear_pointer (&words, g_array_unref);
   words = tl_text_split_words ("[Music] \u266A\u266A");
