@@ -89,6 +89,8 @@ const char *tl_window_edit_kind_title (TlEditKind kind, const char *stored);
 /* tl-window-transport.c */
 void tl_window_transport_init (TlWindow *self);
 void tl_window_transport_bind (TlWindow *self);
+GSettings *tl_window_get_settings (TlWindow *self);
+void tl_window_apply_follow (TlWindow *self);
 void tl_window_play_pause (TlWindow *self);
 void tl_window_play_around (TlWindow *self);
 gboolean tl_window_go_to_time (TlWindow *self, const char *text);

@@ -195,6 +195,37 @@ test_command_line_opens_library (void)
   tl_test_tmpdir_free (g_steal_pointer (&dir));
 }
 
+/* `tagline` alone opens the library the preferences name for the start,
+ * not the one opened last. */
+static void
+test_start_library_preference (void)
+{
+  g_autofree char *dir = tl_test_tmpdir_new ();
+  g_autofree char *chosen = make_library (dir, "chosen.tagline");
+  g_autofree char *other = make_library (dir, "other.tagline");
+  const char *argv[] = { "tagline", NULL };
+  const char *with_other[] = { "tagline", other, NULL };
+  g_autoptr(GSettingsSchema) schema = g_settings_schema_source_lookup (g_settings_schema_source_get_default (),
+                                                                      "org.tagline.Tagline", TRUE);
+  g_autoptr(GSettings) settings = NULL;
+
+  if (schema == NULL)
+    {
+      g_test_skip ("the settings schema is not installed");
+      return;
+    }
+  settings = g_settings_new ("org.tagline.Tagline");
+  /* the other one is the last opened */
+  run_app (with_other, 1, check_library_open, other);
+  g_settings_set_string (settings, "start-library", chosen);
+  run_app (argv, 1, check_library_open, chosen);
+  /* without it, the last one opened: now the chosen one, until another */
+  g_settings_reset (settings, "start-library");
+  run_app (with_other, 1, check_library_open, other);
+  run_app (argv, 1, check_library_open, other);
+  tl_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
 /* A library opened from the window takes the window's place; the one it
  * replaced is in Open Recent. */
 static void
@@ -602,6 +633,7 @@ main (int argc, char **argv)
   g_log_set_writer_func (count_warnings, NULL, NULL);
   g_test_add_func ("/ui/application/command-line-imports", test_command_line_imports);
   g_test_add_func ("/ui/application/command-line-opens-library", test_command_line_opens_library);
+  g_test_add_func ("/ui/application/start-library-preference", test_start_library_preference);
   g_test_add_func ("/ui/application/open-library-replaces-window", test_open_library_replaces_window);
   g_test_add_func ("/ui/application/error-page-offers-a-way-out", test_error_page_offers_a_way_out);
   g_test_add_func ("/ui/application/icon-found", test_icon_found);

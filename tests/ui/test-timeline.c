@@ -624,10 +624,84 @@ test_transport_preferences (Fixture *f, gconstpointer data)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->window->pedal_keys)), ==, 0);
 }
 
+/* Seek step, nudge step, speed, following and light or dark: each one
+ * applies the moment it is set. */
+static void
+test_preferences_apply_at_once (Fixture *f, gconstpointer data)
+{
+  GSettings *settings = tl_application_get_settings (f->app);
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  gint64 ids[3];
+  g_autoptr(TlClip) clip = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (settings == NULL)
+    {
+      g_test_skip ("the settings schema is not installed");
+      return;
+    }
+  open_video (f, 14, "25/1");
+
+  /* Shift+Right goes ahead by the seek step, Shift+Left back */
+  g_settings_set_double (settings, "seek-step", 10);
+  seek_to (f, 2 * G_USEC_PER_SEC);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.skip", "i", 1));
+  seek_target = 12 * G_USEC_PER_SEC;
+  g_assert_true (tl_test_wait_until (at_target (f), 15));
+  g_settings_set_double (settings, "seek-step", 3);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.skip", "i", -1));
+  seek_target = 9 * G_USEC_PER_SEC;
+  g_assert_true (tl_test_wait_until (at_target (f), 15));
+  g_settings_reset (settings, "seek-step");
+
+  /* the speed the player plays at */
+  g_settings_set_double (settings, "default-speed", 1.5);
+  g_assert_cmpfloat (tl_player_get_speed (f->window->player), ==, 1.5);
+  g_settings_reset (settings, "default-speed");
+  g_assert_cmpfloat (tl_player_get_speed (f->window->player), ==, 1.0);
+
+  /* following playback, now and for the next source */
+  g_assert_true (tl_transcript_view_get_following (f->window->transcript));
+  g_settings_set_boolean (settings, "follow-playback", FALSE);
+  g_assert_false (tl_transcript_view_get_following (f->window->transcript));
+  g_settings_reset (settings, "follow-playback");
+  g_assert_true (tl_transcript_view_get_following (f->window->transcript));
+
+  /* the clip editor's arrows move In by the nudge step, in frames */
+  add_clips (f, ids);
+  g_assert_true (tl_tag_panel_select_clip (f->window->tag_panel, ids[0]));
+  g_settings_set_int (settings, "nudge-step", 3);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.clip-nudge-in", "i", 1));
+  clip = tl_library_get_clip (f->library, ids[0], &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (tl_clip_get_in (clip), ==, 2000000 + 3 * 40000);
+  g_settings_reset (settings, "nudge-step");
+
+  /* light or dark */
+  g_settings_set_string (settings, "color-scheme", "dark");
+  g_assert_cmpint (adw_style_manager_get_color_scheme (style), ==, ADW_COLOR_SCHEME_FORCE_DARK);
+  g_settings_set_string (settings, "color-scheme", "light");
+  g_assert_cmpint (adw_style_manager_get_color_scheme (style), ==, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  g_settings_reset (settings, "color-scheme");
+  g_assert_cmpint (adw_style_manager_get_color_scheme (style), ==, ADW_COLOR_SCHEME_DEFAULT);
+}
+
 static gboolean
 is_combo_row (GtkWidget *widget, gconstpointer data)
 {
   return ADW_IS_COMBO_ROW (widget);
+}
+
+static gboolean
+is_combo_row_titled (GtkWidget *widget, gconstpointer title)
+{
+  return ADW_IS_COMBO_ROW (widget) && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
+static gboolean
+is_action_row_titled (GtkWidget *widget, gconstpointer title)
+{
+  return ADW_IS_ACTION_ROW (widget) && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
 }
 
 /* The preferences window's rows change the settings. */
@@ -667,6 +741,38 @@ test_preferences_window (Fixture *f, gconstpointer data)
   g_free (key);
   key = g_settings_get_string (settings, "key-forward");
   g_assert_cmpstr (key, ==, "");
+
+  /* speed, style and following, each row its setting */
+  row = ADW_COMBO_ROW (tl_test_find_widget (GTK_WIDGET (prefs), is_combo_row_titled, "Speed"));
+  g_assert_nonnull (row);
+  g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 2);
+  adw_combo_row_set_selected (row, 4);
+  g_assert_cmpfloat (g_settings_get_double (settings, "default-speed"), ==, 1.5);
+  g_settings_reset (settings, "default-speed");
+  row = ADW_COMBO_ROW (tl_test_find_widget (GTK_WIDGET (prefs), is_combo_row_titled, "Style"));
+  g_assert_nonnull (row);
+  adw_combo_row_set_selected (row, 2);
+  g_free (key);
+  key = g_settings_get_string (settings, "color-scheme");
+  g_assert_cmpstr (key, ==, "dark");
+  g_settings_reset (settings, "color-scheme");
+  g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 0);
+
+  /* the library at start: a file, then the last one opened again */
+  {
+    AdwActionRow *start = ADW_ACTION_ROW (tl_test_find_widget (GTK_WIDGET (prefs), is_action_row_titled,
+                                                                "Library at Start"));
+    g_autofree char *chosen = NULL;
+
+    g_assert_nonnull (start);
+    g_assert_cmpstr (adw_action_row_get_subtitle (start), ==, "The library opened last");
+    tl_preferences_window_set_start_library (prefs, f->path);
+    chosen = g_settings_get_string (settings, "start-library");
+    g_assert_cmpstr (chosen, ==, f->path);
+    g_assert_cmpstr (adw_action_row_get_subtitle (start), ==, f->path);
+    tl_preferences_window_set_start_library (prefs, NULL);
+    g_assert_cmpstr (adw_action_row_get_subtitle (start), ==, "The library opened last");
+  }
   gtk_window_destroy (GTK_WINDOW (prefs));
 }
 
@@ -724,6 +830,7 @@ main (int argc, char **argv)
   ADD ("/ui/timeline/go-to-time", test_go_to_time);
   ADD ("/ui/timeline/transport-preferences", test_transport_preferences);
   ADD ("/ui/timeline/preferences-window", test_preferences_window);
+  ADD ("/ui/timeline/preferences-apply-at-once", test_preferences_apply_at_once);
   ADD ("/ui/timeline/strip-keys", test_strip_keys);
 #undef ADD
   return g_test_run ();
