@@ -94,8 +94,7 @@ check_words_whole (const TlAlignReport *report, const TlTestSpeech *speech)
     }
 }
 
-/* Word start errors in ms of every word said, sorted; @skip_line: a line
- * left out (G_MAXUINT for none). */
+/* Word start errors in ms of every word said, sorted. */
 static GArray *
 word_errors (const TlAlignReport *report, const TlTestSpeech *speech)
 {
