@@ -2,8 +2,10 @@
  * source (the window issue asks for 10,000+ lines to stay smooth): the
  * time each frame takes to lay out and paint while the transcript pages
  * down a screen a frame, and while it jumps to lines far apart (what
- * following playback after a seek does); then the same paging through
- * the list of all clips (one clip every four lines).
+ * following playback after a seek does); while it plays, a frame at a
+ * time, the word being said lit (found by binary search, one row drawn
+ * again), then paging down while a word is lit on every frame; then the
+ * same paging through the list of all clips (one clip every four lines).
  * Usage: xvfb-run -a -s "-screen 0 1280x800x24" bench-scroll [LINES]
  * (default 20,000; the library is made in a temporary folder). */
 #include <adwaita.h>
@@ -200,6 +202,57 @@ main (int argc, char **argv)
   printf ("  from the jump to its frame painted: median %.1f ms, max %.1f\n",
           g_array_index (wall_ms, double, wall_ms->len / 2), g_array_index (wall_ms, double, wall_ms->len - 1));
   g_array_unref (wall_ms);
+
+  /* playing: the position moves on a frame (40 ms) at every frame, the
+   * list follows it and the word being said is lit; a line of 6–40 words
+   * in 2 s changes its word every frame or two */
+  {
+    gint64 position = 100 * (gint64) 2100000;
+    guint words_lit = 0;
+    int last_word = -1;
+
+    tl_transcript_view_set_position (window->transcript, position);
+    iterate_for (0.5);
+    g_array_set_size (frame_ms, 0);
+    start = g_get_monotonic_time ();
+    while (g_get_monotonic_time () - start < 5 * G_USEC_PER_SEC)
+      {
+        guint before = frame_ms->len;
+
+        position += 40000;
+        tl_transcript_view_set_position (window->transcript, position);
+        if (tl_transcript_view_get_spoken_word (window->transcript) != last_word)
+          {
+            last_word = tl_transcript_view_get_spoken_word (window->transcript);
+            words_lit++;
+          }
+        while (frame_ms->len == before && g_get_monotonic_time () - start < 5 * G_USEC_PER_SEC)
+          g_main_context_iteration (NULL, TRUE);
+      }
+    report ("playing, the word said lit", frame_ms, (g_get_monotonic_time () - start) / 1e6);
+    printf ("  %u changes of the word lit\n", words_lit);
+
+    /* the editor pages away while it plays: the list no longer follows,
+     * the word moves on every frame */
+    tl_transcript_view_set_following (window->transcript, FALSE);
+    gtk_adjustment_set_value (adjustment, 0);
+    iterate_for (0.5);
+    g_array_set_size (frame_ms, 0);
+    start = g_get_monotonic_time ();
+    while (g_get_monotonic_time () - start < 5 * G_USEC_PER_SEC)
+      {
+        guint before = frame_ms->len;
+
+        position += 40000;
+        tl_transcript_view_set_position (window->transcript, position);
+        gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment)
+                                                + gtk_adjustment_get_page_size (adjustment));
+        while (frame_ms->len == before && g_get_monotonic_time () - start < 5 * G_USEC_PER_SEC)
+          g_main_context_iteration (NULL, TRUE);
+      }
+    report ("paging down while playing", frame_ms, (g_get_monotonic_time () - start) / 1e6);
+    g_array_set_size (frame_ms, 0);
+  }
 
   /* the list of all clips, in the editor's order */
   {

@@ -108,6 +108,34 @@ fixture_tear_down (Fixture *f, gconstpointer data)
   tl_test_tmpdir_free (f->dir);
 }
 
+/* With TL_TEST_SHOT=DIR, the window as it is now, drawn to DIR/NAME.png,
+ * to look at. */
+static void
+shot (Fixture *f, const char *name)
+{
+  const char *dir = g_getenv ("TL_TEST_SHOT");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = NULL;
+  int width, height;
+
+  if (dir == NULL)
+    return;
+  tl_test_spin (200);
+  width = gtk_widget_get_width (GTK_WIDGET (f->window));
+  height = gtk_widget_get_height (GTK_WIDGET (f->window));
+  paintable = gtk_widget_paintable_new (GTK_WIDGET (f->window));
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (f->window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  file = g_strdup_printf ("%s/%s.png", dir, name);
+  g_assert_true (gdk_texture_save_to_png (texture, file));
+}
+
 static TlTranscriptView *
 view (Fixture *f)
 {
@@ -207,17 +235,13 @@ test_spoken_word_follows (Fixture *f, gconstpointer data)
   g_assert_true (tl_test_wait_until (spoken_is (f, 0), 10));
   g_assert_true (tl_test_wait_until (spoken_is (f, 1), 10));
   g_assert_true (tl_test_wait_until (spoken_is (f, 2), 10));
+  shot (f, "word-said-lit");
   tl_window_play_pause (f->window);
   g_assert_true (tl_test_wait_until (player_ready (f), 10));
   /* the row draws it: its text's range is the word's bytes */
   row = tl_transcript_view_bound_row (view (f), 0);
   g_assert_nonnull (row);
   g_assert_cmpint (tl_transcript_view_get_current (view (f)), ==, 0);
-  if (g_getenv ("TL_TEST_SHOT"))
-    {
-      tl_test_spin (300);
-      g_usleep (G_USEC_PER_SEC * 3);
-    }
 }
 
 /* The clip a topic's key makes of the words selected */
@@ -254,11 +278,7 @@ test_drag_words_to_clip (Fixture *f, gconstpointer data)
   g_assert_cmpuint (last_line, ==, 1);
   g_assert_cmpuint (last_word, ==, 1);
   g_assert_false (tl_transcript_view_get_selected_range (view (f), &first, &last));
-  if (g_getenv ("TL_TEST_SHOT"))
-    {
-      tl_test_spin (300);
-      g_usleep (G_USEC_PER_SEC * 3);
-    }
+  shot (f, "words-selected");
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.tag", "u", 1));
   tl_test_spin (100);
@@ -363,11 +383,7 @@ test_edit_in_place_then_undo (Fixture *f, gconstpointer data)
   row = tl_transcript_view_bound_row (view (f), 0);
   g_assert_true (is_ancestor (editor, row));
   g_assert_true (gtk_widget_has_focus (editor));
-  if (g_getenv ("TL_TEST_SHOT"))
-    {
-      tl_test_spin (300);
-      g_usleep (G_USEC_PER_SEC * 3);
-    }
+  shot (f, "line-editor");
 
   /* Escape: as it was */
   set_editor_text (f, "The munitions came from stockpiles.");
@@ -450,6 +466,7 @@ test_speakers (Fixture *f, gconstpointer data)
   g_assert_cmpuint (n_shown (f), ==, 2);
   tl_test_spin (100);
   g_assert_false (gtk_widget_get_visible (tl_transcript_view_bound_row (view (f), 1)));
+  shot (f, "speaker-filter");
   g_assert_true (gtk_widget_get_visible (tl_transcript_view_bound_row (view (f), 2)));
 
   g_signal_emit_by_name (view (f), "rename-speaker", "Anna", "Anna Cunningham");

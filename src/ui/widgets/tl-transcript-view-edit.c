@@ -497,7 +497,6 @@ tl_transcript_view_edit_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "transcript.rename-speaker", NULL, rename_speaker_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "transcript.edit", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "transcript.split", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK, "transcript.split", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_j, GDK_CONTROL_MASK, "transcript.merge", NULL);
 }
 
