@@ -383,6 +383,8 @@ test_edit_in_place_then_undo (Fixture *f, gconstpointer data)
   row = tl_transcript_view_bound_row (view (f), 0);
   g_assert_true (is_ancestor (editor, row));
   g_assert_true (gtk_widget_has_focus (editor));
+  /* as high as its text, at least a line */
+  g_assert_cmpint (gtk_widget_get_height (editor), >=, 14);
   shot (f, "line-editor");
 
   /* Escape: as it was */

@@ -586,3 +586,11 @@ tl_transcript_row_word_point (TlTranscriptRow *self, guint word, double *x, doub
   return tl_wrap_text_range_point (TL_WRAP_TEXT (self->text), span->offset, span->offset + span->length, &tx, &ty)
          && gtk_widget_translate_coordinates (self->text, GTK_WIDGET (self), tx, ty, x, y);
 }
+
+/* The width the line's words have, 0 before the row is laid out. */
+int
+tl_transcript_row_get_text_width (TlTranscriptRow *self)
+{
+  g_return_val_if_fail (TL_IS_TRANSCRIPT_ROW (self), 0);
+  return gtk_widget_get_width (self->text);
+}

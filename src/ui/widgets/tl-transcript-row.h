@@ -34,5 +34,6 @@ gboolean tl_transcript_row_word_point (TlTranscriptRow *self, guint word, double
 int tl_transcript_row_word_offset (TlTranscriptRow *self, guint word);
 void tl_transcript_row_set_editor (TlTranscriptRow *self, GtkWidget *editor);
 GtkWidget *tl_transcript_row_get_editor (TlTranscriptRow *self);
+int tl_transcript_row_get_text_width (TlTranscriptRow *self);
 
 G_END_DECLS

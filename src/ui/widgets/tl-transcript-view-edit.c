@@ -63,6 +63,37 @@ close_editor (TlTranscriptView *self)
     gtk_widget_grab_focus (GTK_WIDGET (self->list));
 }
 
+#define EDITOR_MARGIN_X 4
+#define EDITOR_MARGIN_Y 2
+
+/* A text view in a list row asks for no height of its own (GTK 4.8
+ * measures it only once its text is laid out, which waits for a height):
+ * the editor asks for its text's height at its width, and again as the
+ * text grows or shrinks. */
+static void
+fit_editor (TlTranscriptView *self)
+{
+  g_autofree char *text = editor_text (self);
+  PangoLayout *layout = gtk_widget_create_pango_layout (self->editor, *text ? text : " ");
+  int width = gtk_widget_get_width (self->editor);
+  int height;
+
+  if (width <= 0)
+    width = self->edit_width;
+  pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
+  pango_layout_set_width (layout, MAX (width - 2 * EDITOR_MARGIN_X, 1) * PANGO_SCALE);
+  pango_layout_get_pixel_size (layout, NULL, &height);
+  g_object_unref (layout);
+  gtk_widget_set_size_request (self->editor, -1, height + 2 * EDITOR_MARGIN_Y);
+}
+
+static void
+on_editor_changed (GtkTextBuffer *buffer, TlTranscriptView *self)
+{
+  if (self->edit_line >= 0)
+    fit_editor (self);
+}
+
 /* Whether the text changed; then the view asks for it to be kept. */
 static gboolean
 commit_text (TlTranscriptView *self, guint line)
@@ -219,6 +250,8 @@ tl_transcript_view_edit_line (TlTranscriptView *self, int line, int word)
   else
     gtk_text_buffer_get_end_iter (buffer, &at);
   gtk_text_buffer_place_cursor (buffer, &at);
+  self->edit_width = row ? tl_transcript_row_get_text_width (TL_TRANSCRIPT_ROW (row)) : 400;
+  fit_editor (self);
   if (row)
     tl_transcript_row_set_editor (TL_TRANSCRIPT_ROW (row), self->editor);
   tl_transcript_view_scroll_line (self, line, FALSE);
@@ -511,6 +544,12 @@ tl_transcript_view_edit_init (TlTranscriptView *self)
   self->editor = g_object_ref_sink (gtk_text_view_new ());
   gtk_text_view_set_wrap_mode (GTK_TEXT_VIEW (self->editor), GTK_WRAP_WORD_CHAR);
   gtk_text_view_set_accepts_tab (GTK_TEXT_VIEW (self->editor), FALSE);
+  gtk_text_view_set_left_margin (GTK_TEXT_VIEW (self->editor), EDITOR_MARGIN_X);
+  gtk_text_view_set_right_margin (GTK_TEXT_VIEW (self->editor), EDITOR_MARGIN_X);
+  gtk_text_view_set_top_margin (GTK_TEXT_VIEW (self->editor), EDITOR_MARGIN_Y);
+  gtk_text_view_set_bottom_margin (GTK_TEXT_VIEW (self->editor), EDITOR_MARGIN_Y);
+  g_signal_connect (gtk_text_view_get_buffer (GTK_TEXT_VIEW (self->editor)), "changed",
+                    G_CALLBACK (on_editor_changed), self);
   gtk_widget_add_css_class (self->editor, "line-editor");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->editor), GTK_ACCESSIBLE_PROPERTY_LABEL,
                                   _("The line’s text"), -1);

@@ -68,6 +68,7 @@ struct _TlTranscriptView {
   /* corrections (tl-transcript-view-edit.c) */
   GtkWidget *editor;        /* a GtkTextView, ours (reffed), in the edited line's row */
   int edit_line;            /* -1 when no line is corrected */
+  int edit_width;           /* the width of the line's words when it opened */
   GtkWidget *speaker_bar;   /* under the lines: */
   GtkWidget *speaker_filter; /* a GtkDropDown of the source's speakers */
   GtkStringList *speakers;  /* "All speakers", then each name */
