@@ -5,6 +5,7 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "tl-window-private.h"
 
@@ -30,6 +31,9 @@ on_word_picked (TlTranscriptView *view, guint line, guint word, TlWindow *self)
  * tl_window_words_clip_spec:
  * @spec: (out caller-allocates): the clip the selected words make
  *
+ * A source with times makes a clip of the words themselves; an article
+ * (or a transcript without times) a clip of the paragraphs they are in.
+ *
  * Returns: whether words are selected in the transcript; when they have
  *   no times, %FALSE with @error set
  */
@@ -41,6 +45,16 @@ tl_window_words_clip_spec (TlWindow *self, TlClipSpec *spec, GError **error)
   if (self->source == NULL
       || !tl_transcript_view_get_word_range (self->transcript, &first_line, &first_word, &last_line, &last_word))
     return FALSE;
+  if (tl_source_get_kind (self->source) == TL_SOURCE_KIND_ARTICLE
+      || tl_source_get_timing (self->source) == TL_TIMING_NONE)
+    {
+      memset (spec, 0, sizeof *spec);
+      spec->source_id = tl_source_get_id (self->source);
+      spec->in = spec->out = -1;
+      spec->first_segment = first_line;
+      spec->last_segment = last_line;
+      return TRUE;
+    }
   return tl_clip_spec_for_words (self->source, tl_transcript_view_get_segment (self->transcript, first_line),
                                  first_word, tl_transcript_view_get_segment (self->transcript, last_line), last_word,
                                  spec, error);

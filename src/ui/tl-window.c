@@ -686,7 +686,7 @@ tl_window_tag_with_topic (TlWindow *self, gint64 topic_id)
       specs = g_array_new (FALSE, TRUE, sizeof (TlClipSpec));
       g_array_append_val (specs, spec);
     }
-  else if (!by_paragraph && tl_window_words_clip_spec (self, &word_spec, &error))
+  else if (tl_window_words_clip_spec (self, &word_spec, &error))
     {
       specs = g_array_new (FALSE, TRUE, sizeof (TlClipSpec));
       g_array_append_val (specs, word_spec);

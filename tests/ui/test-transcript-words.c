@@ -471,6 +471,14 @@ test_speakers (Fixture *f, gconstpointer data)
   shot (f, "speaker-filter");
   g_assert_true (gtk_widget_get_visible (tl_transcript_view_bound_row (view (f), 2)));
 
+  /* the line's menu, from the keyboard, at the word with the focus */
+  tl_transcript_view_set_word_cursor (view (f), 0, 1);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (view (f)), "transcript.menu", NULL));
+  tl_test_spin (100);
+  g_assert_true (gtk_widget_get_visible (view (f)->menu));
+  shot (f, "line-menu");
+  gtk_popover_popdown (GTK_POPOVER (view (f)->menu));
+
   g_signal_emit_by_name (view (f), "rename-speaker", "Anna", "Anna Cunningham");
   tl_test_spin (200);
   g_assert_cmpstr (tl_segment_get_speaker (tl_transcript_view_get_segment (view (f), 0)), ==, "Anna Cunningham");

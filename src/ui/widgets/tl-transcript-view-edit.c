@@ -2,7 +2,8 @@
  * F2 and the line's words become a text field: Enter keeps the text,
  * Escape leaves it as it was, Ctrl+Return splits the line at the text
  * cursor. Ctrl+Return outside it splits before the word with the focus,
- * Ctrl+J merges a line with the next; a line's menu also sets its speaker
+ * Ctrl+J merges a line with the next; a line's menu (right click, Menu,
+ * Shift+F10) also sets its speaker
  * and renames a speaker for the whole source, and a menu above the lines
  * shows one speaker's lines only. The view only asks: the window makes
  * each change through the library (one undoable step) and shows the
@@ -503,6 +504,24 @@ tl_transcript_view_show_menu (TlTranscriptView *self, guint line, double x, doub
   gtk_popover_popup (GTK_POPOVER (self->menu));
 }
 
+/* The menu of the line with the focus, from the keyboard: at its word. */
+static void
+menu_activated (GtkWidget *widget, const char *action, GVariant *param)
+{
+  TlTranscriptView *self = TL_TRANSCRIPT_VIEW (widget);
+  int line = tl_transcript_view_get_focus_line (self);
+  double x = 0, y = 0;
+  GtkWidget *row;
+
+  if (line < 0)
+    return;
+  if (!(self->cursor_line == line && tl_transcript_view_word_point (self, line, self->cursor_word, &x, &y))
+      && (row = tl_transcript_view_bound_row (self, line)) != NULL)
+    gtk_widget_translate_coordinates (row, GTK_WIDGET (self->list), gtk_widget_get_width (row) / 4.0,
+                                      gtk_widget_get_height (row) / 2.0, &x, &y);
+  tl_transcript_view_show_menu (self, line, x, y);
+}
+
 static GMenuModel *
 line_menu (void)
 {
@@ -528,7 +547,10 @@ tl_transcript_view_edit_class_init (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "transcript.merge", NULL, merge_activated);
   gtk_widget_class_install_action (widget_class, "transcript.set-speaker", NULL, set_speaker_activated);
   gtk_widget_class_install_action (widget_class, "transcript.rename-speaker", NULL, rename_speaker_activated);
+  gtk_widget_class_install_action (widget_class, "transcript.menu", NULL, menu_activated);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F2, 0, "transcript.edit", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Menu, 0, "transcript.menu", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F10, GDK_SHIFT_MASK, "transcript.menu", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "transcript.split", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_j, GDK_CONTROL_MASK, "transcript.merge", NULL);
 }
