@@ -1,5 +1,7 @@
 /* tl-window-private.h: the window's state, shared by tl-window.c (panes,
- * loading, tagging) and tl-window-actions.c (actions and keys). */
+ * loading, tagging), tl-window-actions.c (actions and keys),
+ * tl-window-tasks.c (import, align, render, relink), tl-window-transport.c
+ * and tl-window-timeline.c. */
 #pragma once
 
 #include "tl-window.h"
@@ -85,6 +87,9 @@ void tl_window_set_tapping (TlWindow *self, gboolean tapping);
 void tl_window_tap (TlWindow *self);
 void tl_window_untap (TlWindow *self);
 const char *tl_window_edit_kind_title (TlEditKind kind, const char *stored);
+
+/* tl-window-tasks.c */
+void tl_window_tasks_init (TlWindow *self);
 
 /* tl-window-transport.c */
 void tl_window_transport_init (TlWindow *self);
