@@ -41,14 +41,20 @@ tl_application_handle_local_options (GApplication *app, GVariantDict *options)
   return -1;
 }
 
-/* The library to open when none is named: the last one, else the default. */
+/* The library to open when none is named: the one the preferences name,
+ * else the last one, else the default. */
 static char *
 choose_library (TlApplication *self)
 {
   g_autofree char *last = NULL;
 
   if (self->settings)
-    last = g_settings_get_string (self->settings, "last-library");
+    {
+      g_autofree char *chosen = g_settings_get_string (self->settings, "start-library");
+      if (*chosen && g_file_test (chosen, G_FILE_TEST_EXISTS))
+        return g_steal_pointer (&chosen);
+      last = g_settings_get_string (self->settings, "last-library");
+    }
   if (last && *last && g_file_test (last, G_FILE_TEST_EXISTS))
     return g_steal_pointer (&last);
   return tl_library_get_default_path ();
@@ -286,6 +292,20 @@ static const GActionEntry app_actions[] = {
   { "quit", quit_activated },
 };
 
+/* Light, dark or as the desktop says, from the preferences, at once. */
+static void
+apply_color_scheme (GSettings *settings, const char *key, gpointer data)
+{
+  g_autofree char *scheme = g_settings_get_string (settings, "color-scheme");
+  AdwColorScheme value = ADW_COLOR_SCHEME_DEFAULT;
+
+  if (g_str_equal (scheme, "light"))
+    value = ADW_COLOR_SCHEME_FORCE_LIGHT;
+  else if (g_str_equal (scheme, "dark"))
+    value = ADW_COLOR_SCHEME_FORCE_DARK;
+  adw_style_manager_set_color_scheme (adw_style_manager_get_default (), value);
+}
+
 static void
 tl_application_startup (GApplication *app)
 {
@@ -310,6 +330,8 @@ tl_application_startup (GApplication *app)
       g_autoptr(GAction) format = g_settings_create_action (self->settings, "time-format");
       g_settings_bind (self->settings, "time-format", tl_time_format_get_default (), "name", G_SETTINGS_BIND_GET);
       g_action_map_add_action (G_ACTION_MAP (app), format);
+      apply_color_scheme (self->settings, NULL, NULL);
+      g_signal_connect (self->settings, "changed::color-scheme", G_CALLBACK (apply_color_scheme), NULL);
     }
   else
     {

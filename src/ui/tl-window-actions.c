@@ -64,6 +64,7 @@ tl_window_update_actions (TlWindow *self)
   set_enabled (self, "play-pause", playable);
   set_enabled (self, "shuttle", playable);
   set_enabled (self, "seek-by", playable);
+  set_enabled (self, "skip", playable);
   set_enabled (self, "play-around", playable);
   set_enabled (self, "go-to-time", playable);
   set_enabled (self, "copy-timecode", has_source && tl_window_get_position (self) >= 0);
@@ -529,7 +530,9 @@ nudge_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
 {
   TlWindow *self = user_data;
   TlClip *clip = tl_tag_panel_get_selected_clip (self->tag_panel);
-  gint64 delta = (gint64) g_variant_get_int32 (param) * frame_usec (self);
+  GSettings *settings = tl_window_get_settings (self);
+  int frames = settings ? g_settings_get_int (settings, "nudge-step") : 1;
+  gint64 delta = (gint64) g_variant_get_int32 (param) * frames * frame_usec (self);
 
   if (clip == NULL || tl_clip_get_in (clip) < 0)
     return;
@@ -707,8 +710,8 @@ static const SingleKey single_keys[] = {
   { GDK_KEY_l, 0, "win.shuttle(1)" },
   { GDK_KEY_Left, 0, "win.seek-by(int64 -1000000)", TRUE },
   { GDK_KEY_Right, 0, "win.seek-by(int64 1000000)", TRUE },
-  { GDK_KEY_Left, GDK_SHIFT_MASK, "win.seek-by(int64 -5000000)" },
-  { GDK_KEY_Right, GDK_SHIFT_MASK, "win.seek-by(int64 5000000)" },
+  { GDK_KEY_Left, GDK_SHIFT_MASK, "win.skip(-1)" },
+  { GDK_KEY_Right, GDK_SHIFT_MASK, "win.skip(1)" },
   { GDK_KEY_comma, 0, "win.step(-1)" },
   { GDK_KEY_period, 0, "win.step(1)" },
   { GDK_KEY_t, 0, "win.tap" },

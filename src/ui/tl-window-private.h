@@ -94,6 +94,8 @@ void tl_window_tasks_init (TlWindow *self);
 /* tl-window-transport.c */
 void tl_window_transport_init (TlWindow *self);
 void tl_window_transport_bind (TlWindow *self);
+GSettings *tl_window_get_settings (TlWindow *self);
+void tl_window_apply_follow (TlWindow *self);
 void tl_window_play_pause (TlWindow *self);
 void tl_window_play_around (TlWindow *self);
 gboolean tl_window_go_to_time (TlWindow *self, const char *text);

@@ -13,8 +13,8 @@
 #include "dialogs/tl-preferences-window.h"
 #include "tl-timecode.h"
 
-/* Rewind and forward keys move this far (as Shift+Left and Shift+Right). */
-#define PEDAL_SKIP (5 * G_USEC_PER_SEC)
+/* Without settings (run from the build tree), the keys skip this far. */
+#define DEFAULT_SKIP 5.0
 
 static GSettings *
 settings_of (TlWindow *self)
@@ -22,6 +22,18 @@ settings_of (TlWindow *self)
   GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
 
   return TL_IS_APPLICATION (app) ? tl_application_get_settings (TL_APPLICATION (app)) : NULL;
+}
+
+/**
+ * tl_window_get_settings:
+ *
+ * Returns: (transfer none) (nullable): the application's settings, if its
+ *   schema is installed
+ */
+GSettings *
+tl_window_get_settings (TlWindow *self)
+{
+  return settings_of (self);
 }
 
 static const TlMediaInfo *
@@ -201,7 +213,22 @@ preferences_activated (GSimpleAction *action, GVariant *param, gpointer user_dat
   gtk_window_present (GTK_WINDOW (tl_preferences_window_new (GTK_WINDOW (self), settings)));
 }
 
+/* Shift+Left and Shift+Right, and a pedal's rewind and forward: back
+ * (-1) or ahead (1) by the seek step the preferences say. */
+static void
+skip_activated (GSimpleAction *action, GVariant *param, gpointer user_data)
+{
+  TlWindow *self = user_data;
+  GSettings *settings = settings_of (self);
+  double step = settings ? g_settings_get_double (settings, "seek-step") : DEFAULT_SKIP;
+  gint64 delta = (gint64) (step * G_USEC_PER_SEC);
+
+  g_action_group_activate_action (G_ACTION_GROUP (self), "seek-by",
+                                  g_variant_new_int64 (g_variant_get_int32 (param) < 0 ? -delta : delta));
+}
+
 static const GActionEntry entries[] = {
+  { "skip", skip_activated, "i" },
   { "preferences", preferences_activated },
   { "go-to-time", go_to_time_activated },
   { "copy-timecode", copy_timecode_activated },
@@ -226,8 +253,8 @@ on_pedal_key (GtkWidget *widget, GVariant *args, gpointer user_data)
   if (g_str_equal (action, "play-pause"))
     tl_window_play_pause (self);
   else
-    g_action_group_activate_action (G_ACTION_GROUP (self), "seek-by",
-                                    g_variant_new_int64 (g_str_equal (action, "rewind") ? -PEDAL_SKIP : PEDAL_SKIP));
+    g_action_group_activate_action (G_ACTION_GROUP (self), "skip",
+                                    g_variant_new_int32 (g_str_equal (action, "rewind") ? -1 : 1));
   return TRUE;
 }
 
@@ -276,6 +303,31 @@ tl_window_transport_init (TlWindow *self)
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (self->pedal_keys));
 }
 
+/* The speed the preferences say, now and whenever they change it. */
+static void
+update_speed (TlWindow *self)
+{
+  GSettings *settings = settings_of (self);
+
+  if (settings)
+    tl_player_set_speed (self->player, g_settings_get_double (settings, "default-speed"));
+}
+
+/**
+ * tl_window_apply_follow:
+ *
+ * Whether the transcript keeps the line playing in view, as the
+ * preferences say: when a source opens and when the preference changes.
+ */
+void
+tl_window_apply_follow (TlWindow *self)
+{
+  GSettings *settings = settings_of (self);
+
+  if (settings)
+    tl_transcript_view_set_following (self->transcript, g_settings_get_boolean (settings, "follow-playback"));
+}
+
 /* Once the window has its application (and so its settings). */
 void
 tl_window_transport_bind (TlWindow *self)
@@ -285,6 +337,11 @@ tl_window_transport_bind (TlWindow *self)
   if (settings == NULL)
     return;
   update_pedal_keys (self);
+  update_speed (self);
+  tl_window_apply_follow (self);
+  g_signal_connect_object (settings, "changed::default-speed", G_CALLBACK (update_speed), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (settings, "changed::follow-playback", G_CALLBACK (tl_window_apply_follow), self,
+                           G_CONNECT_SWAPPED);
   g_signal_connect_object (settings, "changed::key-play-pause", G_CALLBACK (update_pedal_keys), self,
                            G_CONNECT_SWAPPED);
   g_signal_connect_object (settings, "changed::key-rewind", G_CALLBACK (update_pedal_keys), self, G_CONNECT_SWAPPED);

@@ -445,6 +445,7 @@ show_source (TlWindow *self, TlSource *source)
     }
   tl_transcript_view_set_source (self->transcript, source, segments, tl_tag_panel_get_source_clips (self->tag_panel),
                                  tl_tag_panel_get_topics (self->tag_panel));
+  tl_window_apply_follow (self);
   tl_transcript_view_set_headings (self->transcript, chapters);
   load_media (self, source);
   gtk_label_set_text (self->source_title, tl_source_get_title (source));

@@ -516,7 +516,15 @@ test_folders_and_sources (Fixture *f, gconstpointer data)
                    1);
   gone = cli (f, 0, "sources", "--json", NULL);
   g_assert_null (find_by_id (parser, gone, "sources", 1));
+  {
+    /* a deleted source is gone for every command, not only the list */
+    g_autoptr(TlTestCliRun) shown = cli (f, 1, "show", "1", NULL);
+    g_assert_nonnull (strstr (shown->err, "No source with id 1"));
+  }
   assert_undo (f, "Delete Source");
+  g_clear_pointer (&gone, tl_test_cli_run_free);
+  gone = cli (f, 0, "show", "1", "--json", NULL);
+  g_assert_cmpstr (json_object_get_string_member (parse (parser, gone), "title"), ==, "Summit, day one");
   assert_undo (f, "Move Folder");
   assert_undo (f, "Rename Folder");
   assert_undo (f, "Rename Source");

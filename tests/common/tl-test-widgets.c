@@ -52,3 +52,20 @@ tl_test_find_list_scroller (GtkWidget *root)
   g_assert_true (GTK_IS_LIST_VIEW (gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (found))));
   return GTK_SCROLLED_WINDOW (found);
 }
+
+void
+tl_test_spin (guint msec)
+{
+  gint64 until = g_get_monotonic_time () + msec * 1000;
+
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+void
+tl_test_spin_idle (guint msec)
+{
+  tl_test_spin (msec);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+}

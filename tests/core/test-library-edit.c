@@ -7,118 +7,11 @@
 #include "tl-import.h"
 #include "tl-library.h"
 #include "tl-search.h"
+#include "tl-test-library.h"
 #include "tl-test-util.h"
 
-typedef struct {
-  char *dir;
-  char *path;
-  TlLibrary *library;
-  gint64 source;     /* a timed transcript, 15 s */
-  gint64 article;
-  gint64 weapons;    /* topic, key 1 */
-  gint64 diplomacy;  /* topic, key 2 */
-  gint64 clip;       /* 4–12 s, Weapons */
-} Fixture;
-
-static const char *const srt_text =
-  "1\n00:00:01,000 --> 00:00:04,000\nThe summit opened with a parade.\n\n"
-  "2\n00:00:04,500 --> 00:00:08,250\nAmmunition supplies were discussed.\n\n"
-  "3\n00:00:09,000 --> 00:00:15,000\nNorth Korea denied the weapons trade.\n";
-
-static gint64
-add_text (TlLibrary *library, const char *text, const char *origin, const char *folder)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TlDocument) doc = tl_import_bytes (origin, text, strlen (text), NULL, NULL, &error);
-  TlImportOptions options = { origin, folder, NULL };
-  gint64 id;
-
-  g_assert_no_error (error);
-  doc->duration = 15000000;
-  id = tl_library_add_document (library, doc, &options, &error);
-  g_assert_no_error (error);
-  return id;
-}
-
 static void
-fixture_set_up (Fixture *f, gconstpointer data)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TlTopic) weapons = NULL, diplomacy = NULL;
-  g_autofree char *article_path = tl_test_sample_named ("004_");
-  g_autoptr(TlDocument) article = NULL;
-  const char *topics[] = { "Weapons", NULL };
-  TlClipSpec spec = { 0, 4000000, 12000000, -1, -1, NULL, "first note", 2, topics };
-
-  f->dir = tl_test_tmpdir_new ();
-  f->path = g_build_filename (f->dir, "library.db", NULL);
-  f->library = tl_library_open (f->path, &error);
-  g_assert_no_error (error);
-  f->source = add_text (f->library, srt_text, "/x/summit.srt", "News/Summit");
-  article = tl_import_file (article_path, NULL, NULL, &error);
-  g_assert_no_error (error);
-  f->article = tl_library_add_document (f->library, article, NULL, &error);
-  weapons = tl_library_add_topic (f->library, "Weapons", 1, NULL, &error);
-  diplomacy = tl_library_add_topic (f->library, "Diplomacy", 2, NULL, &error);
-  g_assert_no_error (error);
-  f->weapons = tl_topic_get_id (weapons);
-  f->diplomacy = tl_topic_get_id (diplomacy);
-  spec.source_id = f->source;
-  f->clip = tl_library_add_clip (f->library, &spec, &error);
-  g_assert_no_error (error);
-}
-
-static void
-fixture_tear_down (Fixture *f, gconstpointer data)
-{
-  g_clear_object (&f->library);
-  g_free (f->path);
-  tl_test_tmpdir_free (f->dir);
-}
-
-static TlClip *
-get_clip (Fixture *f)
-{
-  g_autoptr(GError) error = NULL;
-  TlClip *clip = tl_library_get_clip (f->library, f->clip, &error);
-
-  g_assert_no_error (error);
-  return clip;
-}
-
-/* The label undo (or redo) would take now, or NULL. */
-static char *
-next_label (Fixture *f, gboolean redo)
-{
-  return redo ? tl_library_get_redo_label (f->library) : tl_library_get_undo_label (f->library);
-}
-
-static void
-assert_next (Fixture *f, gboolean redo, const char *expected)
-{
-  g_autofree char *label = next_label (f, redo);
-
-  g_assert_cmpstr (label, ==, expected);
-}
-
-static void
-assert_undo (Fixture *f, const char *expected_label)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *label = NULL;
-  TlEditKind kind = tl_library_get_undo_kind (f->library);
-
-  /* every step the library makes has a kind the window can name */
-  g_assert_cmpint (kind, !=, TL_EDIT_OTHER);
-  g_assert_cmpint (kind, ==, tl_edit_kind_from_label (expected_label));
-  g_assert_true (tl_library_undo (f->library, &label, &error));
-  g_assert_no_error (error);
-  g_assert_cmpstr (label, ==, expected_label);
-  g_assert_cmpint (tl_library_get_redo_kind (f->library), ==, kind);
-}
-
-static void
-assert_redo (Fixture *f, const char *expected_label)
+assert_redo (TlTestEditLibrary *f, const char *expected_label)
 {
   g_autoptr(GError) error = NULL;
   g_autofree char *label = NULL;
@@ -129,7 +22,7 @@ assert_redo (Fixture *f, const char *expected_label)
 }
 
 static void
-test_clip_edits_undo (Fixture *f, gconstpointer data)
+test_clip_edits_undo (TlTestEditLibrary *f, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   TlClip *clip;
@@ -141,7 +34,7 @@ test_clip_edits_undo (Fixture *f, gconstpointer data)
   g_assert_true (tl_library_set_clip_topic (f->library, f->clip, f->diplomacy, TRUE, &error));
   g_assert_no_error (error);
 
-  clip = get_clip (f);
+  clip = tl_test_edit_library_get_clip (f);
   g_assert_cmpint (tl_clip_get_in (clip), ==, 4500000);
   g_assert_cmpint (tl_clip_get_out (clip), ==, 9000000);
   g_assert_cmpstr (tl_clip_get_title (clip), ==, "Arms & <talk>");
@@ -151,13 +44,13 @@ test_clip_edits_undo (Fixture *f, gconstpointer data)
   g_object_unref (clip);
 
   /* undone one by one, newest first */
-  assert_next (f, FALSE, "Tag Clip");
-  assert_undo (f, "Tag Clip");
-  assert_undo (f, "Rate Clip");
-  assert_undo (f, "Edit Note");
-  assert_undo (f, "Retitle Clip");
-  assert_undo (f, "Trim Clip");
-  clip = get_clip (f);
+  tl_test_assert_next_step (f->library, FALSE, "Tag Clip");
+  tl_test_assert_undo (f->library, "Tag Clip");
+  tl_test_assert_undo (f->library, "Rate Clip");
+  tl_test_assert_undo (f->library, "Edit Note");
+  tl_test_assert_undo (f->library, "Retitle Clip");
+  tl_test_assert_undo (f->library, "Trim Clip");
+  clip = tl_test_edit_library_get_clip (f);
   g_assert_cmpint (tl_clip_get_in (clip), ==, 4000000);
   g_assert_cmpint (tl_clip_get_out (clip), ==, 12000000);
   g_assert_null (tl_clip_get_title (clip));
@@ -169,27 +62,27 @@ test_clip_edits_undo (Fixture *f, gconstpointer data)
   /* and redone oldest first */
   assert_redo (f, "Trim Clip");
   assert_redo (f, "Retitle Clip");
-  clip = get_clip (f);
+  clip = tl_test_edit_library_get_clip (f);
   g_assert_cmpint (tl_clip_get_in (clip), ==, 4500000);
   g_assert_cmpstr (tl_clip_get_title (clip), ==, "Arms & <talk>");
   g_assert_cmpstr (tl_clip_get_note (clip), ==, "first note");
   g_object_unref (clip);
 
   /* a new edit forgets what could be redone */
-  assert_next (f, TRUE, "Edit Note");
+  tl_test_assert_next_step (f->library, TRUE, "Edit Note");
   g_assert_true (tl_library_set_clip_rating (f->library, f->clip, 1, &error));
-  assert_next (f, TRUE, NULL);
+  tl_test_assert_next_step (f->library, TRUE, NULL);
   g_assert_false (tl_library_redo (f->library, NULL, &error));
   g_assert_no_error (error);
 }
 
 static void
-test_bad_edits_change_nothing (Fixture *f, gconstpointer data)
+test_bad_edits_change_nothing (TlTestEditLibrary *f, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   TlClip *clip;
 
-  assert_next (f, FALSE, "New Clip");
+  tl_test_assert_next_step (f->library, FALSE, "New Clip");
 
   g_assert_false (tl_library_set_clip_range (f->library, f->clip, 9000000, 8000000, &error));
   g_assert_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID);
@@ -212,14 +105,14 @@ test_bad_edits_change_nothing (Fixture *f, gconstpointer data)
 
   /* out past the end is cut to the end */
   g_assert_true (tl_library_set_clip_range (f->library, f->clip, 10000000, 99000000, &error));
-  clip = get_clip (f);
+  clip = tl_test_edit_library_get_clip (f);
   g_assert_cmpint (tl_clip_get_out (clip), ==, 15000000);
   g_object_unref (clip);
-  assert_next (f, FALSE, "Trim Clip");
+  tl_test_assert_next_step (f->library, FALSE, "Trim Clip");
 }
 
 static guint
-topic_key (Fixture *f, const char *name)
+topic_key (TlTestEditLibrary *f, const char *name)
 {
   g_autoptr(TlTopic) topic = tl_library_find_topic (f->library, name, NULL);
 
@@ -227,7 +120,7 @@ topic_key (Fixture *f, const char *name)
 }
 
 static void
-test_topic_key_color_rename (Fixture *f, gconstpointer data)
+test_topic_key_color_rename (TlTestEditLibrary *f, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(TlTopic) topic = NULL;
@@ -236,7 +129,7 @@ test_topic_key_color_rename (Fixture *f, gconstpointer data)
   g_assert_true (tl_library_set_topic_key (f->library, f->diplomacy, 1, &error));
   g_assert_cmpuint (topic_key (f, "Diplomacy"), ==, 1);
   g_assert_cmpuint (topic_key (f, "Weapons"), ==, 0);
-  assert_undo (f, "Change Topic Key");
+  tl_test_assert_undo (f->library, "Change Topic Key");
   g_assert_cmpuint (topic_key (f, "Diplomacy"), ==, 2);
   g_assert_cmpuint (topic_key (f, "Weapons"), ==, 1);
 
@@ -252,7 +145,7 @@ test_topic_key_color_rename (Fixture *f, gconstpointer data)
 }
 
 static void
-test_folders (Fixture *f, gconstpointer data)
+test_folders (TlTestEditLibrary *f, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) folders = NULL;
@@ -295,7 +188,7 @@ test_folders (Fixture *f, gconstpointer data)
   g_clear_pointer (&folders, g_ptr_array_unref);
   g_clear_pointer (&sources, g_ptr_array_unref);
 
-  assert_undo (f, "Delete Folder");
+  tl_test_assert_undo (f->library, "Delete Folder");
   folders = tl_library_list_folders (f->library, &error);
   g_assert_cmpuint (folders->len, ==, 3);
   sources = tl_library_list_sources (f->library, &error);
@@ -312,7 +205,7 @@ test_folders (Fixture *f, gconstpointer data)
 
 /* Undo is kept in the library file: a restart does not lose it. */
 static void
-test_undo_after_restart (Fixture *f, gconstpointer data)
+test_undo_after_restart (TlTestEditLibrary *f, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   TlClip *clip;
@@ -322,13 +215,13 @@ test_undo_after_restart (Fixture *f, gconstpointer data)
   f->library = tl_library_open (f->path, &error);
   g_assert_no_error (error);
   g_assert_null (tl_library_get_clip (f->library, f->clip, NULL));
-  assert_undo (f, "Delete Clip");
-  clip = get_clip (f);
+  tl_test_assert_undo (f->library, "Delete Clip");
+  clip = tl_test_edit_library_get_clip (f);
   g_assert_cmpstr (tl_clip_get_note (clip), ==, "first note");
   g_assert_cmpstr (tl_clip_get_topics (clip)[0], ==, "Weapons");
   g_object_unref (clip);
   /* the clip before it was made is one more undo away */
-  assert_undo (f, "New Clip");
+  tl_test_assert_undo (f->library, "New Clip");
   g_assert_null (tl_library_get_clip (f->library, f->clip, NULL));
 }
 
@@ -345,7 +238,7 @@ on_changed (TlLibrary *library, TlLibraryChange what, Notice *notice)
 }
 
 static void
-test_change_notices (Fixture *f, gconstpointer data)
+test_change_notices (TlTestEditLibrary *f, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(TlLibrary) other = tl_library_open (f->path, &error);
@@ -407,7 +300,7 @@ ids_of (IdNotice *notice, TlLibraryChange kind)
 /* "rows-changed" says which rows changed where the library knows, and "any"
  * where it cannot (an undo, a key taken from another topic). */
 static void
-test_change_ids (Fixture *f, gconstpointer data)
+test_change_ids (TlTestEditLibrary *f, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(TlTopic) topic = NULL;
@@ -453,7 +346,7 @@ give_up (gpointer user_data)
 /* Another process's change arrives by itself, through the store, on the
  * main context the library was opened on: nobody polls. */
 static void
-test_outside_change_arrives (Fixture *f, gconstpointer data)
+test_outside_change_arrives (TlTestEditLibrary *f, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(TlLibrary) other = tl_library_open (f->path, &error);
@@ -482,7 +375,7 @@ test_outside_change_arrives (Fixture *f, gconstpointer data)
 }
 
 static void
-test_paragraph_clip_edit (Fixture *f, gconstpointer data)
+test_paragraph_clip_edit (TlTestEditLibrary *f, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   const char *topics[] = { "Diplomacy", NULL };
@@ -504,7 +397,7 @@ test_paragraph_clip_edit (Fixture *f, gconstpointer data)
 
 /* Relinking media sets kind and duration, and can be undone. */
 static void
-test_relink_media (Fixture *f, gconstpointer data)
+test_relink_media (TlTestEditLibrary *f, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(TlMediaInfo) media = tl_media_info_new ();
@@ -522,7 +415,7 @@ test_relink_media (Fixture *f, gconstpointer data)
   g_assert_cmpstr (tl_source_get_media (linked)->path, ==, "/footage/summit.mov");
   g_assert_cmpint (tl_source_get_media (linked)->fps_num, ==, 25);
 
-  assert_undo (f, "Relink Media");
+  tl_test_assert_undo (f->library, "Relink Media");
   unlinked = tl_library_get_source (f->library, f->source, NULL);
   g_assert_null (tl_source_get_media (unlinked));
   g_assert_cmpint (tl_source_get_kind (unlinked), ==, TL_SOURCE_KIND_TRANSCRIPT);
@@ -534,7 +427,7 @@ test_relink_media (Fixture *f, gconstpointer data)
 /* A step's kind is what tells a tap from any other edit (the window's
  * Backspace takes back taps only), whatever language the window speaks. */
 static void
-test_edit_kinds (Fixture *f, gconstpointer data)
+test_edit_kinds (TlTestEditLibrary *f, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   TlSegmentTiming times[3] = {
@@ -551,14 +444,14 @@ test_edit_kinds (Fixture *f, gconstpointer data)
   g_assert_cmpint (tl_library_get_undo_kind (f->library), ==, TL_EDIT_TAP);
   g_assert_true (tl_library_set_clip_rating (f->library, f->clip, 2, &error));
   g_assert_cmpint (tl_library_get_undo_kind (f->library), ==, TL_EDIT_RATE_CLIP);
-  assert_undo (f, "Rate Clip");
-  assert_undo (f, "Tap In Times");
+  tl_test_assert_undo (f->library, "Rate Clip");
+  tl_test_assert_undo (f->library, "Tap In Times");
 }
 
 /* New times for every line (alignment, tapping) are one undo step that
  * brings back the old times and the timing kind. */
 static void
-test_undo_times (Fixture *f, gconstpointer data)
+test_undo_times (TlTestEditLibrary *f, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) before = tl_library_get_segments (f->library, f->source, NULL);
@@ -572,7 +465,7 @@ test_undo_times (Fixture *f, gconstpointer data)
 
   g_assert_true (tl_library_set_segment_times (f->library, f->source, TL_TIMING_ALIGNED, times, 3, &error));
   g_assert_no_error (error);
-  assert_undo (f, "Align to the Audio");
+  tl_test_assert_undo (f->library, "Align to the Audio");
   after = tl_library_get_segments (f->library, f->source, NULL);
   for (guint i = 0; i < 3; i++)
     {
@@ -622,7 +515,7 @@ test_migrate_v1 (void)
 }
 /* The clips' ids in arranged order, as "a b c". */
 static char *
-arranged (Fixture *f)
+arranged (TlTestEditLibrary *f)
 {
   g_autoptr(GError) error = NULL;
   TlClipFilter filter = { .order = TL_CLIP_ORDER_ARRANGED };
@@ -636,7 +529,7 @@ arranged (Fixture *f)
 }
 
 static void
-assert_arranged (Fixture *f, gint64 a, gint64 b, gint64 c)
+assert_arranged (TlTestEditLibrary *f, gint64 a, gint64 b, gint64 c)
 {
   g_autofree char *got = arranged (f);
   g_autofree char *want = g_strdup_printf ("%" G_GINT64_FORMAT " %" G_GINT64_FORMAT " %" G_GINT64_FORMAT, a, b, c);
@@ -647,7 +540,7 @@ assert_arranged (Fixture *f, gint64 a, gint64 b, gint64 c)
 /* The editor's own order of the clips: new ones come last, a move is one
  * undoable step, and moving before a clip that is not there changes nothing. */
 static void
-test_arrange_clips (Fixture *f, gconstpointer data)
+test_arrange_clips (TlTestEditLibrary *f, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   const char *topics[] = { "Diplomacy", NULL };
@@ -664,7 +557,7 @@ test_arrange_clips (Fixture *f, gconstpointer data)
   g_assert_true (tl_library_move_clip (f->library, c, a, &error));
   g_assert_no_error (error);
   assert_arranged (f, c, a, b);
-  assert_next (f, FALSE, "Move Clip");
+  tl_test_assert_next_step (f->library, FALSE, "Move Clip");
   g_assert_true (tl_library_move_clip (f->library, c, 0, &error));
   assert_arranged (f, a, b, c);
   g_assert_true (tl_library_move_clip (f->library, a, c, &error));
@@ -697,21 +590,21 @@ test_arrange_clips (Fixture *f, gconstpointer data)
   assert_arranged (f, b, a, c);
 
   /* undo walks back through the moves */
-  assert_undo (f, "Delete Clip");
-  assert_undo (f, "Move Clip");
-  assert_undo (f, "New Clip");
+  tl_test_assert_undo (f->library, "Delete Clip");
+  tl_test_assert_undo (f->library, "Move Clip");
+  tl_test_assert_undo (f->library, "New Clip");
   assert_arranged (f, b, a, c);
-  assert_undo (f, "Move Clip");
+  tl_test_assert_undo (f->library, "Move Clip");
   assert_arranged (f, a, b, c);
-  assert_undo (f, "Move Clip");
+  tl_test_assert_undo (f->library, "Move Clip");
   assert_arranged (f, c, a, b);
-  assert_undo (f, "Move Clip");
+  tl_test_assert_undo (f->library, "Move Clip");
   assert_arranged (f, a, b, c);
 }
 
 /* The number of clips in the library. */
 static guint
-count_clips (Fixture *f)
+count_clips (TlTestEditLibrary *f)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) clips = tl_library_list_clips (f->library, NULL, &error);
@@ -723,7 +616,7 @@ count_clips (Fixture *f)
 /* Several clips deleted at once are one undo step, which brings all of
  * them back with their topics; a missing clip among them deletes none. */
 static void
-test_delete_clips (Fixture *f, gconstpointer data)
+test_delete_clips (TlTestEditLibrary *f, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   const char *topics[] = { "Diplomacy", "Weapons", NULL };
@@ -740,7 +633,7 @@ test_delete_clips (Fixture *f, gconstpointer data)
   g_assert_cmpint (ids[1], >, 0);
   g_assert_cmpint (ids[2], >, ids[1]);
   g_assert_cmpuint (count_clips (f), ==, 3);
-  assert_next (f, FALSE, "New Clips");
+  tl_test_assert_next_step (f->library, FALSE, "New Clips");
 
   /* one of them not there: nothing deleted */
   with_missing[0] = ids[1];
@@ -749,12 +642,12 @@ test_delete_clips (Fixture *f, gconstpointer data)
   g_assert_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_NOT_FOUND);
   g_clear_error (&error);
   g_assert_cmpuint (count_clips (f), ==, 3);
-  assert_next (f, FALSE, "New Clips");
+  tl_test_assert_next_step (f->library, FALSE, "New Clips");
 
   g_assert_true (tl_library_delete_clips (f->library, ids, 3, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (count_clips (f), ==, 0);
-  assert_undo (f, "Delete Clips");
+  tl_test_assert_undo (f->library, "Delete Clips");
   g_assert_cmpuint (count_clips (f), ==, 3);
   back = tl_library_get_clip (f->library, ids[1], &error);
   g_assert_no_error (error);
@@ -763,7 +656,7 @@ test_delete_clips (Fixture *f, gconstpointer data)
   g_assert_cmpuint (g_strv_length ((char **) tl_clip_get_topics (back)), ==, 2);
 
   /* one undo took back the delete, the next takes back both new clips */
-  assert_undo (f, "New Clips");
+  tl_test_assert_undo (f->library, "New Clips");
   g_assert_cmpuint (count_clips (f), ==, 1);
   assert_redo (f, "New Clips");
   assert_redo (f, "Delete Clips");
@@ -772,7 +665,7 @@ test_delete_clips (Fixture *f, gconstpointer data)
 
 /* Clips added together are checked first: one bad spec stores none. */
 static void
-test_add_clips_all_or_none (Fixture *f, gconstpointer data)
+test_add_clips_all_or_none (TlTestEditLibrary *f, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   const char *topics[] = { "Weapons", NULL };
@@ -792,13 +685,13 @@ test_add_clips_all_or_none (Fixture *f, gconstpointer data)
   g_assert_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_NOT_FOUND);
   g_clear_error (&error);
   g_assert_cmpuint (count_clips (f), ==, 1);
-  assert_next (f, FALSE, "New Clip");
+  tl_test_assert_next_step (f->library, FALSE, "New Clip");
 }
 
 /* Lines 1 and 3 selected (not 2) make two clips, not one across line 2;
  * an article's paragraphs make paragraph clips. */
 static void
-test_specs_for_lines (Fixture *f, gconstpointer data)
+test_specs_for_lines (TlTestEditLibrary *f, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(TlSource) source = tl_library_get_source (f->library, f->source, &error);
@@ -829,7 +722,7 @@ test_specs_for_lines (Fixture *f, gconstpointer data)
   g_assert_true (tl_library_add_clips (f->library, (TlClipSpec *) specs->data, specs->len, NULL, &error));
   g_assert_no_error (error);
   g_assert_cmpuint (count_clips (f), ==, 3);
-  assert_undo (f, "New Clips");
+  tl_test_assert_undo (f->library, "New Clips");
   g_assert_cmpuint (count_clips (f), ==, 1);
 
   one = tl_clip_specs_for_lines (source, (TlSegment *const *) lines->pdata, lines->len, joined, 1, &error);
@@ -852,7 +745,7 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+#define ADD(path, func) g_test_add (path, TlTestEditLibrary, NULL, tl_test_edit_library_set_up, func, tl_test_edit_library_tear_down)
   ADD ("/core/library/edit/clip-edits-undo", test_clip_edits_undo);
   ADD ("/core/library/edit/bad-edits-change-nothing", test_bad_edits_change_nothing);
   ADD ("/core/library/edit/topic-key-color-rename", test_topic_key_color_rename);

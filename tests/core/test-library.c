@@ -6,50 +6,8 @@
 #include "tl-import.h"
 #include "tl-library.h"
 #include "tl-search.h"
+#include "tl-test-library.h"
 #include "tl-test-util.h"
-
-typedef struct {
-  char *dir;
-  char *path;
-  TlLibrary *library;
-} Fixture;
-
-static void
-fixture_set_up (Fixture *f, gconstpointer data)
-{
-  g_autoptr(GError) error = NULL;
-
-  f->dir = tl_test_tmpdir_new ();
-  f->path = g_build_filename (f->dir, "nested", "library.db", NULL);
-  f->library = tl_library_open (f->path, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (f->library);
-}
-
-static void
-fixture_tear_down (Fixture *f, gconstpointer data)
-{
-  g_clear_object (&f->library);
-  g_free (f->path);
-  tl_test_tmpdir_free (f->dir);
-}
-
-static gint64
-import_text (TlLibrary *library, const char *text, const char *origin, GError **error)
-{
-  g_autoptr(TlDocument) doc = tl_import_bytes (origin, text, strlen (text), NULL, NULL, error);
-  TlImportOptions options = { origin, NULL, NULL };
-
-  if (doc == NULL)
-    return 0;
-  return tl_library_add_document (library, doc, &options, error);
-}
-
-static const char *const srt_text =
-  "1\n00:00:01,000 --> 00:00:04,000\nThe summit opened with a parade.\n\n"
-  "2\n00:00:04,500 --> 00:00:08,250\nAmmunition supplies were discussed.\n\n"
-  "3\n00:00:09,000 --> 00:00:12,000\nNorth Korea denied the weapons trade.\n\n"
-  "4\n00:00:12,000 --> 00:00:15,000\n[Music]\n";
 
 /* An old library (schema 0 but ours: created empty) is migrated. */
 static void
@@ -71,7 +29,7 @@ test_migrate_empty_file (void)
 /* How many lines of @f's library match @query, which must be one the
  * search understands. */
 static guint
-n_hits (Fixture *f, const char *query)
+n_hits (TlTestLibrary *f, const char *query)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(TlSearchResults) results = tl_search (f->library, query, 50, 0, NULL, NULL, &error);
@@ -81,12 +39,12 @@ n_hits (Fixture *f, const char *query)
 }
 
 static void
-test_search (Fixture *f, gconstpointer data)
+test_search (TlTestLibrary *f, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(TlSearchResults) results = NULL;
   TlSearchHit *hit;
-  gint64 id = import_text (f->library, srt_text, "/x/a.srt", NULL);
+  gint64 id = tl_test_import_text (f->library, tl_test_srt_text, "/x/a.srt", NULL);
 
   results = tl_search (f->library, "ammunition", 50, 0, "<", ">", &error);
   g_assert_no_error (error);
@@ -118,7 +76,7 @@ test_search (Fixture *f, gconstpointer data)
 
 /* Clips of sources without times are paragraph ranges. */
 static void
-test_paragraph_clips (Fixture *f, gconstpointer data)
+test_paragraph_clips (TlTestLibrary *f, gconstpointer data)
 {
   g_autoptr(TlDocument) doc = tl_document_new ("article");
   g_autoptr(GError) error = NULL;
@@ -150,12 +108,12 @@ test_paragraph_clips (Fixture *f, gconstpointer data)
 }
 
 static void
-test_set_segment_times (Fixture *f, gconstpointer data)
+test_set_segment_times (TlTestLibrary *f, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) segments = NULL;
   g_autoptr(TlSource) source = NULL;
-  gint64 id = import_text (f->library, srt_text, "times.srt", &error);
+  gint64 id = tl_test_import_text (f->library, tl_test_srt_text, "times.srt", &error);
   TlSegmentTiming times[4] = {
     { 1100000, 3900000, 0.97, NULL, FALSE },
     { 4600000, 8000000, 0.12, "unspoken", FALSE },
@@ -181,11 +139,11 @@ test_set_segment_times (Fixture *f, gconstpointer data)
 /* New times for the lines move the clips made on the old ones with them,
  * in the same undoable step: a clip over line 2 still holds line 2. */
 static void
-test_clips_move_with_lines (Fixture *f, gconstpointer data)
+test_clips_move_with_lines (TlTestLibrary *f, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(TlClip) whole = NULL, inside = NULL, both = NULL;
-  gint64 id = import_text (f->library, srt_text, "times.srt", &error);
+  gint64 id = tl_test_import_text (f->library, tl_test_srt_text, "times.srt", &error);
   const char *topics[] = { "Weapons", NULL };
   /* line 2 as it was (4.5–8.25 s), the middle of line 3 (10–11 s), lines 2–3 */
   TlClipSpec spec_whole = { id, 4500000, 8250000, -1, -1, NULL, NULL, 0, topics };
@@ -233,12 +191,12 @@ test_clips_move_with_lines (Fixture *f, gconstpointer data)
 }
 
 static void
-test_set_segment_times_refused (Fixture *f, gconstpointer data)
+test_set_segment_times_refused (TlTestLibrary *f, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) segments = NULL;
   g_autoptr(TlSource) source = NULL;
-  gint64 id = import_text (f->library, srt_text, "times.srt", &error);
+  gint64 id = tl_test_import_text (f->library, tl_test_srt_text, "times.srt", &error);
   TlSegmentTiming times[4] = {
     { 1100000, 3900000, 0.97, NULL, FALSE },
     { 4600000, 8000000, 0.5, NULL, FALSE },
@@ -276,7 +234,7 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+#define ADD(path, func) g_test_add (path, TlTestLibrary, NULL, tl_test_library_set_up, func, tl_test_library_tear_down)
   g_test_add_func ("/core/library/migrate-empty-file", test_migrate_empty_file);
   ADD ("/core/library/set-segment-times", test_set_segment_times);
   ADD ("/core/library/set-segment-times-refused", test_set_segment_times_refused);

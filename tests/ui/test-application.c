@@ -11,17 +11,6 @@
 #include "tl-test-widgets.h"
 #include "tl-window-private.h"
 
-static void
-spin (guint msec)
-{
-  gint64 until = g_get_monotonic_time () + msec * 1000;
-
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, FALSE);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
 /* Spins until @done says so or @msec pass; whether it did. */
 static gboolean
 spin_until (gboolean (*done) (gpointer), gpointer data, guint msec)
@@ -122,7 +111,7 @@ check_when_ready (gpointer user_data)
     if (sources == NULL || sources->len < run->n_sources)
       return G_SOURCE_CONTINUE;
   }
-  spin (100);
+  tl_test_spin_idle (100);
   run->check (window, run->data);
   run->checked = TRUE;
   g_application_quit (G_APPLICATION (run->app));
@@ -206,6 +195,37 @@ test_command_line_opens_library (void)
   tl_test_tmpdir_free (g_steal_pointer (&dir));
 }
 
+/* `tagline` alone opens the library the preferences name for the start,
+ * not the one opened last. */
+static void
+test_start_library_preference (void)
+{
+  g_autofree char *dir = tl_test_tmpdir_new ();
+  g_autofree char *chosen = make_library (dir, "chosen.tagline");
+  g_autofree char *other = make_library (dir, "other.tagline");
+  const char *argv[] = { "tagline", NULL };
+  const char *with_other[] = { "tagline", other, NULL };
+  g_autoptr(GSettingsSchema) schema = g_settings_schema_source_lookup (g_settings_schema_source_get_default (),
+                                                                      "org.tagline.Tagline", TRUE);
+  g_autoptr(GSettings) settings = NULL;
+
+  if (schema == NULL)
+    {
+      g_test_skip ("the settings schema is not installed");
+      return;
+    }
+  settings = g_settings_new ("org.tagline.Tagline");
+  /* the other one is the last opened */
+  run_app (with_other, 1, check_library_open, other);
+  g_settings_set_string (settings, "start-library", chosen);
+  run_app (argv, 1, check_library_open, chosen);
+  /* without it, the last one opened: now the chosen one, until another */
+  g_settings_reset (settings, "start-library");
+  run_app (with_other, 1, check_library_open, other);
+  run_app (argv, 1, check_library_open, other);
+  tl_test_tmpdir_free (g_steal_pointer (&dir));
+}
+
 /* A library opened from the window takes the window's place; the one it
  * replaced is in Open Recent. */
 static void
@@ -223,9 +243,9 @@ test_open_library_replaces_window (void)
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
   window = tl_application_open_library (app, first, NULL);
   g_assert_nonnull (window);
-  spin (100);
+  tl_test_spin_idle (100);
   replaced = tl_application_open_library (app, second, window);
-  spin (100);
+  tl_test_spin_idle (100);
   g_assert_nonnull (replaced);
   g_assert_true (only_window (app) == replaced);
   g_assert_cmpstr (tl_library_get_path (replaced->library), ==, second);
@@ -245,10 +265,10 @@ test_open_library_replaces_window (void)
 
   /* from Open Recent, back to the first */
   g_action_group_activate_action (G_ACTION_GROUP (app), "open-recent", g_variant_new_string (first));
-  spin (100);
+  tl_test_spin_idle (100);
   g_assert_cmpstr (tl_library_get_path (only_window (app)->library), ==, first);
   gtk_window_destroy (GTK_WINDOW (only_window (app)));
-  spin (50);
+  tl_test_spin_idle (50);
   tl_test_tmpdir_free (g_steal_pointer (&dir));
 }
 
@@ -269,7 +289,7 @@ test_error_page_offers_a_way_out (void)
   g_assert_null (tl_application_open_library (app, bogus, NULL));
   window = only_window (app);
   g_assert_nonnull (window);
-  spin (100);
+  tl_test_spin_idle (100);
   g_assert_cmpstr (gtk_stack_get_visible_child_name (window->main_stack), ==, "error");
   g_assert_nonnull (adw_status_page_get_description (window->error_page));
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "open-library"));
@@ -289,7 +309,7 @@ test_error_page_offers_a_way_out (void)
   }
   /* the library chosen from there takes the error's place */
   g_assert_nonnull (tl_application_open_library (app, good, window));
-  spin (100);
+  tl_test_spin_idle (100);
   g_assert_cmpstr (tl_library_get_path (only_window (app)->library), ==, good);
   /* and the bad file was left as it was */
   {
@@ -298,7 +318,7 @@ test_error_page_offers_a_way_out (void)
     g_assert_cmpstr (contents, ==, "Not a database at all, just some notes.\n");
   }
   gtk_window_destroy (GTK_WINDOW (only_window (app)));
-  spin (50);
+  tl_test_spin_idle (50);
   tl_test_tmpdir_free (g_steal_pointer (&dir));
 }
 
@@ -450,10 +470,10 @@ test_shortcuts_listed (void)
 
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
   window = tl_application_open_library (app, library, NULL);
-  spin (200);
+  tl_test_spin_idle (200);
   n_warnings = 0;
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
-  spin (300);
+  tl_test_spin_idle (300);
   overlay = GTK_WINDOW (gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window)));
   g_assert_nonnull (overlay);
   g_assert_true (gtk_widget_get_mapped (GTK_WIDGET (overlay)));
@@ -482,7 +502,7 @@ test_shortcuts_listed (void)
   g_assert_cmpuint (n_checked, >, 40);
   gtk_window_destroy (overlay);
   gtk_window_destroy (GTK_WINDOW (window));
-  spin (50);
+  tl_test_spin_idle (50);
   tl_test_tmpdir_free (g_steal_pointer (&dir));
 }
 
@@ -613,6 +633,7 @@ main (int argc, char **argv)
   g_log_set_writer_func (count_warnings, NULL, NULL);
   g_test_add_func ("/ui/application/command-line-imports", test_command_line_imports);
   g_test_add_func ("/ui/application/command-line-opens-library", test_command_line_opens_library);
+  g_test_add_func ("/ui/application/start-library-preference", test_start_library_preference);
   g_test_add_func ("/ui/application/open-library-replaces-window", test_open_library_replaces_window);
   g_test_add_func ("/ui/application/error-page-offers-a-way-out", test_error_page_offers_a_way_out);
   g_test_add_func ("/ui/application/icon-found", test_icon_found);

@@ -27,25 +27,6 @@ typedef struct {
 } Fixture;
 
 static void
-spin (guint msec)
-{
-  gint64 until = g_get_monotonic_time () + msec * 1000;
-
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-static gboolean
-wait_for (gboolean (*done) (Fixture *f), Fixture *f, double seconds)
-{
-  gint64 until = g_get_monotonic_time () + (gint64) (seconds * G_USEC_PER_SEC);
-
-  while (!done (f) && g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, FALSE);
-  return done (f);
-}
-
-static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
@@ -60,7 +41,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
   f->window = tl_window_new (f->app, f->library, NULL);
   gtk_window_set_default_size (GTK_WINDOW (f->window), 1280, 800);
   gtk_window_present (GTK_WINDOW (f->window));
-  spin (200);
+  tl_test_spin (200);
 }
 
 static void
@@ -72,7 +53,7 @@ fixture_tear_down (Fixture *f, gconstpointer data)
     g_settings_reset (settings, "time-format");
   tl_time_format_set_kind (tl_time_format_get_default (), TL_TIME_FORMAT_TIMECODE);
   gtk_window_destroy (GTK_WINDOW (f->window));
-  spin (50);
+  tl_test_spin (50);
   g_clear_object (&f->library);
   g_clear_object (&f->app);
   g_free (f->path);
@@ -124,12 +105,12 @@ open_video (Fixture *f, int seconds, const char *rate)
   f->topics[0] = tl_topic_get_id (a);
   f->topics[1] = tl_topic_get_id (b);
   tl_window_import (f->window, paths);
-  g_assert_true (wait_for (task_done, f, 30));
-  spin (100);
+  g_assert_true (tl_test_wait_until (task_done (f), 30));
+  tl_test_spin (100);
   g_assert_nonnull (f->window->source);
   g_assert_nonnull (tl_source_get_media (f->window->source));
-  g_assert_true (wait_for (player_ready, f, 10));
-  g_assert_true (wait_for (strip_ready, f, 5));
+  g_assert_true (tl_test_wait_until (player_ready (f), 10));
+  g_assert_true (tl_test_wait_until (strip_ready (f), 5));
 }
 
 /* Three clips: the second overlaps the first, the third overlaps neither. */
@@ -154,7 +135,7 @@ add_clips (Fixture *f, gint64 *ids)
     }
   g_assert_true (tl_library_add_clips (f->library, specs, 3, ids, &error));
   g_assert_no_error (error);
-  spin (100);
+  tl_test_spin (100);
 }
 
 /* The strip draws the clips the library has for the source, each where it
@@ -208,7 +189,7 @@ test_clips_match_library (Fixture *f, gconstpointer data)
   /* a clip deleted in the library leaves the strip */
   g_assert_true (tl_library_delete_clip (f->library, ids[0], &error));
   g_assert_no_error (error);
-  spin (100);
+  tl_test_spin (100);
   g_assert_cmpuint (tl_timeline_get_n_clips (f->window->timeline), ==, 2);
   g_assert_null (tl_timeline_find_clip (f->window->timeline, ids[0]));
 }
@@ -254,7 +235,7 @@ test_trim_by_drag (Fixture *f, gconstpointer data)
   tl_timeline_press (timeline, x + 1, y);
   g_assert_cmpint (timeline->drag, ==, TL_TIMELINE_DRAG_TRIM_OUT);
   /* the clip editor shows the selected clip and may take some room */
-  spin (100);
+  tl_test_spin (100);
   width = gtk_widget_get_width (GTK_WIDGET (timeline));
   to = tl_timeline_x_for_time (timeline, target + frame / 5, width);
   /* the press selects the clip in the clips list */
@@ -265,7 +246,7 @@ test_trim_by_drag (Fixture *f, gconstpointer data)
   g_assert_cmpint (clip_out (f, ids[2]), ==, before);
   tl_timeline_motion (timeline, to, y);
   tl_timeline_release (timeline, to, y);
-  spin (100);
+  tl_test_spin (100);
   g_assert_cmpint (clip_out (f, ids[2]), ==, target);
   g_assert_cmpint ((clip_out (f, ids[2]) - before) / frame, ==, 7);
   g_assert_cmpint (tl_timeline_find_clip (timeline, ids[2])->out, ==, target);
@@ -274,14 +255,14 @@ test_trim_by_drag (Fixture *f, gconstpointer data)
   label = tl_library_get_undo_label (f->library);
   g_assert_nonnull (label);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.undo", NULL));
-  spin (100);
+  tl_test_spin (100);
   g_assert_cmpint (clip_out (f, ids[2]), ==, before);
   g_assert_cmpint (tl_timeline_find_clip (timeline, ids[2])->out, ==, before);
 
   /* the whole source in view: an edge let go a few pixels from where a
    * line ends sticks to it, not to the frame under the pointer */
   tl_timeline_set_view (timeline, 0, 0);
-  spin (100);
+  tl_test_spin (100);
   /* the clip editor may have taken some room meanwhile */
   width = gtk_widget_get_width (GTK_WIDGET (timeline));
   height = gtk_widget_get_height (GTK_WIDGET (timeline));
@@ -294,7 +275,7 @@ test_trim_by_drag (Fixture *f, gconstpointer data)
   g_assert_cmpint (timeline->drag, ==, TL_TIMELINE_DRAG_TRIM_OUT);
   tl_timeline_motion (timeline, to, y);
   tl_timeline_release (timeline, to, y);
-  spin (100);
+  tl_test_spin (100);
   g_assert_cmpint (clip_out (f, ids[0]), ==, 7 * G_USEC_PER_SEC);
 }
 
@@ -320,10 +301,10 @@ seek_to (Fixture *f, gint64 position)
 {
   seek_target = position;
   tl_window_seek (f->window, position);
-  if (!wait_for (at_target, f, 15))
+  if (!tl_test_wait_until (at_target (f), 15))
     g_error ("at %" G_GINT64_FORMAT ", wanted %" G_GINT64_FORMAT, tl_player_get_position (f->window->player),
              position);
-  spin (100);
+  tl_test_spin (100);
 }
 
 /* The accent shade over the strip while a range is marked: a colour node
@@ -404,7 +385,7 @@ test_pending_range (Fixture *f, gconstpointer data)
 
   /* a topic's key makes the clip, and the marks are gone */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.tag", "u", 1));
-  spin (100);
+  tl_test_spin (100);
   g_assert_cmpint (timeline->pending_in, ==, -1);
   g_assert_cmpuint (tl_timeline_get_n_clips (timeline), ==, 1);
 }
@@ -446,7 +427,7 @@ assert_times (Fixture *f, const char *position, const char *line, const char *cl
   g_autoptr(GString) panel = g_string_new (NULL);
   g_autofree char *mark = NULL;
 
-  spin (200);
+  tl_test_spin (200);
   /* the player */
   g_assert_cmpstr (player_time (f), ==, position);
   /* the transcript's lines */
@@ -536,7 +517,7 @@ go_to (Fixture *f, const char *typed, gint64 expected)
   adw_message_dialog_response (dialog, "go");
   gtk_window_destroy (GTK_WINDOW (dialog));
   g_object_set_data (G_OBJECT (f->window), "expected", GSIZE_TO_POINTER ((gsize) expected));
-  if (!wait_for (near_expected, f, 20))
+  if (!tl_test_wait_until (near_expected (f), 20))
     g_error ("%s: at %" G_GINT64_FORMAT ", wanted %" G_GINT64_FORMAT, typed,
              tl_player_get_position (f->window->player), expected);
 }
@@ -601,12 +582,12 @@ test_transport_preferences (Fixture *f, gconstpointer data)
   g_settings_set_double (settings, "rewind-on-pause", 1.5);
   seek_to (f, 5 * G_USEC_PER_SEC);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.play-pause", NULL));
-  g_assert_true (wait_for (playing, f, 5));
-  spin (700);
+  g_assert_true (tl_test_wait_until (playing (f), 5));
+  tl_test_spin (700);
   paused_at = tl_player_get_position (f->window->player);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.play-pause", NULL));
-  g_assert_true (wait_for (paused_still, f, 5));
-  spin (400);
+  g_assert_true (tl_test_wait_until (paused_still (f), 5));
+  tl_test_spin (400);
   g_assert_cmpint (tl_player_get_position (f->window->player), <, paused_at - 1400000);
   g_assert_cmpint (tl_player_get_position (f->window->player), >, paused_at - 1700000);
   g_settings_reset (settings, "rewind-on-pause");
@@ -614,7 +595,7 @@ test_transport_preferences (Fixture *f, gconstpointer data)
   /* play around 8 s: from 7 s to 9 s, then back at 8 s, paused */
   seek_to (f, 8 * G_USEC_PER_SEC);
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.play-around", NULL));
-  g_assert_true (wait_for (playing, f, 5));
+  g_assert_true (tl_test_wait_until (playing (f), 5));
   while (playing (f))
     {
       gint64 now = tl_player_get_position (f->window->player);
@@ -625,7 +606,7 @@ test_transport_preferences (Fixture *f, gconstpointer data)
   g_assert_cmpint (around_from, <, 7200000);
   g_assert_cmpint (around_to, >=, 8900000);
   g_assert_cmpint (around_to, <, 9500000);
-  spin (400);
+  tl_test_spin (400);
   g_assert_cmpint (ABS (tl_player_get_position (f->window->player) - 8 * G_USEC_PER_SEC), <, 40000);
 
   /* a pedal's key: the window listens for it as soon as it is set */
@@ -643,10 +624,84 @@ test_transport_preferences (Fixture *f, gconstpointer data)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (f->window->pedal_keys)), ==, 0);
 }
 
+/* Seek step, nudge step, speed, following and light or dark: each one
+ * applies the moment it is set. */
+static void
+test_preferences_apply_at_once (Fixture *f, gconstpointer data)
+{
+  GSettings *settings = tl_application_get_settings (f->app);
+  AdwStyleManager *style = adw_style_manager_get_default ();
+  gint64 ids[3];
+  g_autoptr(TlClip) clip = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (settings == NULL)
+    {
+      g_test_skip ("the settings schema is not installed");
+      return;
+    }
+  open_video (f, 14, "25/1");
+
+  /* Shift+Right goes ahead by the seek step, Shift+Left back */
+  g_settings_set_double (settings, "seek-step", 10);
+  seek_to (f, 2 * G_USEC_PER_SEC);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.skip", "i", 1));
+  seek_target = 12 * G_USEC_PER_SEC;
+  g_assert_true (tl_test_wait_until (at_target (f), 15));
+  g_settings_set_double (settings, "seek-step", 3);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.skip", "i", -1));
+  seek_target = 9 * G_USEC_PER_SEC;
+  g_assert_true (tl_test_wait_until (at_target (f), 15));
+  g_settings_reset (settings, "seek-step");
+
+  /* the speed the player plays at */
+  g_settings_set_double (settings, "default-speed", 1.5);
+  g_assert_cmpfloat (tl_player_get_speed (f->window->player), ==, 1.5);
+  g_settings_reset (settings, "default-speed");
+  g_assert_cmpfloat (tl_player_get_speed (f->window->player), ==, 1.0);
+
+  /* following playback, now and for the next source */
+  g_assert_true (tl_transcript_view_get_following (f->window->transcript));
+  g_settings_set_boolean (settings, "follow-playback", FALSE);
+  g_assert_false (tl_transcript_view_get_following (f->window->transcript));
+  g_settings_reset (settings, "follow-playback");
+  g_assert_true (tl_transcript_view_get_following (f->window->transcript));
+
+  /* the clip editor's arrows move In by the nudge step, in frames */
+  add_clips (f, ids);
+  g_assert_true (tl_tag_panel_select_clip (f->window->tag_panel, ids[0]));
+  g_settings_set_int (settings, "nudge-step", 3);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.clip-nudge-in", "i", 1));
+  clip = tl_library_get_clip (f->library, ids[0], &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (tl_clip_get_in (clip), ==, 2000000 + 3 * 40000);
+  g_settings_reset (settings, "nudge-step");
+
+  /* light or dark */
+  g_settings_set_string (settings, "color-scheme", "dark");
+  g_assert_cmpint (adw_style_manager_get_color_scheme (style), ==, ADW_COLOR_SCHEME_FORCE_DARK);
+  g_settings_set_string (settings, "color-scheme", "light");
+  g_assert_cmpint (adw_style_manager_get_color_scheme (style), ==, ADW_COLOR_SCHEME_FORCE_LIGHT);
+  g_settings_reset (settings, "color-scheme");
+  g_assert_cmpint (adw_style_manager_get_color_scheme (style), ==, ADW_COLOR_SCHEME_DEFAULT);
+}
+
 static gboolean
 is_combo_row (GtkWidget *widget, gconstpointer data)
 {
   return ADW_IS_COMBO_ROW (widget);
+}
+
+static gboolean
+is_combo_row_titled (GtkWidget *widget, gconstpointer title)
+{
+  return ADW_IS_COMBO_ROW (widget) && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
+}
+
+static gboolean
+is_action_row_titled (GtkWidget *widget, gconstpointer title)
+{
+  return ADW_IS_ACTION_ROW (widget) && g_strcmp0 (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (widget)), title) == 0;
 }
 
 /* The preferences window's rows change the settings. */
@@ -666,7 +721,7 @@ test_preferences_window (Fixture *f, gconstpointer data)
     }
   prefs = tl_preferences_window_new (GTK_WINDOW (f->window), settings);
   gtk_window_present (GTK_WINDOW (prefs));
-  spin (200);
+  tl_test_spin (200);
   row = ADW_COMBO_ROW (tl_test_find_widget (GTK_WIDGET (prefs), is_combo_row, NULL));
   g_assert_nonnull (row);
   adw_combo_row_set_selected (row, 2);
@@ -686,6 +741,38 @@ test_preferences_window (Fixture *f, gconstpointer data)
   g_free (key);
   key = g_settings_get_string (settings, "key-forward");
   g_assert_cmpstr (key, ==, "");
+
+  /* speed, style and following, each row its setting */
+  row = ADW_COMBO_ROW (tl_test_find_widget (GTK_WIDGET (prefs), is_combo_row_titled, "Speed"));
+  g_assert_nonnull (row);
+  g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 2);
+  adw_combo_row_set_selected (row, 4);
+  g_assert_cmpfloat (g_settings_get_double (settings, "default-speed"), ==, 1.5);
+  g_settings_reset (settings, "default-speed");
+  row = ADW_COMBO_ROW (tl_test_find_widget (GTK_WIDGET (prefs), is_combo_row_titled, "Style"));
+  g_assert_nonnull (row);
+  adw_combo_row_set_selected (row, 2);
+  g_free (key);
+  key = g_settings_get_string (settings, "color-scheme");
+  g_assert_cmpstr (key, ==, "dark");
+  g_settings_reset (settings, "color-scheme");
+  g_assert_cmpuint (adw_combo_row_get_selected (row), ==, 0);
+
+  /* the library at start: a file, then the last one opened again */
+  {
+    AdwActionRow *start = ADW_ACTION_ROW (tl_test_find_widget (GTK_WIDGET (prefs), is_action_row_titled,
+                                                                "Library at Start"));
+    g_autofree char *chosen = NULL;
+
+    g_assert_nonnull (start);
+    g_assert_cmpstr (adw_action_row_get_subtitle (start), ==, "The library opened last");
+    tl_preferences_window_set_start_library (prefs, f->path);
+    chosen = g_settings_get_string (settings, "start-library");
+    g_assert_cmpstr (chosen, ==, f->path);
+    g_assert_cmpstr (adw_action_row_get_subtitle (start), ==, f->path);
+    tl_preferences_window_set_start_library (prefs, NULL);
+    g_assert_cmpstr (adw_action_row_get_subtitle (start), ==, "The library opened last");
+  }
   gtk_window_destroy (GTK_WINDOW (prefs));
 }
 
@@ -701,11 +788,11 @@ test_strip_keys (Fixture *f, gconstpointer data)
   gtk_widget_grab_focus (GTK_WIDGET (timeline));
   g_assert_true (tl_timeline_key (timeline, GDK_KEY_Right, 0));
   seek_target = 4 * G_USEC_PER_SEC + 40000;
-  g_assert_true (wait_for (at_target, f, 15));
+  g_assert_true (tl_test_wait_until (at_target (f), 15));
   g_assert_cmpint (tl_player_get_position (f->window->player), ==, 4 * G_USEC_PER_SEC + 40000);
   g_assert_true (tl_timeline_key (timeline, GDK_KEY_Left, GDK_SHIFT_MASK));
   seek_target = 3 * G_USEC_PER_SEC + 40000;
-  g_assert_true (wait_for (at_target, f, 15));
+  g_assert_true (tl_test_wait_until (at_target (f), 15));
   g_assert_cmpint (tl_player_get_position (f->window->player), ==, 3 * G_USEC_PER_SEC + 40000);
   /* + zooms in around the playhead, − out again */
   g_assert_true (tl_timeline_key (timeline, GDK_KEY_plus, 0));
@@ -743,6 +830,7 @@ main (int argc, char **argv)
   ADD ("/ui/timeline/go-to-time", test_go_to_time);
   ADD ("/ui/timeline/transport-preferences", test_transport_preferences);
   ADD ("/ui/timeline/preferences-window", test_preferences_window);
+  ADD ("/ui/timeline/preferences-apply-at-once", test_preferences_apply_at_once);
   ADD ("/ui/timeline/strip-keys", test_strip_keys);
 #undef ADD
   return g_test_run ();

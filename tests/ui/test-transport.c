@@ -24,28 +24,6 @@ typedef struct {
   GArray *positions; /* gint64: the player's position, at each change */
 } Fixture;
 
-/* Runs the main loop for @msec (not until it is idle: while playing on a
- * slow machine it never is). */
-static void
-spin (guint msec)
-{
-  gint64 until = g_get_monotonic_time () + msec * 1000;
-
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, FALSE);
-}
-
-/* Runs the main loop until @done holds or @seconds pass. */
-static gboolean
-wait_for (gboolean (*done) (Fixture *f), Fixture *f, double seconds)
-{
-  gint64 until = g_get_monotonic_time () + (gint64) (seconds * G_USEC_PER_SEC);
-
-  while (!done (f) && g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, FALSE);
-  return done (f);
-}
-
 static void
 on_current (TlTranscriptView *view, GParamSpec *pspec, Fixture *f)
 {
@@ -80,7 +58,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
   f->positions = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_signal_connect (f->window->transcript, "notify::current", G_CALLBACK (on_current), f);
   g_signal_connect (f->window->player, "notify::position", G_CALLBACK (on_position), f);
-  spin (200);
+  tl_test_spin (200);
 }
 
 static void
@@ -89,7 +67,7 @@ fixture_tear_down (Fixture *f, gconstpointer data)
   g_signal_handlers_disconnect_by_data (f->window->transcript, f);
   g_signal_handlers_disconnect_by_data (f->window->player, f);
   gtk_window_destroy (GTK_WINDOW (f->window));
-  spin (50);
+  tl_test_spin (50);
   g_array_unref (f->currents);
   g_array_unref (f->positions);
   g_clear_object (&f->library);
@@ -130,9 +108,9 @@ open_estimated (Fixture *f)
                                       "The talks end tomorrow with a joint statement.\n",
                                       -1, NULL));
   tl_window_import (f->window, paths);
-  g_assert_true (wait_for (task_done, f, 20));
-  spin (100);
-  g_assert_true (wait_for (player_ready, f, 10));
+  g_assert_true (tl_test_wait_until (task_done (f), 20));
+  tl_test_spin (100);
+  g_assert_true (tl_test_wait_until (player_ready (f), 10));
   g_assert_cmpint (tl_source_get_timing (f->window->source), ==, TL_TIMING_ESTIMATED);
   g_assert_cmpuint (tl_transcript_view_get_n_segments (f->window->transcript), >=, 4);
 }
@@ -217,24 +195,24 @@ test_space_after_shuttle (Fixture *f, gconstpointer data)
   g_assert_cmpstr (speed_shown (f), ==, "1.5×");
   g_assert_cmpfloat (tl_player_get_rate (f->window->player), ==, 1.5);
   tl_window_seek (f->window, 8 * G_USEC_PER_SEC);
-  g_assert_true (wait_for (player_ready, f, 10));
+  g_assert_true (tl_test_wait_until (player_ready (f), 10));
 
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
     {
       shuttle (f, keys[i]);
-      spin (250);
+      tl_test_spin (250);
     }
-  g_assert_true (wait_for (player_ready, f, 10));
+  g_assert_true (tl_test_wait_until (player_ready (f), 10));
   g_assert_cmpint (tl_player_get_state (f->window->player), ==, TL_PLAYER_STATE_PAUSED);
 
   press (f, "play-pause", NULL);
-  g_assert_true (wait_for (player_ready, f, 10));
+  g_assert_true (tl_test_wait_until (player_ready (f), 10));
   g_assert_cmpint (tl_player_get_state (f->window->player), ==, TL_PLAYER_STATE_PLAYING);
   g_assert_cmpfloat (tl_player_get_rate (f->window->player), ==, 1.5);
   g_assert_cmpstr (speed_shown (f), ==, "1.5×");
   played_from = tl_player_get_position (f->window->player);
   from = f->positions->len;
-  g_assert_true (wait_for (played_half_a_second, f, 20));
+  g_assert_true (tl_test_wait_until (played_half_a_second (f), 20));
   g_assert_cmpuint (f->positions->len, >, from);
   for (guint i = from + 1; i < f->positions->len; i++)
     g_assert_cmpint (g_array_index (f->positions, gint64, i), >=, g_array_index (f->positions, gint64, i - 1));
@@ -257,8 +235,8 @@ test_click_estimated_line (Fixture *f, gconstpointer data)
 
       off_boundary += line_start (f, line) % FRAME != 0;
       tl_transcript_view_select_line (f->window->transcript, line, TRUE);
-      g_assert_true (wait_for (player_ready, f, 10));
-      spin (50);
+      g_assert_true (tl_test_wait_until (player_ready (f), 10));
+      tl_test_spin (50);
       assert_on_line (f, line);
       for (guint i = from; i < f->currents->len; i++)
         g_assert_cmpint (g_array_index (f->currents, int, i), ==, (int) line);
@@ -279,33 +257,33 @@ test_click_after_shuttle (Fixture *f, gconstpointer data)
 
   open_estimated (f);
   tl_window_seek (f->window, 8 * G_USEC_PER_SEC);
-  g_assert_true (wait_for (player_ready, f, 10));
+  g_assert_true (tl_test_wait_until (player_ready (f), 10));
   for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
     {
       shuttle (f, keys[i]);
-      spin (250);
+      tl_test_spin (250);
     }
-  g_assert_true (wait_for (player_ready, f, 10));
+  g_assert_true (tl_test_wait_until (player_ready (f), 10));
   for (line = 1; line < 4; line++)
     {
       tl_transcript_view_select_line (f->window->transcript, line, TRUE);
-      g_assert_true (wait_for (player_ready, f, 10));
-      spin (50);
+      g_assert_true (tl_test_wait_until (player_ready (f), 10));
+      tl_test_spin (50);
       assert_on_line (f, line);
     }
 
   /* backwards at 2×, from near the end, then a click on line 2 */
   tl_window_seek (f->window, 18 * G_USEC_PER_SEC);
-  g_assert_true (wait_for (player_ready, f, 10));
+  g_assert_true (tl_test_wait_until (player_ready (f), 10));
   shuttle (f, -1);
   shuttle (f, -1);
-  g_assert_true (wait_for (player_ready, f, 10));
-  spin (300);
+  g_assert_true (tl_test_wait_until (player_ready (f), 10));
+  tl_test_spin (300);
   line = 2;
   start = line_start (f, line);
   from = f->positions->len;
   tl_transcript_view_select_line (f->window->transcript, line, TRUE);
-  g_assert_true (wait_for (player_ready, f, 10));
+  g_assert_true (tl_test_wait_until (player_ready (f), 10));
   g_assert_cmpfloat (tl_player_get_rate (f->window->player), ==, -2.0);
   g_assert_cmpuint (f->positions->len, >, from);
   g_assert_cmpint (g_array_index (f->positions, gint64, from), >=, start);
@@ -348,7 +326,7 @@ test_shuttle_shown (Fixture *f, gconstpointer data)
   open_estimated (f);
   g_assert_null (shuttle_shown (f));
   tl_window_seek (f->window, 12 * G_USEC_PER_SEC);
-  g_assert_true (wait_for (player_ready, f, 10));
+  g_assert_true (tl_test_wait_until (player_ready (f), 10));
 
   shuttle (f, -1);
   g_assert_cmpstr (shuttle_shown (f), ==, "Shuttle: backwards at 1×");
@@ -357,19 +335,19 @@ test_shuttle_shown (Fixture *f, gconstpointer data)
   g_assert_cmpfloat (tl_player_get_rate (f->window->player), ==, -2.0);
   g_assert_cmpstr (speed_shown (f), ==, "1×");
   g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (speed_menu (f)), "dim-label"));
-  spin (300);
+  tl_test_spin (300);
 
   shuttle (f, 1);
   shuttle (f, 1);
   shuttle (f, 1);
   g_assert_cmpstr (shuttle_shown (f), ==, "Shuttle: forwards at 4×");
   g_assert_cmpstr (speed_shown (f), ==, "1×");
-  spin (300);
+  tl_test_spin (300);
 
   shuttle (f, 0);
   g_assert_null (shuttle_shown (f));
   g_assert_false (gtk_widget_has_css_class (GTK_WIDGET (speed_menu (f)), "dim-label"));
-  g_assert_true (wait_for (player_ready, f, 10));
+  g_assert_true (tl_test_wait_until (player_ready (f), 10));
 }
 
 int

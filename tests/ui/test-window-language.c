@@ -35,17 +35,6 @@ static const Language languages[] = {
     "C’est un dossier, pas un fichier" },
 };
 
-static void
-spin (guint msec)
-{
-  gint64 until = g_get_monotonic_time () + msec * 1000;
-
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, FALSE);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
 static gboolean
 is_label (GtkWidget *widget, gconstpointer text)
 {
@@ -105,7 +94,7 @@ check_window (gconstpointer data)
   window = tl_window_new (app, library, NULL);
   gtk_window_set_default_size (GTK_WINDOW (window), 1024, 600);
   gtk_window_present (GTK_WINDOW (window));
-  spin (300);
+  tl_test_spin_idle (300);
   root = GTK_WIDGET (window);
 
   /* the window's own words, from its templates and its code */
@@ -120,9 +109,9 @@ check_window (gconstpointer data)
   /* the core's words: the undo label it stored in English, read back in
    * the session's language, and an import error */
   tl_transcript_view_select_line (window->transcript, 7, TRUE);
-  spin (50);
+  tl_test_spin_idle (50);
   gtk_widget_activate_action (root, "win.tag", "u", 1);
-  spin (100);
+  tl_test_spin_idle (100);
   undo = tl_library_get_undo_label (library);
   g_assert_cmpstr (undo, ==, lang->undo);
   g_clear_pointer (&doc, tl_document_free);
@@ -132,7 +121,7 @@ check_window (gconstpointer data)
   g_assert_nonnull (strstr (error->message, lang->folder_error));
 
   gtk_window_destroy (GTK_WINDOW (window));
-  spin (50);
+  tl_test_spin_idle (50);
   g_clear_object (&library);
   tl_test_tmpdir_free (g_steal_pointer (&dir));
 }

@@ -10,17 +10,6 @@
 #include "tl-test-widgets.h"
 #include "tl-window-private.h"
 
-static void
-spin (guint msec)
-{
-  gint64 until = g_get_monotonic_time () + msec * 1000;
-
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, FALSE);
-  while (g_main_context_iteration (NULL, FALSE))
-    ;
-}
-
 static gboolean
 has_action (GtkWidget *widget, gconstpointer name)
 {
@@ -57,7 +46,7 @@ test_read_only_library (void)
   g_assert_no_error (error);
   window = tl_window_new (app, library, NULL);
   gtk_window_present (GTK_WINDOW (window));
-  spin (200);
+  tl_test_spin_idle (200);
 
   g_assert_nonnull (tl_source_tree_get_selected_source (window->source_tree));
   g_assert_cmpuint (tl_transcript_view_get_n_segments (window->transcript), ==, 28);
@@ -86,10 +75,10 @@ test_read_only_library (void)
 
   /* tagging a line cannot be saved: nothing is */
   tl_transcript_view_select_line (window->transcript, 7, TRUE);
-  spin (50);
+  tl_test_spin_idle (50);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.tag", "u", 1);
   gtk_widget_activate_action (GTK_WIDGET (window), "win.undo", NULL);
-  spin (50);
+  tl_test_spin_idle (50);
   clips = tl_library_list_clips (library, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (clips->len, ==, 0);
@@ -101,11 +90,11 @@ test_read_only_library (void)
   g_assert_no_error (error);
   g_object_unref (tl_library_add_topic (other, "China", 3, NULL, &error));
   g_assert_no_error (error);
-  spin (1300);
+  tl_test_spin_idle (1300);
   g_assert_cmpuint (tl_tag_panel_get_topics (window->tag_panel)->len, ==, 2);
 
   gtk_window_destroy (GTK_WINDOW (window));
-  spin (50);
+  tl_test_spin_idle (50);
   g_clear_object (&other);
   g_clear_object (&library);
   tl_test_tmpdir_free (g_steal_pointer (&dir));

@@ -6,6 +6,7 @@
 #include "tl-preferences-window.h"
 
 #include <glib/gi18n.h>
+#include <math.h>
 
 struct _TlPreferencesWindow {
   AdwPreferencesWindow parent_instance;
@@ -19,30 +20,43 @@ struct _TlPreferencesWindow {
   AdwComboRow *time_format_row;
   GtkAdjustment *rewind_adjustment;
   GtkAdjustment *around_adjustment;
+  GtkAdjustment *seek_adjustment;
+  AdwComboRow *speed_row;
+  GtkSwitch *follow_switch;
+  GtkAdjustment *nudge_adjustment;
   AdwPreferencesGroup *keys_group;
+  AdwComboRow *style_row;
+  AdwActionRow *start_library_row;
+  GtkButton *start_library_reset;
+  GtkButton *start_library_choose;
+  GtkFileChooserNative *chooser;
 };
 
 G_DEFINE_FINAL_TYPE (TlPreferencesWindow, tl_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
 
-/* The combo row's order */
-static const char *const formats[] = { "timecode", "clock", "frames" };
+/* The combo rows' orders */
+static const char *const formats[] = { "timecode", "clock", "frames", NULL };
+static const char *const schemes[] = { "system", "light", "dark", NULL };
+static const double speeds[] = { 0.5, 0.75, 1.0, 1.25, 1.5, 2.0 };
 
 static const struct {
   const char *setting;
   const char *title;
 } key_rows[] = {
   { "key-play-pause", N_("Play or Pause") },
-  { "key-rewind", N_("Five Seconds Back") },
-  { "key-forward", N_("Five Seconds Ahead") },
+  { "key-rewind", N_("Go Back") },
+  { "key-forward", N_("Go Ahead") },
 };
 
+/* A choice setting ↔ its combo row: @data is the row's NULL-ended names. */
 static gboolean
-format_to_selected (GValue *value, GVariant *variant, gpointer data)
+name_to_selected (GValue *value, GVariant *variant, gpointer data)
 {
+  const char *const *names = data;
   const char *name = g_variant_get_string (variant, NULL);
 
-  for (guint i = 0; i < G_N_ELEMENTS (formats); i++)
-    if (g_str_equal (name, formats[i]))
+  for (guint i = 0; names[i]; i++)
+    if (g_str_equal (name, names[i]))
       {
         g_value_set_uint (value, i);
         return TRUE;
@@ -51,11 +65,104 @@ format_to_selected (GValue *value, GVariant *variant, gpointer data)
 }
 
 static GVariant *
-selected_to_format (const GValue *value, const GVariantType *type, gpointer data)
+selected_to_name (const GValue *value, const GVariantType *type, gpointer data)
+{
+  const char *const *names = data;
+  guint i = g_value_get_uint (value);
+
+  return i < g_strv_length ((char **) names) ? g_variant_new_string (names[i]) : NULL;
+}
+
+static gboolean
+speed_to_selected (GValue *value, GVariant *variant, gpointer data)
+{
+  double speed = g_variant_get_double (variant);
+  guint nearest = 0;
+
+  for (guint i = 1; i < G_N_ELEMENTS (speeds); i++)
+    if (fabs (speeds[i] - speed) < fabs (speeds[nearest] - speed))
+      nearest = i;
+  g_value_set_uint (value, nearest);
+  return TRUE;
+}
+
+static GVariant *
+selected_to_speed (const GValue *value, const GVariantType *type, gpointer data)
 {
   guint i = g_value_get_uint (value);
 
-  return i < G_N_ELEMENTS (formats) ? g_variant_new_string (formats[i]) : NULL;
+  return i < G_N_ELEMENTS (speeds) ? g_variant_new_double (speeds[i]) : NULL;
+}
+
+/* The library at start: the file chosen, or the last one opened. */
+static void
+show_start_library (TlPreferencesWindow *self)
+{
+  g_autofree char *path = g_settings_get_string (self->settings, "start-library");
+
+  if (*path)
+    {
+      g_autofree char *shown = g_filename_display_name (path);
+      adw_action_row_set_subtitle (self->start_library_row, shown);
+    }
+  else
+    adw_action_row_set_subtitle (self->start_library_row, _("The library opened last"));
+  gtk_widget_set_sensitive (GTK_WIDGET (self->start_library_reset), *path != '\0');
+}
+
+static void
+on_start_library_chosen (GtkNativeDialog *dialog, int response, TlPreferencesWindow *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (dialog));
+      g_autofree char *path = file ? g_file_get_path (file) : NULL;
+      if (path)
+        tl_preferences_window_set_start_library (self, path);
+    }
+  g_clear_object (&self->chooser);
+}
+
+static void
+on_start_library_choose (GtkButton *button, TlPreferencesWindow *self)
+{
+  g_autoptr(GtkFileFilter) libraries = gtk_file_filter_new ();
+  g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
+
+  if (self->chooser)
+    return;
+  self->chooser = gtk_file_chooser_native_new (_("Library at Start"), GTK_WINDOW (self),
+                                               GTK_FILE_CHOOSER_ACTION_OPEN, _("_Choose"), _("_Cancel"));
+  gtk_file_filter_set_name (libraries, _("Tagline Libraries"));
+  gtk_file_filter_add_mime_type (libraries, "application/x-tagline-library");
+  gtk_file_filter_add_suffix (libraries, "tagline");
+  gtk_file_filter_add_suffix (libraries, "db");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), libraries);
+  gtk_file_filter_set_name (all, _("All Files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (self->chooser), all);
+  g_signal_connect (self->chooser, "response", G_CALLBACK (on_start_library_chosen), self);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (self->chooser));
+}
+
+static void
+on_start_library_reset (GtkButton *button, TlPreferencesWindow *self)
+{
+  tl_preferences_window_set_start_library (self, NULL);
+}
+
+/**
+ * tl_preferences_window_set_start_library:
+ * @path: (nullable): the library file to open at start; %NULL: the one
+ *   opened last
+ *
+ * What choosing a file in Library at Start does.
+ */
+void
+tl_preferences_window_set_start_library (TlPreferencesWindow *self, const char *path)
+{
+  g_return_if_fail (TL_IS_PREFERENCES_WINDOW (self));
+  g_settings_set_string (self->settings, "start-library", path ? path : "");
 }
 
 /* A key's button says which key it is, or that it waits for one. */
@@ -183,6 +290,9 @@ tl_preferences_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), TL_TYPE_PREFERENCES_WINDOW);
   g_clear_pointer (&self->key_buttons, g_hash_table_unref);
   g_clear_pointer (&self->capturing, g_free);
+  if (self->chooser)
+    gtk_native_dialog_destroy (GTK_NATIVE_DIALOG (self->chooser));
+  g_clear_object (&self->chooser);
   g_clear_object (&self->settings);
   G_OBJECT_CLASS (tl_preferences_window_parent_class)->dispose (object);
 }
@@ -199,6 +309,16 @@ tl_preferences_window_class_init (TlPreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, TlPreferencesWindow, rewind_adjustment);
   gtk_widget_class_bind_template_child (widget_class, TlPreferencesWindow, around_adjustment);
   gtk_widget_class_bind_template_child (widget_class, TlPreferencesWindow, keys_group);
+  gtk_widget_class_bind_template_child (widget_class, TlPreferencesWindow, seek_adjustment);
+  gtk_widget_class_bind_template_child (widget_class, TlPreferencesWindow, speed_row);
+  gtk_widget_class_bind_template_child (widget_class, TlPreferencesWindow, follow_switch);
+  gtk_widget_class_bind_template_child (widget_class, TlPreferencesWindow, nudge_adjustment);
+  gtk_widget_class_bind_template_child (widget_class, TlPreferencesWindow, style_row);
+  gtk_widget_class_bind_template_child (widget_class, TlPreferencesWindow, start_library_row);
+  gtk_widget_class_bind_template_child (widget_class, TlPreferencesWindow, start_library_reset);
+  gtk_widget_class_bind_template_child (widget_class, TlPreferencesWindow, start_library_choose);
+  gtk_widget_class_bind_template_callback (widget_class, on_start_library_choose);
+  gtk_widget_class_bind_template_callback (widget_class, on_start_library_reset);
 }
 
 static void
@@ -226,9 +346,19 @@ tl_preferences_window_new (GtkWindow *parent, GSettings *settings)
   g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
   self->settings = g_object_ref (settings);
   g_settings_bind_with_mapping (settings, "time-format", self->time_format_row, "selected", G_SETTINGS_BIND_DEFAULT,
-                                format_to_selected, selected_to_format, NULL, NULL);
+                                name_to_selected, selected_to_name, (gpointer) formats, NULL);
   g_settings_bind (settings, "rewind-on-pause", self->rewind_adjustment, "value", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "play-around", self->around_adjustment, "value", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "seek-step", self->seek_adjustment, "value", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind_with_mapping (settings, "default-speed", self->speed_row, "selected", G_SETTINGS_BIND_DEFAULT,
+                                speed_to_selected, selected_to_speed, NULL, NULL);
+  g_settings_bind (settings, "follow-playback", self->follow_switch, "active", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "nudge-step", self->nudge_adjustment, "value", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind_with_mapping (settings, "color-scheme", self->style_row, "selected", G_SETTINGS_BIND_DEFAULT,
+                                name_to_selected, selected_to_name, (gpointer) schemes, NULL);
+  g_signal_connect_object (settings, "changed::start-library", G_CALLBACK (show_start_library), self,
+                           G_CONNECT_SWAPPED);
+  show_start_library (self);
   add_key_rows (self);
   return self;
 }

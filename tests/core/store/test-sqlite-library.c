@@ -7,50 +7,8 @@
 #include "tl-import.h"
 #include "tl-library-private.h"
 #include "tl-search.h"
+#include "tl-test-library.h"
 #include "tl-test-util.h"
-
-typedef struct {
-  char *dir;
-  char *path;
-  TlLibrary *library;
-} Fixture;
-
-static void
-fixture_set_up (Fixture *f, gconstpointer data)
-{
-  g_autoptr(GError) error = NULL;
-
-  f->dir = tl_test_tmpdir_new ();
-  f->path = g_build_filename (f->dir, "nested", "library.db", NULL);
-  f->library = tl_library_open (f->path, &error);
-  g_assert_no_error (error);
-  g_assert_nonnull (f->library);
-}
-
-static void
-fixture_tear_down (Fixture *f, gconstpointer data)
-{
-  g_clear_object (&f->library);
-  g_free (f->path);
-  tl_test_tmpdir_free (f->dir);
-}
-
-static gint64
-import_text (TlLibrary *library, const char *text, const char *origin, GError **error)
-{
-  g_autoptr(TlDocument) doc = tl_import_bytes (origin, text, strlen (text), NULL, NULL, error);
-  TlImportOptions options = { origin, NULL, NULL };
-
-  if (doc == NULL)
-    return 0;
-  return tl_library_add_document (library, doc, &options, error);
-}
-
-static const char *const srt_text =
-  "1\n00:00:01,000 --> 00:00:04,000\nThe summit opened with a parade.\n\n"
-  "2\n00:00:04,500 --> 00:00:08,250\nAmmunition supplies were discussed.\n\n"
-  "3\n00:00:09,000 --> 00:00:12,000\nNorth Korea denied the weapons trade.\n\n"
-  "4\n00:00:12,000 --> 00:00:15,000\n[Music]\n";
 
 static int
 pragma_int (const char *path, const char *pragma)
@@ -69,7 +27,7 @@ pragma_int (const char *path, const char *pragma)
 }
 
 static void
-test_fresh_schema (Fixture *f, gconstpointer data)
+test_fresh_schema (TlTestLibrary *f, gconstpointer data)
 {
   g_assert_true (g_file_test (f->path, G_FILE_TEST_EXISTS));
   g_assert_cmpint (tl_library_get_schema_version (f->library), ==, TL_LIBRARY_SCHEMA_VERSION);
@@ -89,7 +47,7 @@ test_fresh_schema (Fixture *f, gconstpointer data)
 }
 
 static void
-test_wal_and_foreign_keys (Fixture *f, gconstpointer data)
+test_wal_and_foreign_keys (TlTestLibrary *f, gconstpointer data)
 {
   sqlite3_stmt *stmt;
   sqlite3 *db = tl_test_library_db (f->library);
@@ -180,12 +138,12 @@ test_foreign_files_refused (void)
 }
 
 static void
-test_import_document (Fixture *f, gconstpointer data)
+test_import_document (TlTestLibrary *f, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(TlSource) source = NULL;
   g_autoptr(GPtrArray) segments = NULL;
-  gint64 id = import_text (f->library, srt_text, "/footage/summit.srt", &error);
+  gint64 id = tl_test_import_text (f->library, tl_test_srt_text, "/footage/summit.srt", &error);
   TlSegment *seg;
 
   g_assert_no_error (error);
@@ -214,7 +172,7 @@ test_import_document (Fixture *f, gconstpointer data)
 }
 
 static void
-test_import_metadata_and_media (Fixture *f, gconstpointer data)
+test_import_metadata_and_media (TlTestLibrary *f, gconstpointer data)
 {
   g_autoptr(TlDocument) doc = tl_document_new ("test");
   g_autoptr(TlMediaInfo) media = tl_media_info_new ();
@@ -275,20 +233,20 @@ test_import_metadata_and_media (Fixture *f, gconstpointer data)
 
 /* A failure half-way through an import leaves the library as it was. */
 static void
-test_import_rolls_back (Fixture *f, gconstpointer data)
+test_import_rolls_back (TlTestLibrary *f, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(TlDocument) doc = NULL;
   TlImportOptions options = { "/x/broken.srt", "Fresh folder", NULL };
 
-  g_assert_cmpint (import_text (f->library, srt_text, "/x/first.srt", NULL), >, 0);
+  g_assert_cmpint (tl_test_import_text (f->library, tl_test_srt_text, "/x/first.srt", NULL), >, 0);
   /* the disk "fills up" at the third line of the next import */
   g_assert_cmpint (sqlite3_exec (tl_test_library_db (f->library),
                                  "CREATE TRIGGER fail_third AFTER INSERT ON segment WHEN new.idx = 2"
                                  " AND (SELECT origin_path FROM transcript WHERE id = new.transcript_id) = '/x/broken.srt'"
                                  " BEGIN SELECT RAISE(ABORT, 'disk full'); END",
                                  NULL, NULL, NULL), ==, SQLITE_OK);
-  doc = tl_import_bytes ("broken.srt", srt_text, strlen (srt_text), NULL, NULL, &error);
+  doc = tl_import_bytes ("broken.srt", tl_test_srt_text, strlen (tl_test_srt_text), NULL, NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpint (tl_library_add_document (f->library, doc, &options, &error), ==, 0);
   g_assert_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID);
@@ -300,11 +258,11 @@ test_import_rolls_back (Fixture *f, gconstpointer data)
   g_assert_cmpint (tl_test_count_rows (f->library, "segment_fts"), ==, 4);
   g_assert_cmpint (tl_test_count_rows (f->library, "folder"), ==, 0);
   /* and the library still takes the next import */
-  g_assert_cmpint (import_text (f->library, srt_text, "/x/third.srt", NULL), >, 0);
+  g_assert_cmpint (tl_test_import_text (f->library, tl_test_srt_text, "/x/third.srt", NULL), >, 0);
 }
 
 static void
-test_topics (Fixture *f, gconstpointer data)
+test_topics (TlTestLibrary *f, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(TlTopic) weapons = tl_library_add_topic (f->library, " Weapons ", 1, NULL, &error);
@@ -342,7 +300,7 @@ test_topics (Fixture *f, gconstpointer data)
 }
 
 static void
-test_clips (Fixture *f, gconstpointer data)
+test_clips (TlTestLibrary *f, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) clips = NULL;
@@ -351,7 +309,7 @@ test_clips (Fixture *f, gconstpointer data)
   const char *topics_a[] = { "weapons", "Diplomacy", NULL };
   const char *topics_b[] = { "Diplomacy", NULL };
   const char *topics_bad[] = { "Economy", NULL };
-  gint64 id = import_text (f->library, srt_text, "/x/a.srt", NULL);
+  gint64 id = tl_test_import_text (f->library, tl_test_srt_text, "/x/a.srt", NULL);
   TlClipSpec spec = { id, 4000000, 12500000, -1, -1, "Arms talk", "Note with \"quotes\", commas\nand lines", 4, topics_a };
   TlClipFilter filter = { 0 };
   gint64 first, second;
@@ -435,14 +393,14 @@ test_clips (Fixture *f, gconstpointer data)
 
 /* Two connections (the window and tagline-cli) share one file. */
 static void
-test_two_connections (Fixture *f, gconstpointer data)
+test_two_connections (TlTestLibrary *f, gconstpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(TlLibrary) other = tl_library_open (f->path, &error);
   g_autoptr(GPtrArray) sources = NULL;
 
   g_assert_no_error (error);
-  g_assert_cmpint (import_text (other, srt_text, "/x/from-cli.srt", &error), >, 0);
+  g_assert_cmpint (tl_test_import_text (other, tl_test_srt_text, "/x/from-cli.srt", &error), >, 0);
   sources = tl_library_list_sources (f->library, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (sources->len, ==, 1);
@@ -487,7 +445,7 @@ main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
 
-#define ADD(path, func) g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+#define ADD(path, func) g_test_add (path, TlTestLibrary, NULL, tl_test_library_set_up, func, tl_test_library_tear_down)
   ADD ("/core/library/fresh-schema", test_fresh_schema);
   ADD ("/core/library/wal-and-foreign-keys", test_wal_and_foreign_keys);
   g_test_add_func ("/core/library/newer-schema-refused", test_newer_schema_refused);

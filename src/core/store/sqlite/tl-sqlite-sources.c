@@ -520,7 +520,7 @@ tl_sqlite_store_get_source (TlStore *store, gint64 source_id, GError **error)
 
   if ((folder_paths = tl_sqlite_store_load_folder_paths (self, error)) == NULL)
     return NULL;
-  stmt = tl_sqlite_store_prepare (self, "SELECT " SOURCE_COLUMNS " WHERE s.id = ?", error);
+  stmt = tl_sqlite_store_prepare (self, "SELECT " SOURCE_COLUMNS " WHERE s.id = ? AND s.deleted = 0", error);
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, source_id);
