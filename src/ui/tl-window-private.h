@@ -1,7 +1,7 @@
 /* tl-window-private.h: the window's state, shared by tl-window.c (panes,
  * loading, tagging), tl-window-actions.c (actions and keys),
- * tl-window-tasks.c (import, align, render, relink), tl-window-transport.c
- * and tl-window-timeline.c. */
+ * tl-window-tasks.c (import, align, render, relink), tl-window-tap.c,
+ * tl-window-transport.c and tl-window-timeline.c. */
 #pragma once
 
 #include "tl-window.h"
@@ -35,6 +35,7 @@ struct _TlWindow {
   TlPlayerView *player_view;
   TlTimeline *timeline;
   GCancellable *waveform_cancellable; /* the shown source's sound being read */
+  GCancellable *load_cancellable; /* a big source's lines being read */
   gboolean tapping;            /* tap-in mode: a key gives the next line its start */
   gint64 around_home;          /* Play Around: where it goes back to */
   gint64 around_end;           /* where it stops, or -1 */

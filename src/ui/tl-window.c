@@ -10,7 +10,7 @@
 
 #include <glib/gi18n.h>
 
-#include "tl-retime.h"
+#include "tl-library-async.h"
 #include "tl-text.h"
 #include "tl-locale.h"
 
@@ -136,109 +136,6 @@ tl_window_apply_loop (TlWindow *self, gboolean restart)
   tl_player_set_loop (self->player, tl_clip_get_in (clip), tl_clip_get_out (clip));
   if (restart)
     tl_player_play (self->player);
-}
-
-/* Tap-in mode */
-
-/* Whether the shown transcript's times may be tapped in (the core's rule)
- * while its media plays here. */
-gboolean
-tl_window_can_tap (TlWindow *self)
-{
-  return self->source != NULL && tl_window_has_media (self) && tl_transcript_view_get_n_segments (self->transcript) > 0
-         && tl_source_can_tap (self->source);
-}
-
-/* The line that the next tap times: the one after the last tapped line. */
-static guint
-next_to_tap (TlWindow *self)
-{
-  guint n = tl_transcript_view_get_n_segments (self->transcript);
-
-  for (guint i = n; i > 0; i--)
-    if (tl_segment_get_anchor (tl_transcript_view_get_segment (self->transcript, i - 1)))
-      return i;
-  return 0;
-}
-
-static void
-show_next_to_tap (TlWindow *self)
-{
-  guint next = next_to_tap (self);
-
-  if (next < tl_transcript_view_get_n_segments (self->transcript))
-    tl_transcript_view_point_to_line (self->transcript, next);
-}
-
-void
-tl_window_set_tapping (TlWindow *self, gboolean tapping)
-{
-  self->tapping = tapping && tl_window_can_tap (self);
-  g_simple_action_set_state (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "tap-mode")),
-                             g_variant_new_boolean (self->tapping));
-  if (self->tapping)
-    {
-      show_next_to_tap (self);
-      tl_window_toast (self, _("Press T as each selected line begins; Backspace takes the last tap back"), FALSE);
-    }
-  tl_window_update_actions (self);
-}
-
-/* Gives the next line the play position as its start; the lines between
- * taps are spread by length between them. One undoable step per tap. */
-void
-tl_window_tap (TlWindow *self)
-{
-  guint n = tl_transcript_view_get_n_segments (self->transcript);
-  guint next = next_to_tap (self);
-  g_autofree TlSegmentTiming *times = NULL;
-  g_autofree double *weights = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (!self->tapping || !tl_window_can_tap (self))
-    return;
-  if (next >= n)
-    {
-      tl_window_toast (self, _("Every line is tapped in"), FALSE);
-      return;
-    }
-  times = g_new0 (TlSegmentTiming, n);
-  weights = g_new (double, n);
-  for (guint i = 0; i < n; i++)
-    {
-      TlSegment *segment = tl_transcript_view_get_segment (self->transcript, i);
-
-      times[i].start = tl_segment_get_start (segment);
-      times[i].end = tl_segment_get_end (segment);
-      times[i].anchor = tl_segment_get_anchor (segment);
-      weights[i] = tl_retime_weight (tl_segment_get_text (segment), tl_segment_get_non_speech (segment));
-    }
-  times[next].start = tl_player_get_position (self->player);
-  times[next].anchor = TRUE;
-  tl_retime_from_anchors (times, weights, n, tl_player_get_duration (self->player));
-  if (!tl_library_set_segment_times (self->library, tl_source_get_id (self->source), TL_TIMING_TAPPED, times, n,
-                                     &error))
-    tl_window_toast_error (self, error->message);
-  show_next_to_tap (self);
-}
-
-/* Backspace in tap-in mode: the last tap back, if the last change was a tap. */
-void
-tl_window_untap (TlWindow *self)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!self->tapping)
-    return;
-  if (tl_library_get_undo_kind (self->library) != TL_EDIT_TAP)
-    {
-      tl_window_toast (self, _("The last change was not a tap"), FALSE);
-      return;
-    }
-  if (!tl_library_undo (self->library, NULL, &error))
-    tl_window_toast_error (self, error->message);
-  show_next_to_tap (self);
-  tl_window_update_actions (self);
 }
 
 static void
@@ -415,29 +312,20 @@ show_read_only (TlWindow *self)
 }
 
 /* Shows a source (or nothing) in the centre and the right panel. */
+/* A source of this many lines or more loads in a thread
+ * (tl_library_get_segments_async()); a smaller one at once, which is
+ * quicker than a trip through a thread and shows without a blank frame. */
+#define ASYNC_LINES 2000
+
+/* The rest of showing @source, once its lines are read. */
 static void
-show_source (TlWindow *self, TlSource *source)
+show_source_lines (TlWindow *self, TlSource *source, GPtrArray *segments)
 {
-  g_autoptr(GPtrArray) segments = NULL;
   g_autoptr(GPtrArray) chapters = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *details = NULL;
 
-  g_set_object (&self->source, source);
-  self->mark_in = self->mark_out = -1;
-  tl_tag_panel_set_source (self->tag_panel, source);
-  if (source == NULL)
-    {
-      load_media (self, NULL);
-      tl_transcript_view_set_source (self->transcript, NULL, NULL, NULL, NULL);
-      gtk_stack_set_visible_child_name (self->center_stack, "none");
-      update_title (self);
-      tl_window_update_actions (self);
-      return;
-    }
-  segments = tl_library_get_segments (self->library, tl_source_get_id (source), &error);
-  if (segments)
-    chapters = tl_library_get_chapters (self->library, tl_source_get_id (source), &error);
+  chapters = tl_library_get_chapters (self->library, tl_source_get_id (source), &error);
   if (chapters == NULL)
     {
       tl_window_toast_error (self, error->message);
@@ -463,6 +351,64 @@ show_source (TlWindow *self, TlSource *source)
   tl_window_timeline_show_lines (self);
   gtk_stack_set_visible_child_name (self->center_stack, "source");
   tl_window_update_actions (self);
+}
+
+static void
+on_segments_loaded (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) segments = tl_library_get_segments_finish (TL_LIBRARY (object), result, &error);
+  TlWindow *self;
+
+  /* another source was picked, or the window closed */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self = TL_WINDOW (user_data);
+  g_clear_object (&self->load_cancellable);
+  if (segments == NULL)
+    tl_window_toast_error (self, error->message);
+  else if (self->source)
+    show_source_lines (self, self->source, segments);
+}
+
+static void
+show_source (TlWindow *self, TlSource *source)
+{
+  g_autoptr(GPtrArray) segments = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->load_cancellable)
+    g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+  g_set_object (&self->source, source);
+  self->mark_in = self->mark_out = -1;
+  tl_tag_panel_set_source (self->tag_panel, source);
+  if (source == NULL)
+    {
+      load_media (self, NULL);
+      tl_transcript_view_set_source (self->transcript, NULL, NULL, NULL, NULL);
+      gtk_stack_set_visible_child_name (self->center_stack, "none");
+      update_title (self);
+      tl_window_update_actions (self);
+      return;
+    }
+  if (tl_source_get_n_segments (source) >= ASYNC_LINES)
+    {
+      /* the title at once, the lines when read; the window goes on */
+      gtk_label_set_text (self->source_title, tl_source_get_title (source));
+      update_title (self);
+      self->load_cancellable = g_cancellable_new ();
+      tl_library_get_segments_async (self->library, tl_source_get_id (source), self->load_cancellable,
+                                     on_segments_loaded, self);
+      return;
+    }
+  segments = tl_library_get_segments (self->library, tl_source_get_id (source), &error);
+  if (segments == NULL)
+    {
+      tl_window_toast_error (self, error->message);
+      return;
+    }
+  show_source_lines (self, source, segments);
 }
 
 static void
@@ -800,6 +746,9 @@ tl_window_dispose (GObject *object)
   if (self->waveform_cancellable)
     g_cancellable_cancel (self->waveform_cancellable);
   g_clear_object (&self->waveform_cancellable);
+  if (self->load_cancellable)
+    g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
   if (self->timeline)
     g_signal_handlers_disconnect_by_data (self->timeline, self);
   if (self->player)
