@@ -286,15 +286,49 @@ tl_source_tree_model_reload (TlSourceTreeModel *self, GError **error)
   return TRUE;
 }
 
+/* Sources that changed where they are (a title, their times, their
+ * media), read one by one and changed in place. FALSE when that is not
+ * enough: a source is new, gone (get_source finds no deleted source) or
+ * in another folder, whose place among the others only the lists say. */
+static gboolean
+update_sources (TlSourceTreeModel *self, const gint64 *ids, guint n_ids)
+{
+  g_autoptr(GPtrArray) fresh = g_ptr_array_new_with_free_func (g_object_unref);
+
+  for (guint i = 0; i < n_ids; i++)
+    {
+      TlSource *source = g_hash_table_lookup (self->source_by_id, &ids[i]);
+      TlSource *now;
+
+      if (source == NULL || (now = tl_library_get_source (self->library, ids[i], NULL)) == NULL)
+        return FALSE;
+      g_ptr_array_add (fresh, now);
+      if (now->folder_id != source->folder_id)
+        return FALSE;
+    }
+  for (guint i = 0; i < fresh->len; i++)
+    {
+      TlSource *now = g_ptr_array_index (fresh, i);
+      update_source (g_hash_table_lookup (self->source_by_id, &now->id), now);
+    }
+  return TRUE;
+}
+
 static void
 on_rows_changed (TlLibrary *library, TlLibraryChanges *changes, TlSourceTreeModel *self)
 {
+  TlLibraryChange what = tl_library_changes_get_what (changes);
   g_autoptr(GError) error = NULL;
+  const gint64 *ids;
+  guint n_ids;
 
-  /* a source's place depends on the others (the library's order, a
-   * delete that get_source cannot tell from a rename): both lists are
-   * read again, and only what differs changes */
-  if (!(tl_library_changes_get_what (changes) & (TL_LIBRARY_CHANGE_SOURCES | TL_LIBRARY_CHANGE_FOLDERS)))
+  if (!(what & (TL_LIBRARY_CHANGE_SOURCES | TL_LIBRARY_CHANGE_FOLDERS)))
+    return;
+  /* the sources named, where they are: read alone; anything else (a
+   * folder, an undo, another process) reads both lists again, and only
+   * what differs changes */
+  ids = tl_library_changes_get_ids (changes, TL_LIBRARY_CHANGE_SOURCES, &n_ids);
+  if (!(what & TL_LIBRARY_CHANGE_FOLDERS) && ids != NULL && update_sources (self, ids, n_ids))
     return;
   if (!tl_source_tree_model_reload (self, &error))
     g_signal_emit (self, signals[SIGNAL_LOAD_FAILED], 0, error);
