@@ -9,8 +9,6 @@
  * Ground truth: espeak-ng's word events; flite's own segment times. The
  * aligner reads the transcript with espeak-ng's default English voice.
  *   build/bench/bench-align [--skip-long]      (BENCH_VERBOSE=1: every line's error) */
-#include <flite/flite.h>
-#include <flite/flite_version.h>
 #include <glib/gstdio.h>
 #include <math.h>
 #include <stdio.h>
@@ -21,9 +19,8 @@
 #include "tl-library.h"
 #include "tl-probe.h"
 #include "tl-synth.h"
+#include "tl-test-flite.h"
 #include "tl-test-speech.h"
-
-cst_voice *register_cmu_us_kal16 (const char *voxdir);
 
 static char *dir;
 
@@ -139,25 +136,6 @@ print_errors (const char *what, const Errors *e, double t_median, double t_p90, 
           verdict (e->p90 <= t_p90), e->max, t_max, verdict (e->max <= t_max), e->within_100);
 }
 
-/* flite, for a recording not made by the aligner's own synthesizer */
-static gboolean
-flite_speak (gpointer speaker, const char *text,
-             gboolean (*audio) (const gint16 *samples, gsize n, gpointer data), gpointer audio_data,
-             guint64 *first_word)
-{
-  cst_utterance *utt = flite_synth_text (text, speaker);
-  cst_wave *wave = utt_wave (utt);
-  cst_item *seg = relation_head (utt_relation (utt, "Segment"));
-
-  /* the first word starts where flite's leading pause ends */
-  *first_word = 0;
-  if (seg && g_strcmp0 (item_feat_string (seg, "name"), "pau") == 0)
-    *first_word = (guint64) (item_feat_float (seg, "end") * wave->sample_rate);
-  audio (wave->samples, wave->num_samples, audio_data);
-  delete_utterance (utt);
-  return TRUE;
-}
-
 static TlTestSentence *
 said (GPtrArray *pool, guint first, guint n)
 {
@@ -211,10 +189,7 @@ bench_accuracy (GPtrArray *pool)
           report->align_seconds, report->mean_confidence, report->n_unspoken + report->n_uncertain);
   print_errors ("espeak-ng", &e, 30, 80, 200);
 
-  flite_init ();
-  spec.speak = flite_speak;
-  spec.speaker = register_cmu_us_kal16 (NULL);
-  spec.speaker_rate = 16000;
+  tl_test_flite_spec (&spec);
   fspeech = tl_test_speech_make (fwav, sentences, n, &spec);
   id = import (fdb, fspeech, "flite");
   freport = align (fdb, id, &seconds);
@@ -379,7 +354,7 @@ main (int argc, char **argv)
   g_assert_no_error (error);
   pool = tl_test_sentence_pool (TL_TEST_DATA);
   printf ("espeak-ng %s, flite %s; %u sentences of news prose from tests/data\n\n",
-          tl_synth_get_version (), FLITE_PROJECT_VERSION, pool->len);
+          tl_synth_get_version (), tl_test_flite_version (), pool->len);
   bench_accuracy (pool);
   printf ("\n");
   bench_robustness (pool);

@@ -5,17 +5,30 @@
 #include <adwaita.h>
 #include <stdio.h>
 #include <string.h>
+#include <sys/resource.h>
 
 #include "tl-application.h"
 #include "tl-window-private.h"
 
 static gint64 start_time;
 static gboolean painted;
+static guint frames;
 
 static void
 on_after_paint (GdkFrameClock *clock, gpointer user_data)
 {
   painted = TRUE;
+  frames++;
+}
+
+/* CPU seconds this process has used (all threads) */
+static double
+cpu_seconds (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_SELF, &usage);
+  return usage.ru_utime.tv_sec + usage.ru_stime.tv_sec + (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
 }
 
 static long
@@ -80,6 +93,20 @@ main (int argc, char **argv)
   printf ("window shown:   %6.1f ms after start (first frame painted, first source's %u lines loaded)\n",
           (shown - start_time) / 1000.0, tl_transcript_view_get_n_segments (window->transcript));
   printf ("memory: %ld MB resident now, %ld MB at most\n", status_kb ("VmRSS:") / 1024, status_kb ("VmHWM:") / 1024);
+  /* a window at rest draws nothing: frames painted in the seconds after */
+  {
+    double cpu_shown = cpu_seconds ();
+    guint frames_shown = frames;
+    gint64 until = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+    while (g_get_monotonic_time () < until)
+      {
+        if (!g_main_context_iteration (NULL, FALSE))
+          g_usleep (2000);
+      }
+    printf ("CPU: %.2f s until shown, %.2f s in the 5 s after (%u frames painted then)\n", cpu_shown,
+            cpu_seconds () - cpu_shown, frames - frames_shown);
+  }
   gtk_window_destroy (GTK_WINDOW (window));
   return 0;
 }

@@ -115,6 +115,20 @@ tl_cli_align (TlCli *cli, int argc, char **argv, GError **error)
           tl_json_writer_member_string (b, "flag", seg->flag);
           tl_json_writer_member (b, "anchor");
           tl_json_writer_boolean (b, seg->anchor);
+          /* as "show" gives them: the aligner has no confidence per word */
+          tl_json_writer_member (b, "words");
+          tl_json_writer_begin_array (b);
+          for (guint w = 0; w < seg->words->len; w++)
+            {
+              const TlAlignedWord *word = &g_array_index (seg->words, TlAlignedWord, w);
+              tl_json_writer_begin_object (b);
+              tl_json_writer_member_string (b, "text", word->text);
+              tl_json_writer_member_seconds (b, "start", word->start);
+              tl_json_writer_member_seconds (b, "end", word->end);
+              add_confidence (b, -1);
+              tl_json_writer_end_object (b);
+            }
+          tl_json_writer_end_array (b);
           tl_json_writer_end_object (b);
         }
       tl_json_writer_end_array (b);

@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "tl-cli.h"
+#include "tl-clip-lines.h"
 
 /* clips move ID [BEFORE_ID] */
 static gboolean
@@ -105,13 +106,26 @@ tl_cli_clips (TlCli *cli, int argc, char **argv, GError **error)
   if (cli->json)
     {
       TlJsonWriter *b = tl_cli_json (cli);
+      g_autoptr(TlClipLines) lines = tl_clip_lines_new ();
+      g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+      g_autoptr(GArray) source_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+
+      /* the words of every clip, their sources' lines read at once */
+      for (guint i = 0; i < clips->len; i++)
+        {
+          gint64 source_id = tl_clip_get_source_id (g_ptr_array_index (clips, i));
+          if (g_hash_table_add (seen, g_memdup2 (&source_id, sizeof source_id)))
+            g_array_append_val (source_ids, source_id);
+        }
+      if (!tl_clip_lines_load (lines, library, (const gint64 *) source_ids->data, source_ids->len, error))
+        return FALSE;
       tl_json_writer_begin_object (b);
       tl_json_writer_member (b, "clips");
       tl_json_writer_begin_array (b);
       for (guint i = 0; i < clips->len; i++)
         {
           TlClip *clip = g_ptr_array_index (clips, i);
-          g_autofree char *text = tl_library_get_clip_text (library, clip, NULL);
+          g_autofree char *text = tl_clip_lines_get_text (lines, clip);
           tl_json_write_clip (b, clip, NULL, text, TL_JSON_CLIP_LIST);
         }
       tl_json_writer_end_array (b);

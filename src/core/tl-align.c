@@ -178,6 +178,7 @@ typedef struct {
   double ratio;     /* its length in the recording over that of its reading */
   double voiced;    /* the part of its span in the recording that is speech */
   gboolean placed;
+  gint64 *word_at;  /* per word: where its start was found in the recording, µs, or -1 */
 } Work;
 
 typedef struct {
@@ -280,9 +281,35 @@ count_speech (const TlVad *vad, guint from, guint to)
   return n;
 }
 
+/* Each word's start in the recording: where the path first reaches the
+ * reference frame its reading starts in, plus the part of a frame the
+ * reading starts into it. @first_x holds, for each reference frame from
+ * @ry0 to @ry1, the first recording frame (counted from @rx0) paired with it. */
+static void
+place_words (const TlAlignLine *line, Work *w, const guint *first_x, guint rx0, guint ry0, guint ry1)
+{
+  if (line->n_words == 0)
+    return;
+  if (w->word_at == NULL)
+    w->word_at = g_new (gint64, line->n_words);
+  for (guint i = 0; i < line->n_words; i++)
+    {
+      gint64 ref = line->words[i].ref_start;
+      guint r;
+
+      w->word_at[i] = -1;
+      if (ref < 0 || ry1 <= ry0)
+        continue;
+      r = CLAMP (us_to_frame (ref), ry0, ry1 - 1);
+      if (first_x[r - ry0] == G_MAXUINT)
+        continue;
+      w->word_at[i] = MAX (0, tl_features_frame_time (first_x[r - ry0] + rx0) + ref - tl_features_frame_time (r));
+    }
+}
+
 static gboolean
 align_chunk (const TlFeatures *recording, const TlFeatures *reference, const TlVad *rec_vad,
-             const Chunk *c, Work *work, GCancellable *cancellable, GError **error)
+             const Chunk *c, const TlAlignLine *lines, Work *work, GCancellable *cancellable, GError **error)
 {
   guint nx = c->rx1 - c->rx0, ny = c->ry1 - c->ry0;
   g_autoptr(TlDtwPath) path = NULL;
@@ -336,6 +363,7 @@ align_chunk (const TlFeatures *recording, const TlFeatures *reference, const TlV
       w->ratio = (double) (w->rec_off - w->rec_on) / (w->ref_off - w->ref_on);
       w->voiced = (double) count_speech (rec_vad, w->rec_on, w->rec_off) / (w->rec_off - w->rec_on);
       w->placed = TRUE;
+      place_words (&lines[k], w, first_x, c->rx0, c->ry0, c->ry1);
     }
   return TRUE;
 }
@@ -354,6 +382,30 @@ confidence_of (const Work *w)
   double by_cost = CLAMP ((COST_BAD - w->cost) / (COST_BAD - COST_GOOD), 0.0, 1.0);
 
   return by_length * by_cost;
+}
+
+/* The words of a line placed anew: along the path between its reading
+ * and its new span in the recording alone. */
+static void
+place_words_again (const TlFeatures *recording, const TlFeatures *reference, const TlAlignLine *line, Work *w)
+{
+  guint ny = w->ref_off - w->ref_on, nx = w->rec_off - w->rec_on;
+  g_autoptr(TlDtwPath) path = NULL;
+  g_autofree guint *first_x = NULL;
+
+  if (line->n_words == 0 || nx == 0 || ny == 0)
+    return;
+  path = tl_dtw_fast (tl_features_frame (recording, w->rec_on), nx, tl_features_frame (reference, w->ref_on), ny,
+                      recording->dim, RADIUS, NULL, NULL);
+  first_x = g_new (guint, ny);
+  for (guint j = 0; j < ny; j++)
+    first_x[j] = G_MAXUINT;
+  for (guint s = 0; s < path->steps->len; s++)
+    {
+      const TlDtwStep *step = &g_array_index (path->steps, TlDtwStep, s);
+      first_x[step->y] = MIN (first_x[step->y], step->x);
+    }
+  place_words (line, w, first_x, w->rec_on, w->ref_on, w->ref_off);
 }
 
 /* Places line @k again by searching for its reading between its placed
@@ -398,6 +450,7 @@ search_again (const TlFeatures *recording, const TlFeatures *reference, const Tl
       w->cost = cost;
       w->ratio = (double) (w->rec_off - w->rec_on) / ref_len;
       w->voiced = (double) count_speech (rec_vad, w->rec_on, w->rec_off) / (w->rec_off - w->rec_on);
+      place_words_again (recording, reference, &lines[k], w);
     }
 }
 
@@ -523,14 +576,109 @@ finish_lines (const TlFeatures *recording, TlAlignLine *lines, Work *work, guint
       lines[k].end = MAX (lines[k].start, lines[k + 1].start);
 }
 
+/* Word times inside their line's: the first word starts with the line,
+ * the others where the path put them, in order; a word ends where the
+ * next starts, or where the speech stops before it; the last one with
+ * the line. Words of a line the path did not place (and words with
+ * nothing to read) share the line's time as their readings did. */
+static void
+finish_words (const TlVad *rec_vad, TlAlignLine *lines, Work *work, guint n_lines)
+{
+  for (guint k = 0; k < n_lines; k++)
+    {
+      TlAlignLine *line = &lines[k];
+      const Work *w = &work[k];
+      gint64 start = line->start, end = MAX (line->end, line->start);
+      gint64 ref_first = -1, ref_span = 0, prev = start;
+      gboolean first = TRUE;
+
+      if (line->n_words == 0)
+        continue;
+      for (guint i = 0; i < line->n_words; i++)
+        if (line->words[i].ref_start >= 0)
+          {
+            if (ref_first < 0)
+              ref_first = line->words[i].ref_start;
+          }
+      if (ref_first >= 0 && line->ref_end > ref_first)
+        ref_span = line->ref_end - ref_first;
+      for (guint i = 0; i < line->n_words; i++)
+        {
+          TlAlignWord *word = &line->words[i];
+          gint64 at;
+
+          if (start < 0)
+            {
+              word->start = word->end = TL_TIME_NONE;
+              continue;
+            }
+          if (word->ref_start < 0)
+            at = prev;
+          else if (first)
+            at = start;
+          else if (w->placed && w->word_at != NULL && w->word_at[i] >= 0)
+            at = w->word_at[i];
+          else
+            at = start + (ref_span > 0 ? (end - start) * (word->ref_start - ref_first) / ref_span : 0);
+          word->start = CLAMP (at, prev, end);
+          prev = word->start;
+          first = first && word->ref_start < 0;
+        }
+      /* ends: the next word's start, less a pause between them */
+      for (guint i = 0; i < line->n_words && start >= 0; i++)
+        {
+          TlAlignWord *word = &line->words[i];
+          gint64 next = end;
+          guint from, to;
+
+          if (word->ref_start < 0)
+            continue;
+          for (guint j = i + 1; j < line->n_words; j++)
+            if (line->words[j].ref_start >= 0)
+              {
+                next = line->words[j].start;
+                break;
+              }
+          from = tl_features_time_to_frame (word->start);
+          to = tl_features_time_to_frame (next);
+          word->end = next;
+          if (to > from + 1)
+            {
+              guint snapped = tl_vad_snap_end (rec_vad, to, from + 1);
+              if (snapped < to)
+                word->end = MAX (word->start, tl_features_frame_time (snapped));
+            }
+          word->end = MIN (MAX (word->end, word->start), next);
+        }
+      /* words with nothing to read take no time, after the word before */
+      prev = start;
+      for (guint i = 0; i < line->n_words && start >= 0; i++)
+        {
+          TlAlignWord *word = &line->words[i];
+
+          if (word->ref_start < 0)
+            word->start = word->end = prev;
+          prev = word->end;
+        }
+    }
+}
+
+static void
+free_words (Work *work, guint n_lines)
+{
+  for (guint k = 0; k < n_lines; k++)
+    g_clear_pointer (&work[k].word_at, g_free);
+}
+
 /**
  * tl_align_lines:
  * @recording: features of the recording
  * @reference: features of the synthesized reading of @lines, in order
  * @lines: (array length=n_lines): the lines, with where each reading is
  *
- * Fills each line's start, end, confidence and flag. Anchors keep their
- * start (and their end, when they have one).
+ * Fills each line's start, end, confidence and flag, and the start and
+ * end of each of its words. Anchors keep their start (and their end,
+ * when they have one).
  *
  * Returns: %FALSE only when cancelled
  */
@@ -558,13 +706,18 @@ tl_align_lines (const TlFeatures *recording, const TlFeatures *reference,
   for (guint i = 0; i < chunks->len; i++)
     {
       const Chunk *c = &g_array_index (chunks, Chunk, i);
-      if (!align_chunk (recording, reference, rec_vad, c, work, cancellable, error))
-        return FALSE;
+      if (!align_chunk (recording, reference, rec_vad, c, lines, work, cancellable, error))
+        {
+          free_words (work, n_lines);
+          return FALSE;
+        }
       done += c->ry1 - c->ry0;
       if (progress)
         progress ((double) done / MAX (reference->n_frames, 1), progress_data);
     }
   place_again_around_gaps (recording, reference, rec_vad, lines, work, n_lines);
   finish_lines (recording, lines, work, n_lines);
+  finish_words (rec_vad, lines, work, n_lines);
+  free_words (work, n_lines);
   return TRUE;
 }

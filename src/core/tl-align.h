@@ -18,6 +18,16 @@ typedef enum {
 
 const char *tl_align_flag_to_string (TlAlignFlag flag);
 
+/* A word of a line. */
+typedef struct {
+  /* in: where its reading starts in the reference, µs; < 0: nothing was
+   * read for it (a [tag] inside the line) */
+  gint64 ref_start;
+  /* out: µs in the recording, inside its line's times */
+  gint64 start;
+  gint64 end;
+} TlAlignWord;
+
 typedef struct {
   /* in: where the reading of the line is in the reference, in µs from
    * the reference's start: its first word, and the end of its audio.
@@ -32,6 +42,10 @@ typedef struct {
   /* out */
   double confidence; /* 0–1, or -1 when the line had nothing to read */
   TlAlignFlag flag;
+  /* in/out (may be NULL): the line's words in order, whose starts and
+   * ends tl_align_lines() fills */
+  TlAlignWord *words;
+  guint n_words;
 } TlAlignLine;
 
 /* Energy voice activity: which frames are speech. */

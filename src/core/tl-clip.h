@@ -21,5 +21,6 @@ const char *const *tl_clip_get_topics (TlClip *self);
 gint64 tl_clip_get_created (TlClip *self);
 gint64 tl_clip_get_updated (TlClip *self);
 const char *tl_clip_get_source_title (TlClip *self);
+const char *tl_clip_get_text (TlClip *self);
 
 G_END_DECLS

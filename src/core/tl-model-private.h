@@ -78,6 +78,13 @@ struct _TlClip {
   gint64 created; /* unix µs */
   gint64 updated;
   char *source_title; /* read with the clip, for lists of clips of many sources */
+  char *text;         /* the words said in it, once a clip list read them; NULL until then */
 };
+
+/* Updates in place, for the list models (TlClipList, TlTopicList): each
+ * property that changed is notified. */
+gboolean tl_clip_update (TlClip *self, TlClip *from);
+void tl_clip_set_text (TlClip *self, const char *text);
+void tl_topic_update (TlTopic *self, TlTopic *from);
 
 G_END_DECLS

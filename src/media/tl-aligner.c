@@ -13,6 +13,7 @@
 #include "tl-probe.h"
 #include "tl-progress-relay.h"
 #include "tl-synth.h"
+#include "tl-text-words.h"
 
 #define SAMPLE_RATE 16000
 /* silence around each line of the reading: it lets DTW pair the
@@ -20,6 +21,18 @@
 #define PAD_MSEC 500
 
 G_DEFINE_QUARK (tl-align-error-quark, tl_align_error)
+
+static void
+clear_word (gpointer data)
+{
+  g_free (((TlAlignedWord *) data)->text);
+}
+
+static void
+clear_segment (gpointer data)
+{
+  g_clear_pointer (&((TlAlignedSegment *) data)->words, g_array_unref);
+}
 
 void
 tl_align_report_free (TlAlignReport *report)
@@ -159,14 +172,14 @@ decode_recording (TlSource *source, Progress *progress, GCancellable *cancellabl
 }
 
 /* Reads every line aloud into one reference, with silence around each,
- * and notes where each line's first word starts and its reading ends. */
+ * and notes where each of its words starts and where its reading ends.
+ * @words holds each line's words (GArray of TlTextWord). */
 static TlFeatures *
-read_aloud (TlSource *source, GPtrArray *segments, TlAlignLine *lines, char **voice,
+read_aloud (TlSource *source, GPtrArray *segments, GPtrArray *words, TlAlignLine *lines, char **voice,
             Progress *progress, GCancellable *cancellable, GError **error)
 {
   g_autoptr(TlSynth) synth = NULL;
   g_autoptr(TlMfcc) mfcc = NULL;
-  g_autoptr(GArray) words = g_array_new (FALSE, FALSE, sizeof (guint64));
   Feed feed = { NULL, progress, cancellable, 0 };
   guint rate, pad, n_read = 0;
 
@@ -180,20 +193,30 @@ read_aloud (TlSource *source, GPtrArray *segments, TlAlignLine *lines, char **vo
   for (guint k = 0; k < segments->len; k++)
     {
       TlSegment *seg = g_ptr_array_index (segments, k);
-      g_autofree char *text = tl_segment_get_non_speech (seg) ? NULL : tl_synth_clean_text (tl_segment_get_text (seg));
-      guint64 before;
-      guint64 first_word;
+      const char *text = tl_segment_get_text (seg);
+      GArray *line_words = g_ptr_array_index (words, k);
+      g_autofree char *clean = tl_segment_get_non_speech (seg) ? NULL : tl_synth_clean_text (text);
+      g_autofree guint64 *starts = g_new (guint64, MAX (line_words->len, 1));
+      guint64 before, first_word = G_MAXUINT64;
 
       lines[k].ref_start = lines[k].ref_end = TL_TIME_NONE;
       progress_update (progress, (double) k / segments->len);
-      if (text == NULL)
+      if (clean == NULL)
         continue;
       tl_mfcc_push_silence (mfcc, pad);
       before = tl_mfcc_get_n_samples (mfcc);
-      g_array_set_size (words, 0);
-      if (!tl_synth_speak (synth, text, on_spoken, &feed, words, error))
+      if (!tl_synth_speak_words (synth, text, line_words, on_spoken, &feed, starts, error))
         return NULL;
-      first_word = words->len > 0 ? g_array_index (words, guint64, 0) : 0;
+      if (tl_mfcc_get_n_samples (mfcc) == before)
+        continue;
+      for (guint i = 0; i < line_words->len; i++)
+        if (starts[i] != G_MAXUINT64)
+          {
+            lines[k].words[i].ref_start = (gint64) ((before + starts[i]) * G_USEC_PER_SEC / rate);
+            first_word = MIN (first_word, starts[i]);
+          }
+      if (first_word == G_MAXUINT64)
+        first_word = 0;
       lines[k].ref_start = (gint64) ((before + first_word) * G_USEC_PER_SEC / rate);
       lines[k].ref_end = (gint64) (tl_mfcc_get_n_samples (mfcc) * G_USEC_PER_SEC / rate);
       n_read++;
@@ -236,6 +259,9 @@ tl_aligner_align (TlLibrary *library, gint64 source_id, TlAlignerFlags flags,
   g_autoptr(TlFeatures) recording = NULL;
   g_autoptr(TlFeatures) reference = NULL;
   g_autofree TlAlignLine *lines = NULL;
+  g_autofree TlAlignWord *all_words = NULL;
+  g_autoptr(GPtrArray) words = NULL;
+  guint n_words = 0;
   g_autofree TlSegmentTiming *times = NULL;
   g_autofree char *voice = NULL;
   g_autoptr(TlAlignReport) report = NULL;
@@ -264,7 +290,24 @@ tl_aligner_align (TlLibrary *library, gint64 source_id, TlAlignerFlags flags,
   t0 = g_get_monotonic_time ();
   progress_stage (&progress, _("Reading the transcript aloud"), 0.6, 0.15);
   lines = g_new0 (TlAlignLine, segments->len);
-  if ((reference = read_aloud (source, segments, lines, &voice, &progress, cancellable, error)) == NULL)
+  words = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  for (guint k = 0; k < segments->len; k++)
+    {
+      GArray *line_words = tl_text_split_words (tl_segment_get_text (g_ptr_array_index (segments, k)));
+      g_ptr_array_add (words, line_words);
+      n_words += line_words->len;
+    }
+  all_words = g_new0 (TlAlignWord, MAX (n_words, 1));
+  n_words = 0;
+  for (guint k = 0; k < segments->len; k++)
+    {
+      lines[k].words = all_words + n_words;
+      lines[k].n_words = ((GArray *) g_ptr_array_index (words, k))->len;
+      for (guint i = 0; i < lines[k].n_words; i++)
+        lines[k].words[i].ref_start = TL_TIME_NONE;
+      n_words += lines[k].n_words;
+    }
+  if ((reference = read_aloud (source, segments, words, lines, &voice, &progress, cancellable, error)) == NULL)
     return NULL;
   report->synth_seconds = seconds_since (t0);
 
@@ -292,14 +335,26 @@ tl_aligner_align (TlLibrary *library, gint64 source_id, TlAlignerFlags flags,
 
   times = g_new0 (TlSegmentTiming, segments->len);
   report->segments = g_array_sized_new (FALSE, FALSE, sizeof (TlAlignedSegment), segments->len);
+  g_array_set_clear_func (report->segments, clear_segment);
   for (guint k = 0; k < segments->len; k++)
     {
       const TlAlignLine *line = &lines[k];
       /* three decimals say all there is to say */
       double confidence = line->confidence >= 0 ? round (line->confidence * 1000) / 1000 : -1;
       TlAlignedSegment out = { k, line->start, line->end, confidence,
-                               tl_align_flag_to_string (line->flag), line->anchor };
+                               tl_align_flag_to_string (line->flag), line->anchor, NULL };
+      TlSegment *seg = g_ptr_array_index (segments, k);
+      GArray *line_words = g_ptr_array_index (words, k);
 
+      out.words = g_array_sized_new (FALSE, FALSE, sizeof (TlAlignedWord), line->n_words);
+      g_array_set_clear_func (out.words, clear_word);
+      for (guint i = 0; i < line->n_words; i++)
+        {
+          const TlTextWord *tw = &g_array_index (line_words, TlTextWord, i);
+          TlAlignedWord word = { g_strndup (tl_segment_get_text (seg) + tw->offset, tw->length),
+                                 line->words[i].start, line->words[i].end };
+          g_array_append_val (out.words, word);
+        }
       times[k] = (TlSegmentTiming) { line->start, line->end, confidence, out.flag, line->anchor };
       g_array_append_val (report->segments, out);
       if (line->anchor)

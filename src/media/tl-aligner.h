@@ -28,12 +28,19 @@ typedef enum {
 typedef void (*TlAlignerProgressFunc) (double fraction, const char *stage, gpointer user_data);
 
 typedef struct {
+  char *text;         /* as in the line */
+  gint64 start;       /* µs */
+  gint64 end;
+} TlAlignedWord;
+
+typedef struct {
   guint index;
   gint64 start;       /* µs */
   gint64 end;
   double confidence;  /* 0–1, or < 0 for lines with nothing to say */
   const char *flag;   /* NULL, "unspoken", "uncertain" (static) */
   gboolean anchor;
+  GArray *words;      /* TlAlignedWord: the line's words, split at white space */
 } TlAlignedSegment;
 
 typedef struct {

@@ -40,8 +40,9 @@ on_synth (short *wav, int n_samples, espeak_EVENT *events)
     /* sample counts from the start of this reading */
     if (e->type == espeakEVENT_WORD && reading->word_starts)
       {
-        guint64 at = e->sample;
-        g_array_append_val (reading->word_starts, at);
+        /* espeak-ng counts characters from 1 */
+        TlSynthWord word = { e->sample, e->text_position > 0 ? e->text_position - 1 : 0 };
+        g_array_append_val (reading->word_starts, word);
       }
   if (wav != NULL && n_samples > 0 && !reading->audio (wav, n_samples, reading->user_data))
     {
@@ -218,8 +219,8 @@ tl_synth_clean_text (const char *text)
  * tl_synth_speak:
  * @text: UTF-8 text (plain, not SSML)
  * @audio: receives the samples (mono, at tl_synth_get_sample_rate())
- * @word_starts: (nullable): guint64 sample offsets from the start of this
- *   reading at which each word starts are appended here
+ * @word_starts: (nullable) (element-type TlSynthWord): the words
+ *   espeak-ng says are appended here, as it says them
  *
  * Reads @text aloud, in this thread.
  */
@@ -254,5 +255,110 @@ tl_synth_speak (TlSynth *self, const char *text, TlSynthAudioFunc audio, gpointe
       g_set_error (error, TL_MEDIA_ERROR, TL_MEDIA_ERROR_FAILED, _("espeak-ng could not read “%.40s…”"), text);
       return FALSE;
     }
+  return TRUE;
+}
+
+/* Where each speakable word starts: at the first word espeak-ng said
+ * inside it ("so-called" may be one word or two, "2024" several); a word
+ * it said nothing for starts in proportion to its characters between
+ * its neighbours that have a start. */
+static void
+place_words (GArray *words, GArray *said, guint n_chars, guint64 n_samples, guint64 *starts)
+{
+  guint n = words->len;
+  g_autofree guint *chars = g_new (guint, n + 1);
+  guint e = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const TlTextWord *w = &g_array_index (words, TlTextWord, i);
+      guint next = n_chars;
+
+      starts[i] = G_MAXUINT64;
+      chars[i] = w->reading;
+      if (w->reading == G_MAXUINT)
+        continue;
+      for (guint j = i + 1; j < n; j++)
+        if (g_array_index (words, TlTextWord, j).reading != G_MAXUINT)
+          {
+            next = g_array_index (words, TlTextWord, j).reading;
+            break;
+          }
+      while (e < said->len && g_array_index (said, TlSynthWord, e).position < w->reading)
+        e++;
+      if (e < said->len && g_array_index (said, TlSynthWord, e).position < next)
+        starts[i] = g_array_index (said, TlSynthWord, e).sample;
+    }
+  /* the rest between the neighbours that have one */
+  for (guint i = 0; i < n; i++)
+    {
+      guint64 before_at = 0, after_at = n_samples;
+      guint before_char = 0, after_char = n_chars;
+
+      if (chars[i] == G_MAXUINT || starts[i] != G_MAXUINT64)
+        continue;
+      for (guint p = i; p-- > 0;)
+        if (starts[p] != G_MAXUINT64 && chars[p] != G_MAXUINT)
+          {
+            before_at = starts[p], before_char = chars[p];
+            break;
+          }
+      for (guint q = i + 1; q < n; q++)
+        if (starts[q] != G_MAXUINT64 && chars[q] != G_MAXUINT)
+          {
+            after_at = starts[q], after_char = chars[q];
+            break;
+          }
+      after_at = MAX (after_at, before_at);
+      starts[i] = after_char > before_char
+                  ? before_at + (after_at - before_at) * (chars[i] - before_char) / (after_char - before_char)
+                  : before_at;
+    }
+}
+
+typedef struct {
+  TlSynthAudioFunc audio;
+  gpointer user_data;
+  guint64 n_samples;
+} Counted;
+
+static gboolean
+count_samples (const gint16 *samples, gsize n_samples, gpointer user_data)
+{
+  Counted *counted = user_data;
+
+  counted->n_samples += n_samples;
+  return counted->audio (samples, n_samples, counted->user_data);
+}
+
+/**
+ * tl_synth_speak_words:
+ * @text: a transcript line
+ * @words: (element-type TlTextWord): tl_text_split_words (@text)
+ * @word_starts: (array): one per word of @words: where it starts, in
+ *   samples from the start of this reading, or %G_MAXUINT64 for a word
+ *   with nothing to read ([Music])
+ *
+ * Reads the speakable words of @text aloud (tl_text_words_reading()),
+ * in this thread. Reads nothing when no word can be read.
+ */
+gboolean
+tl_synth_speak_words (TlSynth *self, const char *text, GArray *words,
+                      TlSynthAudioFunc audio, gpointer user_data,
+                      guint64 *word_starts, GError **error)
+{
+  g_autofree char *reading = tl_text_words_reading (text, words);
+  g_autoptr(GArray) said = g_array_new (FALSE, FALSE, sizeof (TlSynthWord));
+  Counted counted = { audio, user_data, 0 };
+
+  g_return_val_if_fail (self != NULL && text != NULL && words != NULL, FALSE);
+
+  for (guint i = 0; i < words->len; i++)
+    word_starts[i] = G_MAXUINT64;
+  if (reading == NULL)
+    return TRUE;
+  if (!tl_synth_speak (self, reading, count_samples, &counted, said, error))
+    return FALSE;
+  place_words (words, said, (guint) g_utf8_strlen (reading, -1), counted.n_samples, word_starts);
   return TRUE;
 }

@@ -9,7 +9,7 @@
 #include "widgets/tl-player-view.h"
 #include "widgets/tl-search-panel.h"
 #include "widgets/tl-source-tree.h"
-#include "widgets/tl-tag-panel.h"
+#include "widgets/tag-panel/tl-tag-panel.h"
 #include "widgets/tl-transcript-view.h"
 #include "widgets/tl-time-format.h"
 #include "widgets/tl-timeline.h"

@@ -51,6 +51,34 @@ make_library (void)
   g_assert_no_error (error);
 }
 
+/* A line's words: as many as its text has, the first starting with it,
+ * in order, inside it. */
+static void
+check_words (JsonObject *seg)
+{
+  JsonArray *words = json_object_get_array_member (seg, "words");
+  double start = json_object_get_double_member (seg, "start");
+  double end = json_object_get_double_member (seg, "end");
+  double last = start;
+
+  g_assert_cmpuint (json_array_get_length (words), >=, 6);
+  for (guint w = 0; w < json_array_get_length (words); w++)
+    {
+      JsonObject *word = json_array_get_object_element (words, w);
+      double word_start = json_object_get_double_member (word, "start");
+
+      g_assert_nonnull (json_object_get_string_member (word, "text"));
+      g_assert_null (strchr (json_object_get_string_member (word, "text"), ' '));
+      g_assert_true (json_object_get_null_member (word, "confidence"));
+      if (w == 0)
+        g_assert_cmpfloat (word_start, ==, start);
+      g_assert_cmpfloat (word_start, >=, last);
+      g_assert_cmpfloat (json_object_get_double_member (word, "end"), >=, word_start);
+      g_assert_cmpfloat (json_object_get_double_member (word, "end"), <=, end);
+      last = json_object_get_double_member (word, "end");
+    }
+}
+
 static void
 test_align_json (void)
 {
@@ -80,6 +108,7 @@ test_align_json (void)
       g_assert_cmpfloat (json_object_get_double_member (seg, "confidence"), >, 0.5);
       g_assert_true (json_object_get_null_member (seg, "flag"));
       g_assert_cmpfloat (json_object_get_double_member (seg, "end"), >, json_object_get_double_member (seg, "start"));
+      check_words (seg);
     }
 
   /* show reads back what align stored */

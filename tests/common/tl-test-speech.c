@@ -36,6 +36,7 @@ tl_test_speech_free (TlTestSpeech *speech)
   g_free (speech->wav_path);
   g_ptr_array_unref (speech->lines);
   g_array_unref (speech->truth);
+  g_ptr_array_unref (speech->word_truth);
   g_free (speech);
 }
 
@@ -146,7 +147,8 @@ write_silence (FILE *file, guint64 n)
  * Says the sentences with @spec's voice and pace, a random pause (0.3 to
  * 1.5 s, seeded) between each two and a second of silence at each end,
  * then adds pink noise at @spec's SNR over the speech's mean power. A
- * sentence starts where espeak-ng says its first word starts.
+ * sentence starts where espeak-ng says its first word starts; each word
+ * where espeak-ng says it starts.
  */
 TlTestSpeech *
 tl_test_speech_make (const char *path, const TlTestSentence *sentences, guint n_sentences,
@@ -155,7 +157,6 @@ tl_test_speech_make (const char *path, const TlTestSentence *sentences, guint n_
   g_autoptr(GError) error = NULL;
   g_autoptr(TlSynth) synth = NULL;
   g_autofree char *raw_path = g_strconcat (path, ".raw", NULL);
-  g_autoptr(GArray) words = g_array_new (FALSE, FALSE, sizeof (guint64));
   g_autoptr(GRand) rand = g_rand_new_with_seed (spec->seed);
   TlTestSpeech *speech = g_new0 (TlTestSpeech, 1);
   Clean clean = { 0 };
@@ -177,6 +178,7 @@ tl_test_speech_make (const char *path, const TlTestSentence *sentences, guint n_
   speech->wav_path = g_strdup (path);
   speech->lines = g_ptr_array_new_with_free_func (g_free);
   speech->truth = g_array_new (FALSE, FALSE, sizeof (gint64));
+  speech->word_truth = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
 
   clean.file = fopen (raw_path, "wb");
   g_assert_nonnull (clean.file);
@@ -185,9 +187,14 @@ tl_test_speech_make (const char *path, const TlTestSentence *sentences, guint n_
     {
       const TlTestSentence *s = &sentences[i];
       guint64 at = (guint64) ftell (clean.file) / sizeof (gint16);
-      guint64 first_word = 0;
+      g_autoptr(GArray) words = tl_text_split_words (s->text);
+      g_autofree guint64 *starts = g_new (guint64, MAX (words->len, 1));
+      GArray *word_truth = g_array_sized_new (FALSE, FALSE, sizeof (gint64), words->len);
       gint64 start = TL_TIME_NONE;
 
+      g_array_set_size (word_truth, words->len);
+      for (guint w = 0; w < words->len; w++)
+        g_array_index (word_truth, gint64, w) = TL_TIME_NONE;
       if (s->spoken)
         {
           if (at > rate)
@@ -195,21 +202,28 @@ tl_test_speech_make (const char *path, const TlTestSentence *sentences, guint n_
           at = (guint64) ftell (clean.file) / sizeof (gint16);
           if (synth != NULL)
             {
-              g_array_set_size (words, 0);
-              g_assert_true (tl_synth_speak (synth, s->text, on_samples, &clean, words, &error));
+              g_assert_true (tl_synth_speak_words (synth, s->text, words, on_samples, &clean, starts, &error));
               g_assert_no_error (error);
-              g_assert_cmpuint (words->len, >, 0);
-              first_word = g_array_index (words, guint64, 0);
             }
           else
-            g_assert_true (spec->speak (spec->speaker, s->text, on_samples, &clean, &first_word));
-          start = (gint64) ((at + first_word) * G_USEC_PER_SEC / rate);
+            g_assert_true (spec->speak (spec->speaker, s->text, words, on_samples, &clean, starts));
+          for (guint w = 0; w < words->len; w++)
+            if (starts[w] != G_MAXUINT64)
+              {
+                g_array_index (word_truth, gint64, w) = (gint64) ((at + starts[w]) * G_USEC_PER_SEC / rate);
+                if (start < 0)
+                  start = g_array_index (word_truth, gint64, w);
+              }
+          g_assert_cmpint (start, >=, 0);
         }
       if (s->in_transcript)
         {
           g_ptr_array_add (speech->lines, g_strdup (s->text));
           g_array_append_val (speech->truth, start);
+          g_ptr_array_add (speech->word_truth, word_truth);
         }
+      else
+        g_array_unref (word_truth);
     }
   write_silence (clean.file, rate);
   n_samples = (guint64) ftell (clean.file) / sizeof (gint16);

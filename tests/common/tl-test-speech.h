@@ -7,6 +7,7 @@
 #include <stdio.h>
 
 #include "tl-library.h"
+#include "tl-text-words.h"
 
 G_BEGIN_DECLS
 
@@ -17,12 +18,15 @@ typedef struct {
 } TlTestSentence;
 
 /* Another synthesizer: says @text through @audio and tells where (in
- * samples from the start of what it said) the first word begins. */
+ * samples from the start of what it said) each of @words (TlTextWord,
+ * tl_text_split_words (@text)) begins: @word_starts has one per word,
+ * G_MAXUINT64 for a word it said nothing for. */
 typedef gboolean (*TlTestSpeakFunc) (gpointer speaker,
                                      const char *text,
+                                     GArray *words,
                                      gboolean (*audio) (const gint16 *samples, gsize n, gpointer data),
                                      gpointer audio_data,
-                                     guint64 *first_word);
+                                     guint64 *word_starts);
 
 typedef struct {
   const char *voice;      /* espeak-ng language, e.g. "en-us" */
@@ -40,6 +44,8 @@ typedef struct {
   char *wav_path;
   GPtrArray *lines;       /* char *: the transcript, one sentence per line */
   GArray *truth;          /* gint64 µs per line: where it starts, TL_TIME_NONE if unsaid */
+  GPtrArray *word_truth;  /* per line, a GArray of gint64 µs: where each of its words
+                           * (tl_text_split_words) starts, TL_TIME_NONE if unsaid */
   gint64 duration;        /* µs */
 } TlTestSpeech;
 

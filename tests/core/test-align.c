@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "tl-align.h"
+#include "tl-text-words.h"
 #include "tl-types.h"
 
 #define DIM 6
@@ -186,6 +187,113 @@ test_nothing_to_read (void)
   g_assert_cmpint (lines[1].end, ==, lines[2].start);
 }
 
+/* Features for one line of words of the given lengths, with silence of
+ * the given lengths before each; a word's frames follow one pattern
+ * stretched over its length, so that a slower reading still matches. */
+static TlFeatures *
+make_word_features (guint n_frames, const guint *lengths, const guint *gaps, guint n_words, guint *starts)
+{
+  TlFeatures *f = tl_features_new (n_frames, DIM);
+  guint at = 0;
+
+  for (guint i = 0; i < n_frames; i++)
+    {
+      f->vectors[i * DIM] = -1;
+      f->energy[i] = -70;
+    }
+  for (guint w = 0; w < n_words; w++)
+    {
+      at += gaps[w];
+      starts[w] = at;
+      for (guint i = 0; i < lengths[w]; i++)
+        {
+          float *v = f->vectors + (at + i) * DIM;
+          guint phase = i * 6 / lengths[w]; /* six "sounds" per word */
+          memset (v, 0, sizeof (float) * DIM);
+          v[1 + (w * 2 + phase) % (DIM - 1)] = 0.8f;
+          v[1 + (w * 3 + phase * 2 + 1) % (DIM - 1)] = 0.6f;
+          f->energy[at + i] = -15;
+        }
+      at += lengths[w];
+    }
+  g_assert_cmpuint (at, <=, n_frames);
+  return f;
+}
+
+static void
+test_words_known (void)
+{
+  /* the reading: four words straight on; the recording says them at
+   * other paces, with a pause before the third; "[laughs]" is not read */
+  static const guint ref_len[] = { 30, 24, 36, 30 }, ref_gap[] = { 50, 0, 0, 0 };
+  static const guint rec_len[] = { 45, 20, 30, 50 }, rec_gap[] = { 80, 0, 30, 0 };
+  guint ref_at[4], rec_at[4];
+  g_autoptr(TlFeatures) ref = make_word_features (250, ref_len, ref_gap, 4, ref_at);
+  g_autoptr(TlFeatures) rec = make_word_features (350, rec_len, rec_gap, 4, rec_at);
+  TlAlignWord words[5];
+  TlAlignLine line = { 0 };
+  g_autoptr(GError) error = NULL;
+
+  /* words 0, 1, [laughs], 2, 3 */
+  for (guint w = 0, i = 0; i < 5; i++)
+    words[i].ref_start = i == 2 ? TL_TIME_NONE : tl_features_frame_time (ref_at[w++]);
+  line.ref_start = words[0].ref_start;
+  line.ref_end = tl_features_frame_time (ref_at[3] + ref_len[3]);
+  line.words = words;
+  line.n_words = 5;
+  g_assert_true (tl_align_lines (rec, ref, &line, 1, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (words[0].start, ==, line.start);
+  g_assert_cmpint (ABS (line.start - tl_features_frame_time (rec_at[0])), <=, 40000);
+  for (guint w = 0, i = 0; i < 5; i++)
+    {
+      if (i == 2)
+        {
+          /* nothing read: no time, right after the word before */
+          g_assert_cmpint (words[i].start, ==, words[i].end);
+          g_assert_cmpint (words[i].start, ==, words[1].end);
+          continue;
+        }
+      g_assert_cmpint (ABS (words[i].start - tl_features_frame_time (rec_at[w])), <=, 40000);
+      g_assert_cmpint (words[i].end, >=, words[i].start);
+      w++;
+    }
+  /* the pause before the third word is no part of the second */
+  g_assert_cmpint (ABS (words[1].end - tl_features_frame_time (rec_at[1] + rec_len[1])), <=, 30000);
+  g_assert_cmpint (words[4].end, ==, line.end);
+}
+
+static void
+test_split_words (void)
+{
+  const char *text = "  [crowd cheering] Thank you, \u266A so-called\tU.S. [laughs]!  ";
+  g_autoptr(GArray) words = tl_text_split_words (text);
+  g_autofree char *reading = tl_text_words_reading (text, words);
+  static const char *const expected[] = { "[crowd", "cheering]", "Thank", "you,", "\u266A", "so-called", "U.S.", "[laughs]!" };
+  static const gboolean speakable[] = { FALSE, FALSE, TRUE, TRUE, FALSE, TRUE, TRUE, FALSE };
+  static const guint at[] = { G_MAXUINT, G_MAXUINT, 0, 6, G_MAXUINT, 11, 21, G_MAXUINT };
+
+  g_assert_cmpuint (words->len, ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < words->len; i++)
+    {
+      const TlTextWord *w = &g_array_index (words, TlTextWord, i);
+      g_autofree char *got = g_strndup (text + w->offset, w->length);
+      g_assert_cmpstr (got, ==, expected[i]);
+      g_assert_cmpint (w->speakable, ==, speakable[i]);
+      g_assert_cmpuint (w->reading, ==, at[i]);
+    }
+  g_assert_cmpstr (reading, ==, "Thank you, so-called U.S. !");
+
+  g_clear_pointer (&words, g_array_unref);
+  words = tl_text_split_words ("[Music] \u266A\u266A");
+  g_assert_cmpuint (words->len, ==, 2);
+  g_assert_null (tl_text_words_reading ("[Music] \u266A\u266A", words));
+  g_clear_pointer (&words, g_array_unref);
+  words = tl_text_split_words ("");
+  g_assert_cmpuint (words->len, ==, 0);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -195,5 +303,7 @@ main (int argc, char **argv)
   g_test_add_func ("/core/align/unsaid-flagged", test_unsaid_flagged);
   g_test_add_func ("/core/align/anchor-kept", test_anchor_kept);
   g_test_add_func ("/core/align/nothing-to-read", test_nothing_to_read);
+  g_test_add_func ("/core/align/words-known", test_words_known);
+  g_test_add_func ("/core/align/split-words", test_split_words);
   return g_test_run ();
 }

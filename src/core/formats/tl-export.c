@@ -49,183 +49,6 @@ tl_exporter_find (const char *name)
   return NULL;
 }
 
-/* The speech lines of one source's current transcript, indexed for the
- * clips that cut it: by index for paragraph ranges, by start time (with the
- * latest end so far) for time ranges. */
-typedef struct {
-  GArray *lines;    /* TlExportLine, by index */
-  GArray *by_start; /* guint: positions in lines of the lines with a start, by start */
-  GArray *max_end;  /* gint64: the latest end among by_start[0..i] */
-} SourceLines;
-
-static void
-source_lines_free (gpointer data)
-{
-  SourceLines *sl = data;
-
-  g_array_unref (sl->lines);
-  if (sl->by_start)
-    g_array_unref (sl->by_start);
-  if (sl->max_end)
-    g_array_unref (sl->max_end);
-  g_free (sl);
-}
-
-/* A line without an end covers one microsecond, as in the library's queries. */
-static inline gint64
-line_end (const TlExportLine *line)
-{
-  return line->end != TL_TIME_NONE ? line->end : line->start + 1;
-}
-
-static int
-compare_by_start (gconstpointer a, gconstpointer b, gpointer data)
-{
-  GArray *lines = data;
-  const TlExportLine *la = &g_array_index (lines, TlExportLine, *(const guint *) a);
-  const TlExportLine *lb = &g_array_index (lines, TlExportLine, *(const guint *) b);
-
-  if (la->start != lb->start)
-    return la->start < lb->start ? -1 : 1;
-  return la->index - lb->index;
-}
-
-static void
-source_lines_index (SourceLines *sl)
-{
-  gint64 max = G_MININT64;
-
-  sl->by_start = g_array_sized_new (FALSE, FALSE, sizeof (guint), sl->lines->len);
-  sl->max_end = g_array_sized_new (FALSE, FALSE, sizeof (gint64), sl->lines->len);
-  for (guint i = 0; i < sl->lines->len; i++)
-    if (g_array_index (sl->lines, TlExportLine, i).start != TL_TIME_NONE)
-      g_array_append_val (sl->by_start, i);
-  g_array_sort_with_data (sl->by_start, compare_by_start, sl->lines);
-  for (guint i = 0; i < sl->by_start->len; i++)
-    {
-      const TlExportLine *line = &g_array_index (sl->lines, TlExportLine, g_array_index (sl->by_start, guint, i));
-      max = MAX (max, line_end (line));
-      g_array_append_val (sl->max_end, max);
-    }
-}
-
-static int
-compare_line_index (gconstpointer a, gconstpointer b)
-{
-  const TlExportLine *la = *(TlExportLine *const *) a;
-  const TlExportLine *lb = *(TlExportLine *const *) b;
-
-  return la->index - lb->index;
-}
-
-/* The lines a clip holds, by the same rule as tl_library_get_clip_text():
- * those overlapping [in, out), or those of its paragraph range. */
-static void
-collect_lines (SourceLines *sl, TlClip *clip, GPtrArray *lines)
-{
-  gint64 in = tl_clip_get_in (clip), out = tl_clip_get_out (clip);
-  gint first = tl_clip_get_first_segment (clip), last = tl_clip_get_last_segment (clip);
-  gboolean both = in != TL_TIME_NONE && first >= 0;
-  gboolean sorted = TRUE;
-
-  if (in != TL_TIME_NONE)
-    {
-      guint lo = 0, hi = sl->by_start->len, end;
-
-      /* past hi, every line starts at or after out */
-      while (lo < hi)
-        {
-          guint mid = lo + (hi - lo) / 2;
-          if (g_array_index (sl->lines, TlExportLine, g_array_index (sl->by_start, guint, mid)).start < out)
-            lo = mid + 1;
-          else
-            hi = mid;
-        }
-      end = lo;
-      /* before lo, every line has ended by in */
-      lo = 0;
-      hi = end;
-      while (lo < hi)
-        {
-          guint mid = lo + (hi - lo) / 2;
-          if (g_array_index (sl->max_end, gint64, mid) > in)
-            hi = mid;
-          else
-            lo = mid + 1;
-        }
-      for (guint i = lo; i < end; i++)
-        {
-          TlExportLine *line = &g_array_index (sl->lines, TlExportLine, g_array_index (sl->by_start, guint, i));
-          if (line_end (line) > in)
-            {
-              if (lines->len > 0 && ((TlExportLine *) g_ptr_array_index (lines, lines->len - 1))->index > line->index)
-                sorted = FALSE;
-              g_ptr_array_add (lines, line);
-            }
-        }
-    }
-  if (first >= 0)
-    {
-      guint lo = 0, hi = sl->lines->len;
-
-      while (lo < hi)
-        {
-          guint mid = lo + (hi - lo) / 2;
-          if (g_array_index (sl->lines, TlExportLine, mid).index < first)
-            lo = mid + 1;
-          else
-            hi = mid;
-        }
-      for (guint i = lo; i < sl->lines->len && g_array_index (sl->lines, TlExportLine, i).index <= last; i++)
-        g_ptr_array_add (lines, &g_array_index (sl->lines, TlExportLine, i));
-    }
-  if (!sorted || both)
-    {
-      g_ptr_array_sort (lines, compare_line_index);
-      for (guint i = 1; i < lines->len;)
-        if (g_ptr_array_index (lines, i) == g_ptr_array_index (lines, i - 1))
-          g_ptr_array_remove_index (lines, i);
-        else
-          i++;
-    }
-}
-
-typedef struct {
-  TlExportContext *ctx;
-  SourceLines *current;
-  gint64 current_id;
-} LoadLines;
-
-static void
-add_line (const TlStoreLine *stored, gpointer data)
-{
-  LoadLines *load = data;
-  TlExportLine line;
-
-  if (load->current == NULL || stored->source_id != load->current_id)
-    {
-      load->current = g_new0 (SourceLines, 1);
-      load->current->lines = g_array_new (FALSE, FALSE, sizeof (TlExportLine));
-      load->current_id = stored->source_id;
-      g_hash_table_insert (load->ctx->source_lines, g_memdup2 (&stored->source_id, sizeof (gint64)), load->current);
-    }
-  line.index = stored->index;
-  line.start = stored->start;
-  line.end = stored->end;
-  line.text = g_string_chunk_insert (load->ctx->strings, stored->text ? stored->text : "");
-  g_array_append_val (load->current->lines, line);
-}
-
-/* The lines of every source in @source_ids, read by the store at once
- * (one query per clip took a second for 10,000 clips: bench/bench-export). */
-static gboolean
-load_lines (TlExportContext *ctx, TlLibrary *library, GArray *source_ids, GError **error)
-{
-  LoadLines load = { ctx, NULL, 0 };
-
-  return tl_library_foreach_line (library, (const gint64 *) source_ids->data, source_ids->len, add_line, &load, error);
-}
-
 /* In and out on the media's frame grid (the nearest frame to each), the one
  * place every format takes its frames from. */
 static void
@@ -341,8 +164,7 @@ tl_export_context_free (TlExportContext *ctx)
   g_clear_pointer (&ctx->items, g_ptr_array_unref);
   g_clear_pointer (&ctx->topics, g_ptr_array_unref);
   g_clear_pointer (&ctx->part_ends, g_array_unref);
-  g_clear_pointer (&ctx->source_lines, g_hash_table_unref);
-  g_clear_pointer (&ctx->strings, g_string_chunk_free);
+  g_clear_pointer (&ctx->clip_lines, tl_clip_lines_free);
   g_clear_object (&ctx->cancellable);
   g_free ((char *) ctx->options.title);
   g_free (ctx);
@@ -370,7 +192,6 @@ tl_export_context_new (TlLibrary *library, const TlClipFilter *filter, const TlE
   g_autoptr(GHashTable) by_id = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr(GHashTable) seen = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
   g_autoptr(GArray) source_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autoptr(GString) text = g_string_new (NULL);
 
   g_return_val_if_fail (TL_IS_LIBRARY (library), NULL);
 
@@ -390,8 +211,7 @@ tl_export_context_new (TlLibrary *library, const TlClipFilter *filter, const TlE
     }
   ctx->items = g_ptr_array_new_with_free_func (item_free);
   ctx->part_ends = g_array_new (FALSE, FALSE, sizeof (gsize));
-  ctx->strings = g_string_chunk_new (64 * 1024);
-  ctx->source_lines = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, source_lines_free);
+  ctx->clip_lines = tl_clip_lines_new ();
 
   if ((clips = tl_library_list_clips (library, filter, error)) == NULL)
     return NULL;
@@ -417,7 +237,9 @@ tl_export_context_new (TlLibrary *library, const TlClipFilter *filter, const TlE
       if (g_hash_table_add (seen, g_memdup2 (&source_id, sizeof source_id)))
         g_array_append_val (source_ids, source_id);
     }
-  if (!load_lines (ctx, library, source_ids, error))
+  /* the lines of every source at once: one query per clip took a second
+   * for 10,000 clips (bench/bench-export) */
+  if (!tl_clip_lines_load (ctx->clip_lines, library, (const gint64 *) source_ids->data, source_ids->len, error))
     return NULL;
 
   for (guint i = 0; i < clips->len; i++)
@@ -425,7 +247,6 @@ tl_export_context_new (TlLibrary *library, const TlClipFilter *filter, const TlE
       TlClip *clip = g_ptr_array_index (clips, i);
       gint64 source_id = tl_clip_get_source_id (clip);
       TlSource *source = g_hash_table_lookup (by_id, &source_id);
-      SourceLines *sl = g_hash_table_lookup (ctx->source_lines, &source_id);
       TlExportItem *item;
 
       if (source == NULL)
@@ -438,20 +259,8 @@ tl_export_context_new (TlLibrary *library, const TlClipFilter *filter, const TlE
       item->clip = g_object_ref (clip);
       item->source = g_object_ref (source);
       item->lines = g_ptr_array_new ();
-      if (sl != NULL)
-        {
-          if (sl->by_start == NULL)
-            source_lines_index (sl);
-          collect_lines (sl, clip, item->lines);
-        }
-      g_string_truncate (text, 0);
-      for (guint l = 0; l < item->lines->len; l++)
-        {
-          if (l > 0)
-            g_string_append_c (text, ' ');
-          g_string_append (text, ((TlExportLine *) g_ptr_array_index (item->lines, l))->text);
-        }
-      item->text = g_strndup (text->str, text->len);
+      tl_clip_lines_collect (ctx->clip_lines, clip, item->lines);
+      item->text = tl_clip_lines_join (item->lines);
       snap_item (ctx, item);
       g_ptr_array_add (ctx->items, item);
     }

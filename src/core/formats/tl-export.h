@@ -1,6 +1,7 @@
 /* tl-export.h: the exporter interface and the registry of clip-list formats. */
 #pragma once
 
+#include "tl-clip-lines.h"
 #include "tl-library.h"
 
 G_BEGIN_DECLS
@@ -40,13 +41,9 @@ typedef struct {
   gboolean split;             /* edl: past 999 events, several files instead of an error */
 } TlExportOptions;
 
-/* One line of a clip's transcript (its words said), at its source time. */
-typedef struct {
-  gint index;
-  gint64 start;  /* µs or TL_TIME_NONE */
-  gint64 end;    /* µs or TL_TIME_NONE */
-  const char *text;
-} TlExportLine;
+/* One line of a clip's transcript (its words said), at its source time:
+ * the lines tl_clip_lines_collect() finds. */
+typedef TlClipLine TlExportLine;
 
 /* One clip with what every format needs to write it. Frames are snapped
  * once, here, so that every format cuts on the same frames. */
@@ -84,8 +81,7 @@ typedef struct {
   GArray *part_ends;    /* (element-type gsize): where each file ends when a format splits */
   GCancellable *cancellable;
   /* private */
-  GStringChunk *strings;     /* the lines' text */
-  GHashTable *source_lines;  /* source id -> its lines, indexed */
+  TlClipLines *clip_lines;   /* the lines of the clips' sources */
 } TlExportContext;
 
 typedef struct {

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "tl-clip-lines.h"
 #include "tl-text.h"
 
 /**
@@ -223,15 +224,23 @@ tl_library_list_clips (TlLibrary *self, const TlClipFilter *filter, GError **err
   return TL_STORE_CALL (self->store, list_clips, filter ? filter : &all, error);
 }
 
-/* The words said in a clip: the text of the lines it covers, joined
- * (for timed clips the lines overlapping [in, out), for paragraph clips
- * their paragraphs). */
+/**
+ * tl_library_get_clip_text:
+ *
+ * The words said in a clip: the text of the lines it holds
+ * (tl_clip_lines_collect()), joined. For many clips, read their sources'
+ * lines once with a #TlClipLines instead.
+ */
 char *
 tl_library_get_clip_text (TlLibrary *self, TlClip *clip, GError **error)
 {
+  g_autoptr(TlClipLines) lines = tl_clip_lines_new ();
+
   g_return_val_if_fail (TL_IS_LIBRARY (self), NULL);
   g_return_val_if_fail (TL_IS_CLIP (clip), NULL);
-  return TL_STORE_CALL (self->store, get_clip_text, clip, error);
+  if (!tl_clip_lines_load_for_clip (lines, self, clip, error))
+    return NULL;
+  return tl_clip_lines_get_text (lines, clip);
 }
 
 /* One change to a clip as a whole undoable step. */

@@ -101,7 +101,6 @@ struct _TlStoreClass {
                          GError **error);
   TlClip *(*get_clip) (TlStore *self, gint64 clip_id, GError **error);
   GPtrArray *(*list_clips) (TlStore *self, const TlClipFilter *filter, GError **error);
-  char *(*get_clip_text) (TlStore *self, TlClip *clip, GError **error);
   gboolean (*update_clip) (TlStore *self, gint64 clip_id, TlStoreChange change, const char *text, gint64 a,
                            gint64 b, GError **error);
 

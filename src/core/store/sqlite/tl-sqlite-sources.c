@@ -406,7 +406,6 @@ tl_sqlite_store_add_document (TlStore *store, TlDocument *doc, const TlImportOpt
     }
   if (!show_source (self, source_id, options, folder_id, error) || !tl_sqlite_store_commit (self, error))
     goto fail;
-  g_hash_table_remove_all (self->longest_lines);
   return source_id;
 
 fail:

@@ -27,8 +27,6 @@ struct _TlSqliteStore {
   int schema_version;
   gint64 data_version;    /* PRAGMA data_version when last checked */
   gint64 edit_step;       /* the undo step being recorded, 0 when none */
-  GHashTable *longest_lines; /* source id -> its longest line (µs), for clip texts */
-  gint64 longest_version;    /* PRAGMA data_version they were read at */
   GSource *watch;            /* looks at data_version, on the user's main context */
   GThread *watch_thread;     /* the thread that uses the store */
 };
@@ -111,7 +109,6 @@ gboolean tl_sqlite_store_folder_is_within (TlStore *store, gint64 folder_id, gin
 gboolean tl_sqlite_store_update_folder (TlStore *store, gint64 folder_id, TlStoreChange change, const char *text,
                                         gint64 a, GError **error);
 /* tl-sqlite-search.c */
-char *tl_sqlite_store_get_clip_text (TlStore *store, TlClip *clip, GError **error);
 TlSearchResults *tl_sqlite_store_search (TlStore *store, const char *query, guint limit, guint offset,
                                          const char *mark_open, const char *mark_close, GError **error);
 gboolean tl_sqlite_store_foreach_line (TlStore *store, const gint64 *source_ids, guint n_source_ids,

@@ -17,7 +17,6 @@ tl_sqlite_store_finalize (GObject *object)
     g_source_destroy (self->watch);
   g_clear_pointer (&self->watch, g_source_unref);
   g_clear_pointer (&self->statements, g_hash_table_unref);
-  g_clear_pointer (&self->longest_lines, g_hash_table_unref);
   if (self->db)
     sqlite3_close_v2 (self->db);
   g_free (self->path);
@@ -36,7 +35,6 @@ static void
 tl_sqlite_store_init (TlSqliteStore *self)
 {
   self->statements = g_hash_table_new_full (NULL, NULL, NULL, finalize_statement);
-  self->longest_lines = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
 }
 
 /* Sets @error from the connection's last error, saying what a person can
@@ -234,7 +232,6 @@ check_outside_changes (TlStore *store)
   if (self->immutable && tl_sqlite_store_reopen_if_moved_on (self))
     {
       self->data_version = tl_sqlite_store_read_data_version (self);
-      g_hash_table_remove_all (self->longest_lines);
       return TRUE;
     }
   version = tl_sqlite_store_read_data_version (self);
@@ -342,7 +339,6 @@ tl_sqlite_store_class_init (TlSqliteStoreClass *klass)
   store_class->insert_clip = tl_sqlite_store_insert_clip;
   store_class->get_clip = tl_sqlite_store_get_clip;
   store_class->list_clips = tl_sqlite_store_list_clips;
-  store_class->get_clip_text = tl_sqlite_store_get_clip_text;
   store_class->update_clip = tl_sqlite_store_update_clip;
 
   store_class->list_folders = tl_sqlite_store_list_folders;

@@ -193,8 +193,6 @@ tl_sqlite_store_edit_commit (TlStore *store, GError **error)
   self->edit_step = 0;
   if (!tl_sqlite_store_commit (self, error))
     return FALSE;
-  /* the lines' lengths may have changed */
-  g_hash_table_remove_all (self->longest_lines);
   return TRUE;
 
 fail:
@@ -318,7 +316,6 @@ tl_sqlite_store_replay (TlStore *store, gboolean undo, char **label_out, GError 
   self->edit_step = 0;
   if (!tl_sqlite_store_commit (self, error))
     return FALSE;
-  g_hash_table_remove_all (self->longest_lines);
   if (label_out)
     *label_out = g_steal_pointer (&label);
   return TRUE;

@@ -1,4 +1,4 @@
-/* tl-tag-panel-editor.c: the tag panel's clip editor: the selected clip's
+/* tl-clip-editor.c: the tag panel's clip editor: the selected clip's
  * times (trimmed with the window's actions), loop and delete, stars,
  * topics, title and note; with several clips selected, what acts on all
  * of them. Typing is kept soon after the last key. */
@@ -36,9 +36,9 @@ update_topic_toggles (TlTagPanel *self, TlClip *clip)
   g_autoptr(GString) made_for = g_string_new (NULL);
   GtkWidget *child;
 
-  for (guint i = 0; self->topics && i < self->topics->len; i++)
+  for (guint i = 0; tl_tag_panel_get_topics (self) && i < tl_tag_panel_get_topics (self)->len; i++)
     {
-      TlTopic *topic = g_ptr_array_index (self->topics, i);
+      TlTopic *topic = g_ptr_array_index (tl_tag_panel_get_topics (self), i);
       g_string_append_printf (made_for, "%" G_GINT64_FORMAT ":%s\n", tl_topic_get_id (topic), tl_topic_get_name (topic));
     }
   if (g_strcmp0 (made_for->str, self->toggles_made_for) != 0)
@@ -47,9 +47,9 @@ update_topic_toggles (TlTagPanel *self, TlClip *clip)
       self->toggles_made_for = g_strdup (made_for->str);
       while ((child = gtk_widget_get_first_child (self->topic_toggles)))
         gtk_flow_box_remove (GTK_FLOW_BOX (self->topic_toggles), child);
-      for (guint i = 0; self->topics && i < self->topics->len; i++)
+      for (guint i = 0; tl_tag_panel_get_topics (self) && i < tl_tag_panel_get_topics (self)->len; i++)
         {
-          TlTopic *topic = g_ptr_array_index (self->topics, i);
+          TlTopic *topic = g_ptr_array_index (tl_tag_panel_get_topics (self), i);
           GtkWidget *toggle = gtk_toggle_button_new ();
           GtkWidget *content = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 4);
           GtkWidget *name = gtk_label_new (tl_topic_get_name (topic));

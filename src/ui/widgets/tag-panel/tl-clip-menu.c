@@ -1,4 +1,4 @@
-/* tl-tag-panel-menu.c: the clips' context menu (right click, Menu,
+/* tl-clip-menu.c: the clips' context menu (right click, Menu,
  * Shift+F10): Play Loop, Rate, Topics, Copy Timecode and Delete. */
 #include "tl-tag-panel-private.h"
 
@@ -107,9 +107,9 @@ clip_menu_actions (TlTagPanel *self, GPtrArray *clips)
   rate = g_simple_action_new_stateful ("rate", G_VARIANT_TYPE_UINT32, g_variant_new_uint32 (rating));
   g_signal_connect (rate, "change-state", G_CALLBACK (on_menu_rate), self);
   g_action_map_add_action (G_ACTION_MAP (group), G_ACTION (rate));
-  for (guint t = 0; self->topics && t < self->topics->len; t++)
+  for (guint t = 0; tl_tag_panel_get_topics (self) && t < tl_tag_panel_get_topics (self)->len; t++)
     {
-      TlTopic *topic = g_ptr_array_index (self->topics, t);
+      TlTopic *topic = g_ptr_array_index (tl_tag_panel_get_topics (self), t);
       g_autofree char *name = g_strdup_printf ("topic-%" G_GINT64_FORMAT, tl_topic_get_id (topic));
       g_autoptr(GSimpleAction) toggle = NULL;
       gboolean all = clips->len > 0;
@@ -126,10 +126,10 @@ clip_menu_actions (TlTagPanel *self, GPtrArray *clips)
   if (tl_tag_panel_is_read_only (self))
     {
       g_simple_action_set_enabled (rate, FALSE);
-      for (guint t = 0; self->topics && t < self->topics->len; t++)
+      for (guint t = 0; tl_tag_panel_get_topics (self) && t < tl_tag_panel_get_topics (self)->len; t++)
         {
           g_autofree char *name = g_strdup_printf ("topic-%" G_GINT64_FORMAT,
-                                                   tl_topic_get_id (g_ptr_array_index (self->topics, t)));
+                                                   tl_topic_get_id (g_ptr_array_index (tl_tag_panel_get_topics (self), t)));
           g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (group), name)),
                                        FALSE);
         }
@@ -159,13 +159,13 @@ clip_menu_model (TlTagPanel *self)
       g_menu_append_item (rate, item);
     }
   g_menu_append_submenu (tag, _("Rate"), G_MENU_MODEL (rate));
-  for (guint t = 0; self->topics && t < self->topics->len; t++)
+  for (guint t = 0; tl_tag_panel_get_topics (self) && t < tl_tag_panel_get_topics (self)->len; t++)
     {
-      TlTopic *topic = g_ptr_array_index (self->topics, t);
+      TlTopic *topic = g_ptr_array_index (tl_tag_panel_get_topics (self), t);
       g_autofree char *action = g_strdup_printf ("clipmenu.topic-%" G_GINT64_FORMAT, tl_topic_get_id (topic));
       g_menu_append (topics, tl_topic_get_name (topic), action);
     }
-  if (self->topics == NULL || self->topics->len == 0)
+  if (tl_tag_panel_get_topics (self) == NULL || tl_tag_panel_get_topics (self)->len == 0)
     g_menu_append (topics, _("No topics yet: add one with + beside Topics"), "clipmenu.none");
   g_menu_append_submenu (tag, _("Topics"), G_MENU_MODEL (topics));
   g_menu_append_section (menu, NULL, G_MENU_MODEL (tag));
