@@ -1,8 +1,7 @@
 /* tl-cli-clips-set.c: tagline-cli clips set ID [--title T] [--note T]
  * [--rating N] [--in TIME] [--out TIME] [--add-topic NAME]…
- * [--remove-topic NAME]…: the edits of the window's clip editor. The
- * library makes each change its own undo step and has no way to group
- * them, so a command that changes three things is three steps. */
+ * [--remove-topic NAME]…: the edits of the window's clip editor, made as
+ * one edit group: one command is one undo step, all of it or nothing. */
 #include "config.h"
 
 #include <glib/gi18n.h>
@@ -65,16 +64,23 @@ parse_paragraph (const char *arg, gint *number, GError **error)
   return TRUE;
 }
 
-/* Trims the clip to --in/--out (the other end stays); *@changed says
- * whether there was anything to do. */
+/* Where --in/--out put the clip: paragraphs (from 0) or times. */
+typedef struct {
+  gboolean paragraphs;
+  gint first, last;
+  gint64 in, out;
+} Range;
+
+/* The range --in/--out give (the other end stays); *@changed says whether
+ * it differs from the clip's. */
 static gboolean
-set_range (TlCli *cli, TlClip *clip, gboolean *changed, GError **error)
+parse_range (TlCli *cli, TlClip *clip, Range *range, gboolean *changed, GError **error)
 {
   g_autoptr(GError) local_error = NULL;
-  gint64 id = tl_clip_get_id (clip);
 
   *changed = FALSE;
-  if (tl_clip_get_first_segment (clip) >= 0)
+  range->paragraphs = tl_clip_get_first_segment (clip) >= 0;
+  if (range->paragraphs)
     {
       g_autoptr(TlSource) source = NULL;
       gint first = tl_clip_get_first_segment (clip) + 1, last = tl_clip_get_last_segment (clip) + 1;
@@ -90,38 +96,71 @@ set_range (TlCli *cli, TlClip *clip, gboolean *changed, GError **error)
         return tl_cli_failed (error, _("%s: “%s” has paragraphs 1 to %u: %d–%d is not a range of them"),
                               tl_library_get_path (cli->library), tl_source_get_title (source),
                               tl_source_get_n_segments (source), first, last);
-      if (!tl_library_set_clip_paragraphs (cli->library, id, first - 1, last - 1, &local_error))
-        return tl_cli_library_failed (cli, g_steal_pointer (&local_error), error);
+      range->first = first - 1;
+      range->last = last - 1;
     }
   else
     {
-      gint64 in = tl_clip_get_in (clip), out = tl_clip_get_out (clip);
-
-      if ((opt_in && !tl_cli_parse_time (opt_in, &in, error)) || (opt_out && !tl_cli_parse_time (opt_out, &out, error)))
+      range->in = tl_clip_get_in (clip);
+      range->out = tl_clip_get_out (clip);
+      if ((opt_in && !tl_cli_parse_time (opt_in, &range->in, error))
+          || (opt_out && !tl_cli_parse_time (opt_out, &range->out, error)))
         return FALSE;
-      if (in == tl_clip_get_in (clip) && out == tl_clip_get_out (clip))
+      if (range->in == tl_clip_get_in (clip) && range->out == tl_clip_get_out (clip))
         return TRUE;
-      if (!tl_library_set_clip_range (cli->library, id, in, out, &local_error))
-        return tl_cli_library_failed (cli, g_steal_pointer (&local_error), error);
     }
   *changed = TRUE;
   return TRUE;
 }
 
-/* Takes @local_error, the change that failed after @n_done others were
- * made, and says that those stay. */
+/* One change of the clip, or when @library is NULL only counted in
+ * *@n_changes, its kind kept in *@kind. */
+#define CHANGE(edit_kind, call) \
+  (++*n_changes, *kind = (edit_kind), library == NULL || (call))
+
+/* The changes the options ask for: made (in the group that makes them one
+ * step), or with @library NULL counted. */
 static gboolean
-edit_failed (TlCli *cli, GError *local_error, guint n_done, GError **error)
+make_changes (TlLibrary *library, TlClip *clip, const Range *range, gboolean range_changed, guint rating,
+              GPtrArray *add, GPtrArray *remove, guint *n_changes, TlEditKind *kind, GError **error)
 {
-  if (n_done == 0)
-    return tl_cli_library_failed (cli, local_error, error);
-  tl_cli_failed (error, ngettext ("%s: %s (the change before it was made: tagline-cli undo takes it back)",
-                                  "%s: %s (the %u changes before it were made: tagline-cli undo takes each back)",
-                                  n_done),
-                 tl_library_get_path (cli->library), local_error->message, n_done);
-  g_error_free (local_error);
-  return FALSE;
+  gint64 id = tl_clip_get_id (clip);
+
+  *n_changes = 0;
+  /* as the clip editor: a field left as it was is no change */
+  if (opt_title && g_strcmp0 (opt_title, tl_clip_get_title (clip) ? tl_clip_get_title (clip) : "") != 0
+      && !CHANGE (TL_EDIT_RETITLE_CLIP, tl_library_set_clip_title (library, id, opt_title, error)))
+    return FALSE;
+  if (opt_note && g_strcmp0 (opt_note, tl_clip_get_note (clip) ? tl_clip_get_note (clip) : "") != 0
+      && !CHANGE (TL_EDIT_EDIT_NOTE, tl_library_set_clip_note (library, id, opt_note, error)))
+    return FALSE;
+  if (opt_rating && rating != tl_clip_get_rating (clip)
+      && !CHANGE (TL_EDIT_RATE_CLIP, tl_library_set_clip_rating (library, id, rating, error)))
+    return FALSE;
+  for (int pass = 0; pass < 2; pass++)
+    {
+      GPtrArray *topics = pass ? remove : add;
+      for (guint i = 0; i < topics->len; i++)
+        {
+          TlTopic *topic = g_ptr_array_index (topics, i);
+          /* as the topic toggles: only what changes the clip */
+          if (clip_has_topic (clip, tl_topic_get_name (topic)) == !pass)
+            continue;
+          if (!CHANGE (pass ? TL_EDIT_UNTAG_CLIP : TL_EDIT_TAG_CLIP,
+                       tl_library_set_clip_topic (library, id, tl_topic_get_id (topic), !pass, error)))
+            return FALSE;
+        }
+    }
+  /* the range last: the library may refuse it (past the source's end),
+   * which takes back the changes before it */
+  if (range_changed && range->paragraphs)
+    return CHANGE (TL_EDIT_TRIM_CLIP, tl_library_set_clip_paragraphs (library, id, range->first, range->last, error));
+  if (range_changed)
+    return CHANGE (TL_EDIT_TRIM_CLIP, tl_library_set_clip_range (library, id, range->in, range->out, error));
+  return TRUE;
 }
+
+#undef CHANGE
 
 /* clips set ID [--title T] [--note T] [--rating N] [--in T] [--out T]
  * [--add-topic NAME]… [--remove-topic NAME]… */
@@ -133,9 +172,11 @@ tl_cli_clips_set (TlCli *cli, int argc, char **argv, GError **error)
   g_autoptr(GPtrArray) remove = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(TlClip) clip = NULL;
   TlLibrary *library;
-  guint rating = 0, n_done = 0;
+  Range range = { 0 };
+  TlEditKind kind = TL_EDIT_EDIT_CLIP;
+  guint rating = 0, n_changes = 0;
   gint64 id;
-  gboolean changed = FALSE;
+  gboolean range_changed = FALSE;
 
   if (argc != 3)
     return tl_cli_usage_error (error, _("clips set: name one clip (an id from “tagline-cli clips”), then what to "
@@ -174,42 +215,23 @@ tl_cli_clips_set (TlCli *cli, int argc, char **argv, GError **error)
         g_ptr_array_add (pass ? remove : add, topic);
       }
 
-  /* the range first: of all the changes, only it can be refused for its value */
-  if ((opt_in || opt_out) && !set_range (cli, clip, &changed, error))
+  if ((opt_in || opt_out) && !parse_range (cli, clip, &range, &range_changed, error))
     return FALSE;
-  n_done += changed;
-  /* as the clip editor: a field left as it was is no step to undo */
-  if (opt_title && g_strcmp0 (opt_title, tl_clip_get_title (clip) ? tl_clip_get_title (clip) : "") != 0)
+  /* one step, named for its one change ("Retitle Clip") or for them all;
+   * nothing to change is no step (and keeps what redo would do) */
+  make_changes (NULL, clip, &range, range_changed, rating, add, remove, &n_changes, &kind, NULL);
+  if (n_changes > 0)
     {
-      if (!tl_library_set_clip_title (library, id, opt_title, &local_error))
-        return edit_failed (cli, g_steal_pointer (&local_error), n_done, error);
-      n_done++;
-    }
-  if (opt_note && g_strcmp0 (opt_note, tl_clip_get_note (clip) ? tl_clip_get_note (clip) : "") != 0)
-    {
-      if (!tl_library_set_clip_note (library, id, opt_note, &local_error))
-        return edit_failed (cli, g_steal_pointer (&local_error), n_done, error);
-      n_done++;
-    }
-  if (opt_rating && rating != tl_clip_get_rating (clip))
-    {
-      if (!tl_library_set_clip_rating (library, id, rating, &local_error))
-        return edit_failed (cli, g_steal_pointer (&local_error), n_done, error);
-      n_done++;
-    }
-  for (int pass = 0; pass < 2; pass++)
-    {
-      GPtrArray *topics = pass ? remove : add;
-      for (guint i = 0; i < topics->len; i++)
+      if (!tl_library_begin_edit_group (library, n_changes == 1 ? kind : TL_EDIT_EDIT_CLIP, &local_error))
+        return tl_cli_library_failed (cli, g_steal_pointer (&local_error), error);
+      if (!make_changes (library, clip, &range, range_changed, rating, add, remove, &n_changes, &kind,
+                         &local_error))
         {
-          TlTopic *topic = g_ptr_array_index (topics, i);
-          /* as the topic toggles: only what changes the clip */
-          if (clip_has_topic (clip, tl_topic_get_name (topic)) == !pass)
-            continue;
-          if (!tl_library_set_clip_topic (library, id, tl_topic_get_id (topic), !pass, &local_error))
-            return edit_failed (cli, g_steal_pointer (&local_error), n_done, error);
-          n_done++;
+          tl_library_cancel_edit_group (library);
+          return tl_cli_library_failed (cli, g_steal_pointer (&local_error), error);
         }
+      if (!tl_library_end_edit_group (library, &local_error))
+        return tl_cli_library_failed (cli, g_steal_pointer (&local_error), error);
     }
 
   if (cli->json)

@@ -81,7 +81,7 @@ tl_cli_clips (TlCli *cli, int argc, char **argv, GError **error)
   if (!tl_cli_parse_options (cli, &argc, &argv, _("[move ID [BEFORE_ID] | delete ID… | set ID OPTION…]"),
                              _("List clips, move clip ID in front of BEFORE_ID (or after all the others) "
                                "in the order that --order arranged gives, delete clips (one undo step), or "
-                               "change a clip (one undo step for each thing changed)."),
+                               "change a clip (one undo step, however many things change)."),
                              tl_cli_filter_entries, tl_cli_clips_set_entries, error))
     return FALSE;
   if (argc > 1 && strcmp (argv[1], "set") == 0)

@@ -1,4 +1,6 @@
-/* tl-cli-tag.c: tagline-cli tag SOURCE_ID START END TOPIC…: stores a clip. */
+/* tl-cli-tag.c: tagline-cli tag SOURCE_ID START END TOPIC…: stores a clip,
+ * or with --toggle does what a topic's key does in the window
+ * (tl_library_tag() decides). */
 #include "config.h"
 #include <glib/gi18n.h>
 
@@ -11,7 +13,10 @@ tl_cli_tag (TlCli *cli, int argc, char **argv, GError **error)
 {
   static char *opt_note, *opt_title;
   static int opt_rating;
+  static gboolean opt_toggle;
   static const GOptionEntry entries[] = {
+    { "toggle", 0, 0, G_OPTION_ARG_NONE, &opt_toggle,
+      N_("As a topic's key in the window: a range inside a clip adds the topics to it, or takes them off"), NULL },
     { "note", 0, 0, G_OPTION_ARG_STRING, &opt_note, N_("A note on the clip"), "TEXT" },
     { "title", 0, 0, G_OPTION_ARG_STRING, &opt_title, N_("The clip's title"), "TEXT" },
     { "rating", 'r', 0, G_OPTION_ARG_INT, &opt_rating, N_("A rating, 0 to 5"), "N" },
@@ -21,7 +26,8 @@ tl_cli_tag (TlCli *cli, int argc, char **argv, GError **error)
   g_autoptr(TlSource) source = NULL;
   g_autoptr(GError) local_error = NULL;
   TlClipSpec spec = { 0 };
-  gint64 id, clip_id;
+  TlTagged tagged;
+  gint64 id, clip_id = 0;
 
   if (!tl_cli_parse_options (cli, &argc, &argv, "SOURCE_ID START END TOPIC…",
                              N_("Store a clip of a source from START to END with topics. Times are seconds or "
@@ -44,7 +50,7 @@ tl_cli_tag (TlCli *cli, int argc, char **argv, GError **error)
 
   spec.source_id = id;
   spec.first_segment = spec.last_segment = -1;
-  if (tl_source_get_kind (source) == TL_SOURCE_KIND_ARTICLE || tl_source_get_timing (source) == TL_TIMING_NONE)
+  if (tl_source_clips_by_paragraph (source))
     {
       char *end1 = NULL, *end2 = NULL;
       /* paragraphs are numbered from 1, as the window and the paper edit say */
@@ -62,8 +68,8 @@ tl_cli_tag (TlCli *cli, int argc, char **argv, GError **error)
   spec.title = opt_title;
   spec.rating = opt_rating;
 
-  clip_id = tl_library_add_clip (library, &spec, &local_error);
-  if (clip_id == 0)
+  if (!tl_library_tag (library, &spec, 1, opt_toggle ? TL_TAG_TOGGLE : TL_TAG_NEW_CLIPS, &clip_id, &tagged,
+                       &local_error))
     {
       if (g_error_matches (local_error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_NOT_FOUND))
         return tl_cli_failed (error, _("%s: %s (add it with: tagline-cli topics add NAME)"),
@@ -76,6 +82,11 @@ tl_cli_tag (TlCli *cli, int argc, char **argv, GError **error)
       TlJsonWriter *b = tl_cli_json (cli);
       tl_json_writer_begin_object (b);
       tl_json_writer_member_int (b, "id", clip_id);
+      /* only asked with --toggle, which may change a clip instead */
+      if (opt_toggle)
+        tl_json_writer_member_string (b, "tagged", tagged == TL_TAGGED_ADDED     ? "added"
+                                                   : tagged == TL_TAGGED_REMOVED ? "removed"
+                                                                                 : "new-clip");
       tl_json_writer_end_object (b);
       tl_cli_print_json (cli);
     }

@@ -51,8 +51,7 @@ tl_window_update_actions (TlWindow *self)
   set_enabled (self, "find", has_source);
   set_enabled (self, "search-library", has_library);
   set_enabled (self, "export", has_library);
-  set_enabled (self, "align", writable && has_source && !importing && tl_source_get_media (self->source) != NULL
-                              && tl_source_get_media (self->source)->has_audio);
+  set_enabled (self, "align", writable && has_source && !importing && tl_source_can_align (self->source));
   /* a topic key on a read-only library says why nothing happens */
   set_enabled (self, "tag", has_source);
   set_enabled (self, "mark-in", has_source);
@@ -349,6 +348,8 @@ tl_window_edit_kind_title (TlEditKind kind, const char *stored)
       return _("Tap In Times");
     case TL_EDIT_ESTIMATE:
       return _("Estimate Times");
+    case TL_EDIT_EDIT_CLIP:
+      return _("Edit Clip");
     case TL_EDIT_CORRECT_LINE:
       return _("Correct Line");
     case TL_EDIT_SPLIT_LINE:

@@ -1,5 +1,7 @@
 /* tl-window-private.h: the window's state, shared by tl-window.c (panes,
- * loading, tagging) and tl-window-actions.c (actions and keys). */
+ * loading, tagging), tl-window-actions.c (actions and keys),
+ * tl-window-tasks.c (import, align, render, relink), tl-window-tap.c,
+ * tl-window-transport.c and tl-window-timeline.c. */
 #pragma once
 
 #include "tl-window.h"
@@ -33,6 +35,7 @@ struct _TlWindow {
   TlPlayerView *player_view;
   TlTimeline *timeline;
   GCancellable *waveform_cancellable; /* the shown source's sound being read */
+  GCancellable *load_cancellable; /* a big source's lines being read */
   gboolean tapping;            /* tap-in mode: a key gives the next line its start */
   gint64 around_home;          /* Play Around: where it goes back to */
   gint64 around_end;           /* where it stops, or -1 */
@@ -85,6 +88,9 @@ void tl_window_set_tapping (TlWindow *self, gboolean tapping);
 void tl_window_tap (TlWindow *self);
 void tl_window_untap (TlWindow *self);
 const char *tl_window_edit_kind_title (TlEditKind kind, const char *stored);
+
+/* tl-window-tasks.c */
+void tl_window_tasks_init (TlWindow *self);
 
 /* tl-window-transport.c */
 void tl_window_transport_init (TlWindow *self);

@@ -45,8 +45,7 @@ tl_window_words_clip_spec (TlWindow *self, TlClipSpec *spec, GError **error)
   if (self->source == NULL
       || !tl_transcript_view_get_word_range (self->transcript, &first_line, &first_word, &last_line, &last_word))
     return FALSE;
-  if (tl_source_get_kind (self->source) == TL_SOURCE_KIND_ARTICLE
-      || tl_source_get_timing (self->source) == TL_TIMING_NONE)
+  if (tl_source_clips_by_paragraph (self->source))
     {
       memset (spec, 0, sizeof *spec);
       spec->source_id = tl_source_get_id (self->source);

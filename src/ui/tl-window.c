@@ -1,21 +1,16 @@
 /* tl-window.c: the main window: sources on the left, the chosen source's
  * media and transcript in the centre, topics and clips on the right. It
- * wires the panes together, tags, imports, and keeps in step with the
- * library (its own edits and other processes'). Actions and keys are in
- * tl-window-actions.c. */
+ * wires the panes together, tags, and keeps in step with the library (its
+ * own edits and other processes'). Actions and keys are in
+ * tl-window-actions.c, the long jobs (import, align, render, relink) in
+ * tl-window-tasks.c. */
 #include "config.h"
 
 #include "tl-window-private.h"
 
-#include "dialogs/tl-export-dialog.h"
-
 #include <glib/gi18n.h>
 
-#include "tl-aligner.h"
-#include "tl-import-job.h"
-#include "tl-retime.h"
-#include "tl-render.h"
-#include "tl-probe.h"
+#include "tl-library-async.h"
 #include "tl-text.h"
 #include "tl-locale.h"
 
@@ -141,114 +136,6 @@ tl_window_apply_loop (TlWindow *self, gboolean restart)
   tl_player_set_loop (self->player, tl_clip_get_in (clip), tl_clip_get_out (clip));
   if (restart)
     tl_player_play (self->player);
-}
-
-/* Tap-in mode */
-
-/* Whether the shown transcript's times may be tapped in: it has none, or
- * only estimated or tapped ones (native and aligned times are better
- * than a tap). */
-gboolean
-tl_window_can_tap (TlWindow *self)
-{
-  TlTiming timing;
-
-  if (self->source == NULL || !tl_window_has_media (self) || tl_transcript_view_get_n_segments (self->transcript) == 0)
-    return FALSE;
-  timing = tl_source_get_timing (self->source);
-  return timing == TL_TIMING_NONE || timing == TL_TIMING_ESTIMATED || timing == TL_TIMING_TAPPED;
-}
-
-/* The line that the next tap times: the one after the last tapped line. */
-static guint
-next_to_tap (TlWindow *self)
-{
-  guint n = tl_transcript_view_get_n_segments (self->transcript);
-
-  for (guint i = n; i > 0; i--)
-    if (tl_segment_get_anchor (tl_transcript_view_get_segment (self->transcript, i - 1)))
-      return i;
-  return 0;
-}
-
-static void
-show_next_to_tap (TlWindow *self)
-{
-  guint next = next_to_tap (self);
-
-  if (next < tl_transcript_view_get_n_segments (self->transcript))
-    tl_transcript_view_point_to_line (self->transcript, next);
-}
-
-void
-tl_window_set_tapping (TlWindow *self, gboolean tapping)
-{
-  self->tapping = tapping && tl_window_can_tap (self);
-  g_simple_action_set_state (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self), "tap-mode")),
-                             g_variant_new_boolean (self->tapping));
-  if (self->tapping)
-    {
-      show_next_to_tap (self);
-      tl_window_toast (self, _("Press T as each selected line begins; Backspace takes the last tap back"), FALSE);
-    }
-  tl_window_update_actions (self);
-}
-
-/* Gives the next line the play position as its start; the lines between
- * taps are spread by length between them. One undoable step per tap. */
-void
-tl_window_tap (TlWindow *self)
-{
-  guint n = tl_transcript_view_get_n_segments (self->transcript);
-  guint next = next_to_tap (self);
-  g_autofree TlSegmentTiming *times = NULL;
-  g_autofree double *weights = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (!self->tapping || !tl_window_can_tap (self))
-    return;
-  if (next >= n)
-    {
-      tl_window_toast (self, _("Every line is tapped in"), FALSE);
-      return;
-    }
-  times = g_new0 (TlSegmentTiming, n);
-  weights = g_new (double, n);
-  for (guint i = 0; i < n; i++)
-    {
-      TlSegment *segment = tl_transcript_view_get_segment (self->transcript, i);
-
-      times[i].start = tl_segment_get_start (segment);
-      times[i].end = tl_segment_get_end (segment);
-      times[i].anchor = tl_segment_get_anchor (segment);
-      weights[i] = tl_retime_weight (tl_segment_get_text (segment), tl_segment_get_non_speech (segment));
-    }
-  times[next].start = tl_player_get_position (self->player);
-  times[next].anchor = TRUE;
-  tl_retime_from_anchors (times, weights, n, tl_player_get_duration (self->player));
-  if (!tl_library_set_segment_times (self->library, tl_source_get_id (self->source), TL_TIMING_TAPPED, times, n,
-                                     &error))
-    tl_window_toast_error (self, error->message);
-  show_next_to_tap (self);
-}
-
-/* Backspace in tap-in mode: the last tap back, if the last change was a tap. */
-void
-tl_window_untap (TlWindow *self)
-{
-  g_autoptr(GError) error = NULL;
-
-  if (!self->tapping)
-    return;
-  if (tl_library_get_undo_kind (self->library) != TL_EDIT_TAP)
-    {
-      tl_window_toast (self, _("The last change was not a tap"), FALSE);
-      return;
-    }
-  if (!tl_library_undo (self->library, NULL, &error))
-    tl_window_toast_error (self, error->message);
-  show_next_to_tap (self);
-  tl_window_update_actions (self);
 }
 
 static void
@@ -425,29 +312,20 @@ show_read_only (TlWindow *self)
 }
 
 /* Shows a source (or nothing) in the centre and the right panel. */
+/* A source of this many lines or more loads in a thread
+ * (tl_library_get_segments_async()); a smaller one at once, which is
+ * quicker than a trip through a thread and shows without a blank frame. */
+#define ASYNC_LINES 2000
+
+/* The rest of showing @source, once its lines are read. */
 static void
-show_source (TlWindow *self, TlSource *source)
+show_source_lines (TlWindow *self, TlSource *source, GPtrArray *segments)
 {
-  g_autoptr(GPtrArray) segments = NULL;
   g_autoptr(GPtrArray) chapters = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *details = NULL;
 
-  g_set_object (&self->source, source);
-  self->mark_in = self->mark_out = -1;
-  tl_tag_panel_set_source (self->tag_panel, source);
-  if (source == NULL)
-    {
-      load_media (self, NULL);
-      tl_transcript_view_set_source (self->transcript, NULL, NULL, NULL, NULL);
-      gtk_stack_set_visible_child_name (self->center_stack, "none");
-      update_title (self);
-      tl_window_update_actions (self);
-      return;
-    }
-  segments = tl_library_get_segments (self->library, tl_source_get_id (source), &error);
-  if (segments)
-    chapters = tl_library_get_chapters (self->library, tl_source_get_id (source), &error);
+  chapters = tl_library_get_chapters (self->library, tl_source_get_id (source), &error);
   if (chapters == NULL)
     {
       tl_window_toast_error (self, error->message);
@@ -465,20 +343,72 @@ show_source (TlWindow *self, TlSource *source)
   gtk_widget_set_tooltip_text (GTK_WIDGET (self->source_details), details);
   gtk_widget_set_visible (GTK_WIDGET (self->source_details), *details != '\0');
   /* alignment is offered where the times are guessed or missing */
-  {
-    const TlMediaInfo *media = tl_source_get_media (source);
-    TlTiming timing = tl_source_get_timing (source);
-    gtk_widget_set_visible (self->align_button, media != NULL && media->has_audio
-                                                && (timing == TL_TIMING_NONE || timing == TL_TIMING_ESTIMATED
-                                                    || timing == TL_TIMING_TAPPED));
-    gtk_widget_set_visible (self->tap_button, tl_window_can_tap (self));
-  }
+  gtk_widget_set_visible (self->align_button, tl_source_offers_align (source));
+  gtk_widget_set_visible (self->tap_button, tl_window_can_tap (self));
   /* media gets the upper part of the centre; a transcript alone, all of it */
   gtk_widget_set_visible (self->player_area, tl_window_has_media (self));
   show_marks (self);
   tl_window_timeline_show_lines (self);
   gtk_stack_set_visible_child_name (self->center_stack, "source");
   tl_window_update_actions (self);
+}
+
+static void
+on_segments_loaded (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) segments = tl_library_get_segments_finish (TL_LIBRARY (object), result, &error);
+  TlWindow *self;
+
+  /* another source was picked, or the window closed */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self = TL_WINDOW (user_data);
+  g_clear_object (&self->load_cancellable);
+  if (segments == NULL)
+    tl_window_toast_error (self, error->message);
+  else if (self->source)
+    show_source_lines (self, self->source, segments);
+}
+
+static void
+show_source (TlWindow *self, TlSource *source)
+{
+  g_autoptr(GPtrArray) segments = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->load_cancellable)
+    g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
+  g_set_object (&self->source, source);
+  self->mark_in = self->mark_out = -1;
+  tl_tag_panel_set_source (self->tag_panel, source);
+  if (source == NULL)
+    {
+      load_media (self, NULL);
+      tl_transcript_view_set_source (self->transcript, NULL, NULL, NULL, NULL);
+      gtk_stack_set_visible_child_name (self->center_stack, "none");
+      update_title (self);
+      tl_window_update_actions (self);
+      return;
+    }
+  if (tl_source_get_n_segments (source) >= ASYNC_LINES)
+    {
+      /* the title at once, the lines when read; the window goes on */
+      gtk_label_set_text (self->source_title, tl_source_get_title (source));
+      update_title (self);
+      self->load_cancellable = g_cancellable_new ();
+      tl_library_get_segments_async (self->library, tl_source_get_id (source), self->load_cancellable,
+                                     on_segments_loaded, self);
+      return;
+    }
+  segments = tl_library_get_segments (self->library, tl_source_get_id (source), &error);
+  if (segments == NULL)
+    {
+      tl_window_toast_error (self, error->message);
+      return;
+    }
+  show_source_lines (self, source, segments);
 }
 
 static void
@@ -619,34 +549,13 @@ specs_for_selected_lines (TlWindow *self, GError **error)
                                   (const TlLineRun *) runs->data, runs->len, error);
 }
 
-/* The clip of the shown source that holds [@in, @out) (or paragraphs
- * @first–@last), if there is one. */
-static TlClip *
-clip_holding (TlWindow *self, gint64 in, gint64 out, int first, int last)
-{
-  GPtrArray *clips = tl_tag_panel_get_source_clips (self->tag_panel);
-
-  for (guint i = 0; clips && i < clips->len; i++)
-    {
-      TlClip *clip = g_ptr_array_index (clips, i);
-      if (first >= 0 && tl_clip_get_first_segment (clip) >= 0)
-        {
-          if (tl_clip_get_first_segment (clip) <= first && tl_clip_get_last_segment (clip) >= last)
-            return clip;
-        }
-      else if (in >= 0 && tl_clip_get_in (clip) <= in && tl_clip_get_out (clip) >= out)
-        return clip;
-    }
-  return NULL;
-}
-
 /**
  * tl_window_tag_with_topic:
  *
  * What a topic's key does: the marked range (I/O) or the selected lines
  * become a clip with this topic, one clip per run of adjacent lines (all
  * in one undo step); one range already inside a clip has the topic added
- * to (or removed from) that clip.
+ * to (or removed from) that clip (tl_library_tag() decides).
  */
 void
 tl_window_tag_with_topic (TlWindow *self, gint64 topic_id)
@@ -654,11 +563,12 @@ tl_window_tag_with_topic (TlWindow *self, gint64 topic_id)
   g_autoptr(GError) error = NULL;
   g_autoptr(TlTopic) topic = NULL;
   g_autoptr(GArray) specs = NULL;
+  g_autofree gint64 *ids = NULL;
+  g_autofree char *message = NULL;
   const char *topics[2] = { NULL, NULL };
-  gboolean by_paragraph;
   TlClipSpec word_spec;
-  TlClip *existing = NULL;
   GPtrArray *all_topics = tl_tag_panel_get_topics (self->tag_panel);
+  TlTagged tagged;
 
   if (self->source == NULL)
     return;
@@ -673,9 +583,7 @@ tl_window_tag_with_topic (TlWindow *self, gint64 topic_id)
   if (topic == NULL)
     return;
 
-  by_paragraph = tl_source_get_kind (self->source) == TL_SOURCE_KIND_ARTICLE
-                 || tl_source_get_timing (self->source) == TL_TIMING_NONE;
-  if (!by_paragraph && self->mark_in >= 0 && self->mark_out > self->mark_in)
+  if (!tl_source_clips_by_paragraph (self->source) && self->mark_in >= 0 && self->mark_out > self->mark_in)
     {
       TlClipSpec spec = { 0 };
 
@@ -710,398 +618,34 @@ tl_window_tag_with_topic (TlWindow *self, gint64 topic_id)
   topics[0] = tl_topic_get_name (topic);
   for (guint i = 0; i < specs->len; i++)
     g_array_index (specs, TlClipSpec, i).topics = topics;
-  if (specs->len == 1)
-    {
-      TlClipSpec *spec = &g_array_index (specs, TlClipSpec, 0);
-      existing = clip_holding (self, spec->in, spec->out, spec->first_segment, spec->last_segment);
-    }
-  if (existing)
-    {
-      gboolean on = !g_strv_contains (tl_clip_get_topics (existing), tl_topic_get_name (topic));
-      if (tl_library_set_clip_topic (self->library, tl_clip_get_id (existing), topic_id, on, &error))
-        {
-          g_autofree char *message = g_strdup_printf (on ? _("Added “%s” to the clip") : _("Removed “%s” from the clip"),
-                                                      tl_topic_get_name (topic));
-          tl_window_toast (self, message, TRUE);
-        }
-    }
-  else
-    {
-      g_autofree gint64 *ids = g_new0 (gint64, specs->len);
-
-      if (tl_library_add_clips (self->library, (const TlClipSpec *) specs->data, specs->len, ids, &error))
-        {
-          g_autofree char *message = NULL;
-
-          if (specs->len == 1)
-            message = g_strdup_printf (_("New clip tagged “%s”"), tl_topic_get_name (topic));
-          else
-            message = g_strdup_printf (ngettext ("%u new clip tagged “%s”", "%u new clips tagged “%s”", specs->len),
-                                       specs->len, tl_topic_get_name (topic));
-          self->mark_in = self->mark_out = -1;
-          tl_window_timeline_show_marks (self);
-          tl_tag_panel_select_clips (self->tag_panel, ids, specs->len);
-          tl_window_toast (self, message, TRUE);
-        }
-    }
-  if (error)
-    tl_window_toast_error (self, error->message);
-}
-
-/* The task bar: one long job at a time (import, align, render) shows its
- * progress there and can be cancelled. */
-
-static void
-show_task_progress (TlWindow *self, const char *label, double fraction)
-{
-  gtk_label_set_text (self->task_label, label);
-  gtk_progress_bar_set_fraction (self->task_progress, fraction);
-}
-
-static void
-begin_task (TlWindow *self, const char *label)
-{
-  self->task_cancellable = g_cancellable_new ();
-  show_task_progress (self, label, 0);
-  gtk_revealer_set_reveal_child (self->task_revealer, TRUE);
-  tl_window_update_actions (self);
-}
-
-static void
-end_task (TlWindow *self)
-{
-  gtk_revealer_set_reveal_child (self->task_revealer, FALSE);
-  g_clear_object (&self->task_cancellable);
-  tl_window_update_actions (self);
-}
-
-/* Import */
-
-static void
-on_task_progress (guint done, guint total, const char *file, gpointer user_data)
-{
-  TlWindow *self = user_data;
-  g_autofree char *base = g_path_get_basename (file);
-  g_autofree char *label = g_strdup_printf (_("Importing %s (%u of %u)"), base, done + 1, total);
-
-  show_task_progress (self, label, total ? (double) done / total : 0);
-}
-
-static void
-on_import_done (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  g_autoptr(TlWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TlImportReport) report = tl_import_job_run_finish (result, &error);
-  g_autofree char *message = NULL;
-  gint64 first_new = 0;
-
-  end_task (self);
-  if (report == NULL)
+  ids = g_new0 (gint64, specs->len);
+  if (!tl_library_tag (self->library, (const TlClipSpec *) specs->data, specs->len, TL_TAG_TOGGLE, ids, &tagged,
+                       &error))
     {
       tl_window_toast_error (self, error->message);
       return;
     }
-  /* the import wrote through its own connection */
-  tl_library_check_outside_changes (self->library);
-
-  for (guint i = 0; i < report->items->len; i++)
+  switch (tagged)
     {
-      TlImportItem *item = g_ptr_array_index (report->items, i);
-      if (item->error)
-        {
-          g_autofree char *base = g_path_get_basename (item->file);
-          g_autofree char *line = item->error_line ? g_strdup_printf (_("%s, line %u: %s"), base, item->error_line,
-                                                                      item->error)
-                                                   : g_strdup_printf ("%s: %s", base, item->error);
-          tl_window_toast_error (self, line);
-        }
-      else if (first_new == 0)
-        first_new = item->source_id;
-    }
-  if (report->cancelled)
-    message = g_strdup_printf (ngettext ("Import cancelled after %u source", "Import cancelled after %u sources",
-                                         report->n_imported), report->n_imported);
-  else if (report->n_imported > 0)
-    message = g_strdup_printf (ngettext ("%u source imported", "%u sources imported", report->n_imported),
-                               report->n_imported);
-  if (message)
-    tl_window_toast (self, message, FALSE);
-  if (first_new)
-    tl_source_tree_select_source (self->source_tree, first_new);
-}
-
-/**
- * tl_window_import:
- * @paths: transcripts, media files and folders
- *
- * Imports in a thread, with progress in the window and a cancel button,
- * into the folder selected in the source tree.
- */
-void
-tl_window_import (TlWindow *self, const char *const *paths)
-{
-  if (self->library == NULL || self->task_cancellable != NULL || paths == NULL || paths[0] == NULL)
-    return;
-  if (tl_library_is_read_only (self->library))
-    {
-      tl_window_toast_error (self, tl_library_get_read_only_reason (self->library));
-      return;
-    }
-  begin_task (self, _("Importing…"));
-  tl_import_job_run_async (self->library, paths, tl_source_tree_get_selected_folder (self->source_tree),
-                           self->task_cancellable,
-                           on_task_progress, self, on_import_done, g_object_ref (self));
-}
-
-static gboolean
-on_files_dropped (GtkDropTarget *target, const GValue *value, double x, double y, TlWindow *self)
-{
-  GSList *files = gdk_file_list_get_files (g_value_get_boxed (value));
-  g_autoptr(GPtrArray) paths = g_ptr_array_new_with_free_func (g_free);
-
-  for (GSList *l = files; l; l = l->next)
-    {
-      char *path = g_file_get_path (l->data);
-      if (path)
-        g_ptr_array_add (paths, path);
-    }
-  g_slist_free (files);
-  g_ptr_array_add (paths, NULL);
-  tl_window_import (self, (const char *const *) paths->pdata);
-  return paths->len > 1;
-}
-
-typedef struct {
-  gint64 source_id;
-  char *path;
-} Relink;
-
-static void
-relink_free (gpointer data)
-{
-  Relink *r = data;
-
-  g_free (r->path);
-  g_free (r);
-}
-
-/* Probing a file can take seconds (a damaged one, a network share): in a thread. */
-static void
-probe_in_thread (GTask *task, gpointer source, gpointer task_data, GCancellable *cancellable)
-{
-  Relink *r = task_data;
-  GError *error = NULL;
-  TlMediaInfo *media = tl_probe_file (r->path, &error);
-
-  if (media)
-    g_task_return_pointer (task, media, (GDestroyNotify) tl_media_info_free);
-  else
-    g_task_return_error (task, error);
-}
-
-static void
-on_relink_probed (GObject *object, GAsyncResult *result, gpointer user_data)
-{
-  TlWindow *self = TL_WINDOW (object);
-  Relink *r = g_task_get_task_data (G_TASK (result));
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TlMediaInfo) media = g_task_propagate_pointer (G_TASK (result), &error);
-
-  if (media == NULL || self->library == NULL
-      || !tl_library_set_media (self->library, r->source_id, media, &error))
-    tl_window_toast_error (self, error ? error->message : _("The library is closed"));
-  else
-    tl_window_toast (self, _("Media relinked"), TRUE);
-}
-
-static void
-on_relink_media (TlSourceTree *tree, TlSource *source, const char *path, TlWindow *self)
-{
-  g_autoptr(GTask) task = g_task_new (self, NULL, on_relink_probed, NULL);
-  Relink *r = g_new0 (Relink, 1);
-
-  r->source_id = tl_source_get_id (source);
-  r->path = g_strdup (path);
-  g_task_set_task_data (task, r, relink_free);
-  g_task_run_in_thread (task, probe_in_thread);
-}
-
-/* Forced alignment */
-
-static void
-on_align_progress (double fraction, const char *stage, gpointer user_data)
-{
-  TlWindow *self = user_data;
-
-  show_task_progress (self, stage, fraction);
-}
-
-static void
-on_align_done (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  g_autoptr(TlWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TlAlignReport) report = tl_aligner_align_finish (result, &error);
-  g_autofree char *message = NULL;
-
-  end_task (self);
-  if (report == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        tl_window_toast_error (self, error->message);
+    case TL_TAGGED_ADDED:
+      message = g_strdup_printf (_("Added “%s” to the clip"), tl_topic_get_name (topic));
+      break;
+    case TL_TAGGED_REMOVED:
+      message = g_strdup_printf (_("Removed “%s” from the clip"), tl_topic_get_name (topic));
+      break;
+    case TL_TAGGED_NEW_CLIPS:
+    default:
+      if (specs->len == 1)
+        message = g_strdup_printf (_("New clip tagged “%s”"), tl_topic_get_name (topic));
       else
-        tl_window_toast (self, _("Alignment cancelled: nothing changed"), FALSE);
-      return;
-    }
-  /* the aligner wrote through its own connection; the new times decide
-   * which actions apply */
-  tl_library_check_outside_changes (self->library);
-  message = g_strdup_printf (ngettext ("%u line aligned to the audio", "%u lines aligned to the audio",
-                                       report->n_aligned), report->n_aligned);
-  if (report->n_unspoken + report->n_uncertain > 0)
-    {
-      g_autofree char *unspoken = g_strdup_printf (ngettext ("%u probably not spoken", "%u probably not spoken",
-                                                             report->n_unspoken), report->n_unspoken);
-      g_autofree char *uncertain = g_strdup_printf (ngettext ("%u uncertain", "%u uncertain", report->n_uncertain),
-                                                    report->n_uncertain);
-      /* TRANSLATORS: "12 lines aligned to the audio; 2 probably not spoken, 1 uncertain" */
-      char *more = g_strdup_printf (_("%s; %s, %s"), message, unspoken, uncertain);
-      g_free (message);
-      message = more;
+        message = g_strdup_printf (ngettext ("%u new clip tagged “%s”", "%u new clips tagged “%s”", specs->len),
+                                   specs->len, tl_topic_get_name (topic));
+      self->mark_in = self->mark_out = -1;
+      tl_window_timeline_show_marks (self);
+      tl_tag_panel_select_clips (self->tag_panel, ids, specs->len);
+      break;
     }
   tl_window_toast (self, message, TRUE);
-  tl_window_update_actions (self);
-}
-
-static void
-start_align (TlWindow *self)
-{
-  TlTiming timing;
-
-  if (self->source == NULL || self->task_cancellable != NULL)
-    return;
-  timing = tl_source_get_timing (self->source);
-  begin_task (self, _("Aligning to the audio…"));
-  tl_aligner_align_async (self->library, tl_source_get_id (self->source),
-                          timing == TL_TIMING_NATIVE || timing == TL_TIMING_ALIGNED ? TL_ALIGNER_FLAGS_FORCE
-                                                                                    : TL_ALIGNER_FLAGS_NONE,
-                          self->task_cancellable, on_align_progress, g_object_ref (self), g_object_unref,
-                          on_align_done, g_object_ref (self));
-}
-
-static void
-on_align_answered (AdwMessageDialog *dialog, const char *response, TlWindow *self)
-{
-  if (g_str_equal (response, "align"))
-    start_align (self);
-}
-
-/**
- * tl_window_align:
- *
- * Times the shown source's lines from its media's sound, in a thread,
- * with progress and cancel; one undoable change, which moves the clips
- * with their lines. Times that came with the transcript (subtitles made
- * by a person or the broadcaster) are replaced only once the editor says so.
- */
-void
-tl_window_align (TlWindow *self)
-{
-  GtkWidget *dialog;
-  g_autofree char *body = NULL;
-
-  if (self->source == NULL || self->task_cancellable != NULL)
-    return;
-  if (tl_source_get_timing (self->source) != TL_TIMING_NATIVE)
-    {
-      start_align (self);
-      return;
-    }
-  body = g_strdup_printf (_("The lines of “%s” have the times their file came with, set by whoever made the "
-                            "subtitles. Aligning replaces them with times worked out from the sound; the clips "
-                            "move with their lines. Undo brings the old times back."),
-                          tl_source_get_title (self->source));
-  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Replace the Subtitle Times?"), body);
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog), "cancel", _("_Cancel"), "align",
-                                    _("_Align"), NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "align", ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  g_signal_connect_object (dialog, "response", G_CALLBACK (on_align_answered), self, 0);
-  gtk_window_present (GTK_WINDOW (dialog));
-}
-
-/* Rendering clips as media */
-
-static void
-on_render_progress (double fraction, guint clip, guint n_clips, gpointer user_data)
-{
-  TlWindow *self = user_data;
-  g_autofree char *label = g_strdup_printf (_("Rendering clip %u of %u"), clip + 1, n_clips);
-
-  show_task_progress (self, label, fraction);
-}
-
-static void
-on_render_done (GObject *source, GAsyncResult *result, gpointer user_data)
-{
-  g_autoptr(TlWindow) self = user_data;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TlRenderResult) rendered = tl_render_finish (result, &error);
-  g_autofree char *message = NULL;
-
-  end_task (self);
-  if (rendered == NULL)
-    {
-      tl_window_toast (self, g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
-                               ? _("Rendering cancelled: no file was left") : error->message, FALSE);
-      return;
-    }
-  {
-    g_autofree char *clips = g_strdup_printf (ngettext ("%u clip rendered", "%u clips rendered",
-                                                        rendered->clips->len), rendered->clips->len);
-    g_autofree char *files = g_strdup_printf (ngettext ("%u file", "%u files", rendered->files->len),
-                                              rendered->files->len);
-    /* TRANSLATORS: "3 clips rendered in 1 file" */
-    message = g_strdup_printf (_("%s in %s"), clips, files);
-  }
-  if (rendered->skipped->len)
-    {
-      g_autofree char *skipped = g_strdup_printf (ngettext ("%u left out (no times or no media)",
-                                                            "%u left out (no times or no media)",
-                                                            rendered->skipped->len), rendered->skipped->len);
-      /* TRANSLATORS: two parts of a summary, as "3 clips rendered in 3 files; 1 left out" */
-      char *more = g_strdup_printf (_("%s; %s"), message, skipped);
-      g_free (message);
-      message = more;
-    }
-  tl_window_toast (self, message, FALSE);
-}
-
-/* Renders clips in the background, in the task bar (from the export dialog). */
-static void
-start_render (const TlClipFilter *filter, const TlRenderOptions *options, gpointer user_data)
-{
-  TlWindow *self = user_data;
-
-  if (self->task_cancellable != NULL)
-    {
-      tl_window_toast (self, _("Wait for the task running to end"), FALSE);
-      return;
-    }
-  begin_task (self, _("Rendering…"));
-  tl_render_async (self->library, filter, options, self->task_cancellable, on_render_progress, g_object_ref (self),
-                   g_object_unref, on_render_done, g_object_ref (self));
-}
-
-void
-tl_window_show_export (TlWindow *self)
-{
-  TlExportDialog *dialog = tl_export_dialog_new (GTK_WINDOW (self), self->library, self->source);
-
-  tl_export_dialog_set_render_func (dialog, start_render, self);
-  gtk_window_present (GTK_WINDOW (dialog));
 }
 
 /* Window state */
@@ -1213,6 +757,9 @@ tl_window_dispose (GObject *object)
   if (self->waveform_cancellable)
     g_cancellable_cancel (self->waveform_cancellable);
   g_clear_object (&self->waveform_cancellable);
+  if (self->load_cancellable)
+    g_cancellable_cancel (self->load_cancellable);
+  g_clear_object (&self->load_cancellable);
   if (self->timeline)
     g_signal_handlers_disconnect_by_data (self->timeline, self);
   if (self->player)
@@ -1273,8 +820,6 @@ tl_window_class_init (TlWindowClass *klass)
 static void
 tl_window_init (TlWindow *self)
 {
-  GtkDropTarget *drop;
-
   gtk_widget_init_template (GTK_WIDGET (self));
   self->mark_in = self->mark_out = -1;
 
@@ -1292,7 +837,6 @@ tl_window_init (TlWindow *self)
 
   g_signal_connect (self->source_tree, "notify::selected-source", G_CALLBACK (on_source_selected), self);
   g_signal_connect (self->source_tree, "toast", G_CALLBACK (on_child_toast), self);
-  g_signal_connect (self->source_tree, "relink-media", G_CALLBACK (on_relink_media), self);
   g_signal_connect (self->transcript, "line-picked", G_CALLBACK (on_line_picked), self);
   g_signal_connect (self->transcript, "selection-changed", G_CALLBACK (on_transcript_selection), self);
   tl_window_words_init (self);
@@ -1303,11 +847,7 @@ tl_window_init (TlWindow *self)
   g_signal_connect (self->search_panel, "hit-activated", G_CALLBACK (on_hit_activated), self);
   g_signal_connect (self->search_panel, "closed", G_CALLBACK (on_search_closed), self);
 
-  /* files dropped from the file manager are imported */
-  drop = gtk_drop_target_new (GDK_TYPE_FILE_LIST, GDK_ACTION_COPY);
-  g_signal_connect (drop, "drop", G_CALLBACK (on_files_dropped), self);
-  gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (drop));
-
+  tl_window_tasks_init (self);
   tl_window_actions_init (self);
 }
 

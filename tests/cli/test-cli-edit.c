@@ -298,16 +298,16 @@ test_undo_redo (Fixture *f, gconstpointer data)
   none = cli (f, 1, "redo", NULL);
 }
 
-/* clips set: every field, each its own step; bad input changes nothing,
- * even beside a good change. */
+/* clips set: every field, in one step (one change alone keeps its own
+ * name); bad input changes nothing, even beside a good change. */
 static void
 test_clips_set (Fixture *f, gconstpointer data)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(TlTestCliRun) tag = cli (f, 0, "tag", "1", "1", "4", "Economy", NULL);
   g_autoptr(TlTestCliRun) original = cli (f, 0, "clips", "--json", NULL);
-  g_autoptr(TlTestCliRun) set = NULL, list = NULL, same = NULL, undone = NULL, clear = NULL;
-  g_autofree char *before = NULL;
+  g_autoptr(TlTestCliRun) set = NULL, list = NULL, same = NULL, undone = NULL, clear = NULL, redone = NULL;
+  g_autofree char *before = NULL, *after_set = NULL;
   JsonObject *clip;
   JsonArray *topics;
 
@@ -355,6 +355,7 @@ test_clips_set (Fixture *f, gconstpointer data)
       { 2, { "clips", "--title", "X" }, "clips set" },
       { 1, { "clips", "set", "7", "--title", "X" }, "No clip with id 7" },
       { 1, { "clips", "set", "1", "--title", "X", "--add-topic", "Sport" }, "No topic “Sport”" },
+      /* the library refuses the range after the note changed: the note goes back too */
       { 1, { "clips", "set", "1", "--note", "X", "--in", "9", "--out", "2" }, "must end after it starts" },
     };
     for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
@@ -370,21 +371,67 @@ test_clips_set (Fixture *f, gconstpointer data)
       }
   }
 
-  /* one step for each thing changed, undone newest first */
-  assert_undo (f, "Untag Clip");
-  assert_undo (f, "Tag Clip");
-  assert_undo (f, "Rate Clip");
-  assert_undo (f, "Edit Note");
-  assert_undo (f, "Retitle Clip");
-  assert_undo (f, "Trim Clip");
+  /* one command, one step: undone and redone whole */
+  after_set = library_state (f);
+  assert_undo (f, "Edit Clip");
   undone = cli (f, 0, "clips", "--json", NULL);
   g_assert_cmpstr (undone->out, ==, original->out);
+  redone = cli (f, 0, "redo", NULL);
+  g_assert_cmpstr (redone->out, ==, "Redone: Edit Clip\n");
+  {
+    g_autofree char *now = library_state (f);
+    g_assert_cmpstr (now, ==, after_set);
+  }
+  assert_undo (f, "Edit Clip");
 
   /* "" clears a title */
   clear = cli (f, 0, "clips", "set", "1", "--title", "Parade", NULL);
   g_clear_pointer (&clear, tl_test_cli_run_free);
   clear = cli (f, 0, "clips", "set", "1", "--title", "", "--json", NULL);
   g_assert_true (json_object_get_null_member (parse (parser, clear), "title"));
+}
+
+/* tag --toggle: what a topic's key does in the window, decided by the
+ * library: a range inside a clip adds the topics to it or takes them
+ * off, one step each time; elsewhere it makes a clip, as tag does. */
+static void
+test_tag_toggle (Fixture *f, gconstpointer data)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(TlTestCliRun) tag = cli (f, 0, "tag", "1", "1", "4", "Economy", NULL);
+  g_autoptr(TlTestCliRun) added = NULL, removed = NULL, fresh = NULL, plain = NULL, list = NULL;
+  JsonObject *root;
+  JsonArray *topics;
+
+  g_assert_cmpstr (tag->out, ==, "1\n");
+  added = cli (f, 0, "tag", "--toggle", "1", "1.5", "3", "Politics", "--json", NULL);
+  root = parse (parser, added);
+  g_assert_cmpint (json_object_get_int_member (root, "id"), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (root, "tagged"), ==, "added");
+  list = cli (f, 0, "clips", "--json", NULL);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (parse (parser, list), "clips")), ==, 1);
+  topics = json_object_get_array_member (find_by_id (parser, list, "clips", 1), "topics");
+  g_assert_cmpuint (json_array_get_length (topics), ==, 2);
+
+  /* it has them all: both come off, in one step */
+  removed = cli (f, 0, "tag", "1", "2", "4", "Economy", "Politics", "--toggle", "--json", NULL);
+  g_assert_cmpstr (json_object_get_string_member (parse (parser, removed), "tagged"), ==, "removed");
+  g_clear_pointer (&list, tl_test_cli_run_free);
+  list = cli (f, 0, "clips", "--json", NULL);
+  topics = json_object_get_array_member (find_by_id (parser, list, "clips", 1), "topics");
+  g_assert_cmpuint (json_array_get_length (topics), ==, 0);
+  assert_undo (f, "Untag Clip");
+  assert_undo (f, "Tag Clip");
+
+  /* outside every clip, a new one; without --toggle, always a new one */
+  fresh = cli (f, 0, "tag", "--toggle", "1", "9", "11", "Economy", "--json", NULL);
+  root = parse (parser, fresh);
+  g_assert_cmpint (json_object_get_int_member (root, "id"), ==, 2);
+  g_assert_cmpstr (json_object_get_string_member (root, "tagged"), ==, "new-clip");
+  plain = cli (f, 0, "tag", "1", "1.5", "3", "Economy", "--json", NULL);
+  root = parse (parser, plain);
+  g_assert_cmpint (json_object_get_int_member (root, "id"), ==, 3);
+  g_assert_false (json_object_has_member (root, "tagged"));
 }
 
 /* A clip of an untimed transcript is a range of paragraphs, counted from 1. */
@@ -616,6 +663,7 @@ main (int argc, char **argv)
   g_test_add ("/cli/edit/topics", Fixture, NULL, fixture_set_up, test_topics, fixture_tear_down);
   g_test_add ("/cli/edit/undo-redo", Fixture, NULL, fixture_set_up, test_undo_redo, fixture_tear_down);
   g_test_add ("/cli/edit/clips-set", Fixture, NULL, fixture_set_up, test_clips_set, fixture_tear_down);
+  g_test_add ("/cli/edit/tag-toggle", Fixture, NULL, fixture_set_up, test_tag_toggle, fixture_tear_down);
   g_test_add ("/cli/edit/clips-set-paragraphs", Fixture, NULL, fixture_set_up, test_clips_set_paragraphs,
               fixture_tear_down);
   g_test_add ("/cli/edit/folders-and-sources", Fixture, NULL, fixture_set_up, test_folders_and_sources,

@@ -240,6 +240,8 @@ test_hit_markup (Fixture *f, gconstpointer data)
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.search-library", NULL));
   tl_search_panel_set_query (f->window->search_panel, "weapons");
+  /* the search runs in a thread */
+  tl_test_wait_until (tl_search_panel_get_n_hits (f->window->search_panel) > 0, 10);
   spin (300);
   g_assert_cmpuint (tl_search_panel_get_n_hits (f->window->search_panel), ==, 3);
   collect (GTK_WIDGET (f->window->search_panel), is_markup_label, labels);

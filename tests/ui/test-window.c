@@ -350,6 +350,8 @@ test_library_search (Fixture *f, gconstpointer data)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.search-library", NULL));
   g_assert_cmpstr (gtk_stack_get_visible_child_name (f->window->left_stack), ==, "search");
   tl_search_panel_set_query (f->window->search_panel, "sanctions monitoring");
+  /* the search runs in a thread */
+  tl_test_wait_until (tl_search_panel_get_n_hits (f->window->search_panel) > 0, 10);
   g_assert_cmpuint (expected->total, ==, 1);
   g_assert_cmpuint (tl_search_panel_get_n_hits (f->window->search_panel), ==, 1);
   hit = g_ptr_array_index (expected->hits, 0);

@@ -7,6 +7,7 @@
 struct _TlLibraryChanges {
   gatomicrefcount ref;
   TlLibraryChange what;
+  TlLibraryChange any;  /* kinds of which any row may have changed, whatever ids are added */
   GArray *ids[N_KINDS]; /* gint64, per kind; NULL: any of that kind */
 };
 
@@ -54,12 +55,43 @@ tl_library_changes_add (TlLibraryChanges *self, TlLibraryChange kind, gint64 id)
   int i = kind_index (kind);
 
   self->what |= kind;
+  if (self->any & kind)
+    return;
   if (self->ids[i] == NULL)
     self->ids[i] = g_array_new (FALSE, FALSE, sizeof (gint64));
   for (guint j = 0; j < self->ids[i]->len; j++)
     if (g_array_index (self->ids[i], gint64, j) == id)
       return;
   g_array_append_val (self->ids[i], id);
+}
+
+/* Adds what @other changed to @self (the edits of one group). */
+void
+tl_library_changes_merge (TlLibraryChanges *self, const TlLibraryChanges *other)
+{
+  for (int i = 0; i < N_KINDS; i++)
+    {
+      TlLibraryChange kind = 1 << i;
+
+      if (!(other->what & kind))
+        continue;
+      if (other->ids[i] == NULL || (other->any & kind))
+        {
+          /* any row of the kind, from now on */
+          self->what |= kind;
+          self->any |= kind;
+          g_clear_pointer (&self->ids[i], g_array_unref);
+          continue;
+        }
+      if (!(self->what & kind))
+        {
+          /* none of this kind yet: only the rows @other names */
+          self->what |= kind;
+          self->ids[i] = g_array_new (FALSE, FALSE, sizeof (gint64));
+        }
+      for (guint j = 0; j < other->ids[i]->len; j++)
+        tl_library_changes_add (self, kind, g_array_index (other->ids[i], gint64, j));
+    }
 }
 
 /**
@@ -91,7 +123,7 @@ tl_library_changes_get_ids (const TlLibraryChanges *self, TlLibraryChange kind, 
   GArray *ids;
 
   g_return_val_if_fail (self != NULL && n_ids != NULL, NULL);
-  ids = (self->what & kind) ? self->ids[kind_index (kind)] : NULL;
+  ids = (self->what & kind) && !(self->any & kind) ? self->ids[kind_index (kind)] : NULL;
   *n_ids = ids ? ids->len : 0;
   return ids ? (const gint64 *) ids->data : NULL;
 }

@@ -60,7 +60,7 @@ tl_clip_specs_for_lines (TlSource *source, TlSegment *const *segments, guint n_s
   gboolean by_paragraph;
 
   g_return_val_if_fail (TL_IS_SOURCE (source), NULL);
-  by_paragraph = source->kind == TL_SOURCE_KIND_ARTICLE || source->timing == TL_TIMING_NONE;
+  by_paragraph = tl_source_clips_by_paragraph (source);
   for (guint i = 0; i < n_runs; i++)
     {
       TlClipSpec spec = { 0 };
@@ -108,7 +108,7 @@ check_clip_spec (TlLibrary *self, const TlClipSpec *spec, TlSource *source, GErr
       g_set_error (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_INVALID, _("Ratings go from 0 to 5, not %u"), spec->rating);
       return FALSE;
     }
-  if (source->kind == TL_SOURCE_KIND_ARTICLE || source->timing == TL_TIMING_NONE)
+  if (tl_source_clips_by_paragraph (source))
     {
       if (spec->first_segment < 0 || spec->last_segment < spec->first_segment
           || (guint) spec->last_segment >= source->n_segments)

@@ -9,12 +9,21 @@
 
 G_BEGIN_DECLS
 
+/* Where an edit group is (tl_library_begin_edit_group()). */
+typedef enum {
+  TL_EDIT_GROUP_NONE,   /* none: each edit is its own step */
+  TL_EDIT_GROUP_OPEN,   /* the edits made are one step, committed at its end */
+  TL_EDIT_GROUP_FAILED, /* an edit in it failed: all of it was rolled back */
+} TlEditGroupState;
+
 struct _TlLibrary {
   GObject parent_instance;
   TlStore *store;
   gboolean read_only;
   TlLibraryChanges *edit_changes; /* what the edit being made changes, announced at its commit */
   gboolean editing;
+  TlEditGroupState group;         /* tl_library_begin_edit_group(): the edits made are one step */
+  TlLibraryChanges *group_changes; /* what the group's edits change, announced at its end */
   GSource *watch;                 /* the store's outside changes, on the opener's main context */
 };
 
@@ -24,6 +33,7 @@ void tl_library_emit_changed (TlLibrary *self, TlLibraryChange what);
 void tl_library_emit_changes (TlLibrary *self, TlLibraryChanges *changes);
 TlLibraryChanges *tl_library_changes_new (TlLibraryChange what);
 void tl_library_changes_add (TlLibraryChanges *changes, TlLibraryChange kind, gint64 id);
+void tl_library_changes_merge (TlLibraryChanges *changes, const TlLibraryChanges *other);
 /* In an edit: row @id of @kind is what it changes (else any row of the kind) */
 void tl_library_edit_touch (TlLibrary *self, TlLibraryChange kind, gint64 id);
 gboolean tl_library_check_writable (TlLibrary *self, GError **error);

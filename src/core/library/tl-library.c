@@ -65,6 +65,7 @@ G_DEFINE_ENUM_TYPE (TlEditKind, tl_edit_kind,
   G_DEFINE_ENUM_VALUE (TL_EDIT_ALIGN, "align"),
   G_DEFINE_ENUM_VALUE (TL_EDIT_TAP, "tap"),
   G_DEFINE_ENUM_VALUE (TL_EDIT_ESTIMATE, "estimate"),
+  G_DEFINE_ENUM_VALUE (TL_EDIT_EDIT_CLIP, "edit-clip"),
   G_DEFINE_ENUM_VALUE (TL_EDIT_CORRECT_LINE, "correct-line"),
   G_DEFINE_ENUM_VALUE (TL_EDIT_SPLIT_LINE, "split-line"),
   G_DEFINE_ENUM_VALUE (TL_EDIT_MERGE_LINES, "merge-lines"),
@@ -103,6 +104,7 @@ static const char *const edit_labels[] = {
   [TL_EDIT_ALIGN] = N_("Align to the Audio"),
   [TL_EDIT_TAP] = N_("Tap In Times"),
   [TL_EDIT_ESTIMATE] = N_("Estimate Times"),
+  [TL_EDIT_EDIT_CLIP] = N_("Edit Clip"),
   [TL_EDIT_CORRECT_LINE] = N_("Correct Line"),
   [TL_EDIT_SPLIT_LINE] = N_("Split Line"),
   [TL_EDIT_MERGE_LINES] = N_("Merge Lines"),
@@ -130,6 +132,7 @@ tl_library_dispose (GObject *object)
     g_signal_handlers_disconnect_by_data (self->store, self);
   g_clear_object (&self->store);
   g_clear_pointer (&self->edit_changes, tl_library_changes_unref);
+  g_clear_pointer (&self->group_changes, tl_library_changes_unref);
   G_OBJECT_CLASS (tl_library_parent_class)->dispose (object);
 }
 
@@ -424,6 +427,20 @@ tl_library_edit_begin (TlLibrary *self, TlEditKind kind, TlLibraryChange what, G
 {
   g_return_val_if_fail (!self->editing, FALSE);
   g_return_val_if_fail (kind > TL_EDIT_OTHER && kind < G_N_ELEMENTS (edit_labels), FALSE);
+  if (self->group == TL_EDIT_GROUP_FAILED)
+    {
+      g_set_error_literal (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_FAILED,
+                           _("A change before this one failed: nothing was changed"));
+      return FALSE;
+    }
+  if (self->group == TL_EDIT_GROUP_OPEN)
+    {
+      /* a part of the group's step: the store's transaction is open */
+      self->editing = TRUE;
+      g_clear_pointer (&self->edit_changes, tl_library_changes_unref);
+      self->edit_changes = tl_library_changes_new (what);
+      return TRUE;
+    }
   if (!tl_library_check_writable (self, error)
       || !TL_STORE_CALL (self->store, edit_begin, edit_labels[kind], error))
     return FALSE;
@@ -444,10 +461,17 @@ tl_library_edit_touch (TlLibrary *self, TlLibraryChange kind, gint64 id)
 gboolean
 tl_library_edit_commit (TlLibrary *self, GError **error)
 {
-  g_autoptr(TlLibraryChanges) changes = g_steal_pointer (&self->edit_changes);
+  g_autoptr(TlLibraryChanges) changes = NULL;
 
   g_return_val_if_fail (self->editing, FALSE);
   self->editing = FALSE;
+  changes = g_steal_pointer (&self->edit_changes);
+  /* in a group, the group's end commits */
+  if (self->group == TL_EDIT_GROUP_OPEN)
+    {
+      tl_library_changes_merge (self->group_changes, changes);
+      return TRUE;
+    }
   if (!TL_STORE_CALL (self->store, edit_commit, error))
     return FALSE;
   tl_library_emit_changes (self, changes);
@@ -459,7 +483,89 @@ tl_library_edit_rollback (TlLibrary *self)
 {
   self->editing = FALSE;
   g_clear_pointer (&self->edit_changes, tl_library_changes_unref);
+  /* one edit of a group failing takes the whole group back */
+  if (self->group == TL_EDIT_GROUP_OPEN)
+    self->group = TL_EDIT_GROUP_FAILED;
+  else if (self->group == TL_EDIT_GROUP_FAILED)
+    return;
   TL_STORE_CALL0 (self->store, edit_rollback);
+}
+
+/**
+ * tl_library_begin_edit_group:
+ * @kind: what the edits do together, for "Undo …" (%TL_EDIT_EDIT_CLIP)
+ *
+ * Makes the edits until tl_library_end_edit_group() one transaction and
+ * one undo step, which undo takes back at once. If one of them fails, the
+ * whole group is rolled back: the edits after it fail, and so does
+ * tl_library_end_edit_group(); nothing changed. Groups do not nest, and
+ * no undo, redo or import happens inside one. Changes are announced at
+ * the group's end.
+ *
+ * Returns: %FALSE with @error set when the library cannot be edited
+ */
+gboolean
+tl_library_begin_edit_group (TlLibrary *self, TlEditKind kind, GError **error)
+{
+  g_return_val_if_fail (TL_IS_LIBRARY (self), FALSE);
+  g_return_val_if_fail (self->group == TL_EDIT_GROUP_NONE && !self->editing, FALSE);
+  if (!tl_library_edit_begin (self, kind, 0, error))
+    return FALSE;
+  self->editing = FALSE;
+  self->group = TL_EDIT_GROUP_OPEN;
+  g_clear_pointer (&self->edit_changes, tl_library_changes_unref);
+  g_clear_pointer (&self->group_changes, tl_library_changes_unref);
+  self->group_changes = tl_library_changes_new (0);
+  return TRUE;
+}
+
+/**
+ * tl_library_end_edit_group:
+ *
+ * Commits the edits made since tl_library_begin_edit_group() as one undo
+ * step (none when they changed nothing), and announces what they changed.
+ *
+ * Returns: %FALSE with @error set when an edit of the group failed (then
+ *   nothing changed) or the commit did
+ */
+gboolean
+tl_library_end_edit_group (TlLibrary *self, GError **error)
+{
+  g_autoptr(TlLibraryChanges) changes = NULL;
+  TlEditGroupState state;
+
+  g_return_val_if_fail (TL_IS_LIBRARY (self), FALSE);
+  g_return_val_if_fail (self->group != TL_EDIT_GROUP_NONE && !self->editing, FALSE);
+  state = self->group;
+  self->group = TL_EDIT_GROUP_NONE;
+  changes = g_steal_pointer (&self->group_changes);
+  if (state == TL_EDIT_GROUP_FAILED)
+    {
+      g_set_error_literal (error, TL_LIBRARY_ERROR, TL_LIBRARY_ERROR_FAILED,
+                           _("A change of this edit failed: nothing was changed"));
+      return FALSE;
+    }
+  if (!TL_STORE_CALL (self->store, edit_commit, error))
+    return FALSE;
+  tl_library_emit_changes (self, changes);
+  return TRUE;
+}
+
+/**
+ * tl_library_cancel_edit_group:
+ *
+ * Rolls back the edits made since tl_library_begin_edit_group(), if an
+ * edit's failure has not already: nothing of the group stays.
+ */
+void
+tl_library_cancel_edit_group (TlLibrary *self)
+{
+  g_return_if_fail (TL_IS_LIBRARY (self));
+  g_return_if_fail (self->group != TL_EDIT_GROUP_NONE && !self->editing);
+  if (self->group == TL_EDIT_GROUP_OPEN)
+    TL_STORE_CALL0 (self->store, edit_rollback);
+  g_clear_pointer (&self->group_changes, tl_library_changes_unref);
+  self->group = TL_EDIT_GROUP_NONE;
 }
 
 /* The name the store keeps for the step undo (or redo) would take, in
@@ -530,6 +636,7 @@ tl_library_get_redo_kind (TlLibrary *self)
 static gboolean
 replay (TlLibrary *self, gboolean undo, char **label, GError **error)
 {
+  g_return_val_if_fail (self->group == TL_EDIT_GROUP_NONE, FALSE);
   if (!tl_library_check_writable (self, error) || !TL_STORE_CALL (self->store, replay, undo, label, error))
     return FALSE;
   if (label)

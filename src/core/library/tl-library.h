@@ -93,6 +93,7 @@ typedef enum {
   TL_EDIT_ALIGN,
   TL_EDIT_TAP,
   TL_EDIT_ESTIMATE,
+  TL_EDIT_EDIT_CLIP, /* several changes to one clip, in one group */
   TL_EDIT_CORRECT_LINE,
   TL_EDIT_SPLIT_LINE,
   TL_EDIT_MERGE_LINES,
@@ -274,6 +275,32 @@ TlClip *tl_library_get_clip (TlLibrary *self, gint64 clip_id, GError **error);
 GPtrArray *tl_library_list_clips (TlLibrary *self, const TlClipFilter *filter, GError **error);
 char *tl_library_get_clip_text (TlLibrary *self, TlClip *clip, GError **error);
 
+/* Rules the window and tagline-cli share (tl-library-rules.c) */
+gboolean tl_source_clips_by_paragraph (TlSource *source);
+gboolean tl_source_can_tap (TlSource *source);
+gboolean tl_source_can_align (TlSource *source);
+gboolean tl_source_offers_align (TlSource *source);
+
+typedef enum {
+  TL_TAG_NEW_CLIPS = 0,   /* every range becomes a new clip */
+  TL_TAG_TOGGLE = 1 << 0, /* one range inside a clip of its source toggles the topics on that clip */
+} TlTagFlags;
+
+/* What tl_library_tag() did */
+typedef enum {
+  TL_TAGGED_NEW_CLIPS, /* made new clips */
+  TL_TAGGED_ADDED,     /* added the topics to the clip that holds the range */
+  TL_TAGGED_REMOVED,   /* took them off it */
+} TlTagged;
+
+gboolean tl_library_tag (TlLibrary *self,
+                         const TlClipSpec *specs,
+                         guint n_specs,
+                         TlTagFlags flags,
+                         gint64 *ids,
+                         TlTagged *tagged,
+                         GError **error);
+
 /* Edits: each is one transaction and one undo step */
 gboolean tl_library_set_clip_range (TlLibrary *self, gint64 clip_id, gint64 in, gint64 out, GError **error);
 gboolean tl_library_set_clip_paragraphs (TlLibrary *self, gint64 clip_id, gint first, gint last, GError **error);
@@ -299,6 +326,11 @@ gboolean tl_library_move_source (TlLibrary *self, gint64 source_id, gint64 folde
 gboolean tl_library_rename_source (TlLibrary *self, gint64 source_id, const char *title, GError **error);
 gboolean tl_library_delete_source (TlLibrary *self, gint64 source_id, GError **error);
 gboolean tl_library_set_media (TlLibrary *self, gint64 source_id, const TlMediaInfo *media, GError **error);
+
+/* Several edits as one transaction and one undo step */
+gboolean tl_library_begin_edit_group (TlLibrary *self, TlEditKind kind, GError **error);
+gboolean tl_library_end_edit_group (TlLibrary *self, GError **error);
+void tl_library_cancel_edit_group (TlLibrary *self);
 
 /* Undo and redo, across restarts */
 gboolean tl_library_undo (TlLibrary *self, char **label, GError **error);

@@ -7,7 +7,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "tl-search.h"
+#include "tl-library-async.h"
 #include "tl-text.h"
 
 /* More hits than this are counted, not listed. */
@@ -57,6 +57,7 @@ struct _TlSearchPanel {
   GtkWidget *stack;
   GListStore *hits;
   GtkSingleSelection *selection;
+  GCancellable *cancellable; /* the search running, which a new query stops */
 };
 
 G_DEFINE_FINAL_TYPE (TlSearchPanel, tl_search_panel, GTK_TYPE_WIDGET)
@@ -100,32 +101,16 @@ snippet_markup (const char *snippet)
   return g_string_free (out, FALSE);
 }
 
+/* The results of a search, as hits and a summary. */
 static void
-run_search (TlSearchPanel *self)
+show_results (TlSearchPanel *self, TlSearchResults *results)
 {
-  const char *query = gtk_editable_get_text (GTK_EDITABLE (self->entry));
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TlSearchResults) results = NULL;
   g_autoptr(GHashTable) titles = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_free);
   g_autoptr(GHashTable) sources_hit = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (g_object_unref);
   g_autoptr(GPtrArray) sources = NULL;
   g_autofree char *summary = NULL;
 
-  g_list_store_remove_all (self->hits);
-  if (self->library == NULL || query == NULL || *query == '\0')
-    {
-      gtk_label_set_text (GTK_LABEL (self->summary), "");
-      gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "hint");
-      return;
-    }
-  results = tl_search (self->library, query, MAX_HITS, 0, "\x02", "\x03", &error);
-  if (results == NULL)
-    {
-      gtk_label_set_text (GTK_LABEL (self->summary), error->message);
-      gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "hint");
-      return;
-    }
   sources = tl_library_list_sources (self->library, NULL);
   for (guint i = 0; sources && i < sources->len; i++)
     {
@@ -161,6 +146,51 @@ run_search (TlSearchPanel *self)
     }
   gtk_label_set_text (GTK_LABEL (self->summary), results->total ? summary : _("No line matches"));
   gtk_stack_set_visible_child_name (GTK_STACK (self->stack), results->total ? "hits" : "hint");
+}
+
+
+static void
+on_search_done (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(TlSearchResults) results = tl_search_finish (TL_LIBRARY (object), result, &error);
+  TlSearchPanel *self;
+
+  /* a newer query took its place, or the panel is gone */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self = TL_SEARCH_PANEL (user_data);
+  g_clear_object (&self->cancellable);
+  if (results == NULL)
+    {
+      gtk_label_set_text (GTK_LABEL (self->summary), error->message);
+      gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "hint");
+      return;
+    }
+  show_results (self, results);
+}
+
+/* Searches in a thread (tl_search_async()): typing goes on while a big
+ * library is searched, and each key stops the search before it. */
+static void
+run_search (TlSearchPanel *self)
+{
+  const char *query = gtk_editable_get_text (GTK_EDITABLE (self->entry));
+
+  if (self->cancellable)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_list_store_remove_all (self->hits);
+  if (self->library == NULL || query == NULL || *query == '\0')
+    {
+      gtk_label_set_text (GTK_LABEL (self->summary), "");
+      gtk_stack_set_visible_child_name (GTK_STACK (self->stack), "hint");
+      return;
+    }
+  self->cancellable = g_cancellable_new ();
+  /* the panel outlives the search: dispose cancels it, and a cancelled
+   * search does not touch the panel */
+  tl_search_async (self->library, query, MAX_HITS, 0, "\x02", "\x03", self->cancellable, on_search_done, self);
 }
 
 static void
@@ -232,6 +262,9 @@ tl_search_panel_dispose (GObject *object)
   TlSearchPanel *self = TL_SEARCH_PANEL (object);
   GtkWidget *child;
 
+  if (self->cancellable)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
   g_clear_object (&self->library);

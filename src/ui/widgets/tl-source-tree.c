@@ -1,11 +1,13 @@
-/* tl-source-tree.c: the source tree: folders and sources from the library
- * as a GtkTreeListModel, a filter that narrows it to matching sources, a
+/* tl-source-tree.c: the source tree: the core's TlSourceTreeModel as a
+ * GtkTreeListModel, a filter that narrows it to matching sources, a
  * context menu (new folder, rename, delete, relink media) and drag and
  * drop to move sources and folders. Every change goes through the library
- * as one undoable edit; the tree reloads on the library's "changed". */
+ * as one undoable edit; the model changes its items in place and the rows
+ * follow them (notify), so nothing is rebuilt. */
 #include "tl-source-tree.h"
 
 #include "tl-name-dialog.h"
+#include "tl-source-tree-model.h"
 
 #include <glib/gi18n.h>
 #include <string.h>
@@ -14,21 +16,20 @@ struct _TlSourceTree {
   GtkWidget parent_instance;
 
   TlLibrary *library;
-  gulong changed_handler;
+  TlSourceTreeModel *model;
 
   GtkWidget *filter_entry;
   GtkWidget *stack;
   GtkListView *list;
   GtkSingleSelection *selection;
-  GListStore *root;           /* top-level folders and sources */
-  GHashTable *children;       /* folder id -> GListStore of its folders and sources */
-  GListStore *all_sources;    /* for the filtered (flat) view */
   GtkFilterListModel *filtered;
   GtkTreeListModel *tree;
   GtkWidget *menu;
   char *filter_text;          /* casefolded, or NULL */
   gboolean reloading;         /* the selection passes through nothing: say only where it ends */
   TlSource *hidden_source;    /* the source picked, which the filter hides: still the one shown */
+  GHashTable *expanded;       /* folder ids open before the model changed */
+  gint64 picked_before;       /* the source picked before it changed */
 };
 
 G_DEFINE_FINAL_TYPE (TlSourceTree, tl_source_tree, GTK_TYPE_WIDGET)
@@ -106,15 +107,9 @@ select_in_list (TlSourceTree *self, gint64 source_id)
 static TlSource *
 source_by_id (TlSourceTree *self, gint64 source_id)
 {
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->all_sources));
+  TlSource *source = self->model ? tl_source_tree_model_find_source (self->model, source_id) : NULL;
 
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(TlSource) source = g_list_model_get_item (G_LIST_MODEL (self->all_sources), i);
-      if (tl_source_get_id (source) == source_id)
-        return g_steal_pointer (&source);
-    }
-  return NULL;
+  return source ? g_object_ref (source) : NULL;
 }
 
 /* After the list changed under the selection (a reload, the filter):
@@ -137,30 +132,11 @@ static GListModel *
 create_children (gpointer item, gpointer user_data)
 {
   TlSourceTree *self = user_data;
-  GListStore *children;
-  gint64 id;
 
-  if (!TL_IS_FOLDER (item))
+  if (!TL_IS_FOLDER (item) || self->model == NULL)
     return NULL;
-  id = tl_folder_get_id (item);
-  children = g_hash_table_lookup (self->children, &id);
-  return children ? g_object_ref (G_LIST_MODEL (children)) : G_LIST_MODEL (g_list_store_new (G_TYPE_OBJECT));
-}
-
-static GListStore *
-children_of (TlSourceTree *self, gint64 folder_id)
-{
-  GListStore *store;
-
-  if (folder_id == 0)
-    return self->root;
-  store = g_hash_table_lookup (self->children, &folder_id);
-  if (store == NULL)
-    {
-      store = g_list_store_new (G_TYPE_OBJECT);
-      g_hash_table_insert (self->children, g_memdup2 (&folder_id, sizeof folder_id), store);
-    }
-  return store;
+  /* the folder's own list: what moves into it later appears there */
+  return g_object_ref (tl_source_tree_model_get_children (self->model, tl_folder_get_id (item)));
 }
 
 static void
@@ -177,78 +153,99 @@ collect_expanded (TlSourceTree *self, GHashTable *expanded)
     }
 }
 
-/**
- * tl_source_tree_reload:
- *
- * Reads folders and sources again, keeping open folders open and the
- * selection where it was.
- */
-void
-tl_source_tree_reload (TlSourceTree *self)
+/* Opens the folders in @expanded (all of them when NULL) that are shut. */
+static void
+expand (TlSourceTree *self, GHashTable *expanded)
 {
-  g_autoptr(GHashTable) expanded = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  g_autoptr(GPtrArray) folders = NULL;
-  g_autoptr(GPtrArray) sources = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autoptr(TlSource) was_picked = picked_source (self);
-  gboolean first_load = g_list_model_get_n_items (G_LIST_MODEL (self->root)) == 0;
-  guint n;
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->tree));
 
-  if (self->library == NULL)
-    return;
-  folders = tl_library_list_folders (self->library, &error);
-  if (folders)
-    sources = tl_library_list_sources (self->library, &error);
-  if (sources == NULL)
-    {
-      toast (self, error->message, FALSE);
-      return;
-    }
-
-  collect_expanded (self, expanded);
-  self->reloading = TRUE;
-  g_hash_table_remove_all (self->children);
-  g_list_store_remove_all (self->root);
-  for (guint i = 0; i < folders->len; i++)
-    {
-      TlFolder *folder = g_ptr_array_index (folders, i);
-      g_list_store_append (children_of (self, tl_folder_get_parent_id (folder)), folder);
-    }
-  for (guint i = 0; i < sources->len; i++)
-    {
-      TlSource *source = g_ptr_array_index (sources, i);
-      g_list_store_append (children_of (self, tl_source_get_folder_id (source)), source);
-    }
-  g_list_store_splice (self->all_sources, 0, g_list_model_get_n_items (G_LIST_MODEL (self->all_sources)),
-                       sources->pdata, sources->len);
-  /* open what was open (on the first load, everything) */
-  n = g_list_model_get_n_items (G_LIST_MODEL (self->tree));
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(GtkTreeListRow) row = g_list_model_get_item (G_LIST_MODEL (self->tree), i);
       g_autoptr(GObject) item = gtk_tree_list_row_get_item (row);
-      if (TL_IS_FOLDER (item)
-          && (first_load || g_hash_table_contains (expanded, &(gint64) { tl_folder_get_id (TL_FOLDER (item)) })))
+      if (TL_IS_FOLDER (item) && !gtk_tree_list_row_get_expanded (row)
+          && (expanded == NULL || g_hash_table_contains (expanded, &(gint64) { tl_folder_get_id (TL_FOLDER (item)) })))
         {
           gtk_tree_list_row_set_expanded (row, TRUE);
           n = g_list_model_get_n_items (G_LIST_MODEL (self->tree));
         }
     }
-  gtk_stack_set_visible_child_name (GTK_STACK (self->stack), sources->len || folders->len ? "list" : "empty");
+}
 
-  if (was_picked)
-    keep_picked (self, tl_source_get_id (was_picked));
-  /* one notification: the window sees the same source again (fresh from
-   * the library), not an empty selection that would stop its player */
+/* Before the model changes: which folders are open (a folder that moves
+ * leaves the tree and comes back shut) and which source is picked. */
+static void
+begin_update (TlSourceTree *self)
+{
+  g_autoptr(TlSource) picked = picked_source (self);
+
+  g_hash_table_remove_all (self->expanded);
+  collect_expanded (self, self->expanded);
+  self->picked_before = picked ? tl_source_get_id (picked) : 0;
+  self->reloading = TRUE;
+}
+
+static void
+end_update (TlSourceTree *self)
+{
+  expand (self, self->expanded);
+  /* a renamed source may match the filter now, or no longer */
+  if (self->filter_text)
+    gtk_filter_changed (gtk_filter_list_model_get_filter (self->filtered), GTK_FILTER_CHANGE_DIFFERENT);
+  gtk_stack_set_visible_child_name (GTK_STACK (self->stack),
+                                    g_list_model_get_n_items (G_LIST_MODEL (self->model)) ? "list" : "empty");
+  if (self->picked_before)
+    keep_picked (self, self->picked_before);
+  /* one notification: the window sees the same source again (changed in
+   * place), not an empty selection that would stop its player */
   self->reloading = FALSE;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_SOURCE]);
 }
 
-static void
-on_library_changed (TlLibrary *library, TlLibraryChange what, TlSourceTree *self)
+static gboolean
+touches_tree (TlLibraryChanges *changes)
 {
-  if (what & (TL_LIBRARY_CHANGE_SOURCES | TL_LIBRARY_CHANGE_FOLDERS))
-    tl_source_tree_reload (self);
+  return (tl_library_changes_get_what (changes) & (TL_LIBRARY_CHANGE_SOURCES | TL_LIBRARY_CHANGE_FOLDERS)) != 0;
+}
+
+/* Connected before the model's handler, and after it. */
+static void
+on_rows_changing (TlLibrary *library, TlLibraryChanges *changes, TlSourceTree *self)
+{
+  if (touches_tree (changes))
+    begin_update (self);
+}
+
+static void
+on_rows_changed (TlLibrary *library, TlLibraryChanges *changes, TlSourceTree *self)
+{
+  if (touches_tree (changes) && self->reloading)
+    end_update (self);
+}
+
+static void
+on_load_failed (TlSourceTreeModel *model, const GError *error, TlSourceTree *self)
+{
+  toast (self, error->message, FALSE);
+}
+
+/**
+ * tl_source_tree_reload:
+ *
+ * Reads folders and sources again (the model keeps its items and changes
+ * them in place), keeping open folders open and the selection where it was.
+ */
+void
+tl_source_tree_reload (TlSourceTree *self)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->model == NULL)
+    return;
+  begin_update (self);
+  if (!tl_source_tree_model_reload (self->model, &error))
+    toast (self, error->message, FALSE);
+  end_update (self);
 }
 
 /* Rows */
@@ -301,7 +298,21 @@ source_details (TlSource *source, gboolean with_folder)
 
 typedef struct {
   GtkWidget *expander, *icon, *title, *details, *badge;
+  GObject *object;   /* the item shown, whose notify shows it again */
+  gulong notify_handler;
+  gboolean in_tree;  /* a row of the tree, not of the filtered list */
 } RowWidgets;
+
+static void
+row_widgets_free (gpointer data)
+{
+  RowWidgets *w = data;
+
+  if (w->object)
+    g_clear_signal_handler (&w->notify_handler, w->object);
+  g_clear_object (&w->object);
+  g_free (w);
+}
 
 static gboolean
 on_drop (GtkDropTarget *target, const GValue *value, double x, double y, GtkListItem *item);
@@ -367,19 +378,17 @@ on_row_setup (GtkSignalListItemFactory *factory, GtkListItem *item, TlSourceTree
   gtk_widget_add_controller (w->expander, GTK_EVENT_CONTROLLER (drop));
   g_object_set_data (G_OBJECT (drop), "tree", self);
 
-  g_object_set_data_full (G_OBJECT (item), "row-widgets", w, g_free);
+  g_object_set_data_full (G_OBJECT (item), "row-widgets", w, row_widgets_free);
   gtk_list_item_set_child (item, w->expander);
 }
 
+/* Shows the item of a row (again, when it changes in place). */
 static void
-on_row_bind (GtkSignalListItemFactory *factory, GtkListItem *item, TlSourceTree *self)
+show_row (RowWidgets *w)
 {
-  RowWidgets *w = g_object_get_data (G_OBJECT (item), "row-widgets");
-  gpointer row = gtk_list_item_get_item (item);
-  g_autoptr(GObject) object = row_item (row);
+  GObject *object = w->object;
   const char *badge = NULL;
 
-  gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (w->expander), GTK_IS_TREE_LIST_ROW (row) ? row : NULL);
   if (TL_IS_FOLDER (object))
     {
       TlFolder *folder = TL_FOLDER (object);
@@ -393,7 +402,7 @@ on_row_bind (GtkSignalListItemFactory *factory, GtkListItem *item, TlSourceTree 
     {
       TlSource *source = TL_SOURCE (object);
       const TlMediaInfo *media = tl_source_get_media (source);
-      g_autofree char *details = source_details (source, !GTK_IS_TREE_LIST_ROW (row));
+      g_autofree char *details = source_details (source, !w->in_tree);
 
       gtk_image_set_from_icon_name (GTK_IMAGE (w->icon), kind_icon (tl_source_get_kind (source)));
       gtk_label_set_text (GTK_LABEL (w->title), tl_source_get_title (source));
@@ -417,6 +426,36 @@ on_row_bind (GtkSignalListItemFactory *factory, GtkListItem *item, TlSourceTree 
     gtk_widget_add_css_class (w->badge, "error");
   else
     gtk_widget_remove_css_class (w->badge, "error");
+}
+
+
+static void
+on_item_notify (GObject *object, GParamSpec *pspec, RowWidgets *w)
+{
+  show_row (w);
+}
+
+static void
+on_row_bind (GtkSignalListItemFactory *factory, GtkListItem *item, TlSourceTree *self)
+{
+  RowWidgets *w = g_object_get_data (G_OBJECT (item), "row-widgets");
+  gpointer row = gtk_list_item_get_item (item);
+
+  gtk_tree_expander_set_list_row (GTK_TREE_EXPANDER (w->expander), GTK_IS_TREE_LIST_ROW (row) ? row : NULL);
+  w->in_tree = GTK_IS_TREE_LIST_ROW (row);
+  w->object = row_item (row);
+  w->notify_handler = g_signal_connect (w->object, "notify", G_CALLBACK (on_item_notify), w);
+  show_row (w);
+}
+
+static void
+on_row_unbind (GtkSignalListItemFactory *factory, GtkListItem *item, TlSourceTree *self)
+{
+  RowWidgets *w = g_object_get_data (G_OBJECT (item), "row-widgets");
+
+  if (w->object)
+    g_clear_signal_handler (&w->notify_handler, w->object);
+  g_clear_object (&w->object);
 }
 
 /* Drag and drop inside the tree */
@@ -667,8 +706,10 @@ tl_source_tree_dispose (GObject *object)
   GtkWidget *child;
 
   if (self->library)
-    g_clear_signal_handler (&self->changed_handler, self->library);
+    g_signal_handlers_disconnect_by_data (self->library, self);
   g_clear_object (&self->library);
+  if (self->model)
+    g_signal_handlers_disconnect_by_data (self->model, self);
   g_clear_pointer (&self->menu, gtk_widget_unparent);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
@@ -676,9 +717,8 @@ tl_source_tree_dispose (GObject *object)
   g_clear_object (&self->tree);
   g_clear_object (&self->filtered);
   g_clear_object (&self->hidden_source);
-  g_clear_object (&self->root);
-  g_clear_object (&self->all_sources);
-  g_clear_pointer (&self->children, g_hash_table_unref);
+  g_clear_object (&self->model);
+  g_clear_pointer (&self->expanded, g_hash_table_unref);
   g_clear_pointer (&self->filter_text, g_free);
   G_OBJECT_CLASS (tl_source_tree_parent_class)->dispose (object);
 }
@@ -733,13 +773,12 @@ tl_source_tree_init (TlSourceTree *self)
 
   gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
                                   GTK_ORIENTATION_VERTICAL);
-  self->children = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
-  self->root = g_list_store_new (G_TYPE_OBJECT);
-  self->all_sources = g_list_store_new (TL_TYPE_SOURCE);
-  self->tree = gtk_tree_list_model_new (g_object_ref (G_LIST_MODEL (self->root)), FALSE, FALSE,
+  self->expanded = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  /* empty until a library is set */
+  self->tree = gtk_tree_list_model_new (G_LIST_MODEL (g_list_store_new (G_TYPE_OBJECT)), FALSE, FALSE,
                                         create_children, self, NULL);
   filter = gtk_custom_filter_new (filter_match, self, NULL);
-  self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->all_sources)), GTK_FILTER (filter));
+  self->filtered = gtk_filter_list_model_new (G_LIST_MODEL (g_list_store_new (TL_TYPE_SOURCE)), GTK_FILTER (filter));
   self->selection = gtk_single_selection_new (g_object_ref (G_LIST_MODEL (self->tree)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
   g_signal_connect (self->selection, "notify::selected-item", G_CALLBACK (on_selected), self);
@@ -767,6 +806,7 @@ tl_source_tree_init (TlSourceTree *self)
   /* the list */
   g_signal_connect (factory, "setup", G_CALLBACK (on_row_setup), self);
   g_signal_connect (factory, "bind", G_CALLBACK (on_row_bind), self);
+  g_signal_connect (factory, "unbind", G_CALLBACK (on_row_unbind), self);
   self->list = GTK_LIST_VIEW (gtk_list_view_new (GTK_SELECTION_MODEL (g_object_ref (self->selection)), factory));
   gtk_widget_add_css_class (GTK_WIDGET (self->list), "navigation-sidebar");
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->list), GTK_ACCESSIBLE_PROPERTY_LABEL, _("Sources"), -1);
@@ -809,18 +849,48 @@ tl_source_tree_new (void)
 void
 tl_source_tree_set_library (TlSourceTree *self, TlLibrary *library)
 {
+  g_autoptr(GError) error = NULL;
+
   g_return_if_fail (TL_IS_SOURCE_TREE (self));
   if (self->library)
-    g_clear_signal_handler (&self->changed_handler, self->library);
+    g_signal_handlers_disconnect_by_data (self->library, self);
+  if (self->model)
+    g_signal_handlers_disconnect_by_data (self->model, self);
+  g_clear_object (&self->model);
+  g_clear_object (&self->hidden_source);
   g_set_object (&self->library, library);
-  if (library)
-    self->changed_handler = g_signal_connect (library, "changed", G_CALLBACK (on_library_changed), self);
   {
     static const char *const edits[] = { "tree.new-folder", "tree.rename", "tree.delete", "tree.relink" };
     for (guint i = 0; i < G_N_ELEMENTS (edits); i++)
       gtk_widget_action_set_enabled (GTK_WIDGET (self), edits[i], !tl_source_tree_is_read_only (self));
   }
-  tl_source_tree_reload (self);
+  if (library)
+    {
+      /* around the model's own handler: before it, what is open and
+       * picked; after it, the same again */
+      g_signal_connect (library, "rows-changed", G_CALLBACK (on_rows_changing), self);
+      self->model = tl_source_tree_model_new (library, &error);
+      g_signal_connect_after (library, "rows-changed", G_CALLBACK (on_rows_changed), self);
+      if (self->model == NULL)
+        toast (self, error->message, FALSE);
+      else
+        g_signal_connect (self->model, "load-failed", G_CALLBACK (on_load_failed), self);
+    }
+  self->reloading = TRUE;
+  g_clear_object (&self->tree);
+  self->tree = gtk_tree_list_model_new (self->model ? g_object_ref (G_LIST_MODEL (self->model))
+                                                    : G_LIST_MODEL (g_list_store_new (G_TYPE_OBJECT)),
+                                        FALSE, FALSE, create_children, self, NULL);
+  gtk_filter_list_model_set_model (self->filtered, self->model ? tl_source_tree_model_get_sources (self->model) : NULL);
+  gtk_single_selection_set_model (self->selection, self->filter_text ? G_LIST_MODEL (self->filtered)
+                                                                     : G_LIST_MODEL (self->tree));
+  /* on the first look, every folder is open */
+  expand (self, NULL);
+  gtk_stack_set_visible_child_name (GTK_STACK (self->stack),
+                                    self->model && g_list_model_get_n_items (G_LIST_MODEL (self->model)) ? "list"
+                                                                                                       : "empty");
+  self->reloading = FALSE;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SELECTED_SOURCE]);
 }
 
 /**

@@ -140,7 +140,7 @@ tl_sqlite_store_insert_clip (TlStore *store, const TlClipSpec *spec, TlSource *s
 {
   TlSqliteStore *self = TL_SQLITE_STORE (store);
   TlStmt *stmt;
-  gboolean by_paragraph = source->kind == TL_SOURCE_KIND_ARTICLE || source->timing == TL_TIMING_NONE;
+  gboolean by_paragraph = tl_source_clips_by_paragraph (source);
   gint64 clip_id, now = g_get_real_time ();
 
   stmt = tl_sqlite_store_prepare (self,
