@@ -125,6 +125,7 @@ void tl_transcript_view_edit_init (TlTranscriptView *self);
 void tl_transcript_view_edit_dispose (TlTranscriptView *self);
 void tl_transcript_view_bind_editor (TlTranscriptView *self, GtkWidget *row, guint index);
 void tl_transcript_view_update_speakers (TlTranscriptView *self);
+void tl_transcript_view_replace_changed_lines (TlTranscriptView *self, GPtrArray *segments);
 gboolean tl_transcript_view_line_shown (TlTranscriptView *self, TlSegment *segment);
 void tl_transcript_view_show_menu (TlTranscriptView *self, guint line, double x, double y);
 

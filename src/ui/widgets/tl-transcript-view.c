@@ -356,57 +356,6 @@ tl_transcript_view_class_init (TlTranscriptViewClass *klass)
                                               NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
   tl_transcript_view_signals[TL_TRANSCRIPT_VIEW_SIGNAL_SELECTION_CHANGED] = g_signal_new ("selection-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                                                     0, NULL, NULL, NULL, G_TYPE_NONE, 0);
-  /**
-   * TlTranscriptView::word-picked:
-   * @line: the line
-   * @word: the word in it, from 0
-   *
-   * The editor clicked a word: the player goes to it.
-   */
-  tl_transcript_view_signals[TL_TRANSCRIPT_VIEW_SIGNAL_WORD_PICKED] = g_signal_new ("word-picked", G_TYPE_FROM_CLASS (klass),
-                                                                 G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE,
-                                                                 2, G_TYPE_UINT, G_TYPE_UINT);
-  /**
-   * TlTranscriptView::edit-text:
-   * @line: the line
-   * @text: its corrected text
-   *
-   * The editor corrected a line's text (and pressed Enter).
-   */
-  tl_transcript_view_signals[TL_TRANSCRIPT_VIEW_SIGNAL_EDIT_TEXT] = g_signal_new ("edit-text", G_TYPE_FROM_CLASS (klass),
-                                                               G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE,
-                                                               2, G_TYPE_UINT, G_TYPE_STRING);
-  /**
-   * TlTranscriptView::split-line:
-   * @line: the line
-   * @word: the word the new line starts with
-   */
-  tl_transcript_view_signals[TL_TRANSCRIPT_VIEW_SIGNAL_SPLIT_LINE] = g_signal_new ("split-line", G_TYPE_FROM_CLASS (klass),
-                                                                G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE,
-                                                                2, G_TYPE_UINT, G_TYPE_UINT);
-  /**
-   * TlTranscriptView::merge-lines:
-   * @line: the line that the next is to join
-   */
-  tl_transcript_view_signals[TL_TRANSCRIPT_VIEW_SIGNAL_MERGE_LINES] = g_signal_new ("merge-lines", G_TYPE_FROM_CLASS (klass),
-                                                                 G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE,
-                                                                 1, G_TYPE_UINT);
-  /**
-   * TlTranscriptView::set-speaker:
-   * @line: the line
-   * @speaker: its speaker, "" for none
-   */
-  tl_transcript_view_signals[TL_TRANSCRIPT_VIEW_SIGNAL_SET_SPEAKER] = g_signal_new ("set-speaker", G_TYPE_FROM_CLASS (klass),
-                                                                 G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL, G_TYPE_NONE,
-                                                                 2, G_TYPE_UINT, G_TYPE_STRING);
-  /**
-   * TlTranscriptView::rename-speaker:
-   * @old_name: a speaker of the source
-   * @new_name: the name it is to have in all its lines
-   */
-  tl_transcript_view_signals[TL_TRANSCRIPT_VIEW_SIGNAL_RENAME_SPEAKER] = g_signal_new ("rename-speaker", G_TYPE_FROM_CLASS (klass),
-                                                                    G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
-                                                                    G_TYPE_NONE, 2, G_TYPE_STRING, G_TYPE_STRING);
   tl_transcript_view_edit_class_init (widget_class);
 
   gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BOX_LAYOUT);
@@ -749,49 +698,6 @@ tl_transcript_view_set_clips (TlTranscriptView *self, GPtrArray *clips, GPtrArra
   tl_transcript_view_refresh_rows (self);
 }
 
-/* Whether two snapshots of a line show the same. */
-static gboolean
-same_line (TlSegment *a, TlSegment *b)
-{
-  return tl_segment_get_id (a) == tl_segment_get_id (b) && tl_segment_get_start (a) == tl_segment_get_start (b)
-         && tl_segment_get_end (a) == tl_segment_get_end (b)
-         && g_strcmp0 (tl_segment_get_text (a), tl_segment_get_text (b)) == 0
-         && g_strcmp0 (tl_segment_get_speaker (a), tl_segment_get_speaker (b)) == 0
-         && g_strcmp0 (tl_segment_get_flag (a), tl_segment_get_flag (b)) == 0
-         && tl_segment_get_anchor (a) == tl_segment_get_anchor (b)
-         && tl_segment_get_edited (a) == tl_segment_get_edited (b);
-}
-
-/* The source's lines again after an edit (a correction, a split, a
- * tap): only the lines that changed are replaced, so the list stays where
- * the editor reads and the rows of the others are not made again. */
-static void
-replace_changed_lines (TlTranscriptView *self, GPtrArray *segments)
-{
-  GListModel *model = G_LIST_MODEL (self->segments);
-  guint old_n = g_list_model_get_n_items (model), new_n = segments ? segments->len : 0;
-  guint prefix = 0, suffix = 0;
-
-  while (prefix < old_n && prefix < new_n)
-    {
-      g_autoptr(TlSegment) old = g_list_model_get_item (model, prefix);
-      if (!same_line (old, g_ptr_array_index (segments, prefix)))
-        break;
-      prefix++;
-    }
-  while (suffix < old_n - prefix && suffix < new_n - prefix)
-    {
-      g_autoptr(TlSegment) old = g_list_model_get_item (model, old_n - 1 - suffix);
-      if (!same_line (old, g_ptr_array_index (segments, new_n - 1 - suffix)))
-        break;
-      suffix++;
-    }
-  if (prefix + suffix == old_n && old_n == new_n)
-    return;
-  g_list_store_splice (self->segments, prefix, old_n - prefix - suffix,
-                       segments ? segments->pdata + prefix : NULL, new_n - prefix - suffix);
-}
-
 /**
  * tl_transcript_view_set_source:
  * @source: (nullable): the source, or %NULL to show nothing
@@ -829,7 +735,7 @@ tl_transcript_view_set_source (TlTranscriptView *self, TlSource *source, GPtrArr
     }
   g_ptr_array_set_size (self->headings, segments ? segments->len : 0);
   if (again)
-    replace_changed_lines (self, segments);
+    tl_transcript_view_replace_changed_lines (self, segments);
   else
     g_list_store_splice (self->segments, 0, g_list_model_get_n_items (G_LIST_MODEL (self->segments)),
                          segments ? segments->pdata : NULL, segments ? segments->len : 0);
