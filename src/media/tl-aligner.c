@@ -263,6 +263,7 @@ tl_aligner_align (TlLibrary *library, gint64 source_id, TlAlignerFlags flags,
   g_autoptr(GPtrArray) words = NULL;
   guint n_words = 0;
   g_autofree TlSegmentTiming *times = NULL;
+  g_autoptr(GPtrArray) stored_words = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
   g_autofree char *voice = NULL;
   g_autoptr(TlAlignReport) report = NULL;
   Progress progress = { progress_func, progress_data, NULL, 0, 0, -1 };
@@ -356,6 +357,23 @@ tl_aligner_align (TlLibrary *library, gint64 source_id, TlAlignerFlags flags,
           g_array_append_val (out.words, word);
         }
       times[k] = (TlSegmentTiming) { line->start, line->end, confidence, out.flag, line->anchor };
+      /* the words of a line that was read, stored as aligned; a line with
+       * nothing to read ([Music]) keeps what its words had */
+      if (line->ref_start >= 0 && line->n_words > 0)
+        {
+          GArray *stored = tl_words_new (line->n_words);
+
+          for (guint i = 0; i < out.words->len; i++)
+            {
+              const TlAlignedWord *aligned = &g_array_index (out.words, TlAlignedWord, i);
+              TlWord word = { g_strdup (aligned->text), aligned->start, aligned->end, -1, FALSE };
+              g_array_append_val (stored, word);
+            }
+          g_ptr_array_add (stored_words, stored);
+          times[k].words = (const TlWord *) stored->data;
+          times[k].n_words = stored->len;
+          times[k].word_timing = TL_WORD_TIMING_ALIGNED;
+        }
       g_array_append_val (report->segments, out);
       if (line->anchor)
         report->n_anchors++;

@@ -226,6 +226,81 @@ test_missing_sentence (Fixture *f, gconstpointer data)
   g_assert_cmpfloat (percentile (errors, 0.9), <=, 150);
 }
 
+/* What alignment stores: every line's words with their aligned times;
+ * and a line the editor corrected keeps its text through a second
+ * alignment, its words following the corrected text. */
+static void
+test_stored (Fixture *f, gconstpointer data)
+{
+  g_autofree char *dir = g_test_build_filename (G_TEST_DIST, "data", NULL);
+  g_autoptr(GPtrArray) pool = tl_test_sentence_pool (dir);
+  g_autofree char *wav = g_build_filename (f->dir, "speech.wav", NULL);
+  g_autoptr(TlTestSpeech) speech = NULL;
+  g_autoptr(TlAlignReport) report = NULL;
+  g_autoptr(TlAlignReport) again = NULL;
+  g_autoptr(GPtrArray) segments = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *corrected = NULL;
+  TlTestSentence sentences[4];
+  TlTestSpeechSpec spec;
+  gint64 id;
+
+  for (guint i = 0; i < 4; i++)
+    sentences[i] = (TlTestSentence) { g_ptr_array_index (pool, 20 + i), TRUE, TRUE };
+  tl_test_speech_spec_init (&spec);
+  speech = tl_test_speech_make (wav, sentences, G_N_ELEMENTS (sentences), &spec);
+  id = tl_test_speech_import (f->library, speech, "Speech");
+  report = tl_aligner_align (f->library, id, TL_ALIGNER_FLAGS_NONE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+
+  segments = tl_library_get_segments (f->library, id, &error);
+  g_assert_no_error (error);
+  for (guint k = 0; k < segments->len; k++)
+    {
+      TlSegment *seg = g_ptr_array_index (segments, k);
+      const TlAlignedSegment *aligned = &g_array_index (report->segments, TlAlignedSegment, k);
+      guint n_words;
+      const TlWord *words = tl_segment_get_words (seg, &n_words);
+
+      g_assert_cmpint (tl_segment_get_word_timing (seg), ==, TL_WORD_TIMING_ALIGNED);
+      g_assert_cmpuint (n_words, ==, aligned->words->len);
+      for (guint w = 0; w < n_words; w++)
+        {
+          const TlAlignedWord *a = &g_array_index (aligned->words, TlAlignedWord, w);
+          g_assert_cmpstr (words[w].text, ==, a->text);
+          g_assert_cmpint (words[w].start, ==, a->start);
+          g_assert_cmpint (words[w].end, ==, a->end);
+        }
+    }
+
+  /* the editor fixes line 1 ("the" for its first word), then aligns again */
+  {
+    const char *text = g_ptr_array_index (speech->lines, 1);
+    corrected = g_strdup_printf ("The%s", strchr (text, ' '));
+  }
+  g_assert_true (tl_library_set_segment_text (f->library, id, 1, corrected, &error));
+  g_assert_no_error (error);
+  again = tl_aligner_align (f->library, id, TL_ALIGNER_FLAGS_NONE, NULL, NULL, NULL, &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&segments, g_ptr_array_unref);
+  segments = tl_library_get_segments (f->library, id, &error);
+  g_assert_no_error (error);
+  {
+    TlSegment *seg = g_ptr_array_index (segments, 1);
+    guint n_words;
+    const TlWord *words = tl_segment_get_words (seg, &n_words);
+
+    g_assert_cmpstr (tl_segment_get_text (seg), ==, corrected);
+    g_assert_true (tl_segment_get_edited (seg));
+    g_assert_cmpstr (tl_segment_get_original_text (seg), ==, g_ptr_array_index (speech->lines, 1));
+    g_assert_cmpint (tl_segment_get_word_timing (seg), ==, TL_WORD_TIMING_ALIGNED);
+    g_assert_cmpstr (words[0].text, ==, "The");
+    g_assert_cmpint (words[0].start, ==, tl_segment_get_start (seg));
+    g_assert_cmpint (ABS (words[1].start - g_array_index ((GArray *) g_ptr_array_index (speech->word_truth, 1), gint64, 1)),
+                     <=, 150000);
+  }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -237,5 +312,6 @@ main (int argc, char **argv)
   ADD ("/media/align-words/espeak", test_espeak);
   ADD ("/media/align-words/flite", test_flite);
   ADD ("/media/align-words/missing-sentence", test_missing_sentence);
+  ADD ("/media/align-words/stored", test_stored);
   return g_test_run ();
 }
