@@ -378,20 +378,18 @@ test_edit_in_place_then_undo (Fixture *f, gconstpointer data)
   tl_transcript_view_release (view (f));
   g_assert_true (press_word (f, 0, 1, 2, 0));
   tl_transcript_view_release (view (f));
-  tl_test_spin (100);
-  g_assert_cmpint (tl_transcript_view_get_edit_line (view (f)), ==, 0);
+  g_assert_true (tl_test_wait_until (tl_transcript_view_get_edit_line (view (f)) == 0, 5));
   row = tl_transcript_view_bound_row (view (f), 0);
   g_assert_true (is_ancestor (editor, row));
   g_assert_true (gtk_widget_has_focus (editor));
   /* as high as its text, at least a line */
-  g_assert_cmpint (gtk_widget_get_height (editor), >=, 14);
+  g_assert_true (tl_test_wait_until (gtk_widget_get_height (editor) >= 14, 5));
   shot (f, "line-editor");
 
   /* Escape: as it was */
   set_editor_text (f, "The munitions came from stockpiles.");
   tl_transcript_view_cancel_edit (view (f));
-  tl_test_spin (100);
-  g_assert_cmpint (tl_transcript_view_get_edit_line (view (f)), ==, -1);
+  g_assert_true (tl_test_wait_until (tl_transcript_view_get_edit_line (view (f)) == -1, 5));
   g_assert_false (is_ancestor (editor, row));
   after = line_text (f, 0);
   g_assert_cmpstr (after, ==, before);
