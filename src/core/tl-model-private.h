@@ -57,6 +57,7 @@ struct _TlSegment {
 };
 
 void tl_segment_fill_words (TlSegment *segment);
+void tl_segment_settle_words (TlSegment *segment);
 
 struct _TlTopic {
   GObject parent_instance;

@@ -111,6 +111,19 @@ tl_segment_fill_words (TlSegment *self)
     }
 }
 
+/* What the store calls on each line it reads: kept words are fitted to the
+ * text now; missing ones are only said to be estimated, and estimated when
+ * first asked for (tl_segment_get_words()): a 100,000-line transcript read
+ * for the window would otherwise make a million words nobody looks at. */
+void
+tl_segment_settle_words (TlSegment *self)
+{
+  if (self->words == NULL)
+    self->word_timing = self->start == TL_TIME_NONE ? TL_WORD_TIMING_NONE : TL_WORD_TIMING_ESTIMATED;
+  else
+    tl_segment_fill_words (self);
+}
+
 /**
  * tl_segment_get_words:
  * @n_words: (out): how many
@@ -132,8 +145,9 @@ TlWordTiming
 tl_segment_get_word_timing (TlSegment *self)
 {
   g_return_val_if_fail (TL_IS_SEGMENT (self), TL_WORD_TIMING_NONE);
+  /* words not asked for yet are estimated ones, made when asked for */
   if (self->words == NULL)
-    tl_segment_fill_words (self);
+    return self->start == TL_TIME_NONE ? TL_WORD_TIMING_NONE : TL_WORD_TIMING_ESTIMATED;
   return self->word_timing;
 }
 

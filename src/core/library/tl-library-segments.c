@@ -44,7 +44,7 @@ times_with_words (TlLibrary *self, gint64 source_id, const TlSegmentTiming *time
 
       /* given words that are not the line's (an aligner's own split of
        * it): fitted to its text, as lines keep them */
-      if (t->words != NULL && t->n_words > 0 && t->n_words != seg->words->len)
+      if (t->words != NULL && t->n_words > 0 && t->n_words != tl_words_count_text (seg->text ? seg->text : ""))
         {
           words = tl_words_fit (t->words, t->n_words, seg->text, t->start, t->end, NULL);
           g_ptr_array_add (kept, words);

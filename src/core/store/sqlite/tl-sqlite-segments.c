@@ -118,7 +118,7 @@ segment_from_row (TlStmt *stmt, gpointer data)
   if (sqlite3_column_type (stmt, 10) != SQLITE_NULL
       && tl_word_timing_from_string ((const char *) sqlite3_column_text (stmt, 11), &segment->word_timing))
     segment->words = words_from_json (self, (const char *) sqlite3_column_text (stmt, 10));
-  tl_segment_fill_words (segment);
+  tl_segment_settle_words (segment);
   return segment;
 }
 
