@@ -9,6 +9,7 @@
 
 #include "dialogs/tl-preferences-window.h"
 #include "tl-application.h"
+#include "tl-search-panel.h"
 #include "tl-test-media.h"
 #include "tl-test-util.h"
 #include "tl-tag-panel-private.h"
@@ -449,6 +450,12 @@ assert_times (Fixture *f, const char *position, const char *line, const char *cl
 }
 
 /* The preference changes the times everywhere, at once. */
+static gboolean
+is_label_starting (GtkWidget *widget, gconstpointer prefix)
+{
+  return GTK_IS_LABEL (widget) && g_str_has_prefix (gtk_label_get_text (GTK_LABEL (widget)), prefix);
+}
+
 static void
 test_time_format (Fixture *f, gconstpointer data)
 {
@@ -478,6 +485,16 @@ test_time_format (Fixture *f, gconstpointer data)
     g_assert_cmpstr (name, ==, "timecode");
   }
   assert_times (f, "00:00:04:00", "00:00:03:00", "00:00:02:00", "00:00:06:00");
+
+  /* search hits: "agreement" is said at 3 s, shown as every other time */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (f->window), "win.search-library", NULL));
+  tl_search_panel_set_query (f->window->search_panel, "agreement");
+  g_assert_true (tl_test_wait_until (tl_search_panel_get_n_hits (f->window->search_panel) == 1, 10));
+  g_assert_true (tl_test_wait_until (tl_test_find_widget (GTK_WIDGET (f->window->search_panel), is_label_starting,
+                                                          "00:00:03:00 · ") != NULL, 5));
+  g_settings_set_string (settings, "time-format", "clock");
+  g_assert_true (tl_test_wait_until (tl_test_find_widget (GTK_WIDGET (f->window->search_panel), is_label_starting,
+                                                          "00:00:03.000 · ") != NULL, 5));
 }
 
 static gboolean

@@ -9,6 +9,7 @@
 
 #include "tl-library-async.h"
 #include "tl-text.h"
+#include "tl-time-format.h"
 
 /* More hits than this are counted, not listed. */
 #define MAX_HITS 500
@@ -58,6 +59,7 @@ struct _TlSearchPanel {
   GListStore *hits;
   GtkSingleSelection *selection;
   GCancellable *cancellable; /* the search running, which a new query stops */
+  GHashTable *sources;       /* source id → its TlSource, for its media's rate */
 };
 
 G_DEFINE_FINAL_TYPE (TlSearchPanel, tl_search_panel, GTK_TYPE_WIDGET)
@@ -181,6 +183,8 @@ run_search (TlSearchPanel *self)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
   g_list_store_remove_all (self->hits);
+  /* sources may have been relinked or deleted since the last search */
+  g_hash_table_remove_all (self->sources);
   if (self->library == NULL || query == NULL || *query == '\0')
     {
       gtk_label_set_text (GTK_LABEL (self->summary), "");
@@ -246,14 +250,30 @@ on_hit_bind (GtkSignalListItemFactory *factory, GtkListItem *item, gpointer user
 
   if (hit->start >= 0)
     {
-      g_autofree char *clock = tl_format_clock (hit->start, TRUE, '.');
-      clock[8] = '\0';
-      label = g_strdup_printf ("%s · %s", clock, hit->source_title ? hit->source_title : "");
+      /* as every time is shown: timecode at its media's rate, or as the
+       * preferences say */
+      TlSearchPanel *self = user_data;
+      TlSource *source = g_hash_table_lookup (self->sources, &hit->source_id);
+      g_autofree char *time = NULL;
+
+      if (source == NULL && self->library
+          && (source = tl_library_get_source (self->library, hit->source_id, NULL)) != NULL)
+        g_hash_table_insert (self->sources, g_memdup2 (&hit->source_id, sizeof hit->source_id), source);
+      time = tl_time_format_now (hit->start, source ? tl_source_get_media (source) : NULL);
+      label = g_strdup_printf ("%s · %s", time, hit->source_title ? hit->source_title : "");
     }
   else
     label = g_strdup_printf (_("¶ %u · %s"), hit->segment_index + 1, hit->source_title ? hit->source_title : "");
   gtk_label_set_text (GTK_LABEL (where), label);
   gtk_label_set_markup (GTK_LABEL (text), hit->snippet_markup);
+}
+
+static void
+on_time_format (TlSearchPanel *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->hits));
+
+  g_list_model_items_changed (G_LIST_MODEL (self->hits), 0, n, n);
 }
 
 static void
@@ -265,6 +285,8 @@ tl_search_panel_dispose (GObject *object)
   if (self->cancellable)
     g_cancellable_cancel (self->cancellable);
   g_clear_object (&self->cancellable);
+  g_signal_handlers_disconnect_by_data (tl_time_format_get_default (), self);
+  g_clear_pointer (&self->sources, g_hash_table_unref);
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (self))))
     gtk_widget_unparent (child);
   g_clear_object (&self->library);
@@ -299,6 +321,9 @@ tl_search_panel_init (TlSearchPanel *self)
 
   gtk_orientable_set_orientation (GTK_ORIENTABLE (gtk_widget_get_layout_manager (GTK_WIDGET (self))),
                                   GTK_ORIENTATION_VERTICAL);
+  self->sources = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
+  /* another time format: the hits shown again in it */
+  g_signal_connect_swapped (tl_time_format_get_default (), "notify::kind", G_CALLBACK (on_time_format), self);
   self->entry = gtk_search_entry_new ();
   g_object_set (self->entry, "placeholder-text", _("Search all transcripts"), NULL);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->entry), GTK_ACCESSIBLE_PROPERTY_LABEL,
