@@ -19,31 +19,6 @@ static const char *const summit_srt =
   "2\n00:00:04,500 --> 00:00:08,250\nAmmunition supplies were discussed, at length.\n\n"
   "3\n00:00:09,000 --> 00:00:12,000\nNorth Korea denied the weapons trade.\n";
 
-/* Runs tagline-cli on the fixture's library and checks its exit status;
- * a failure says one line on stderr and prints nothing on stdout. */
-static TlTestCliRun *
-cli (Fixture *f, int status, const char *first, ...) G_GNUC_NULL_TERMINATED;
-
-static TlTestCliRun *
-cli (Fixture *f, int status, const char *first, ...)
-{
-  TlTestCliRun *run;
-  va_list args;
-
-  va_start (args, first);
-  run = tl_test_cli_run_valist (NULL, f->library, first, args);
-  va_end (args);
-  if (run->status != status)
-    g_printerr ("%s: status %d: %s%s", first, run->status, run->out, run->err);
-  g_assert_cmpint (run->status, ==, status);
-  if (status != 0)
-    {
-      tl_test_cli_assert_one_line (run->err);
-      g_assert_cmpstr (run->out, ==, "");
-    }
-  return run;
-}
-
 /* What the library holds that an edit can change, read through the
  * library (many times a test: a process each would be slow under the
  * sanitizers), and how many steps its undo keeps. */
@@ -113,7 +88,7 @@ assert_undo (Fixture *f, const char *label)
 {
   g_autofree char *expected = g_strdup_printf ("Undone: %s\n", label);
   g_autofree char *window_label = undo_label (f);
-  g_autoptr(TlTestCliRun) run = cli (f, 0, "undo", NULL);
+  g_autoptr(TlTestCliRun) run = tl_test_cli_expect (f->library, 0, "undo", NULL);
 
   g_assert_cmpstr (window_label, ==, label);
   g_assert_cmpstr (run->out, ==, expected);
@@ -147,9 +122,9 @@ fixture_set_up (Fixture *f, gconstpointer data)
   f->library = g_build_filename (f->dir, "library.db", NULL);
   srt = g_build_filename (f->dir, "summit.srt", NULL);
   g_assert_true (g_file_set_contents (srt, summit_srt, -1, NULL));
-  import = cli (f, 0, "import", srt, NULL);
-  economy = cli (f, 0, "topics", "add", "Economy", "--key", "1", NULL);
-  politics = cli (f, 0, "topics", "add", "Politics", "--color", "#33d17a", NULL);
+  import = tl_test_cli_expect (f->library, 0, "import", srt, NULL);
+  economy = tl_test_cli_expect (f->library, 0, "topics", "add", "Economy", "--key", "1", NULL);
+  politics = tl_test_cli_expect (f->library, 0, "topics", "add", "Politics", "--color", "#33d17a", NULL);
   g_assert_cmpstr (economy->out, ==, "1\n");
   g_assert_cmpstr (politics->out, ==, "2\n");
 }
@@ -172,30 +147,30 @@ test_topics (Fixture *f, gconstpointer data)
   JsonObject *topic;
 
   /* options before the command, or after it */
-  rename = cli (f, 0, "--json", "topics", "rename", "1", "  Trade  ", NULL);
+  rename = tl_test_cli_expect (f->library, 0, "--json", "topics", "rename", "1", "  Trade  ", NULL);
   topic = parse (parser, rename);
   g_assert_cmpint (json_object_get_int_member (topic, "id"), ==, 1);
   g_assert_cmpstr (json_object_get_string_member (topic, "name"), ==, "Trade");
-  color = cli (f, 0, "topics", "color", "2", "#E01B24", "--json", NULL);
+  color = tl_test_cli_expect (f->library, 0, "topics", "color", "2", "#E01B24", "--json", NULL);
   g_assert_cmpstr (json_object_get_string_member (parse (parser, color), "color"), ==, "#e01b24");
   /* the key moves from the topic that had it */
-  key = cli (f, 0, "topics", "key", "2", "1", NULL);
+  key = tl_test_cli_expect (f->library, 0, "topics", "key", "2", "1", NULL);
   g_assert_cmpstr (key->out, ==, "");
-  list = cli (f, 0, "topics", "--json", NULL);
+  list = tl_test_cli_expect (f->library, 0, "topics", "--json", NULL);
   g_assert_cmpint (json_object_get_int_member (find_by_id (parser, list, "topics", 2), "key"), ==, 1);
   g_assert_true (json_object_get_null_member (find_by_id (parser, list, "topics", 1), "key"));
   g_assert_cmpstr (json_object_get_string_member (find_by_id (parser, list, "topics", 1), "name"), ==, "Trade");
-  none = cli (f, 0, "topics", "key", "2", "none", "--json", NULL);
+  none = tl_test_cli_expect (f->library, 0, "topics", "key", "2", "none", "--json", NULL);
   g_assert_true (json_object_get_null_member (parse (parser, none), "key"));
 
   /* deleting a topic keeps its clips, without it */
-  tag = cli (f, 0, "tag", "1", "1", "4", "Politics", "Trade", NULL);
-  del = cli (f, 0, "topics", "delete", "2", "--json", NULL);
+  tag = tl_test_cli_expect (f->library, 0, "tag", "1", "1", "4", "Politics", "Trade", NULL);
+  del = tl_test_cli_expect (f->library, 0, "topics", "delete", "2", "--json", NULL);
   g_assert_cmpint (json_array_get_int_element (json_object_get_array_member (parse (parser, del), "deleted"), 0), ==,
                    2);
-  after = cli (f, 0, "topics", "--json", NULL);
+  after = tl_test_cli_expect (f->library, 0, "topics", "--json", NULL);
   g_assert_null (find_by_id (parser, after, "topics", 2));
-  clips = cli (f, 0, "clips", "--json", NULL);
+  clips = tl_test_cli_expect (f->library, 0, "clips", "--json", NULL);
   g_assert_cmpstr (json_array_get_string_element (
                      json_object_get_array_member (find_by_id (parser, clips, "clips", 1), "topics"), 0), ==, "Trade");
   g_assert_cmpuint (json_array_get_length (
@@ -204,20 +179,20 @@ test_topics (Fixture *f, gconstpointer data)
   /* each edit was one step, the window's */
   assert_undo (f, "Delete Topic");
   g_clear_pointer (&after, tl_test_cli_run_free);
-  after = cli (f, 0, "topics", "--json", NULL);
+  after = tl_test_cli_expect (f->library, 0, "topics", "--json", NULL);
   g_assert_cmpstr (json_object_get_string_member (find_by_id (parser, after, "topics", 2), "name"), ==, "Politics");
   g_assert_cmpint (json_object_get_int_member (find_by_id (parser, after, "topics", 2), "clips"), ==, 1);
   assert_undo (f, "New Clip");
   assert_undo (f, "Change Topic Key");
   assert_undo (f, "Change Topic Key");
   g_clear_pointer (&after, tl_test_cli_run_free);
-  after = cli (f, 0, "topics", "--json", NULL);
+  after = tl_test_cli_expect (f->library, 0, "topics", "--json", NULL);
   g_assert_true (json_object_get_null_member (find_by_id (parser, after, "topics", 2), "key"));
   g_assert_cmpint (json_object_get_int_member (find_by_id (parser, after, "topics", 1), "key"), ==, 1);
   assert_undo (f, "Recolour Topic");
   assert_undo (f, "Rename Topic");
   g_clear_pointer (&after, tl_test_cli_run_free);
-  after = cli (f, 0, "topics", "--json", NULL);
+  after = tl_test_cli_expect (f->library, 0, "topics", "--json", NULL);
   g_assert_cmpstr (json_object_get_string_member (find_by_id (parser, after, "topics", 1), "name"), ==, "Economy");
   g_assert_cmpstr (json_object_get_string_member (find_by_id (parser, after, "topics", 2), "color"), ==, "#33d17a");
 
@@ -246,7 +221,7 @@ test_topics (Fixture *f, gconstpointer data)
     };
     for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
       {
-        g_autoptr(TlTestCliRun) run = cli (f, bad[i].status, bad[i].args[0], bad[i].args[1], bad[i].args[2],
+        g_autoptr(TlTestCliRun) run = tl_test_cli_expect (f->library, bad[i].status, bad[i].args[0], bad[i].args[1], bad[i].args[2],
                                            bad[i].args[3], bad[i].args[4], bad[i].args[5], NULL);
         g_autofree char *now = NULL;
         if (strstr (run->err, bad[i].says) == NULL)
@@ -264,38 +239,38 @@ static void
 test_undo_redo (Fixture *f, gconstpointer data)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(TlTestCliRun) nothing = cli (f, 0, "undo", NULL), nothing_more = NULL, redo = NULL, redo_json = NULL;
+  g_autoptr(TlTestCliRun) nothing = tl_test_cli_expect (f->library, 0, "undo", NULL), nothing_more = NULL, redo = NULL, redo_json = NULL;
   g_autoptr(TlTestCliRun) none = NULL, undo_json = NULL, tag = NULL, clips = NULL, extra = NULL;
   g_autofree char *before = NULL, *now = NULL;
 
   /* the two topics added */
   g_assert_cmpstr (nothing->out, ==, "Undone: New Topic\n");
-  undo_json = cli (f, 0, "--json", "undo", NULL);
+  undo_json = tl_test_cli_expect (f->library, 0, "--json", "undo", NULL);
   g_assert_cmpstr (json_object_get_string_member (parse (parser, undo_json), "undone"), ==, "New Topic");
   before = library_state (f);
-  nothing_more = cli (f, 1, "undo", NULL);
+  nothing_more = tl_test_cli_expect (f->library, 1, "undo", NULL);
   g_assert_nonnull (strstr (nothing_more->err, "Nothing to undo"));
   g_assert_nonnull (strstr (nothing_more->err, f->library));
-  extra = cli (f, 2, "undo", "2", NULL);
+  extra = tl_test_cli_expect (f->library, 2, "undo", "2", NULL);
   now = library_state (f);
   g_assert_cmpstr (now, ==, before);
 
-  redo = cli (f, 0, "redo", NULL);
+  redo = tl_test_cli_expect (f->library, 0, "redo", NULL);
   g_assert_cmpstr (redo->out, ==, "Redone: New Topic\n");
-  redo_json = cli (f, 0, "redo", "--json", NULL);
+  redo_json = tl_test_cli_expect (f->library, 0, "redo", "--json", NULL);
   g_assert_cmpstr (json_object_get_string_member (parse (parser, redo_json), "redone"), ==, "New Topic");
-  none = cli (f, 1, "redo", NULL);
+  none = tl_test_cli_expect (f->library, 1, "redo", NULL);
   g_assert_nonnull (strstr (none->err, "Nothing to redo"));
 
   /* an edit made after an undo forgets the redo */
-  tag = cli (f, 0, "tag", "1", "1", "4", "Economy", NULL);
+  tag = tl_test_cli_expect (f->library, 0, "tag", "1", "1", "4", "Economy", NULL);
   assert_undo (f, "New Clip");
-  clips = cli (f, 0, "clips", "--json", NULL);
+  clips = tl_test_cli_expect (f->library, 0, "clips", "--json", NULL);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (parse (parser, clips), "clips")), ==, 0);
   g_clear_pointer (&tag, tl_test_cli_run_free);
-  tag = cli (f, 0, "tag", "1", "4.5", "8", "Politics", NULL);
+  tag = tl_test_cli_expect (f->library, 0, "tag", "1", "4.5", "8", "Politics", NULL);
   g_clear_pointer (&none, tl_test_cli_run_free);
-  none = cli (f, 1, "redo", NULL);
+  none = tl_test_cli_expect (f->library, 1, "redo", NULL);
 }
 
 /* clips set: every field, in one step (one change alone keeps its own
@@ -304,21 +279,21 @@ static void
 test_clips_set (Fixture *f, gconstpointer data)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(TlTestCliRun) tag = cli (f, 0, "tag", "1", "1", "4", "Economy", NULL);
-  g_autoptr(TlTestCliRun) original = cli (f, 0, "clips", "--json", NULL);
+  g_autoptr(TlTestCliRun) tag = tl_test_cli_expect (f->library, 0, "tag", "1", "1", "4", "Economy", NULL);
+  g_autoptr(TlTestCliRun) original = tl_test_cli_expect (f->library, 0, "clips", "--json", NULL);
   g_autoptr(TlTestCliRun) set = NULL, list = NULL, same = NULL, undone = NULL, clear = NULL, redone = NULL;
   g_autofree char *before = NULL, *after_set = NULL;
   JsonObject *clip;
   JsonArray *topics;
 
-  set = cli (f, 0, "clips", "set", "1", "--title", "Parade", "--note", "Open on this", "--rating", "4", "--in",
+  set = tl_test_cli_expect (f->library, 0, "clips", "set", "1", "--title", "Parade", "--note", "Open on this", "--rating", "4", "--in",
              "00:00:01.500", "--out", "8.25", "--add-topic", "Politics", "--remove-topic", "Economy", "--json", NULL);
   clip = parse (parser, set);
   g_assert_cmpint (json_object_get_int_member (clip, "id"), ==, 1);
   g_assert_cmpstr (json_object_get_string_member (clip, "title"), ==, "Parade");
 
   /* read back by another command */
-  list = cli (f, 0, "clips", "--json", NULL);
+  list = tl_test_cli_expect (f->library, 0, "clips", "--json", NULL);
   clip = find_by_id (parser, list, "clips", 1);
   g_assert_cmpstr (json_object_get_string_member (clip, "title"), ==, "Parade");
   g_assert_cmpstr (json_object_get_string_member (clip, "note"), ==, "Open on this");
@@ -332,7 +307,7 @@ test_clips_set (Fixture *f, gconstpointer data)
 
   /* nothing to change is no step */
   before = library_state (f);
-  same = cli (f, 0, "clips", "set", "1", "--title", "Parade", "--rating", "4",
+  same = tl_test_cli_expect (f->library, 0, "clips", "set", "1", "--title", "Parade", "--rating", "4",
               "--add-topic", "Politics", NULL);
   g_assert_cmpstr (same->out, ==, "");
   {
@@ -360,7 +335,7 @@ test_clips_set (Fixture *f, gconstpointer data)
     };
     for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
       {
-        g_autoptr(TlTestCliRun) run = cli (f, bad[i].status, bad[i].args[0], bad[i].args[1], bad[i].args[2],
+        g_autoptr(TlTestCliRun) run = tl_test_cli_expect (f->library, bad[i].status, bad[i].args[0], bad[i].args[1], bad[i].args[2],
                                            bad[i].args[3], bad[i].args[4], bad[i].args[5], bad[i].args[6], bad[i].args[7],
                                            bad[i].args[8], NULL);
         g_autofree char *now = NULL;
@@ -374,9 +349,9 @@ test_clips_set (Fixture *f, gconstpointer data)
   /* one command, one step: undone and redone whole */
   after_set = library_state (f);
   assert_undo (f, "Edit Clip");
-  undone = cli (f, 0, "clips", "--json", NULL);
+  undone = tl_test_cli_expect (f->library, 0, "clips", "--json", NULL);
   g_assert_cmpstr (undone->out, ==, original->out);
-  redone = cli (f, 0, "redo", NULL);
+  redone = tl_test_cli_expect (f->library, 0, "redo", NULL);
   g_assert_cmpstr (redone->out, ==, "Redone: Edit Clip\n");
   {
     g_autofree char *now = library_state (f);
@@ -385,9 +360,9 @@ test_clips_set (Fixture *f, gconstpointer data)
   assert_undo (f, "Edit Clip");
 
   /* "" clears a title */
-  clear = cli (f, 0, "clips", "set", "1", "--title", "Parade", NULL);
+  clear = tl_test_cli_expect (f->library, 0, "clips", "set", "1", "--title", "Parade", NULL);
   g_clear_pointer (&clear, tl_test_cli_run_free);
-  clear = cli (f, 0, "clips", "set", "1", "--title", "", "--json", NULL);
+  clear = tl_test_cli_expect (f->library, 0, "clips", "set", "1", "--title", "", "--json", NULL);
   g_assert_true (json_object_get_null_member (parse (parser, clear), "title"));
 }
 
@@ -398,37 +373,37 @@ static void
 test_tag_toggle (Fixture *f, gconstpointer data)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(TlTestCliRun) tag = cli (f, 0, "tag", "1", "1", "4", "Economy", NULL);
+  g_autoptr(TlTestCliRun) tag = tl_test_cli_expect (f->library, 0, "tag", "1", "1", "4", "Economy", NULL);
   g_autoptr(TlTestCliRun) added = NULL, removed = NULL, fresh = NULL, plain = NULL, list = NULL;
   JsonObject *root;
   JsonArray *topics;
 
   g_assert_cmpstr (tag->out, ==, "1\n");
-  added = cli (f, 0, "tag", "--toggle", "1", "1.5", "3", "Politics", "--json", NULL);
+  added = tl_test_cli_expect (f->library, 0, "tag", "--toggle", "1", "1.5", "3", "Politics", "--json", NULL);
   root = parse (parser, added);
   g_assert_cmpint (json_object_get_int_member (root, "id"), ==, 1);
   g_assert_cmpstr (json_object_get_string_member (root, "tagged"), ==, "added");
-  list = cli (f, 0, "clips", "--json", NULL);
+  list = tl_test_cli_expect (f->library, 0, "clips", "--json", NULL);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (parse (parser, list), "clips")), ==, 1);
   topics = json_object_get_array_member (find_by_id (parser, list, "clips", 1), "topics");
   g_assert_cmpuint (json_array_get_length (topics), ==, 2);
 
   /* it has them all: both come off, in one step */
-  removed = cli (f, 0, "tag", "1", "2", "4", "Economy", "Politics", "--toggle", "--json", NULL);
+  removed = tl_test_cli_expect (f->library, 0, "tag", "1", "2", "4", "Economy", "Politics", "--toggle", "--json", NULL);
   g_assert_cmpstr (json_object_get_string_member (parse (parser, removed), "tagged"), ==, "removed");
   g_clear_pointer (&list, tl_test_cli_run_free);
-  list = cli (f, 0, "clips", "--json", NULL);
+  list = tl_test_cli_expect (f->library, 0, "clips", "--json", NULL);
   topics = json_object_get_array_member (find_by_id (parser, list, "clips", 1), "topics");
   g_assert_cmpuint (json_array_get_length (topics), ==, 0);
   assert_undo (f, "Untag Clip");
   assert_undo (f, "Tag Clip");
 
   /* outside every clip, a new one; without --toggle, always a new one */
-  fresh = cli (f, 0, "tag", "--toggle", "1", "9", "11", "Economy", "--json", NULL);
+  fresh = tl_test_cli_expect (f->library, 0, "tag", "--toggle", "1", "9", "11", "Economy", "--json", NULL);
   root = parse (parser, fresh);
   g_assert_cmpint (json_object_get_int_member (root, "id"), ==, 2);
   g_assert_cmpstr (json_object_get_string_member (root, "tagged"), ==, "new-clip");
-  plain = cli (f, 0, "tag", "1", "1.5", "3", "Economy", "--json", NULL);
+  plain = tl_test_cli_expect (f->library, 0, "tag", "1", "1.5", "3", "Economy", "--json", NULL);
   root = parse (parser, plain);
   g_assert_cmpint (json_object_get_int_member (root, "id"), ==, 3);
   g_assert_false (json_object_has_member (root, "tagged"));
@@ -446,17 +421,17 @@ test_clips_set_paragraphs (Fixture *f, gconstpointer data)
   /* the first line is the title */
   g_assert_true (g_file_set_contents (text, "Notes on the summit\n\nFirst paragraph.\n\nSecond paragraph.\n\n"
                                      "Third paragraph.\n", -1, NULL));
-  import = cli (f, 0, "import", text, NULL);
-  tag = cli (f, 0, "tag", "2", "1", "1", "Economy", NULL);
+  import = tl_test_cli_expect (f->library, 0, "import", text, NULL);
+  tag = tl_test_cli_expect (f->library, 0, "tag", "2", "1", "1", "Economy", NULL);
   g_assert_cmpstr (tag->out, ==, "1\n");
-  set = cli (f, 0, "clips", "set", "1", "--out", "3", "--json", NULL);
+  set = tl_test_cli_expect (f->library, 0, "clips", "set", "1", "--out", "3", "--json", NULL);
   paragraphs = json_object_get_array_member (parse (parser, set), "paragraphs");
   g_assert_cmpint (json_array_get_int_element (paragraphs, 0), ==, 1);
   g_assert_cmpint (json_array_get_int_element (paragraphs, 1), ==, 3);
-  bad = cli (f, 1, "clips", "set", "1", "--out", "4", NULL);
+  bad = tl_test_cli_expect (f->library, 1, "clips", "set", "1", "--out", "4", NULL);
   g_assert_nonnull (strstr (bad->err, "paragraphs 1 to 3"));
   assert_undo (f, "Trim Clip");
-  list = cli (f, 0, "clips", "--json", NULL);
+  list = tl_test_cli_expect (f->library, 0, "clips", "--json", NULL);
   paragraphs = json_object_get_array_member (find_by_id (parser, list, "clips", 1), "paragraphs");
   g_assert_cmpint (json_array_get_int_element (paragraphs, 1), ==, 1);
 }
@@ -466,8 +441,8 @@ static void
 test_folders_and_sources (Fixture *f, gconstpointer data)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(TlTestCliRun) news = cli (f, 0, "folders", "add", "News", NULL);
-  g_autoptr(TlTestCliRun) summit = cli (f, 0, "folders", "add", "Summit", "--parent", "1", "--json", NULL);
+  g_autoptr(TlTestCliRun) news = tl_test_cli_expect (f->library, 0, "folders", "add", "News", NULL);
+  g_autoptr(TlTestCliRun) summit = tl_test_cli_expect (f->library, 0, "folders", "add", "Summit", "--parent", "1", "--json", NULL);
   g_autoptr(TlTestCliRun) move = NULL, list = NULL, rename = NULL, sources = NULL, plain = NULL, del = NULL;
   g_autoptr(TlTestCliRun) up = NULL, gone = NULL;
   g_autofree char *before = NULL;
@@ -479,57 +454,57 @@ test_folders_and_sources (Fixture *f, gconstpointer data)
   g_assert_cmpint (json_object_get_int_member (folder, "parent"), ==, 1);
   g_assert_cmpstr (json_object_get_string_member (folder, "path"), ==, "News/Summit");
 
-  move = cli (f, 0, "sources", "move", "1", "2", "--json", NULL);
+  move = tl_test_cli_expect (f->library, 0, "sources", "move", "1", "2", "--json", NULL);
   g_assert_cmpstr (json_object_get_string_member (parse (parser, move), "folder"), ==, "News/Summit");
-  list = cli (f, 0, "folders", "--json", NULL);
+  list = tl_test_cli_expect (f->library, 0, "folders", "--json", NULL);
   folder = find_by_id (parser, list, "folders", 1);
   g_assert_true (json_object_get_null_member (folder, "parent"));
   g_assert_cmpint (json_object_get_int_member (folder, "folders"), ==, 1);
   g_assert_cmpint (json_object_get_int_member (folder, "sources"), ==, 0);
   g_assert_cmpint (json_object_get_int_member (find_by_id (parser, list, "folders", 2), "sources"), ==, 1);
-  plain = cli (f, 0, "folders", NULL);
+  plain = tl_test_cli_expect (f->library, 0, "folders", NULL);
   g_assert_nonnull (strstr (plain->out, "News/Summit"));
 
-  rename = cli (f, 0, "sources", "rename", "1", "Summit, day one", NULL);
+  rename = tl_test_cli_expect (f->library, 0, "sources", "rename", "1", "Summit, day one", NULL);
   g_clear_pointer (&rename, tl_test_cli_run_free);
-  rename = cli (f, 0, "folders", "rename", "2", "Talks", "--json", NULL);
+  rename = tl_test_cli_expect (f->library, 0, "folders", "rename", "2", "Talks", "--json", NULL);
   g_assert_cmpstr (json_object_get_string_member (parse (parser, rename), "path"), ==, "News/Talks");
-  up = cli (f, 0, "folders", "move", "2", "root", NULL);
-  sources = cli (f, 0, "sources", "--json", NULL);
+  up = tl_test_cli_expect (f->library, 0, "folders", "move", "2", "root", NULL);
+  sources = tl_test_cli_expect (f->library, 0, "sources", "--json", NULL);
   g_assert_cmpstr (json_object_get_string_member (find_by_id (parser, sources, "sources", 1), "title"), ==,
                    "Summit, day one");
   g_assert_cmpstr (json_object_get_string_member (find_by_id (parser, sources, "sources", 1), "folder"), ==, "Talks");
 
   /* deleting a folder hides its sources; undo brings them back */
-  del = cli (f, 0, "folders", "delete", "2", NULL);
+  del = tl_test_cli_expect (f->library, 0, "folders", "delete", "2", NULL);
   g_clear_pointer (&sources, tl_test_cli_run_free);
-  sources = cli (f, 0, "sources", "--json", NULL);
+  sources = tl_test_cli_expect (f->library, 0, "sources", "--json", NULL);
   g_assert_null (find_by_id (parser, sources, "sources", 1));
   assert_undo (f, "Delete Folder");
   g_clear_pointer (&sources, tl_test_cli_run_free);
-  sources = cli (f, 0, "sources", "--json", NULL);
+  sources = tl_test_cli_expect (f->library, 0, "sources", "--json", NULL);
   g_assert_nonnull (find_by_id (parser, sources, "sources", 1));
 
   g_clear_pointer (&del, tl_test_cli_run_free);
-  del = cli (f, 0, "sources", "delete", "1", "--json", NULL);
+  del = tl_test_cli_expect (f->library, 0, "sources", "delete", "1", "--json", NULL);
   g_assert_cmpint (json_array_get_int_element (json_object_get_array_member (parse (parser, del), "deleted"), 0), ==,
                    1);
-  gone = cli (f, 0, "sources", "--json", NULL);
+  gone = tl_test_cli_expect (f->library, 0, "sources", "--json", NULL);
   g_assert_null (find_by_id (parser, gone, "sources", 1));
   {
     /* a deleted source is gone for every command, not only the list */
-    g_autoptr(TlTestCliRun) shown = cli (f, 1, "show", "1", NULL);
+    g_autoptr(TlTestCliRun) shown = tl_test_cli_expect (f->library, 1, "show", "1", NULL);
     g_assert_nonnull (strstr (shown->err, "No source with id 1"));
   }
   assert_undo (f, "Delete Source");
   g_clear_pointer (&gone, tl_test_cli_run_free);
-  gone = cli (f, 0, "show", "1", "--json", NULL);
+  gone = tl_test_cli_expect (f->library, 0, "show", "1", "--json", NULL);
   g_assert_cmpstr (json_object_get_string_member (parse (parser, gone), "title"), ==, "Summit, day one");
   assert_undo (f, "Move Folder");
   assert_undo (f, "Rename Folder");
   assert_undo (f, "Rename Source");
   g_clear_pointer (&sources, tl_test_cli_run_free);
-  sources = cli (f, 0, "sources", "--json", NULL);
+  sources = tl_test_cli_expect (f->library, 0, "sources", "--json", NULL);
   g_assert_cmpstr (json_object_get_string_member (find_by_id (parser, sources, "sources", 1), "title"), ==, "summit");
   g_assert_cmpstr (json_object_get_string_member (find_by_id (parser, sources, "sources", 1), "folder"), ==,
                    "News/Summit");
@@ -561,7 +536,7 @@ test_folders_and_sources (Fixture *f, gconstpointer data)
     };
     for (guint i = 0; i < G_N_ELEMENTS (bad); i++)
       {
-        g_autoptr(TlTestCliRun) run = cli (f, bad[i].status, bad[i].args[0], bad[i].args[1], bad[i].args[2],
+        g_autoptr(TlTestCliRun) run = tl_test_cli_expect (f->library, bad[i].status, bad[i].args[0], bad[i].args[1], bad[i].args[2],
                                            bad[i].args[3], bad[i].args[4], bad[i].args[5], NULL);
         g_autofree char *now = NULL;
         if (strstr (run->err, bad[i].says) == NULL)
@@ -606,7 +581,7 @@ test_folders_read_only (Fixture *f, gconstpointer data)
   }
   /* a closed library is not written by listing its folders */
   state = tl_test_library_state (f->library);
-  list = cli (f, 0, "folders", "--json", NULL);
+  list = tl_test_cli_expect (f->library, 0, "folders", "--json", NULL);
   after = tl_test_library_state (f->library);
   g_assert_cmpstr (after, ==, state);
 }
@@ -624,16 +599,16 @@ test_relink (Fixture *f, gconstpointer data)
 
   g_assert_true (g_file_set_contents (text, "Not a video at all.\n", -1, NULL));
   before = library_state (f);
-  bad = cli (f, 1, "relink", "1", text, NULL);
+  bad = tl_test_cli_expect (f->library, 1, "relink", "1", text, NULL);
   g_assert_nonnull (strstr (bad->err, text));
-  missing = cli (f, 1, "relink", "9", video, NULL);
+  missing = tl_test_cli_expect (f->library, 1, "relink", "9", video, NULL);
   g_assert_nonnull (strstr (missing->err, "No source with id 9"));
   g_clear_pointer (&missing, tl_test_cli_run_free);
-  missing = cli (f, 2, "relink", "1", NULL);
+  missing = tl_test_cli_expect (f->library, 2, "relink", "1", NULL);
   now = library_state (f);
   g_assert_cmpstr (now, ==, before);
 
-  relink = cli (f, 0, "--json", "relink", "1", video, NULL);
+  relink = tl_test_cli_expect (f->library, 0, "--json", "relink", "1", video, NULL);
   /* what would tell a change tells this one */
   g_free (now);
   now = library_state (f);
@@ -643,16 +618,16 @@ test_relink (Fixture *f, gconstpointer data)
   g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (root, "source"), "kind"), ==,
                    "video");
   g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (root, "media"), "path"), ==, video);
-  show = cli (f, 0, "show", "1", "--json", NULL);
+  show = tl_test_cli_expect (f->library, 0, "show", "1", "--json", NULL);
   media = json_object_get_object_member (parse (parser, show), "media");
   g_assert_cmpstr (json_object_get_string_member (media, "path"), ==, video);
   g_assert_cmpstr (json_object_get_string_member (media, "framerate"), ==, "25/1");
   assert_undo (f, "Relink Media");
   g_clear_pointer (&show, tl_test_cli_run_free);
-  show = cli (f, 0, "show", "1", "--json", NULL);
+  show = tl_test_cli_expect (f->library, 0, "show", "1", "--json", NULL);
   g_assert_true (json_object_get_null_member (parse (parser, show), "media"));
   g_assert_cmpstr (json_object_get_string_member (parse (parser, show), "kind"), ==, "transcript");
-  plain = cli (f, 0, "relink", "1", video, NULL);
+  plain = tl_test_cli_expect (f->library, 0, "relink", "1", video, NULL);
   g_assert_nonnull (strstr (plain->out, video));
 }
 

@@ -25,29 +25,6 @@ static const char *const talk_json =
   "            {\"word\": \" stockpiles.\", \"start\": 2.8, \"end\": 3.9, \"probability\": 0.8}]},\n"
   " {\"start\": 4.5, \"end\": 6.0, \"text\": \" Putin met Kim.\"}]}\n";
 
-static TlTestCliRun *
-cli (Fixture *f, int status, const char *first, ...) G_GNUC_NULL_TERMINATED;
-
-static TlTestCliRun *
-cli (Fixture *f, int status, const char *first, ...)
-{
-  TlTestCliRun *run;
-  va_list args;
-
-  va_start (args, first);
-  run = tl_test_cli_run_valist (NULL, f->library, first, args);
-  va_end (args);
-  if (run->status != status)
-    g_printerr ("%s: status %d: %s%s", first, run->status, run->out, run->err);
-  g_assert_cmpint (run->status, ==, status);
-  if (status != 0)
-    {
-      tl_test_cli_assert_one_line (run->err);
-      g_assert_cmpstr (run->out, ==, "");
-    }
-  return run;
-}
-
 static void
 fixture_set_up (Fixture *f, gconstpointer data)
 {
@@ -58,7 +35,7 @@ fixture_set_up (Fixture *f, gconstpointer data)
   f->library = g_build_filename (f->dir, "library.db", NULL);
   json = g_build_filename (f->dir, "talk.json", NULL);
   g_assert_true (g_file_set_contents (json, talk_json, -1, NULL));
-  import = cli (f, 0, "import", json, NULL);
+  import = tl_test_cli_expect (f->library, 0, "import", json, NULL);
 }
 
 static void
@@ -72,7 +49,7 @@ fixture_tear_down (Fixture *f, gconstpointer data)
 static JsonArray *
 lines (Fixture *f, JsonParser *parser)
 {
-  g_autoptr(TlTestCliRun) run = cli (f, 0, "show", "1", "--json", NULL);
+  g_autoptr(TlTestCliRun) run = tl_test_cli_expect (f->library, 0, "show", "1", "--json", NULL);
   JsonObject *source = tl_test_cli_parse_object (parser, run->out);
 
   return json_object_get_array_member (source, "segments");
@@ -118,7 +95,7 @@ test_edit_split_merge (Fixture *f, gconstpointer data)
   JsonArray *segments;
   JsonObject *line;
 
-  edit = cli (f, 0, "--json", "segment", "edit", "1", "0", "--text", "The ammunition came from stock piles.", NULL);
+  edit = tl_test_cli_expect (f->library, 0, "--json", "segment", "edit", "1", "0", "--text", "The ammunition came from stock piles.", NULL);
   g_assert_true (json_parser_load_from_data (parser, edit->out, -1, NULL));
   line = json_array_get_object_element (json_node_get_array (json_parser_get_root (parser)), 0);
   g_assert_true (json_object_get_boolean_member (line, "edited"));
@@ -126,28 +103,28 @@ test_edit_split_merge (Fixture *f, gconstpointer data)
   g_assert_cmpstr (json_object_get_string_member (line, "word_timing"), ==, "interpolated");
   g_assert_cmpfloat_with_epsilon (json_object_get_double_member (word_of (line, 1), "start"), 1.2, 1e-9);
   g_assert_true (json_object_get_boolean_member (word_of (line, 4), "interpolated"));
-  search = cli (f, 0, "search", "--json", "\"stock piles\"", NULL);
+  search = tl_test_cli_expect (f->library, 0, "search", "--json", "\"stock piles\"", NULL);
   g_assert_nonnull (strstr (search->out, "stock"));
 
-  split = cli (f, 0, "segment", "split", "1", "0", "came", NULL);
+  split = tl_test_cli_expect (f->library, 0, "segment", "split", "1", "0", "came", NULL);
   g_assert_cmpstr (split->out, ==, "0  SPEAKER 1: The ammunition\n1  SPEAKER 1: came from stock piles.\n");
-  merge = cli (f, 0, "segment", "merge", "1", "1", NULL);
+  merge = tl_test_cli_expect (f->library, 0, "segment", "merge", "1", "1", NULL);
   g_assert_cmpstr (merge->out, ==, "1  SPEAKER 1: came from stock piles. Putin met Kim.\n");
   segments = lines (f, parser);
   g_assert_cmpuint (json_array_get_length (segments), ==, 2);
   line = json_array_get_object_element (segments, 0);
   g_assert_cmpfloat_with_epsilon (json_object_get_double_member (line, "end"), 2.1, 1e-9);
 
-  undo = cli (f, 0, "undo", NULL);
+  undo = tl_test_cli_expect (f->library, 0, "undo", NULL);
   g_assert_cmpstr (undo->out, ==, "Undone: Merge Lines\n");
   g_clear_pointer (&undo, tl_test_cli_run_free);
-  undo = cli (f, 0, "undo", NULL);
+  undo = tl_test_cli_expect (f->library, 0, "undo", NULL);
   g_assert_cmpstr (undo->out, ==, "Undone: Split Line\n");
   segments = lines (f, parser);
   g_assert_cmpuint (json_array_get_length (segments), ==, 2);
   line = json_array_get_object_element (segments, 0);
   g_assert_cmpstr (json_object_get_string_member (line, "text"), ==, "The ammunition came from stock piles.");
-  redo = cli (f, 0, "redo", NULL);
+  redo = tl_test_cli_expect (f->library, 0, "redo", NULL);
   g_assert_cmpstr (redo->out, ==, "Redone: Split Line\n");
 }
 
@@ -159,9 +136,9 @@ test_speakers (Fixture *f, gconstpointer data)
   g_autoptr(TlTestCliRun) set = NULL, rename = NULL;
   JsonObject *result;
 
-  set = cli (f, 0, "speaker", "set", "1", "1", "Anna Cunningham", NULL);
+  set = tl_test_cli_expect (f->library, 0, "speaker", "set", "1", "1", "Anna Cunningham", NULL);
   g_assert_cmpstr (set->out, ==, "1  Anna Cunningham: Putin met Kim.\n");
-  rename = cli (f, 0, "speaker", "rename", "1", "SPEAKER 1", "Anna Cunningham", "--json", NULL);
+  rename = tl_test_cli_expect (f->library, 0, "speaker", "rename", "1", "SPEAKER 1", "Anna Cunningham", "--json", NULL);
   result = tl_test_cli_parse_object (parser, rename->out);
   g_assert_cmpstr (json_object_get_string_member (result, "speaker"), ==, "Anna Cunningham");
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (result, "lines")), ==, 2);
@@ -172,7 +149,7 @@ static void
 test_bad_input (Fixture *f, gconstpointer data)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(TlTestCliRun) before = cli (f, 0, "show", "1", "--json", NULL);
+  g_autoptr(TlTestCliRun) before = tl_test_cli_expect (f->library, 0, "show", "1", "--json", NULL);
   g_autoptr(TlTestCliRun) after = NULL;
   const char *const *bad[] = {
     (const char *[]) { "2", "segment", NULL },
@@ -207,11 +184,11 @@ test_bad_input (Fixture *f, gconstpointer data)
       tl_test_cli_assert_one_line (run->err);
       g_assert_cmpstr (run->out, ==, "");
     }
-  after = cli (f, 0, "show", "1", "--json", NULL);
+  after = tl_test_cli_expect (f->library, 0, "show", "1", "--json", NULL);
   g_assert_cmpstr (after->out, ==, before->out);
   {
     /* and nothing to undo: the import is not an edit */
-    g_autoptr(TlTestCliRun) undo = cli (f, 1, "undo", NULL);
+    g_autoptr(TlTestCliRun) undo = tl_test_cli_expect (f->library, 1, "undo", NULL);
     g_assert_nonnull (strstr (undo->err, "Nothing to undo"));
   }
 }

@@ -116,3 +116,23 @@ tl_test_cli_assert_one_line (const char *text)
   g_assert_true (g_str_has_suffix (text, "\n"));
   g_assert_true (strchr (text, '\n') == text + strlen (text) - 1);
 }
+
+TlTestCliRun *
+tl_test_cli_expect (const char *library, int status, const char *first, ...)
+{
+  TlTestCliRun *run;
+  va_list args;
+
+  va_start (args, first);
+  run = tl_test_cli_run_valist (NULL, library, first, args);
+  va_end (args);
+  if (run->status != status)
+    g_printerr ("%s: status %d: %s%s", first, run->status, run->out, run->err);
+  g_assert_cmpint (run->status, ==, status);
+  if (status != 0)
+    {
+      tl_test_cli_assert_one_line (run->err);
+      g_assert_cmpstr (run->out, ==, "");
+    }
+  return run;
+}

@@ -20,6 +20,9 @@ TlTestCliRun *tl_test_cli_run_valist (GSubprocessLauncher *launcher,
                                       const char *library,
                                       const char *first,
                                       va_list args);
+/* Runs it on @library and checks its exit status is @status; a failure
+ * says one line on stderr and prints nothing on stdout. */
+TlTestCliRun *tl_test_cli_expect (const char *library, int status, const char *first, ...) G_GNUC_NULL_TERMINATED;
 TlTestCliRun *tl_test_cli_run_argv (const char *const *prefix, const char *const *args);
 JsonObject *tl_test_cli_parse_object (JsonParser *parser, const char *text);
 void tl_test_cli_assert_one_line (const char *text);

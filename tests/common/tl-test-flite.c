@@ -29,9 +29,15 @@ flite_speak (gpointer speaker, const char *text, GArray *words,
              guint64 *word_starts)
 {
   cst_utterance *utt = flite_synth_text (text, speaker);
-  cst_wave *wave = utt_wave (utt);
-  cst_item *token = relation_head (utt_relation (utt, "Token"));
+  cst_wave *wave;
+  cst_item *token;
   gboolean ok = TRUE;
+
+  g_assert_nonnull (utt);
+  wave = utt_wave (utt);
+  g_assert_nonnull (wave);
+  g_assert_cmpint (wave->num_samples, >, 0);
+  token = relation_head (utt_relation (utt, "Token"));
 
   for (guint i = 0; i < words->len; i++, token = token ? item_next (token) : NULL)
     {
@@ -46,7 +52,9 @@ flite_speak (gpointer speaker, const char *text, GArray *words,
       g_printerr ("flite split “%s” into more tokens than words\n", text);
       ok = FALSE;
     }
-  audio (wave->samples, wave->num_samples, audio_data);
+  /* the recording that could not be written is a failed one */
+  if (!audio (wave->samples, wave->num_samples, audio_data))
+    ok = FALSE;
   delete_utterance (utt);
   return ok;
 }
@@ -65,6 +73,7 @@ tl_test_flite_spec (TlTestSpeechSpec *spec)
     {
       flite_init ();
       voice = register_cmu_us_kal16 (NULL);
+      g_assert_nonnull (voice);
     }
   spec->speak = flite_speak;
   spec->speaker = voice;
